@@ -1,0 +1,16 @@
+//! Database migrations, applied at `serve` start and by `huigui migrate`.
+//! One migration per change; a migration is never edited after it lands.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261201_000001_foundation;
+
+/// Every migration in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261201_000001_foundation::Migration)]
+    }
+}

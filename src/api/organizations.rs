@@ -1,0 +1,282 @@
+//! `/api/v1/organizations`: tenants of every kind. Admin creates and edits;
+//! reads are scoped by the caller's organisation (see `store::organizations`).
+
+use chrono::{DateTime, Utc};
+use poem_openapi::{
+    Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+    types::MaybeUndefined,
+};
+use serde_json::json;
+
+use crate::api::types::Text;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
+        types::{Check, OrganizationKind, stored},
+    },
+    auth::{authz::Permission, scheme::BearerAuth},
+    domain::{roles::OrgKind, uscc::Uscc},
+    error::{ApiError, ApiResult},
+    store::{
+        self, audit,
+        organizations::{NewOrganization, OrgChanges, OrgFilter},
+        page::PageRequest,
+    },
+};
+
+/// An organisation.
+#[derive(Object)]
+pub struct Organization {
+    pub id: Uuid,
+    pub kind: OrganizationKind,
+    pub name: String,
+    /// Unified social credit code (GB 32100).
+    pub uscc: String,
+    /// The bureau a judicial office belongs to.
+    #[oai(nullable)]
+    pub parent_id: Option<Uuid>,
+    /// Township, for judicial offices.
+    #[oai(nullable)]
+    pub township: Option<String>,
+    #[oai(nullable)]
+    pub contact_email: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Organization {
+    fn from_model(m: entity::organization::Model) -> ApiResult<Self> {
+        let kind: OrgKind = stored(&m.kind)?;
+        Ok(Self {
+            id: m.id,
+            kind: kind.into(),
+            name: m.name,
+            uscc: m.uscc,
+            parent_id: m.parent_id,
+            township: m.township,
+            contact_email: m.contact_email,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        })
+    }
+}
+
+/// A new organisation.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateOrganization {
+    pub kind: OrganizationKind,
+    pub name: Text,
+    pub uscc: Text,
+    /// For judicial offices: their bureau (default: the caller's bureau).
+    pub parent_id: Option<Uuid>,
+    /// Required for judicial offices.
+    pub township: Option<Text>,
+    pub contact_email: Option<Text>,
+}
+
+/// Changes to an organisation; absent fields stay, `null` clears.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct UpdateOrganization {
+    pub name: Option<Text>,
+    pub township: MaybeUndefined<Text>,
+    pub contact_email: MaybeUndefined<Text>,
+}
+
+fn location(id: Uuid) -> String {
+    format!("/api/v1/organizations/{id}")
+}
+
+pub struct OrganizationsApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Organizations")]
+impl OrganizationsApi {
+    /// List organisations
+    ///
+    /// NGOs see themselves, the bureau and the judicial offices; agencies see
+    /// themselves; bureau staff, judicial offices and the auditor see all.
+    #[oai(path = "/organizations", method = "get", operation_id = "list_organizations")]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        kind: Query<Option<OrganizationKind>>,
+        parent_id: Query<Option<Uuid>>,
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Organization>>> {
+        let caller = auth.0.require(Permission::ReadOrganizations)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let filter = OrgFilter {
+            kind: kind.0.map(Into::into),
+            parent_id: parent_id.0,
+        };
+        let (rows, next) =
+            store::organizations::list_visible(&ctx.state.db.read, caller, filter, &page).await?;
+        let items = rows
+            .into_iter()
+            .map(Organization::from_model)
+            .collect::<ApiResult<Vec<_>>>()?;
+        Ok(Json(Page {
+            items,
+            next_cursor: next,
+        }))
+    }
+
+    /// Create an organisation
+    ///
+    /// The credit code must pass the GB 32100 and GB 11714 checks. A judicial
+    /// office needs a township and belongs to a bureau.
+    #[oai(path = "/organizations", method = "post", operation_id = "create_organization")]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        body: Json<CreateOrganization>,
+    ) -> ApiResult<Created<Organization>> {
+        let caller = auth.0.require(Permission::CreateOrganization)?;
+        let db = &ctx.state.db;
+        let kind: OrgKind = body.kind.into();
+        let mut check = Check::new();
+        let name = check.text("name", &body.name, 200);
+        let uscc = match Uscc::parse(&body.uscc) {
+            Ok(u) => u.as_str().to_string(),
+            Err(e) => {
+                check.fail("uscc", e.to_string());
+                String::new()
+            }
+        };
+        let township = check.opt_text("township", body.township.as_deref(), 100);
+        let contact_email = body
+            .contact_email
+            .as_deref()
+            .map(|e| check.email("contact_email", e));
+        let parent_id = match kind {
+            OrgKind::JudicialOffice => {
+                if township.is_none() {
+                    check.fail("township", "is required for a judicial office");
+                }
+                let parent = body.parent_id.unwrap_or(caller.org_id);
+                let parent_ok = store::organizations::find(&db.read, parent)
+                    .await?
+                    .is_some_and(|p| p.kind == OrgKind::Bureau.as_str());
+                if !parent_ok {
+                    check.fail("parent_id", "must be a bureau");
+                }
+                Some(parent)
+            }
+            _ => {
+                if body.parent_id.is_some() {
+                    check.fail("parent_id", "only judicial offices have a parent");
+                }
+                None
+            }
+        };
+        check.finish()?;
+        let txn = db.begin().await?;
+        let org = store::organizations::insert(
+            &txn,
+            NewOrganization {
+                kind,
+                name,
+                uscc,
+                parent_id,
+                township,
+                contact_email,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "organization.create",
+            "organization",
+            Some(org.id.to_string()),
+            json!({"kind": org.kind, "name": org.name}),
+        )
+        .await?;
+        txn.commit().await?;
+        let id = org.id;
+        Ok(Created::Created(
+            Json(Organization::from_model(org)?),
+            location(id),
+        ))
+    }
+
+    /// Get an organisation
+    #[oai(path = "/organizations/:id", method = "get", operation_id = "get_organization")]
+    async fn get(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Versioned<Organization>> {
+        let caller = auth.0.require(Permission::ReadOrganizations)?;
+        let org = store::organizations::get_visible(&ctx.state.db.read, caller, id.0).await?;
+        let tag = etag(org.version);
+        Ok(Versioned::Ok(Json(Organization::from_model(org)?), tag))
+    }
+
+    /// Update an organisation
+    ///
+    /// Honours `If-Match: "<version>"` (412 when stale).
+    #[oai(path = "/organizations/:id", method = "patch", operation_id = "update_organization")]
+    async fn update(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: Json<UpdateOrganization>,
+    ) -> ApiResult<Versioned<Organization>> {
+        let caller = auth.0.require(Permission::UpdateOrganization)?;
+        let mut check = Check::new();
+        let name = body.name.as_deref().map(|n| check.text("name", n, 200));
+        let township = match &body.township {
+            MaybeUndefined::Undefined => None,
+            MaybeUndefined::Null => Some(None),
+            MaybeUndefined::Value(t) => Some(Some(check.text("township", t, 100))),
+        };
+        let contact_email = match &body.contact_email {
+            MaybeUndefined::Undefined => None,
+            MaybeUndefined::Null => Some(None),
+            MaybeUndefined::Value(e) => Some(Some(check.email("contact_email", e))),
+        };
+        check.finish()?;
+        let txn = ctx.state.db.begin().await?;
+        let current = store::organizations::get_visible(&txn, caller, id.0).await?;
+        check_if_match(if_match.0.as_deref(), current.version, false)?;
+        if current.kind == OrgKind::JudicialOffice.as_str() && matches!(township, Some(None)) {
+            return Err(ApiError::field("township", "is required for a judicial office"));
+        }
+        let org = store::organizations::update(
+            &txn,
+            current,
+            OrgChanges {
+                name,
+                township,
+                contact_email,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "organization.update",
+            "organization",
+            Some(org.id.to_string()),
+            json!({"version": org.version}),
+        )
+        .await?;
+        txn.commit().await?;
+        let tag = etag(org.version);
+        Ok(Versioned::Ok(Json(Organization::from_model(org)?), tag))
+    }
+}

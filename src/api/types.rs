@@ -1,0 +1,222 @@
+//! API-side enums mirroring the domain's, and the field checker that turns
+//! request text into clean values with every problem reported at once.
+
+use std::borrow::Cow;
+
+use poem_openapi::{
+    Enum,
+    registry::{MetaSchema, MetaSchemaRef},
+    types::{ParseError, ParseFromJSON, ParseResult, ToJSON, Type},
+};
+
+use crate::{
+    domain::roles::{OrgKind, Role, Scope},
+    error::{ApiError, FieldError},
+};
+
+macro_rules! api_enum {
+    ($(#[$m:meta])* $api:ident <=> $dom:ident { $($v:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $api { $( #[oai(rename = $s)] $v ),+ }
+
+        impl From<$api> for $dom {
+            fn from(v: $api) -> Self { match v { $($api::$v => $dom::$v),+ } }
+        }
+
+        impl From<$dom> for $api {
+            fn from(v: $dom) -> Self { match v { $($dom::$v => $api::$v),+ } }
+        }
+    };
+}
+
+api_enum!(
+    /// Organisation kind.
+    OrganizationKind <=> OrgKind {
+        Bureau = "bureau",
+        JudicialOffice = "judicial_office",
+        Ngo = "ngo",
+        Agency = "agency",
+        Procuratorate = "procuratorate",
+    }
+);
+
+api_enum!(
+    /// User role; each belongs to one organisation kind.
+    UserRole <=> Role {
+        Admin = "admin",
+        Officer = "officer",
+        OfficeStaff = "office_staff",
+        NgoAdmin = "ngo_admin",
+        NgoStaff = "ngo_staff",
+        AgencyStaff = "agency_staff",
+        Auditor = "auditor",
+    }
+);
+
+api_enum!(
+    /// Partner-client scope.
+    ClientScope <=> Scope {
+        SessionsRead = "sessions:read",
+        AttendanceWrite = "attendance:write",
+        ParticipantsRead = "participants:read",
+    }
+);
+
+/// A request string that accepts only JSON strings (poem-openapi's `String`
+/// would also take numbers and booleans). Used for every text field of a request body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Type for Text {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = String;
+    type RawElementValueType = String;
+
+    fn name() -> Cow<'static, str> {
+        "string".into()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(MetaSchema::new("string")))
+    }
+
+    fn as_raw_value(&self) -> Option<&String> {
+        Some(&self.0)
+    }
+
+    fn raw_element_iter<'a>(&'a self) -> Box<dyn Iterator<Item = &'a String> + 'a> {
+        Box::new(std::iter::once(&self.0))
+    }
+}
+
+impl ParseFromJSON for Text {
+    fn parse_from_json(value: Option<serde_json::Value>) -> ParseResult<Self> {
+        match value.unwrap_or_default() {
+            serde_json::Value::String(s) => Ok(Text(s)),
+            other => Err(ParseError::expected_type(other)),
+        }
+    }
+}
+
+impl ToJSON for Text {
+    fn to_json(&self) -> Option<serde_json::Value> {
+        Some(serde_json::Value::String(self.0.clone()))
+    }
+}
+
+/// Parses a stored enum value; a bad stored value is an internal error.
+pub fn stored<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError> {
+    s.parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
+}
+
+/// Collects field errors while converting request text to clean values.
+#[derive(Default)]
+pub struct Check {
+    errors: Vec<FieldError>,
+}
+
+impl Check {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records an error.
+    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    /// Trimmed text of 1..=max characters.
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let v = value.trim();
+        if v.is_empty() {
+            self.fail(field, "must not be empty");
+        } else if v.chars().count() > max {
+            self.fail(field, format!("must be at most {max} characters"));
+        } else if v.chars().any(char::is_control) {
+            self.fail(field, "must not contain control characters");
+        }
+        v.to_string()
+    }
+
+    /// An optional text; empty becomes `None`.
+    pub fn opt_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+        match value.map(str::trim) {
+            None | Some("") => None,
+            Some(v) => Some(self.text(field, v, max)),
+        }
+    }
+
+    /// A plausible e-mail address, lower-cased.
+    pub fn email(&mut self, field: &str, value: &str) -> String {
+        let v = value.trim().to_lowercase();
+        let ok = v.len() <= 254
+            && !v.chars().any(|c| c.is_whitespace() || c.is_control())
+            && matches!(v.split_once('@'), Some((local, domain))
+                if !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
+                    && !domain.ends_with('.') && !domain.contains('@'));
+        if !ok {
+            self.fail(field, "must be an e-mail address");
+        }
+        v
+    }
+
+    /// A new password: long enough, not absurdly long.
+    pub fn password(&mut self, field: &str, value: &str) {
+        let n = value.chars().count();
+        if n < crate::auth::password::MIN_PASSWORD_LEN {
+            self.fail(
+                field,
+                format!(
+                    "must be at least {} characters",
+                    crate::auth::password::MIN_PASSWORD_LEN
+                ),
+            );
+        } else if n > 256 {
+            self.fail(field, "must be at most 256 characters");
+        }
+    }
+
+    /// `Ok` when nothing failed; otherwise a 422 naming every field.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_collects_every_problem() {
+        let mut c = Check::new();
+        assert_eq!(c.text("name", "  ok ", 10), "ok");
+        c.text("title", "", 10);
+        c.email("email", "no-at-sign");
+        c.password("password", "short");
+        let Err(ApiError::Validation(errors)) = c.finish() else {
+            panic!("expected validation errors")
+        };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["title", "email", "password"]);
+    }
+
+    #[test]
+    fn emails_are_lower_cased() {
+        let mut c = Check::new();
+        assert_eq!(c.email("e", " A@B.CN "), "a@b.cn");
+        assert!(c.finish().is_ok());
+    }
+}

@@ -1,0 +1,329 @@
+//! `/api/v1/users`: admin manages every user; an NGO admin manages the users
+//! of its own NGO. Everyone may change their own password.
+
+use chrono::{DateTime, Utc};
+use poem_openapi::{
+    Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+};
+use serde_json::json;
+
+use crate::api::types::Text;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, NoContent, Page, Versioned, check_if_match, etag,
+        types::{Check, UserRole, stored},
+    },
+    auth::{
+        authz::{Permission, UserCaller},
+        password,
+        scheme::BearerAuth,
+    },
+    domain::roles::{OrgKind, Role},
+    error::{ApiError, ApiResult},
+    store::{
+        self, audit,
+        page::PageRequest,
+        users::{NewUser, UserChanges, UserFilter},
+    },
+};
+
+/// A user (never with a password hash).
+#[derive(Object)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: UserRole,
+    pub organization_id: Uuid,
+    pub disabled: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl User {
+    fn from_model(m: entity::user::Model) -> ApiResult<Self> {
+        let role: Role = stored(&m.role)?;
+        Ok(Self {
+            id: m.id,
+            email: m.email,
+            display_name: m.display_name,
+            role: role.into(),
+            organization_id: m.organization_id,
+            disabled: m.disabled,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        })
+    }
+}
+
+/// A new user.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateUser {
+    pub email: Text,
+    pub display_name: Text,
+    pub role: UserRole,
+    pub organization_id: Uuid,
+    /// At least 10 characters.
+    pub password: Text,
+}
+
+/// Changes to a user; absent fields stay.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct UpdateUser {
+    pub display_name: Option<Text>,
+    pub role: Option<UserRole>,
+    /// Disabling also revokes the user's refresh tokens.
+    pub disabled: Option<bool>,
+}
+
+/// A password change; `current_password` is required when changing your own.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ChangePassword {
+    pub current_password: Option<Text>,
+    pub new_password: Text,
+}
+
+/// NGO admins may only hand out NGO roles.
+fn may_assign(caller: &UserCaller, role: Role) -> bool {
+    caller.role == Role::Admin || matches!(role, Role::NgoAdmin | Role::NgoStaff)
+}
+
+pub struct UsersApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Users")]
+impl UsersApi {
+    /// List users
+    ///
+    /// Bureau staff and the auditor see all users; everyone else the users
+    /// of their own organisation.
+    #[oai(path = "/users", method = "get", operation_id = "list_users")]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        organization_id: Query<Option<Uuid>>,
+        role: Query<Option<UserRole>>,
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<User>>> {
+        let caller = auth.0.require(Permission::ReadUsers)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let filter = UserFilter {
+            organization_id: organization_id.0,
+            role: role.0.map(Into::into),
+        };
+        let (rows, next) =
+            store::users::list_visible(&ctx.state.db.read, caller, filter, &page).await?;
+        let items = rows
+            .into_iter()
+            .map(User::from_model)
+            .collect::<ApiResult<Vec<_>>>()?;
+        Ok(Json(Page {
+            items,
+            next_cursor: next,
+        }))
+    }
+
+    /// Create a user
+    ///
+    /// The role must fit the organisation's kind (e.g. `office_staff` in a
+    /// judicial office). NGO admins create NGO users of their own NGO.
+    #[oai(path = "/users", method = "post", operation_id = "create_user")]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        body: Json<CreateUser>,
+    ) -> ApiResult<Created<User>> {
+        let caller = auth.0.require(Permission::CreateUser)?;
+        let db = &ctx.state.db;
+        let role: Role = body.role.into();
+        let mut check = Check::new();
+        let email = check.email("email", &body.email);
+        let display_name = check.text("display_name", &body.display_name, 100);
+        check.password("password", &body.password);
+        if !may_assign(caller, role) {
+            check.fail("role", "you may not assign this role");
+        }
+        match store::organizations::get_visible(&db.read, caller, body.organization_id).await {
+            Ok(org) if caller.role == Role::NgoAdmin && org.id != caller.org_id => {
+                check.fail("organization_id", "must be your own organisation")
+            }
+            Ok(org) => {
+                let kind: OrgKind = stored(&org.kind)?;
+                if role.org_kind() != kind {
+                    check.fail(
+                        "role",
+                        format!("`{role}` users belong to a `{}`", role.org_kind()),
+                    );
+                }
+            }
+            Err(ApiError::NotFound) => check.fail("organization_id", "no such organisation"),
+            Err(e) => return Err(e),
+        }
+        check.finish()?;
+        let password_hash = password::hash(body.password.0.clone()).await?;
+        let txn = db.begin().await?;
+        let user = store::users::insert(
+            &txn,
+            NewUser {
+                organization_id: body.organization_id,
+                email,
+                display_name,
+                role,
+                password_hash,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "user.create",
+            "user",
+            Some(user.id.to_string()),
+            json!({"role": user.role, "organization_id": user.organization_id}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/users/{}", user.id);
+        Ok(Created::Created(Json(User::from_model(user)?), location))
+    }
+
+    /// Get a user
+    #[oai(path = "/users/:id", method = "get", operation_id = "get_user")]
+    async fn get(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Versioned<User>> {
+        let caller = auth.0.require(Permission::ReadUsers)?;
+        let user = store::users::get_visible(&ctx.state.db.read, caller, id.0).await?;
+        let tag = etag(user.version);
+        Ok(Versioned::Ok(Json(User::from_model(user)?), tag))
+    }
+
+    /// Update a user: display name, role, disabled
+    ///
+    /// Honours `If-Match: "<version>"`. Disabling or changing the role
+    /// revokes the user's refresh tokens.
+    #[oai(path = "/users/:id", method = "patch", operation_id = "update_user")]
+    async fn update(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: Json<UpdateUser>,
+    ) -> ApiResult<Versioned<User>> {
+        let caller = auth.0.require(Permission::UpdateUser)?;
+        let mut check = Check::new();
+        let display_name = body
+            .display_name
+            .as_deref()
+            .map(|n| check.text("display_name", n, 100));
+        let role: Option<Role> = body.role.map(Into::into);
+        let txn = ctx.state.db.begin().await?;
+        let current = store::users::get_visible(&txn, caller, id.0).await?;
+        check_if_match(if_match.0.as_deref(), current.version, false)?;
+        if let Some(r) = role {
+            let current_role: Role = stored(&current.role)?;
+            if r.org_kind() != current_role.org_kind() {
+                check.fail("role", "must fit the user's organisation kind");
+            } else if !may_assign(caller, r) {
+                check.fail("role", "you may not assign this role");
+            }
+        }
+        if current.id == caller.user_id && (body.disabled == Some(true) || role.is_some()) {
+            check.fail("disabled", "you may not disable yourself or change your own role");
+        }
+        check.finish()?;
+        let revoke = body.disabled == Some(true) || role.is_some();
+        let user = store::users::update(
+            &txn,
+            current,
+            UserChanges {
+                display_name,
+                role,
+                disabled: body.disabled,
+                password_hash: None,
+            },
+        )
+        .await?;
+        if revoke {
+            store::tokens::revoke_user(&txn, user.id).await?;
+        }
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "user.update",
+            "user",
+            Some(user.id.to_string()),
+            json!({"version": user.version, "role": user.role, "disabled": user.disabled}),
+        )
+        .await?;
+        txn.commit().await?;
+        let tag = etag(user.version);
+        Ok(Versioned::Ok(Json(User::from_model(user)?), tag))
+    }
+
+    /// Change a password
+    ///
+    /// Your own (with `current_password`), or, as admin (or NGO admin for
+    /// your NGO's users), someone else's. Revokes that user's refresh tokens.
+    #[oai(path = "/users/:id/password", method = "post", operation_id = "change_password")]
+    async fn change_password(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<ChangePassword>,
+    ) -> ApiResult<NoContent> {
+        let caller = auth.0.require(Permission::ChangePassword)?;
+        let db = &ctx.state.db;
+        let target = store::users::get_visible(&db.read, caller, id.0).await?;
+        let own = target.id == caller.user_id;
+        if !own && auth.0.require(Permission::UpdateUser).is_err() {
+            return Err(ApiError::Forbidden);
+        }
+        let mut check = Check::new();
+        check.password("new_password", &body.new_password);
+        if own {
+            let ok = match &body.current_password {
+                Some(pw) => password::verify(pw.0.clone(), Some(target.password_hash.clone())).await?,
+                None => false,
+            };
+            if !ok {
+                check.fail("current_password", "is missing or wrong");
+            }
+        }
+        check.finish()?;
+        let hash = password::hash(body.new_password.0.clone()).await?;
+        let txn = db.begin().await?;
+        let user = store::users::update(
+            &txn,
+            target,
+            UserChanges {
+                password_hash: Some(hash),
+                ..Default::default()
+            },
+        )
+        .await?;
+        store::tokens::revoke_user(&txn, user.id).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "user.password_change",
+            "user",
+            Some(user.id.to_string()),
+            json!({"own": own}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(NoContent::NoContent)
+    }
+}

@@ -1,0 +1,235 @@
+//! What `huigui admin …` and `huigui demo` do, on top of the same store code
+//! the API uses (and with the same audit trail).
+
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    auth::password,
+    config::{Environment, Settings},
+    domain::{
+        roles::{OrgKind, Role},
+        uscc::Uscc,
+    },
+    startup::build_state,
+    store::{self, audit::Actor},
+};
+
+/// Arguments of `huigui admin create-user`.
+pub struct CreateUserArgs {
+    pub email: String,
+    pub role: String,
+    pub organization_id: Uuid,
+    pub display_name: Option<String>,
+    pub password: Option<String>,
+}
+
+/// Creates a user from the command line; prints the password when generated.
+pub async fn create_user(settings: Settings, args: CreateUserArgs) -> anyhow::Result<()> {
+    let state = build_state(settings).await?;
+    let role: Role = args.role.parse().map_err(anyhow::Error::msg)?;
+    let org = store::organizations::find(&state.db.read, args.organization_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no organisation {}", args.organization_id))?;
+    anyhow::ensure!(
+        org.kind == role.org_kind().as_str(),
+        "`{role}` users belong to a `{}`, not a `{}`",
+        role.org_kind(),
+        org.kind
+    );
+    let (pw, generated) = match args.password {
+        Some(p) => (p, false),
+        None => (crate::auth::random_secret(12), true),
+    };
+    anyhow::ensure!(
+        pw.chars().count() >= password::MIN_PASSWORD_LEN,
+        "password must be at least {} characters",
+        password::MIN_PASSWORD_LEN
+    );
+    let hash = password::hash(pw.clone()).await?;
+    let txn = state.db.begin().await?;
+    let user = store::users::insert(
+        &txn,
+        store::users::NewUser {
+            organization_id: org.id,
+            email: args.email.clone(),
+            display_name: args.display_name.unwrap_or_else(|| args.email.clone()),
+            role,
+            password_hash: hash,
+        },
+    )
+    .await?;
+    store::audit::record(
+        &txn,
+        &Actor::system("cli"),
+        "user.create",
+        "user",
+        Some(user.id.to_string()),
+        json!({"role": role.as_str(), "organization_id": org.id}),
+    )
+    .await?;
+    txn.commit().await?;
+    println!("created user {} ({})", user.id, user.email);
+    if generated {
+        println!("password: {pw}");
+    }
+    Ok(())
+}
+
+/// Password of every demo user (documented in the README).
+pub const DEMO_PASSWORD: &str = "huigui-demo-2026";
+
+/// The townships of Wenshui County, one judicial office each.
+pub const WENSHUI_TOWNSHIPS: [&str; 12] = [
+    "凤城镇", "开栅镇", "南庄镇", "南安镇", "刘胡兰镇", "下曲镇", "孝义镇", "北张乡", "西城乡",
+    "马西乡", "西槽头乡", "苍儿会乡",
+];
+
+/// Loads the demo data set (idempotent: does nothing when already loaded).
+pub async fn demo(settings: Settings) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        settings.env != Environment::Production,
+        "`huigui demo` refuses to run with HUIGUI_ENV=production"
+    );
+    let state = build_state(settings).await?;
+    let db = &state.db;
+    if store::users::find_by_email(&db.read, "officer@demo.huigui.cn")
+        .await?
+        .is_some()
+    {
+        println!("demo data already loaded");
+        return Ok(());
+    }
+    let bureau = store::organizations::list_visible(
+        &db.read,
+        &crate::auth::authz::UserCaller {
+            user_id: Uuid::nil(),
+            org_id: Uuid::nil(),
+            org_kind: OrgKind::Bureau,
+            role: Role::Admin,
+        },
+        store::organizations::OrgFilter {
+            kind: Some(OrgKind::Bureau),
+            parent_id: None,
+        },
+        &store::page::PageRequest {
+            limit: 1,
+            after: None,
+        },
+    )
+    .await?
+    .0
+    .into_iter()
+    .next()
+    .ok_or_else(|| anyhow::anyhow!("no bureau: start the server once first"))?;
+    let hash = password::hash(DEMO_PASSWORD.into()).await?;
+    let actor = Actor::system("demo");
+    let txn = db.begin().await?;
+    let org = |kind, name: String, code: String, township: Option<&str>| {
+        store::organizations::NewOrganization {
+            kind,
+            name,
+            uscc: code,
+            parent_id: (kind == OrgKind::JudicialOffice).then_some(bureau.id),
+            township: township.map(str::to_string),
+            contact_email: None,
+        }
+    };
+    let mut offices = Vec::new();
+    for (i, t) in WENSHUI_TOWNSHIPS.iter().enumerate() {
+        let code = Uscc::complete(&format!("11141121{:08}", 1001 + i))?.to_string();
+        offices.push(
+            store::organizations::insert(
+                &txn,
+                org(OrgKind::JudicialOffice, format!("{t}司法所"), code, Some(t)),
+            )
+            .await?,
+        );
+    }
+    let ngo1 = store::organizations::insert(
+        &txn,
+        org(
+            OrgKind::Ngo,
+            "文水县阳光社会工作服务中心".into(),
+            Uscc::complete("52141121MJ000101")?.to_string(),
+            None,
+        ),
+    )
+    .await?;
+    let ngo2 = store::organizations::insert(
+        &txn,
+        org(
+            OrgKind::Ngo,
+            "文水县同心心理咨询服务社".into(),
+            Uscc::complete("52141121MJ000102")?.to_string(),
+            None,
+        ),
+    )
+    .await?;
+    let police = store::organizations::insert(
+        &txn,
+        org(
+            OrgKind::Agency,
+            "文水县公安局凤城派出所".into(),
+            Uscc::complete("11141121MB000201")?.to_string(),
+            None,
+        ),
+    )
+    .await?;
+    let procuratorate = store::organizations::insert(
+        &txn,
+        org(
+            OrgKind::Procuratorate,
+            "文水县人民检察院".into(),
+            Uscc::complete("11141121MB000301")?.to_string(),
+            None,
+        ),
+    )
+    .await?;
+    let users = [
+        ("officer@demo.huigui.cn", "合同管理员 Contract officer", Role::Officer, bureau.id),
+        ("office@demo.huigui.cn", "凤城镇司法所 Office staff", Role::OfficeStaff, offices[0].id),
+        ("ngo-admin@demo.huigui.cn", "阳光社工 NGO admin", Role::NgoAdmin, ngo1.id),
+        ("ngo-staff@demo.huigui.cn", "阳光社工 NGO staff", Role::NgoStaff, ngo1.id),
+        ("ngo2-admin@demo.huigui.cn", "同心心理 NGO admin", Role::NgoAdmin, ngo2.id),
+        ("agency@demo.huigui.cn", "凤城派出所 Agency staff", Role::AgencyStaff, police.id),
+        ("auditor@demo.huigui.cn", "检察院 Auditor", Role::Auditor, procuratorate.id),
+    ];
+    for (email, name, role, org_id) in users {
+        let u = store::users::insert(
+            &txn,
+            store::users::NewUser {
+                organization_id: org_id,
+                email: email.into(),
+                display_name: name.into(),
+                role,
+                password_hash: hash.clone(),
+            },
+        )
+        .await?;
+        store::audit::record(
+            &txn,
+            &actor,
+            "user.create",
+            "user",
+            Some(u.id.to_string()),
+            json!({"role": role.as_str(), "demo": true}),
+        )
+        .await?;
+    }
+    store::audit::record(
+        &txn,
+        &actor,
+        "demo.load",
+        "organization",
+        None,
+        json!({"offices": offices.len(), "ngos": 2, "agencies": 1, "procuratorates": 1}),
+    )
+    .await?;
+    txn.commit().await?;
+    println!(
+        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`)",
+        offices.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! One typed configuration. Sources, lowest first: built-in defaults, an optional
+//! TOML file (`huigui.toml` in the working directory, or `HUIGUI_CONFIG`), then
+//! the environment (`HUIGUI_*`, plus `DATABASE_URL`).
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// Where the server runs: `production` refuses unsafe defaults.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    #[default]
+    Development,
+    Production,
+}
+
+/// A string that is never printed by `Debug`.
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// All settings of one Huigui process.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Path of the config file itself (`HUIGUI_CONFIG`); read before the others.
+    pub config: Option<PathBuf>,
+    /// Address the HTTP server listens on.
+    pub bind: String,
+    /// Directory for the SQLite file, signing key, outbox mails.
+    pub data_dir: PathBuf,
+    /// Database URL; default: SQLite file `huigui.db` in `data_dir`.
+    pub database_url: Option<Secret>,
+    pub env: Environment,
+    /// IANA time zone for calendar logic.
+    pub timezone: String,
+    /// Public base URL, used in links and mails.
+    pub public_url: String,
+    /// SMTP URL; unset: mails are written as `.eml` files to `data_dir/outbox`.
+    pub smtp_url: Option<Secret>,
+    /// JWT key-set file; default `data_dir/jwt-keys.json` (generated in development).
+    pub jwt_key_file: Option<PathBuf>,
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    /// Access-token lifetime in seconds (at most 900).
+    pub access_token_ttl_secs: u64,
+    /// Refresh-token lifetime in seconds.
+    pub refresh_token_ttl_secs: u64,
+    pub bootstrap_admin_email: Option<String>,
+    pub bootstrap_admin_password: Option<Secret>,
+    /// Connections in the database pool (PostgreSQL) or read pool (SQLite).
+    pub db_max_connections: u32,
+    /// How long a request waits for a database connection before 503.
+    pub db_acquire_timeout_ms: u64,
+    /// Failed logins per account (and, times four, per IP) within the window before 429.
+    pub login_max_failures: u32,
+    pub login_window_secs: u64,
+    /// Largest accepted request body in bytes.
+    pub max_body_bytes: usize,
+    /// Log filter (tracing `EnvFilter` syntax).
+    pub log: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            config: None,
+            bind: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            env: Environment::Development,
+            timezone: "Asia/Shanghai".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            jwt_key_file: None,
+            jwt_issuer: "huigui".into(),
+            jwt_audience: "huigui-api".into(),
+            access_token_ttl_secs: 900,
+            refresh_token_ttl_secs: 14 * 24 * 3600,
+            bootstrap_admin_email: None,
+            bootstrap_admin_password: None,
+            db_max_connections: 8,
+            db_acquire_timeout_ms: 3000,
+            login_max_failures: 5,
+            login_window_secs: 300,
+            max_body_bytes: 4 * 1024 * 1024,
+            log: "info".into(),
+        }
+    }
+}
+
+/// Environment variables that are not `HUIGUI_` + the field name.
+const EXTRA_ENV: &[(&str, &str)] = &[("DATABASE_URL", "database_url")];
+
+impl Settings {
+    /// Loads defaults, then the optional config file, then the environment.
+    pub fn load() -> anyhow::Result<Self> {
+        let file = std::env::var("HUIGUI_CONFIG").unwrap_or_else(|_| "huigui.toml".into());
+        let mut builder = config::Config::builder()
+            .add_source(config::File::with_name(&file).required(false))
+            .add_source(
+                config::Environment::with_prefix("HUIGUI")
+                    .prefix_separator("_")
+                    .try_parsing(true),
+            );
+        for (var, key) in EXTRA_ENV {
+            if let Ok(value) = std::env::var(var) {
+                builder = builder.set_override(*key, value)?;
+            }
+        }
+        let settings: Settings = builder.build()?.try_deserialize()?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks combinations that serde cannot.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.access_token_ttl_secs > 0 && self.access_token_ttl_secs <= 900,
+            "access_token_ttl_secs must be between 1 and 900"
+        );
+        anyhow::ensure!(
+            self.timezone.parse::<chrono_tz::Tz>().is_ok(),
+            "unknown time zone {}",
+            self.timezone
+        );
+        if self.env == Environment::Production {
+            anyhow::ensure!(
+                self.jwt_key_file.is_some(),
+                "HUIGUI_JWT_KEY_FILE is required in production"
+            );
+            anyhow::ensure!(
+                self.smtp_url.is_some(),
+                "HUIGUI_SMTP_URL is required in production (the file mailer is for development)"
+            );
+        }
+        Ok(())
+    }
+
+    /// The database URL in effect.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.0.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("huigui.db").display()
+            ),
+        }
+    }
+
+    /// The JWT key-set file in effect.
+    pub fn jwt_key_path(&self) -> PathBuf {
+        self.jwt_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("jwt-keys.json"))
+    }
+
+    /// The bureau's time zone.
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+}

@@ -1,0 +1,309 @@
+//! One error type at the edge. Every 4xx/5xx leaves as `application/problem+json`
+//! (RFC 9457) with a stable `code`; internal causes are logged, never sent.
+
+use poem::{Response, http::StatusCode};
+use poem_openapi::{
+    ApiResponse, Object,
+    registry::{MetaMediaType, MetaResponse, MetaResponses, Registry},
+    types::{ToJSON, Type},
+};
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
+
+/// Content type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One field-level error.
+#[derive(Debug, Clone, Object, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name in the request (dotted for nested fields).
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// RFC 9457 problem details.
+#[derive(Debug, Clone, Object)]
+pub struct Problem {
+    /// A URI reference naming the problem type.
+    #[oai(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Stable snake_case machine code.
+    pub code: String,
+    pub errors: Vec<FieldError>,
+}
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("invalid transition: {0}")]
+    InvalidTransition(String),
+    #[error("precondition failed")]
+    PreconditionFailed,
+    #[error("precondition required")]
+    PreconditionRequired,
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("service unavailable")]
+    Unavailable,
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Shorthand for handler results.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    /// A single-field validation error.
+    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) | Self::InvalidTransition(_) => StatusCode::CONFLICT,
+            Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "validation_failed",
+            Self::BadRequest(_) => "bad_request",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not_found",
+            Self::Conflict(_) => "conflict",
+            Self::InvalidTransition(_) => "invalid_transition",
+            Self::PreconditionFailed => "precondition_failed",
+            Self::PreconditionRequired => "precondition_required",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Unavailable => "service_unavailable",
+            Self::Internal(_) => "internal_error",
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            Self::Validation(_) => "The request has invalid fields.".into(),
+            Self::BadRequest(m) | Self::Conflict(m) | Self::InvalidTransition(m) => m.clone(),
+            Self::Unauthorized => "Missing, invalid or expired credentials.".into(),
+            Self::Forbidden => "Your role may not perform this operation.".into(),
+            Self::NotFound => "No such resource.".into(),
+            Self::PreconditionFailed => "The resource has changed (If-Match).".into(),
+            Self::PreconditionRequired => "This update requires an If-Match header.".into(),
+            Self::RateLimited { retry_after_secs } => {
+                format!("Too many attempts; retry after {retry_after_secs} s.")
+            }
+            Self::Unavailable => "The database is unavailable; retry shortly.".into(),
+            Self::Internal(_) => "An internal error occurred.".into(),
+        }
+    }
+
+    /// The problem document for this error.
+    pub fn problem(&self) -> Problem {
+        let status = self.status();
+        Problem {
+            type_: format!("https://huigui.example/problems/{}", self.code()),
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            status: status.as_u16(),
+            detail: self.detail(),
+            code: self.code().to_string(),
+            errors: match self {
+                Self::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+/// Builds a problem+json response for any status (used for framework errors too).
+pub fn problem_response(problem: &Problem, retry_after: Option<u64>) -> Response {
+    let body = problem.to_json_string();
+    let mut resp = Response::builder()
+        .status(StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .content_type(PROBLEM_JSON);
+    if let Some(secs) = retry_after {
+        resp = resp.header("Retry-After", secs.to_string());
+    }
+    resp.body(body)
+}
+
+/// A problem for a status the framework produced (parse errors, 404 route, 405).
+pub fn framework_problem(status: StatusCode, detail: String) -> Problem {
+    let code = match status.as_u16() {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        411 => "length_required",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        422 => "validation_failed",
+        429 => "rate_limited",
+        503 => "service_unavailable",
+        s if s >= 500 => "internal_error",
+        _ => "bad_request",
+    };
+    let detail = if status.is_server_error() {
+        "An internal error occurred.".to_string()
+    } else {
+        detail
+    };
+    Problem {
+        type_: format!("https://huigui.example/problems/{code}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail,
+        code: code.to_string(),
+        errors: Vec::new(),
+    }
+}
+
+impl poem::error::ResponseError for ApiError {
+    fn status(&self) -> StatusCode {
+        ApiError::status(self)
+    }
+
+    fn as_response(&self) -> Response {
+        if let Self::Internal(e) = self {
+            tracing::error!(error = format!("{e:#}"), "internal error");
+        }
+        let retry = match self {
+            Self::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+            Self::Unavailable => Some(1),
+            _ => None,
+        };
+        problem_response(&self.problem(), retry)
+    }
+}
+
+impl poem::IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        poem::error::ResponseError::as_response(&self)
+    }
+}
+
+/// Statuses every operation documents: what the edge can answer for any request.
+const DOCUMENTED: &[(u16, &str)] = &[
+    (400, "Malformed request (bad JSON, wrong type, bad parameter)."),
+    (401, "Missing, invalid or expired credentials."),
+    (403, "The caller's role may not perform this operation."),
+    (404, "No such resource, or not visible to the caller."),
+    (409, "State conflict or invalid transition."),
+    (412, "If-Match does not match the current version."),
+    (413, "Request body too large."),
+    (415, "Unsupported content type."),
+    (422, "Validation failed; see `errors`."),
+    (428, "If-Match header required."),
+    (429, "Too many requests; see Retry-After."),
+    (500, "Internal error."),
+    (503, "Database unavailable."),
+];
+
+impl ApiResponse for ApiError {
+    fn meta() -> MetaResponses {
+        MetaResponses {
+            responses: DOCUMENTED
+                .iter()
+                .map(|(status, description)| MetaResponse {
+                    description,
+                    status: Some(*status),
+                    status_range: None,
+                    content: vec![MetaMediaType {
+                        content_type: PROBLEM_JSON,
+                        schema: Problem::schema_ref(),
+                    }],
+                    headers: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn register(registry: &mut Registry) {
+        Problem::register(registry);
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                return Self::Conflict("A resource with the same unique value exists.".into());
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+                return Self::field("id", "refers to a resource that does not exist");
+            }
+            _ => {}
+        }
+        if is_unavailable(&err) {
+            tracing::warn!(error = %err, "database unavailable");
+            return Self::Unavailable;
+        }
+        Self::Internal(anyhow::Error::new(err))
+    }
+}
+
+/// True for errors that mean "the database cannot be reached right now".
+fn is_unavailable(err: &DbErr) -> bool {
+    let runtime = match err {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(e) | DbErr::Exec(e) | DbErr::Query(e) => e,
+        _ => return false,
+    };
+    match runtime {
+        RuntimeErr::SqlxError(e) => matches!(
+            e.as_ref(),
+            sea_orm::sqlx::Error::Io(_)
+                | sea_orm::sqlx::Error::PoolTimedOut
+                | sea_orm::sqlx::Error::PoolClosed
+                | sea_orm::sqlx::Error::Tls(_)
+        ),
+        _ => matches!(err, DbErr::Conn(_)),
+    }
+}
+
+impl<E> From<sea_orm::TransactionError<E>> for ApiError
+where
+    E: Into<ApiError> + std::error::Error,
+{
+    fn from(err: sea_orm::TransactionError<E>) -> Self {
+        match err {
+            sea_orm::TransactionError::Connection(e) => e.into(),
+            sea_orm::TransactionError::Transaction(e) => e.into(),
+        }
+    }
+}

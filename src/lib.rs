@@ -1,0 +1,23 @@
+//! Huigui (回归): the backend a county justice bureau and its contracted NGOs
+//! use to run government-purchased community-corrections services.
+//!
+//! Layers point one way: `api` → `domain`, `store` → `entity`.
+
+/// HTTP API: one module per resource group, request/response objects.
+pub mod api;
+/// Authentication (JWT, passwords, security scheme) and authorization (permission matrix).
+pub mod auth;
+/// Command-line helpers behind `huigui admin` and `huigui demo`.
+pub mod cli;
+/// One typed configuration, defaults < `huigui.toml` < environment.
+pub mod config;
+/// Pure rules: checksums, roles, audit hashing. No framework imports.
+pub mod domain;
+/// `ApiError` and its problem+json form.
+pub mod error;
+/// Request-edge middleware: request ids, metrics, problem+json for framework errors.
+pub mod middleware;
+/// Building and running the application; shared by `serve` and the tests.
+pub mod startup;
+/// Database access, scoped by caller, usable inside a caller's transaction.
+pub mod store;

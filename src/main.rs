@@ -1,0 +1,116 @@
+//! `huigui` command line: thin; everything happens in the library.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use huigui::{cli, config::Settings, startup};
+
+#[derive(Parser)]
+#[command(name = "huigui", version, about = "Community-corrections services backend")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI spec, or write it to a file.
+    Openapi {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Administrative tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Load the demo data set (refuses in production).
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a user in an existing organisation.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        /// admin, officer, office_staff, ngo_admin, ngo_staff, agency_staff, auditor
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        organization_id: uuid::Uuid,
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Read from HUIGUI_NEW_USER_PASSWORD when not given; generated when neither is.
+        #[arg(long, env = "HUIGUI_NEW_USER_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Some(Command::Openapi { out }) = &cli.command {
+        let spec = startup::spec_json();
+        match out {
+            Some(path) => std::fs::write(path, spec)?,
+            None => print!("{spec}"),
+        }
+        return Ok(());
+    }
+    let settings = Settings::load()?;
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_new(&settings.log)
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => {
+                let app = startup::Application::build(settings).await?;
+                if let Some(addr) = app.local_addr() {
+                    tracing::info!(%addr, "listening; Swagger UI at /docs");
+                    println!("Huigui listening on http://{addr} (Swagger UI: /docs)");
+                }
+                app.run().await
+            }
+            Command::Migrate => {
+                let db = huigui::store::Db::connect(&settings).await?;
+                db.migrate().await?;
+                println!("migrations applied");
+                Ok(())
+            }
+            Command::Demo => cli::demo(settings).await,
+            Command::Admin {
+                command:
+                    AdminCommand::CreateUser {
+                        email,
+                        role,
+                        organization_id,
+                        display_name,
+                        password,
+                    },
+            } => {
+                cli::create_user(
+                    settings,
+                    cli::CreateUserArgs {
+                        email,
+                        role,
+                        organization_id,
+                        display_name,
+                        password,
+                    },
+                )
+                .await
+            }
+            Command::Openapi { .. } => Ok(()),
+        }
+    })
+}

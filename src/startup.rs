@@ -1,0 +1,251 @@
+//! Building the application: configuration → database → migrations →
+//! bootstrap → routes. `serve` and the tests use the same [`Application::build`].
+
+use std::{
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
+
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use poem::{
+    EndpointExt, Route, Server,
+    endpoint::BoxEndpoint,
+    listener::{Acceptor, Listener, TcpListener},
+};
+use poem_openapi::OpenApiService;
+use serde_json::json;
+
+use crate::{
+    api,
+    auth::{jwt::JwtKeys, password, throttle::LoginThrottle},
+    config::{Environment, Settings},
+    domain::{roles::OrgKind, roles::Role, uscc::Uscc},
+    store::{self, Db, audit},
+};
+
+/// Shared state of one running server.
+pub struct AppState {
+    pub settings: Settings,
+    pub db: Db,
+    pub jwt: JwtKeys,
+    pub throttle: LoginThrottle,
+    pub metrics: PrometheusHandle,
+}
+
+/// The OpenAPI service: the single source of the spec.
+pub fn openapi_service() -> OpenApiService<api::Apis, ()> {
+    OpenApiService::new(api::apis(), "Huigui API", env!("CARGO_PKG_VERSION"))
+        .description(
+            "Government-purchased community-corrections services: procurement and contracts, \
+             sessions and attendance, hours, alerts, referrals and outcome reports. \
+             Errors are RFC 9457 problem+json.",
+        )
+}
+
+/// The spec as pretty JSON, exactly as committed in `openapi/openapi.json`.
+pub fn spec_json() -> String {
+    let mut s = openapi_service().spec();
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// The process-wide Prometheus recorder (installed once, shared by every app in a process).
+fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let builder = PrometheusBuilder::new();
+            let builder = builder
+                .set_buckets(&[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5])
+                .unwrap_or_else(|_| PrometheusBuilder::new());
+            let recorder = builder.build_recorder();
+            let handle = recorder.handle();
+            let _ = metrics::set_global_recorder(recorder);
+            handle
+        })
+        .clone()
+}
+
+/// The routes around the API, with the edge middleware.
+pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
+    let service = openapi_service();
+    let spec = spec_json();
+    let docs = service.swagger_ui();
+    let max_body = state.settings.max_body_bytes;
+    Route::new()
+        .at(
+            "/openapi.json",
+            poem::endpoint::make_sync(move |_| {
+                poem::Response::builder()
+                    .content_type("application/json")
+                    .body(spec.clone())
+            }),
+        )
+        .nest("/docs", docs)
+        .nest("/", service)
+        .data(state)
+        .data(crate::middleware::BodyLimit(max_body))
+        .around(crate::middleware::edge)
+        .boxed()
+}
+
+/// A built application: state plus a bound listener.
+pub struct Application {
+    pub state: Arc<AppState>,
+    acceptor: poem::listener::TcpAcceptor,
+}
+
+impl Application {
+    /// Connects, migrates, bootstraps, and binds the listener.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let state = build_state(settings).await?;
+        let acceptor = TcpListener::bind(state.settings.bind.clone())
+            .into_acceptor()
+            .await?;
+        Ok(Self { state, acceptor })
+    }
+
+    /// The bound address (useful with port 0).
+    pub fn local_addr(&self) -> Option<std::net::SocketAddr> {
+        self.acceptor
+            .local_addr()
+            .first()
+            .and_then(|a| a.as_socket_addr().copied())
+    }
+
+    /// Serves until SIGINT or SIGTERM, then drains connections.
+    pub async fn run(self) -> anyhow::Result<()> {
+        let app = router(self.state.clone());
+        Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(app, shutdown_signal(), Some(Duration::from_secs(10)))
+            .await?;
+        self.state.db.clone().close().await;
+        Ok(())
+    }
+}
+
+/// Everything but the listener: what in-process tests need.
+pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
+    let db = Db::connect(&settings).await?;
+    db.migrate().await?;
+    let jwt = JwtKeys::load_or_generate(
+        &settings.jwt_key_path(),
+        settings.env != Environment::Production,
+        &settings.jwt_issuer,
+        &settings.jwt_audience,
+    )?;
+    bootstrap(&settings, &db).await?;
+    let throttle = LoginThrottle::new(
+        settings.login_max_failures,
+        Duration::from_secs(settings.login_window_secs),
+    );
+    Ok(Arc::new(AppState {
+        settings,
+        db,
+        jwt,
+        throttle,
+        metrics: metrics_handle(),
+    }))
+}
+
+/// On an empty database: the bureau and its first admin.
+async fn bootstrap(settings: &Settings, db: &Db) -> anyhow::Result<()> {
+    if !store::users::none_exist(&db.read).await? {
+        return Ok(());
+    }
+    let email = settings
+        .bootstrap_admin_email
+        .clone()
+        .unwrap_or_else(|| "admin@huigui.local".into());
+    let (password, generated) = match &settings.bootstrap_admin_password {
+        Some(p) if p.0.chars().count() >= password::MIN_PASSWORD_LEN => (p.0.clone(), false),
+        Some(_) => anyhow::bail!(
+            "HUIGUI_BOOTSTRAP_ADMIN_PASSWORD must be at least {} characters",
+            password::MIN_PASSWORD_LEN
+        ),
+        None if settings.env == Environment::Production => {
+            anyhow::bail!("production needs HUIGUI_BOOTSTRAP_ADMIN_EMAIL/_PASSWORD on first start")
+        }
+        None => (crate::auth::random_secret(12), true),
+    };
+    let hash = password::hash(password.clone()).await?;
+    let txn = db.begin().await?;
+    let bureau = store::organizations::insert(
+        &txn,
+        store::organizations::NewOrganization {
+            kind: OrgKind::Bureau,
+            name: "文水县司法局 Wenshui County Justice Bureau".into(),
+            uscc: Uscc::complete("1114112100000001")?.to_string(),
+            parent_id: None,
+            township: None,
+            contact_email: None,
+        },
+    )
+    .await?;
+    let admin = store::users::insert(
+        &txn,
+        store::users::NewUser {
+            organization_id: bureau.id,
+            email: email.clone(),
+            display_name: "Administrator".into(),
+            role: Role::Admin,
+            password_hash: hash,
+        },
+    )
+    .await?;
+    let actor = audit::Actor::system("bootstrap");
+    audit::record(
+        &txn,
+        &actor,
+        "organization.create",
+        "organization",
+        Some(bureau.id.to_string()),
+        json!({"kind": "bureau", "bootstrap": true}),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        &actor,
+        "user.create",
+        "user",
+        Some(admin.id.to_string()),
+        json!({"role": "admin", "bootstrap": true}),
+    )
+    .await?;
+    txn.commit().await?;
+    if generated {
+        let path = settings.data_dir.join("initial-admin.txt");
+        let text = format!("email: {email}\npassword: {password}\n");
+        let _ = std::fs::remove_file(&path);
+        crate::auth::jwt::write_private(&path, text.as_bytes())?;
+        // Printed once, on purpose: this is how the operator logs in the first time.
+        println!(
+            "Created the first admin.\n  email:    {email}\n  password: {password}\n  (also in {})",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

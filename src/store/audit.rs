@@ -1,0 +1,177 @@
+//! The one audit writer, called inside the same transaction as the write it
+//! records, and the chain verification the procuratorate relies on.
+
+use entity::audit_event::{self, Entity as AuditEvents};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::domain::audit_chain::{ChainContent, GENESIS, chain_hash};
+
+/// Advisory-lock key serialising chain appends on PostgreSQL.
+const CHAIN_LOCK: i64 = 0x6875_6967_7569; // "huigui"
+
+/// Who did it, for whom, in which request.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// `user`, `client` or `system`.
+    pub actor_type: &'static str,
+    pub actor_id: Option<Uuid>,
+    pub org_id: Option<Uuid>,
+    pub request_id: String,
+}
+
+impl Actor {
+    /// The server itself (bootstrap, jobs, CLI).
+    pub fn system(request_id: &str) -> Self {
+        Self {
+            actor_type: "system",
+            actor_id: None,
+            org_id: None,
+            request_id: request_id.into(),
+        }
+    }
+}
+
+/// Appends one event to the chain. Call it inside the write's transaction.
+/// `summary` must carry no secrets and no ID numbers.
+pub async fn record<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    action: &str,
+    object_type: &str,
+    object_id: Option<String>,
+    summary: serde_json::Value,
+) -> Result<(), DbErr> {
+    if conn.get_database_backend() == DbBackend::Postgres {
+        conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
+            .await?;
+    }
+    let last = AuditEvents::find()
+        .select_only()
+        .column(audit_event::Column::Seq)
+        .column(audit_event::Column::Hash)
+        .order_by_desc(audit_event::Column::Seq)
+        .limit(1)
+        .into_tuple::<(i64, String)>()
+        .one(conn)
+        .await?;
+    let (seq, prev_hash) = match last {
+        Some((s, h)) => (s + 1, h),
+        None => (1, GENESIS.to_string()),
+    };
+    let id = Uuid::now_v7();
+    let at = chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    let summary = summary.to_string();
+    let id_s = id.to_string();
+    let actor_id = actor.actor_id.map(|u| u.to_string());
+    let org_id = actor.org_id.map(|u| u.to_string());
+    let hash = chain_hash(
+        &prev_hash,
+        &ChainContent {
+            seq,
+            id: &id_s,
+            at: &at,
+            actor_type: actor.actor_type,
+            actor_id: actor_id.as_deref(),
+            organization_id: org_id.as_deref(),
+            action,
+            object_type,
+            object_id: object_id.as_deref(),
+            request_id: &actor.request_id,
+            summary: &summary,
+        },
+    );
+    AuditEvents::insert(audit_event::ActiveModel {
+        seq: Set(seq),
+        id: Set(id),
+        at: Set(at),
+        actor_type: Set(actor.actor_type.into()),
+        actor_id: Set(actor.actor_id),
+        organization_id: Set(actor.org_id),
+        action: Set(action.into()),
+        object_type: Set(object_type.into()),
+        object_id: Set(object_id),
+        request_id: Set(actor.request_id.clone()),
+        summary: Set(summary),
+        prev_hash: Set(prev_hash),
+        hash: Set(hash),
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// The hash a stored row should have, given its predecessor's hash.
+fn expected_hash(prev_hash: &str, m: &audit_event::Model) -> String {
+    let id = m.id.to_string();
+    let actor_id = m.actor_id.map(|u| u.to_string());
+    let org_id = m.organization_id.map(|u| u.to_string());
+    chain_hash(
+        prev_hash,
+        &ChainContent {
+            seq: m.seq,
+            id: &id,
+            at: &m.at,
+            actor_type: &m.actor_type,
+            actor_id: actor_id.as_deref(),
+            organization_id: org_id.as_deref(),
+            action: &m.action,
+            object_type: &m.object_type,
+            object_id: m.object_id.as_deref(),
+            request_id: &m.request_id,
+            summary: &m.summary,
+        },
+    )
+}
+
+/// Result of walking the chain.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Verification {
+    pub ok: bool,
+    pub checked: u64,
+    pub first_bad_id: Option<Uuid>,
+}
+
+/// Walks the whole chain in `seq` order: gap-free numbering, each `prev_hash`
+/// equal to the predecessor's `hash`, each `hash` recomputed from content.
+pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Verification, DbErr> {
+    const CHUNK: u64 = 2000;
+    let mut prev = GENESIS.to_string();
+    let mut expected_seq = 1i64;
+    let mut checked = 0u64;
+    loop {
+        let rows = AuditEvents::find()
+            .filter(audit_event::Column::Seq.gte(expected_seq))
+            .order_by_asc(audit_event::Column::Seq)
+            .limit(CHUNK)
+            .all(conn)
+            .await?;
+        if rows.is_empty() {
+            return Ok(Verification {
+                ok: true,
+                checked,
+                first_bad_id: None,
+            });
+        }
+        for m in &rows {
+            let good = m.seq == expected_seq
+                && m.prev_hash == prev
+                && m.hash == expected_hash(&prev, m);
+            if !good {
+                return Ok(Verification {
+                    ok: false,
+                    checked,
+                    first_bad_id: Some(m.id),
+                });
+            }
+            checked += 1;
+            prev = m.hash.clone();
+            expected_seq += 1;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Database access. Functions take `&impl ConnectionTrait` so they run inside
+//! the caller's transaction, and every read is scoped by the caller.
+
+pub mod api_clients;
+pub mod audit;
+pub mod organizations;
+pub mod page;
+pub mod tokens;
+pub mod users;
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, TransactionTrait,
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+};
+
+use crate::config::Settings;
+
+/// The application's connections. On SQLite all writes go through one writer
+/// connection (so they never fail with "database is locked") and reads use a
+/// pool; on PostgreSQL both are the same pool.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub read: DatabaseConnection,
+    pub write: DatabaseConnection,
+}
+
+impl Db {
+    /// Connects according to the settings (creating the SQLite file and its directory).
+    pub async fn connect(settings: &Settings) -> Result<Self, DbErr> {
+        let url = settings.database_url();
+        let acquire = Duration::from_millis(settings.db_acquire_timeout_ms);
+        if url.starts_with("sqlite:") {
+            if settings.database_url.is_none() {
+                std::fs::create_dir_all(&settings.data_dir)
+                    .map_err(|e| DbErr::Custom(format!("creating data dir: {e}")))?;
+            }
+            let write = Database::connect(sqlite_options(&url, 1, Duration::from_secs(30))).await?;
+            // WAL is a property of the file: set it once on the writer before readers open.
+            write
+                .execute_unprepared("PRAGMA journal_mode=WAL")
+                .await?;
+            let read = Database::connect(sqlite_options(
+                &url,
+                settings.db_max_connections.max(1),
+                acquire,
+            ))
+            .await?;
+            Ok(Self { read, write })
+        } else {
+            let mut opts = ConnectOptions::new(url);
+            opts.max_connections(settings.db_max_connections.max(2))
+                .min_connections(1)
+                .acquire_timeout(acquire)
+                .connect_timeout(acquire)
+                .idle_timeout(Duration::from_secs(300))
+                .sqlx_logging(false);
+            let pool = Database::connect(opts).await?;
+            Ok(Self {
+                read: pool.clone(),
+                write: pool,
+            })
+        }
+    }
+
+    /// A write transaction.
+    pub async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
+        self.write.begin().await
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.write.get_database_backend()
+    }
+
+    /// Applies pending migrations.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        Migrator::up(&self.write, None).await
+    }
+
+    /// Reachable and fully migrated.
+    pub async fn ready(&self) -> Result<bool, DbErr> {
+        self.read.execute_unprepared("SELECT 1").await?;
+        Ok(Migrator::get_pending_migrations(&self.write)
+            .await?
+            .is_empty())
+    }
+
+    /// Closes all connections (graceful shutdown).
+    pub async fn close(self) {
+        let _ = self.read.close().await;
+        let _ = self.write.close().await;
+    }
+}
+
+/// The current time at microsecond precision, so that what PostgreSQL stores
+/// and what the API returned at creation are the same instant.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}
+
+/// Maps "no row matched the version" to 412, everything else as usual.
+pub fn stale_on_not_updated(err: DbErr) -> crate::error::ApiError {
+    match err {
+        DbErr::RecordNotUpdated => crate::error::ApiError::PreconditionFailed,
+        e => e.into(),
+    }
+}
+
+fn sqlite_options(url: &str, max: u32, acquire: Duration) -> ConnectOptions {
+    let mut opts = ConnectOptions::new(url.to_string());
+    opts.max_connections(max)
+        .min_connections(1)
+        .acquire_timeout(acquire)
+        .idle_timeout(None::<Duration>)
+        .max_lifetime(None::<Duration>)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    opts
+}
