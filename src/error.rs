@@ -219,7 +219,10 @@ impl poem::IntoResponse for ApiError {
 
 /// Statuses every operation documents: what the edge can answer for any request.
 const DOCUMENTED: &[(u16, &str)] = &[
-    (400, "Malformed request (bad JSON, wrong type, bad parameter)."),
+    (
+        400,
+        "Malformed request (bad JSON, wrong type, bad parameter).",
+    ),
     (401, "Missing, invalid or expired credentials."),
     (403, "The caller's role may not perform this operation."),
     (404, "No such resource, or not visible to the caller."),

@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use huigui::{cli, config::Settings, startup};
 
 #[derive(Parser)]
-#[command(name = "huigui", version, about = "Community-corrections services backend")]
+#[command(
+    name = "huigui",
+    version,
+    about = "Community-corrections services backend"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

@@ -39,10 +39,6 @@ pub fn error_response(err: poem::Error) -> Response {
     problem_response(&problem, None)
 }
 
-/// Largest accepted request body; set once from the settings.
-#[derive(Clone, Copy, Debug)]
-pub struct BodyLimit(pub usize);
-
 /// Rejects bodies over the limit with 413: by `Content-Length`, or by reading
 /// at most limit + 1 bytes of a body sent without one.
 async fn enforce_body_limit(req: &mut Request, limit: usize) -> Result<(), Response> {
@@ -61,9 +57,16 @@ async fn enforce_body_limit(req: &mut Request, limit: usize) -> Result<(), Respo
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok())
     {
-        return if len > limit { Err(too_large()) } else { Ok(()) };
+        return if len > limit {
+            Err(too_large())
+        } else {
+            Ok(())
+        };
     }
-    if req.headers().contains_key(poem::http::header::TRANSFER_ENCODING) {
+    if req
+        .headers()
+        .contains_key(poem::http::header::TRANSFER_ENCODING)
+    {
         use tokio::io::AsyncReadExt;
         let mut buf = Vec::new();
         let mut reader = req.take_body().into_async_read().take(limit as u64 + 1);
@@ -75,15 +78,18 @@ async fn enforce_body_limit(req: &mut Request, limit: usize) -> Result<(), Respo
     Ok(())
 }
 
-/// The edge middleware (use with `EndpointExt::around`).
-pub async fn edge<E: Endpoint>(next: E, mut req: Request) -> poem::Result<Response> {
+/// The edge middleware (use with `EndpointExt::around`); `body_limit` in bytes.
+pub async fn edge<E: Endpoint>(
+    next: E,
+    mut req: Request,
+    body_limit: usize,
+) -> poem::Result<Response> {
     let request_id = incoming_id(&req).unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.set_data(RequestId(request_id.clone()));
     let method = req.method().to_string();
     let started = Instant::now();
     let span = tracing::info_span!("request", request_id = %request_id, method = %method);
-    let limit = req.data::<BodyLimit>().map_or(usize::MAX, |l| l.0);
-    let result = match enforce_body_limit(&mut req, limit).await {
+    let result = match enforce_body_limit(&mut req, body_limit).await {
         Ok(()) => tracing::Instrument::instrument(next.call(req), span)
             .await
             .map(IntoResponse::into_response),
@@ -103,7 +109,9 @@ pub async fn edge<E: Endpoint>(next: E, mut req: Request) -> poem::Result<Respon
     let status = resp.status();
     // Some framework paths answer with an error status but no problem body.
     if (status.is_client_error() || status.is_server_error())
-        && resp.content_type().is_none_or(|c| !c.starts_with("application/problem+json"))
+        && resp
+            .content_type()
+            .is_none_or(|c| !c.starts_with("application/problem+json"))
     {
         let op = resp.data::<OperationId>().map(|o| o.0);
         let body = resp.take_body().into_string().await.unwrap_or_default();

@@ -34,12 +34,11 @@ pub struct AppState {
 
 /// The OpenAPI service: the single source of the spec.
 pub fn openapi_service() -> OpenApiService<api::Apis, ()> {
-    OpenApiService::new(api::apis(), "Huigui API", env!("CARGO_PKG_VERSION"))
-        .description(
-            "Government-purchased community-corrections services: procurement and contracts, \
+    OpenApiService::new(api::apis(), "Huigui API", env!("CARGO_PKG_VERSION")).description(
+        "Government-purchased community-corrections services: procurement and contracts, \
              sessions and attendance, hours, alerts, referrals and outcome reports. \
              Errors are RFC 9457 problem+json.",
-        )
+    )
 }
 
 /// The spec as pretty JSON, exactly as committed in `openapi/openapi.json`.
@@ -58,7 +57,9 @@ fn metrics_handle() -> PrometheusHandle {
         .get_or_init(|| {
             let builder = PrometheusBuilder::new();
             let builder = builder
-                .set_buckets(&[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5])
+                .set_buckets(&[
+                    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+                ])
                 .unwrap_or_else(|_| PrometheusBuilder::new());
             let recorder = builder.build_recorder();
             let handle = recorder.handle();
@@ -86,8 +87,7 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
         .nest("/docs", docs)
         .nest("/", service)
         .data(state)
-        .data(crate::middleware::BodyLimit(max_body))
-        .around(crate::middleware::edge)
+        .around(move |ep, req| crate::middleware::edge(ep, req, max_body))
         .boxed()
 }
 
@@ -235,8 +235,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         {
             s.recv().await;
         }

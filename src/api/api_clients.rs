@@ -71,7 +71,11 @@ pub struct ApiClientsApi;
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::ApiClients")]
 impl ApiClientsApi {
     /// List partner-app clients
-    #[oai(path = "/api-clients", method = "get", operation_id = "list_api_clients")]
+    #[oai(
+        path = "/api-clients",
+        method = "get",
+        operation_id = "list_api_clients"
+    )]
     async fn list(
         &self,
         ctx: Ctx,
@@ -89,7 +93,11 @@ impl ApiClientsApi {
     /// Create a partner-app client
     ///
     /// Returns `client_secret` once; it cannot be read again.
-    #[oai(path = "/api-clients", method = "post", operation_id = "create_api_client")]
+    #[oai(
+        path = "/api-clients",
+        method = "post",
+        operation_id = "create_api_client"
+    )]
     async fn create(
         &self,
         ctx: Ctx,
@@ -152,7 +160,11 @@ impl ApiClientsApi {
     ///
     /// Its tokens stop being issued at once; access tokens already issued
     /// expire within 15 minutes.
-    #[oai(path = "/api-clients/:id", method = "delete", operation_id = "revoke_api_client")]
+    #[oai(
+        path = "/api-clients/:id",
+        method = "delete",
+        operation_id = "revoke_api_client"
+    )]
     async fn revoke(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<NoContent> {
         let caller = auth.0.require(Permission::ManageApiClients)?;
         let txn = ctx.state.db.begin().await?;

@@ -74,7 +74,11 @@ impl AuditApi {
     /// List audit events
     ///
     /// In chain order. Filters: `action`, `object_type`, `object_id`, `actor_id`.
-    #[oai(path = "/audit-events", method = "get", operation_id = "list_audit_events")]
+    #[oai(
+        path = "/audit-events",
+        method = "get",
+        operation_id = "list_audit_events"
+    )]
     #[allow(clippy::too_many_arguments)]
     async fn list(
         &self,
@@ -112,7 +116,11 @@ impl AuditApi {
     ///
     /// Recomputes every hash in order; reports the first event whose content,
     /// link or position does not match.
-    #[oai(path = "/audit-events/verify", method = "get", operation_id = "verify_audit_events")]
+    #[oai(
+        path = "/audit-events/verify",
+        method = "get",
+        operation_id = "verify_audit_events"
+    )]
     async fn verify(&self, ctx: Ctx, auth: BearerAuth) -> ApiResult<Json<AuditVerification>> {
         auth.0.require(Permission::ReadAuditEvents)?;
         let v = store::audit::verify(&ctx.state.db.read).await?;

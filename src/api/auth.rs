@@ -144,8 +144,11 @@ impl AuthApi {
             });
         }
         let user = store::users::find_by_email(&state.db.read, &body.email).await?;
-        let ok = password::verify(body.password.0.clone(), user.as_ref().map(|u| u.password_hash.clone()))
-            .await?;
+        let ok = password::verify(
+            body.password.0.clone(),
+            user.as_ref().map(|u| u.password_hash.clone()),
+        )
+        .await?;
         let user = match user {
             Some(u) if ok && !u.disabled => u,
             _ => {
@@ -155,21 +158,24 @@ impl AuthApi {
         };
         state.throttle.clear(&account);
         let txn = state.db.begin().await?;
-        let refresh_token = store::tokens::issue(
-            &txn,
-            user.id,
-            None,
-            state.settings.refresh_token_ttl_secs,
-        )
-        .await?;
+        let refresh_token =
+            store::tokens::issue(&txn, user.id, None, state.settings.refresh_token_ttl_secs)
+                .await?;
         let actor = audit::Actor {
             actor_type: "user",
             actor_id: Some(user.id),
             org_id: Some(user.organization_id),
             request_id: ctx.request_id.clone(),
         };
-        audit::record(&txn, &actor, "auth.login", "user", Some(user.id.to_string()), json!({}))
-            .await?;
+        audit::record(
+            &txn,
+            &actor,
+            "auth.login",
+            "user",
+            Some(user.id.to_string()),
+            json!({}),
+        )
+        .await?;
         txn.commit().await?;
         let (access_token, expires_in) = user_access(state, &user)?;
         Ok(Json(TokenPair {
@@ -184,7 +190,11 @@ impl AuthApi {
     ///
     /// The presented token is consumed. Presenting a token that was already
     /// rotated revokes its whole family (all sessions from that login).
-    #[oai(path = "/auth/refresh", method = "post", operation_id = "refresh_token")]
+    #[oai(
+        path = "/auth/refresh",
+        method = "post",
+        operation_id = "refresh_token"
+    )]
     async fn refresh(&self, ctx: Ctx, body: Json<RefreshRequest>) -> ApiResult<Json<TokenPair>> {
         let state = &ctx.state;
         let txn = state.db.begin().await?;
@@ -227,8 +237,15 @@ impl AuthApi {
             org_id: Some(user.organization_id),
             request_id: ctx.request_id.clone(),
         };
-        audit::record(&txn, &actor, "auth.refresh", "user", Some(user.id.to_string()), json!({}))
-            .await?;
+        audit::record(
+            &txn,
+            &actor,
+            "auth.refresh",
+            "user",
+            Some(user.id.to_string()),
+            json!({}),
+        )
+        .await?;
         txn.commit().await?;
         let (access_token, expires_in) = user_access(state, &user)?;
         Ok(Json(TokenPair {
@@ -246,13 +263,21 @@ impl AuthApi {
     async fn logout(&self, ctx: Ctx, body: Json<RefreshRequest>) -> ApiResult<NoContent> {
         let state = &ctx.state;
         let txn = state.db.begin().await?;
-        if let Some((family, user_id)) = store::tokens::family_of(&txn, &body.refresh_token).await? {
+        if let Some((family, user_id)) = store::tokens::family_of(&txn, &body.refresh_token).await?
+        {
             store::tokens::revoke_family(&txn, family).await?;
             let mut actor = ctx.anonymous();
             actor.actor_type = "user";
             actor.actor_id = Some(user_id);
-            audit::record(&txn, &actor, "auth.logout", "user", Some(user_id.to_string()), json!({}))
-                .await?;
+            audit::record(
+                &txn,
+                &actor,
+                "auth.logout",
+                "user",
+                Some(user_id.to_string()),
+                json!({}),
+            )
+            .await?;
         }
         txn.commit().await?;
         Ok(NoContent::NoContent)
@@ -262,7 +287,11 @@ impl AuthApi {
     ///
     /// Returns an access token carrying the client's scopes. Revoked clients
     /// and wrong secrets answer 401.
-    #[oai(path = "/auth/client-token", method = "post", operation_id = "create_client_token")]
+    #[oai(
+        path = "/auth/client-token",
+        method = "post",
+        operation_id = "create_client_token"
+    )]
     async fn client_token(
         &self,
         ctx: Ctx,

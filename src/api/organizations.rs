@@ -102,7 +102,11 @@ impl OrganizationsApi {
     ///
     /// NGOs see themselves, the bureau and the judicial offices; agencies see
     /// themselves; bureau staff, judicial offices and the auditor see all.
-    #[oai(path = "/organizations", method = "get", operation_id = "list_organizations")]
+    #[oai(
+        path = "/organizations",
+        method = "get",
+        operation_id = "list_organizations"
+    )]
     async fn list(
         &self,
         ctx: Ctx,
@@ -134,7 +138,11 @@ impl OrganizationsApi {
     ///
     /// The credit code must pass the GB 32100 and GB 11714 checks. A judicial
     /// office needs a township and belongs to a bureau.
-    #[oai(path = "/organizations", method = "post", operation_id = "create_organization")]
+    #[oai(
+        path = "/organizations",
+        method = "post",
+        operation_id = "create_organization"
+    )]
     async fn create(
         &self,
         ctx: Ctx,
@@ -211,7 +219,11 @@ impl OrganizationsApi {
     }
 
     /// Get an organisation
-    #[oai(path = "/organizations/:id", method = "get", operation_id = "get_organization")]
+    #[oai(
+        path = "/organizations/:id",
+        method = "get",
+        operation_id = "get_organization"
+    )]
     async fn get(
         &self,
         ctx: Ctx,
@@ -227,7 +239,11 @@ impl OrganizationsApi {
     /// Update an organisation
     ///
     /// Honours `If-Match: "<version>"` (412 when stale).
-    #[oai(path = "/organizations/:id", method = "patch", operation_id = "update_organization")]
+    #[oai(
+        path = "/organizations/:id",
+        method = "patch",
+        operation_id = "update_organization"
+    )]
     async fn update(
         &self,
         ctx: Ctx,
@@ -254,7 +270,10 @@ impl OrganizationsApi {
         let current = store::organizations::get_visible(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), current.version, false)?;
         if current.kind == OrgKind::JudicialOffice.as_str() && matches!(township, Some(None)) {
-            return Err(ApiError::field("township", "is required for a judicial office"));
+            return Err(ApiError::field(
+                "township",
+                "is required for a judicial office",
+            ));
         }
         let org = store::organizations::update(
             &txn,

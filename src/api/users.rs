@@ -239,7 +239,10 @@ impl UsersApi {
             }
         }
         if current.id == caller.user_id && (body.disabled == Some(true) || role.is_some()) {
-            check.fail("disabled", "you may not disable yourself or change your own role");
+            check.fail(
+                "disabled",
+                "you may not disable yourself or change your own role",
+            );
         }
         check.finish()?;
         let revoke = body.disabled == Some(true) || role.is_some();
@@ -275,7 +278,11 @@ impl UsersApi {
     ///
     /// Your own (with `current_password`), or, as admin (or NGO admin for
     /// your NGO's users), someone else's. Revokes that user's refresh tokens.
-    #[oai(path = "/users/:id/password", method = "post", operation_id = "change_password")]
+    #[oai(
+        path = "/users/:id/password",
+        method = "post",
+        operation_id = "change_password"
+    )]
     async fn change_password(
         &self,
         ctx: Ctx,
@@ -294,7 +301,9 @@ impl UsersApi {
         check.password("new_password", &body.new_password);
         if own {
             let ok = match &body.current_password {
-                Some(pw) => password::verify(pw.0.clone(), Some(target.password_hash.clone())).await?,
+                Some(pw) => {
+                    password::verify(pw.0.clone(), Some(target.password_hash.clone())).await?
+                }
                 None => false,
             };
             if !ok {

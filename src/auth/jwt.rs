@@ -132,7 +132,9 @@ impl JwtKeys {
         let mut keys = Vec::new();
         for (kid, secret) in secrets {
             if secret.len() < 32 {
-                return Err(JwtError::KeyFile(format!("key {kid} is shorter than 32 bytes")));
+                return Err(JwtError::KeyFile(format!(
+                    "key {kid} is shorter than 32 bytes"
+                )));
             }
             keys.push(Key {
                 kid,

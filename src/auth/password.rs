@@ -67,6 +67,9 @@ mod tests {
 
     #[test]
     fn hashes_are_salted() {
-        assert_ne!(hash_blocking("same").unwrap(), hash_blocking("same").unwrap());
+        assert_ne!(
+            hash_blocking("same").unwrap(),
+            hash_blocking("same").unwrap()
+        );
     }
 }

@@ -81,8 +81,18 @@ pub const DEMO_PASSWORD: &str = "huigui-demo-2026";
 
 /// The townships of Wenshui County, one judicial office each.
 pub const WENSHUI_TOWNSHIPS: [&str; 12] = [
-    "凤城镇", "开栅镇", "南庄镇", "南安镇", "刘胡兰镇", "下曲镇", "孝义镇", "北张乡", "西城乡",
-    "马西乡", "西槽头乡", "苍儿会乡",
+    "凤城镇",
+    "开栅镇",
+    "南庄镇",
+    "南安镇",
+    "刘胡兰镇",
+    "下曲镇",
+    "孝义镇",
+    "北张乡",
+    "西城乡",
+    "马西乡",
+    "西槽头乡",
+    "苍儿会乡",
 ];
 
 /// Loads the demo data set (idempotent: does nothing when already loaded).
@@ -187,13 +197,48 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     )
     .await?;
     let users = [
-        ("officer@demo.huigui.cn", "合同管理员 Contract officer", Role::Officer, bureau.id),
-        ("office@demo.huigui.cn", "凤城镇司法所 Office staff", Role::OfficeStaff, offices[0].id),
-        ("ngo-admin@demo.huigui.cn", "阳光社工 NGO admin", Role::NgoAdmin, ngo1.id),
-        ("ngo-staff@demo.huigui.cn", "阳光社工 NGO staff", Role::NgoStaff, ngo1.id),
-        ("ngo2-admin@demo.huigui.cn", "同心心理 NGO admin", Role::NgoAdmin, ngo2.id),
-        ("agency@demo.huigui.cn", "凤城派出所 Agency staff", Role::AgencyStaff, police.id),
-        ("auditor@demo.huigui.cn", "检察院 Auditor", Role::Auditor, procuratorate.id),
+        (
+            "officer@demo.huigui.cn",
+            "合同管理员 Contract officer",
+            Role::Officer,
+            bureau.id,
+        ),
+        (
+            "office@demo.huigui.cn",
+            "凤城镇司法所 Office staff",
+            Role::OfficeStaff,
+            offices[0].id,
+        ),
+        (
+            "ngo-admin@demo.huigui.cn",
+            "阳光社工 NGO admin",
+            Role::NgoAdmin,
+            ngo1.id,
+        ),
+        (
+            "ngo-staff@demo.huigui.cn",
+            "阳光社工 NGO staff",
+            Role::NgoStaff,
+            ngo1.id,
+        ),
+        (
+            "ngo2-admin@demo.huigui.cn",
+            "同心心理 NGO admin",
+            Role::NgoAdmin,
+            ngo2.id,
+        ),
+        (
+            "agency@demo.huigui.cn",
+            "凤城派出所 Agency staff",
+            Role::AgencyStaff,
+            police.id,
+        ),
+        (
+            "auditor@demo.huigui.cn",
+            "检察院 Auditor",
+            Role::Auditor,
+            procuratorate.id,
+        ),
     ];
     for (email, name, role, org_id) in users {
         let u = store::users::insert(

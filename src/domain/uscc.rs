@@ -7,7 +7,9 @@
 use std::fmt;
 
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /// A validated unified social credit code.
@@ -112,7 +114,11 @@ impl fmt::Display for Uscc {
 mod tests {
     use super::*;
 
-    const VALID: [&str; 3] = ["91350100M000100Y43", "91110000802100433B", "52110105MJ0000018A"];
+    const VALID: [&str; 3] = [
+        "91350100M000100Y43",
+        "91110000802100433B",
+        "52110105MJ0000018A",
+    ];
 
     #[test]
     fn glossary_examples_are_valid() {

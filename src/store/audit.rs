@@ -159,9 +159,8 @@ pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Verification, DbErr>
             });
         }
         for m in &rows {
-            let good = m.seq == expected_seq
-                && m.prev_hash == prev
-                && m.hash == expected_hash(&prev, m);
+            let good =
+                m.seq == expected_seq && m.prev_hash == prev && m.hash == expected_hash(&prev, m);
             if !good {
                 return Ok(Verification {
                     ok: false,

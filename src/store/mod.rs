@@ -40,9 +40,7 @@ impl Db {
             }
             let write = Database::connect(sqlite_options(&url, 1, Duration::from_secs(30))).await?;
             // WAL is a property of the file: set it once on the writer before readers open.
-            write
-                .execute_unprepared("PRAGMA journal_mode=WAL")
-                .await?;
+            write.execute_unprepared("PRAGMA journal_mode=WAL").await?;
             let read = Database::connect(sqlite_options(
                 &url,
                 settings.db_max_connections.max(1),

@@ -20,10 +20,10 @@ fn visible(caller: &UserCaller) -> Condition {
     match caller.role {
         Role::NgoAdmin | Role::NgoStaff => Condition::any()
             .add(organization::Column::Id.eq(caller.org_id))
-            .add(organization::Column::Kind.is_in([
-                OrgKind::Bureau.as_str(),
-                OrgKind::JudicialOffice.as_str(),
-            ])),
+            .add(
+                organization::Column::Kind
+                    .is_in([OrgKind::Bureau.as_str(), OrgKind::JudicialOffice.as_str()]),
+            ),
         Role::AgencyStaff => Condition::all().add(organization::Column::Id.eq(caller.org_id)),
         _ => Condition::all(),
     }

@@ -79,14 +79,20 @@ mod tests {
     #[test]
     fn limit_defaults_caps_and_rejects_zero() {
         assert_eq!(PageRequest::<i64>::parse(None, None).unwrap().limit, 50);
-        assert_eq!(PageRequest::<i64>::parse(Some(5000), None).unwrap().limit, 200);
+        assert_eq!(
+            PageRequest::<i64>::parse(Some(5000), None).unwrap().limit,
+            200
+        );
         assert!(PageRequest::<i64>::parse(Some(0), None).is_err());
     }
 
     #[test]
     fn cursor_round_trips_and_garbage_is_rejected() {
         let c = cursor_for(42);
-        assert_eq!(PageRequest::<i64>::parse(None, Some(&c)).unwrap().after, Some(42));
+        assert_eq!(
+            PageRequest::<i64>::parse(None, Some(&c)).unwrap().after,
+            Some(42)
+        );
         assert!(PageRequest::<i64>::parse(None, Some("!!")).is_err());
         assert!(PageRequest::<uuid::Uuid>::parse(None, Some(&c)).is_err());
     }

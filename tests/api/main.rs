@@ -1,1 +1,14 @@
+//! Black-box tests through the real router, each on its own database
+//! (a fresh SQLite file, or a fresh PostgreSQL database when
+//! `TEST_DATABASE_URL` points at a server).
 
+mod api_clients;
+mod audit;
+mod auth;
+mod authz;
+mod cli;
+mod errors;
+mod helpers;
+mod ops;
+mod organizations;
+mod users;

@@ -1,0 +1,186 @@
+//! The full role × operation matrix for this operations: forbidden
+//! pairs answer 403, allowed pairs never do; partner clients get 403 on user
+//! operations.
+
+use poem::http::Method;
+use serde_json::json;
+
+use crate::helpers::{SEEDED, World};
+
+struct Op {
+    name: &'static str,
+    method: Method,
+    path: String,
+    body: Option<serde_json::Value>,
+    allowed: &'static [&'static str],
+}
+
+const ALL: &[&str] = &SEEDED;
+
+fn ops(w: &World) -> Vec<Op> {
+    let bad_org = json!({"kind": "ngo", "name": "N", "uscc": "bad"});
+    let bad_user = json!({"email": "bad", "display_name": "", "role": "ngo_staff",
+                          "organization_id": w.ngo_a, "password": "x"});
+    vec![
+        Op {
+            name: "get_me",
+            method: Method::GET,
+            path: "/api/v1/me".into(),
+            body: None,
+            allowed: ALL,
+        },
+        Op {
+            name: "list_organizations",
+            method: Method::GET,
+            path: "/api/v1/organizations".into(),
+            body: None,
+            allowed: ALL,
+        },
+        Op {
+            name: "get_organization",
+            method: Method::GET,
+            path: format!("/api/v1/organizations/{}", w.bureau),
+            body: None,
+            allowed: ALL,
+        },
+        Op {
+            name: "create_organization",
+            method: Method::POST,
+            path: "/api/v1/organizations".into(),
+            body: Some(bad_org),
+            allowed: &["admin"],
+        },
+        Op {
+            name: "update_organization",
+            method: Method::PATCH,
+            path: format!("/api/v1/organizations/{}", w.ngo_a),
+            body: Some(json!({"name": ""})),
+            allowed: &["admin"],
+        },
+        Op {
+            name: "list_users",
+            method: Method::GET,
+            path: "/api/v1/users".into(),
+            body: None,
+            allowed: ALL,
+        },
+        Op {
+            name: "create_user",
+            method: Method::POST,
+            path: "/api/v1/users".into(),
+            body: Some(bad_user),
+            allowed: &["admin", "ngo_admin", "ngo_b_admin"],
+        },
+        Op {
+            name: "update_user",
+            method: Method::PATCH,
+            path: format!("/api/v1/users/{}", w.users["ngo_staff"]),
+            body: Some(json!({"display_name": ""})),
+            allowed: &["admin", "ngo_admin", "ngo_b_admin"],
+        },
+        Op {
+            name: "list_api_clients",
+            method: Method::GET,
+            path: "/api/v1/api-clients".into(),
+            body: None,
+            allowed: &["admin", "auditor", "ngo_admin", "ngo_b_admin"],
+        },
+        Op {
+            name: "create_api_client",
+            method: Method::POST,
+            path: "/api/v1/api-clients".into(),
+            body: Some(json!({"name": "", "scopes": []})),
+            allowed: &["ngo_admin", "ngo_b_admin"],
+        },
+        Op {
+            name: "revoke_api_client",
+            method: Method::DELETE,
+            path: format!("/api/v1/api-clients/{}", uuid::Uuid::now_v7()),
+            body: None,
+            allowed: &["ngo_admin", "ngo_b_admin"],
+        },
+        Op {
+            name: "list_audit_events",
+            method: Method::GET,
+            path: "/api/v1/audit-events".into(),
+            body: None,
+            allowed: &["admin", "auditor"],
+        },
+        Op {
+            name: "verify_audit_events",
+            method: Method::GET,
+            path: "/api/v1/audit-events/verify".into(),
+            body: None,
+            allowed: &["admin", "auditor"],
+        },
+    ]
+}
+
+#[tokio::test]
+async fn permission_matrix_is_enforced_for_every_role_and_operation() {
+    let w = World::new().await;
+    let before = w.app.count("audit_events").await;
+    for op in ops(&w) {
+        for key in SEEDED {
+            let body = op.body.as_ref().map(|b| b.to_string().into_bytes());
+            let r = w
+                .app
+                .send(op.method.clone(), &op.path, Some(w.token(key)), body, &[])
+                .await;
+            if op.allowed.contains(&key) {
+                assert_ne!(
+                    r.status, 403,
+                    "{key} must be allowed {}: {}",
+                    op.name, r.body
+                );
+                assert!(r.status < 500, "{key} {}: {}", op.name, r.body);
+            } else {
+                assert_eq!(
+                    r.status, 403,
+                    "{key} must be refused {}: {}",
+                    op.name, r.body
+                );
+                assert_eq!(r.problem_code(), "forbidden");
+            }
+        }
+    }
+    assert_eq!(
+        w.app.count("audit_events").await,
+        before,
+        "no op above may write"
+    );
+}
+
+#[tokio::test]
+async fn partner_client_tokens_are_refused_user_operations() {
+    let w = World::new().await;
+    let created = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token("ngo_admin")),
+            json!({"name": "kiosk", "scopes": ["sessions:read"]}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let token = w
+        .app
+        .post(
+            "/api/v1/auth/client-token",
+            None,
+            json!({"client_id": created.body["client_id"], "client_secret": created.body["client_secret"]}),
+        )
+        .await
+        .body["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for op in ops(&w) {
+        let body = op.body.as_ref().map(|b| b.to_string().into_bytes());
+        let r = w
+            .app
+            .send(op.method.clone(), &op.path, Some(&token), body, &[])
+            .await;
+        assert_eq!(r.status, 403, "client on {}: {}", op.name, r.body);
+    }
+}

@@ -1,0 +1,69 @@
+//! The `admin create-user` and `demo` commands, through the library functions
+//! `main.rs` calls.
+
+use huigui::{
+    cli::{self, CreateUserArgs, DEMO_PASSWORD},
+    config::Environment,
+};
+
+use crate::helpers::{ADMIN_EMAIL, ADMIN_PASSWORD, TestApp, test_settings};
+
+#[tokio::test]
+async fn demo_loads_once_and_its_users_log_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = test_settings(dir.path()).await;
+    let app = TestApp::with_settings(settings.clone(), tempfile::tempdir().unwrap()).await;
+    cli::demo(settings.clone()).await.unwrap();
+    cli::demo(settings.clone()).await.unwrap();
+    for email in [
+        "officer",
+        "office",
+        "ngo-admin",
+        "ngo-staff",
+        "agency",
+        "auditor",
+    ] {
+        app.token(&format!("{email}@demo.huigui.cn"), DEMO_PASSWORD)
+            .await;
+    }
+    let admin = app.token(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let offices = app
+        .get(
+            "/api/v1/organizations?kind=judicial_office&limit=200",
+            &admin,
+        )
+        .await;
+    assert_eq!(offices.body["items"].as_array().unwrap().len(), 12);
+    let v = app.get("/api/v1/audit-events/verify", &admin).await;
+    assert_eq!(v.body["ok"], true);
+    let mut prod = settings;
+    prod.env = Environment::Production;
+    assert!(cli::demo(prod).await.is_err(), "demo refuses production");
+}
+
+#[tokio::test]
+async fn admin_create_user_checks_the_role_and_creates_a_working_login() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let bureau: uuid::Uuid = app.get("/api/v1/me", &admin).await.body["organization_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let args = |role: &str| CreateUserArgs {
+        email: format!("{role}@cli.huigui.cn"),
+        role: role.into(),
+        organization_id: bureau,
+        display_name: None,
+        password: Some("cli-password-123".into()),
+    };
+    assert!(
+        cli::create_user(app.state.settings.clone(), args("auditor"))
+            .await
+            .is_err()
+    );
+    cli::create_user(app.state.settings.clone(), args("officer"))
+        .await
+        .unwrap();
+    app.token("officer@cli.huigui.cn", "cli-password-123").await;
+}

@@ -1,0 +1,145 @@
+//! Bad input of every kind: problem+json with the right status, nothing written.
+
+use crate::helpers::{TestApp, uscc};
+use poem::http::Method;
+use serde_json::json;
+
+#[tokio::test]
+async fn bad_bodies_are_problems_and_write_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let orgs = app.count("organizations").await;
+    let events = app.count("audit_events").await;
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        (
+            "unknown field",
+            json!({"kind": "ngo", "name": "N", "uscc": uscc(1), "status": "x"})
+                .to_string()
+                .into_bytes(),
+            400,
+        ),
+        ("malformed JSON", b"{\"kind\": \"ngo\",".to_vec(), 400),
+        (
+            "wrong type (number for string)",
+            json!({"kind": "ngo", "name": 5, "uscc": uscc(1)})
+                .to_string()
+                .into_bytes(),
+            400,
+        ),
+        (
+            "wrong enum",
+            json!({"kind": "church", "name": "N", "uscc": uscc(1)})
+                .to_string()
+                .into_bytes(),
+            400,
+        ),
+        (
+            "missing field",
+            json!({"kind": "ngo", "uscc": uscc(1)})
+                .to_string()
+                .into_bytes(),
+            400,
+        ),
+        (
+            "invalid credit code",
+            json!({"kind": "ngo", "name": "N", "uscc": "91350100M000100Y44"})
+                .to_string()
+                .into_bytes(),
+            422,
+        ),
+    ];
+    for (what, body, status) in cases {
+        let r = app
+            .send(
+                Method::POST,
+                "/api/v1/organizations",
+                Some(&admin),
+                Some(body),
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, status, "{what}: {}", r.body);
+        r.problem_code();
+    }
+    assert_eq!(app.count("organizations").await, orgs);
+    assert_eq!(app.count("audit_events").await, events);
+}
+
+#[tokio::test]
+async fn invalid_credit_code_names_the_field() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let r = app
+        .post(
+            "/api/v1/organizations",
+            Some(&admin),
+            json!({"kind": "ngo", "name": "N", "uscc": "91350100M000100Y44"}),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.problem_code(), "validation_failed");
+    assert_eq!(r.body["errors"][0]["field"], "uscc");
+}
+
+#[tokio::test]
+async fn unknown_route_wrong_method_and_wrong_content_type_are_problems() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let r = app.get("/api/v1/nothing-here", &admin).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.problem_code(), "not_found");
+    let r = app
+        .send(
+            Method::PUT,
+            "/api/v1/organizations",
+            Some(&admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 405);
+    assert_eq!(r.problem_code(), "method_not_allowed");
+    let r = app
+        .send(
+            Method::POST,
+            "/api/v1/organizations",
+            Some(&admin),
+            None,
+            &[("content-type", "text/plain")],
+        )
+        .await;
+    assert!(matches!(r.status, 400 | 415), "{}", r.status);
+    r.problem_code();
+}
+
+#[tokio::test]
+async fn oversized_body_is_413() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let big = vec![b' '; app.state.settings.max_body_bytes + 1];
+    let r = app
+        .send(
+            Method::POST,
+            "/api/v1/organizations",
+            Some(&admin),
+            Some(big),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 413);
+    assert_eq!(r.problem_code(), "payload_too_large");
+}
+
+#[tokio::test]
+async fn bad_path_id_and_bad_cursor_are_problems() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let r = app.get("/api/v1/organizations/not-a-uuid", &admin).await;
+    assert_eq!(r.status, 400);
+    r.problem_code();
+    let r = app.get("/api/v1/organizations?cursor=%21%21", &admin).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.body["errors"][0]["field"], "cursor");
+    let r = app.get("/api/v1/organizations?limit=0", &admin).await;
+    assert_eq!(r.status, 422);
+}
