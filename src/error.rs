@@ -288,13 +288,17 @@ fn is_unavailable(err: &DbErr) -> bool {
         _ => return false,
     };
     match runtime {
-        RuntimeErr::SqlxError(e) => matches!(
-            e.as_ref(),
+        RuntimeErr::SqlxError(e) => match e.as_ref() {
             sea_orm::sqlx::Error::Io(_)
-                | sea_orm::sqlx::Error::PoolTimedOut
-                | sea_orm::sqlx::Error::PoolClosed
-                | sea_orm::sqlx::Error::Tls(_)
-        ),
+            | sea_orm::sqlx::Error::PoolTimedOut
+            | sea_orm::sqlx::Error::PoolClosed
+            | sea_orm::sqlx::Error::Tls(_) => true,
+            // PostgreSQL shutting down (57P01..57P03) or connection exceptions (08xxx).
+            sea_orm::sqlx::Error::Database(d) => d
+                .code()
+                .is_some_and(|c| c.starts_with("57P") || c.starts_with("08")),
+            _ => false,
+        },
         _ => matches!(err, DbErr::Conn(_)),
     }
 }
