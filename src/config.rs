@@ -66,6 +66,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// Log filter (tracing `EnvFilter` syntax).
     pub log: String,
+    /// Comma-separated browser origins allowed by CORS; unset: no cross-origin access.
+    pub cors_origins: Option<String>,
 }
 
 impl Default for Settings {
@@ -92,6 +94,7 @@ impl Default for Settings {
             login_window_secs: 300,
             max_body_bytes: 4 * 1024 * 1024,
             log: "info".into(),
+            cors_origins: None,
         }
     }
 }
@@ -160,6 +163,18 @@ impl Settings {
         self.jwt_key_file
             .clone()
             .unwrap_or_else(|| self.data_dir.join("jwt-keys.json"))
+    }
+
+    /// The CORS allow-list.
+    pub fn cors_origins(&self) -> Vec<String> {
+        self.cors_origins
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     /// The bureau's time zone.

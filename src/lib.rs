@@ -15,6 +15,8 @@ pub mod config;
 pub mod domain;
 /// `ApiError` and its problem+json form.
 pub mod error;
+/// `Idempotency-Key` replay for POSTs that create something.
+pub mod idempotency;
 /// Request-edge middleware: request ids, metrics, problem+json for framework errors.
 pub mod middleware;
 /// Building and running the application; shared by `serve` and the tests.

@@ -11,6 +11,7 @@ use poem::{
     EndpointExt, Route, Server,
     endpoint::BoxEndpoint,
     listener::{Acceptor, Listener, TcpListener},
+    middleware::Cors,
 };
 use poem_openapi::OpenApiService;
 use serde_json::json;
@@ -75,6 +76,17 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
     let spec = spec_json();
     let docs = service.swagger_ui();
     let max_body = state.settings.max_body_bytes;
+    let origins = state.settings.cors_origins();
+    let cors = Cors::new()
+        .allow_origins(origins.clone())
+        .allow_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allow_headers([
+            "authorization",
+            "content-type",
+            "if-match",
+            "idempotency-key",
+        ])
+        .expose_headers(["etag", "location", "x-request-id", "retry-after"]);
     Route::new()
         .at(
             "/openapi.json",
@@ -86,7 +98,9 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
         )
         .nest("/docs", docs)
         .nest("/", service)
-        .data(state)
+        .data(state.clone())
+        .around(move |ep, req| crate::idempotency::idempotency(ep, req, state.clone()))
+        .with_if(!origins.is_empty(), cors)
         .around(move |ep, req| crate::middleware::edge(ep, req, max_body))
         .boxed()
 }

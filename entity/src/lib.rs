@@ -3,6 +3,7 @@
 
 pub mod api_client;
 pub mod audit_event;
+pub mod idempotency_key;
 pub mod organization;
 pub mod refresh_token;
 pub mod user;

@@ -2,7 +2,7 @@
 //! its NGO; the secret is shown once and stored only as an argon2 hash.
 
 use chrono::{DateTime, Utc};
-use poem_openapi::{Object, OpenApi, param::Path, param::Query, payload::Json};
+use poem_openapi::{Object, OpenApi, param::Header, param::Path, param::Query, payload::Json};
 use serde_json::json;
 
 use crate::api::types::Text;
@@ -102,6 +102,9 @@ impl ApiClientsApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
         body: Json<CreateApiClient>,
     ) -> ApiResult<Created<ApiClientCreated>> {
         let caller = auth.0.require(Permission::ManageApiClients)?;

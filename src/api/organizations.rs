@@ -147,6 +147,9 @@ impl OrganizationsApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
         body: Json<CreateOrganization>,
     ) -> ApiResult<Created<Organization>> {
         let caller = auth.0.require(Permission::CreateOrganization)?;

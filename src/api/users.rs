@@ -142,6 +142,9 @@ impl UsersApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
         body: Json<CreateUser>,
     ) -> ApiResult<Created<User>> {
         let caller = auth.0.require(Permission::CreateUser)?;

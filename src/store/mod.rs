@@ -3,6 +3,7 @@
 
 pub mod api_clients;
 pub mod audit;
+pub mod idempotency;
 pub mod organizations;
 pub mod page;
 pub mod tokens;

@@ -9,6 +9,7 @@ mod authz;
 mod cli;
 mod errors;
 mod helpers;
+mod idempotency;
 mod ops;
 mod organizations;
 mod users;

@@ -153,3 +153,57 @@ async fn sqlite_database_is_in_wal_mode_with_foreign_keys() {
         assert_eq!(v, expected, "PRAGMA {pragma}");
     }
 }
+
+#[tokio::test]
+async fn cors_allows_only_configured_origins() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = crate::helpers::test_settings(dir.path()).await;
+    settings.cors_origins = Some("https://app.example.cn".into());
+    let app = TestApp::with_settings(settings, dir).await;
+    let ok = app
+        .send(
+            Method::GET,
+            "/health",
+            None,
+            None,
+            &[("origin", "https://app.example.cn")],
+        )
+        .await;
+    assert_eq!(
+        ok.header("access-control-allow-origin"),
+        Some("https://app.example.cn")
+    );
+    let other = app
+        .send(
+            Method::GET,
+            "/health",
+            None,
+            None,
+            &[("origin", "https://evil.example")],
+        )
+        .await;
+    assert!(other.header("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn fifty_concurrent_writers_all_succeed() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let posts = (0..50).map(|n| {
+        app.post(
+            "/api/v1/organizations",
+            Some(&admin),
+            serde_json::json!({"kind": "agency", "name": format!("村委会 {n}"), "uscc": crate::helpers::uscc(2000 + n)}),
+        )
+    });
+    let results = futures::future::join_all(posts).await;
+    for r in &results {
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    assert_eq!(app.count("organizations").await, 51);
+    let v = app.get("/api/v1/audit-events/verify", &admin).await;
+    assert_eq!(
+        v.body["ok"], true,
+        "concurrent writes keep the chain intact"
+    );
+}

@@ -1,0 +1,161 @@
+//! `Idempotency-Key` on POSTs: the same key with the same body replays the
+//! first response; with a different body it is a 422; while the first request
+//! is still running a duplicate waits for it (then replays) or, after a few
+//! seconds, gets 409. Keys are scoped to the caller and kept 24 hours.
+
+use std::{sync::Arc, time::Duration};
+
+use poem::{
+    Endpoint, IntoResponse, Request, Response,
+    http::{Method, StatusCode, header},
+};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    auth::authz::Caller, error::ApiError, middleware::error_response, startup::AppState,
+    store::idempotency as keys,
+};
+
+/// The request header.
+pub const HEADER: &str = "idempotency-key";
+/// How long a duplicate waits for the first request before 409.
+const WAIT: Duration = Duration::from_secs(10);
+
+/// The caller scope from a valid bearer token; `None` leaves the request alone.
+fn scope_of(state: &AppState, req: &Request) -> Option<String> {
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")?;
+    let claims = state.jwt.verify(token).ok()?;
+    let (kind, id) = Caller::from_claims(&claims)?.actor();
+    Some(format!("{kind}:{id}"))
+}
+
+fn valid_key(key: &str) -> bool {
+    (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
+fn replay(row: entity::idempotency_key::Model) -> Response {
+    let mut b = Response::builder()
+        .status(
+            StatusCode::from_u16(row.status.unwrap_or(500) as u16)
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        )
+        .header("idempotent-replayed", "true");
+    if let Some(ct) = row.content_type {
+        b = b.content_type(ct);
+    }
+    if let Some(loc) = row.location {
+        b = b.header(header::LOCATION, loc);
+    }
+    b.body(row.body.unwrap_or_default())
+}
+
+/// The middleware (use with `EndpointExt::around`, inside the edge).
+pub async fn idempotency<E: Endpoint>(
+    next: E,
+    mut req: Request,
+    state: Arc<AppState>,
+) -> poem::Result<Response> {
+    let key = match req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
+        Some(k) if req.method() == Method::POST && req.uri().path().starts_with("/api/") => {
+            k.to_string()
+        }
+        _ => return next.call(req).await.map(IntoResponse::into_response),
+    };
+    let Some(scope) = scope_of(&state, &req) else {
+        return next.call(req).await.map(IntoResponse::into_response);
+    };
+    if !valid_key(&key) {
+        return Err(
+            ApiError::field("Idempotency-Key", "must be 1–255 visible ASCII characters").into(),
+        );
+    }
+    let body = req.take_body().into_bytes().await?;
+    let mut h = Sha256::new();
+    h.update(req.method().as_str());
+    h.update(b" ");
+    h.update(req.uri().to_string());
+    h.update(b"\n");
+    h.update(&body);
+    let request_hash = hex::encode(h.finalize());
+    req.set_body(body);
+
+    let db = &state.db.write;
+    if !keys::claim(db, &scope, &key, &request_hash)
+        .await
+        .map_err(ApiError::from)?
+    {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let row = keys::find(&state.db.write, &scope, &key)
+                .await
+                .map_err(ApiError::from)?;
+            match row {
+                Some(r) if r.request_hash != request_hash => {
+                    return Err(ApiError::field(
+                        "Idempotency-Key",
+                        "was already used with a different request",
+                    )
+                    .into());
+                }
+                Some(r) if r.status.is_some() => return Ok(replay(r)),
+                Some(_) if tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(25)).await;
+                }
+                Some(_) => {
+                    return Err(ApiError::Conflict(
+                        "A request with this Idempotency-Key is still in progress.".into(),
+                    )
+                    .into());
+                }
+                // Released after a server error: let this request run.
+                None => {
+                    if keys::claim(db, &scope, &key, &request_hash)
+                        .await
+                        .map_err(ApiError::from)?
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    let resp = match next.call(req).await {
+        Ok(r) => r.into_response(),
+        Err(e) => error_response(e),
+    };
+    let status = resp.status();
+    if status.is_server_error() {
+        keys::release(db, &scope, &key)
+            .await
+            .map_err(ApiError::from)?;
+        return Ok(resp);
+    }
+    let (parts, body) = resp.into_parts();
+    let bytes = body.into_bytes().await?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let header_str = |name: header::HeaderName| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    keys::finish(
+        db,
+        &scope,
+        &key,
+        status.as_u16(),
+        header_str(header::CONTENT_TYPE),
+        header_str(header::LOCATION),
+        text,
+    )
+    .await
+    .map_err(ApiError::from)?;
+    Ok(Response::from_parts(parts, bytes.into()))
+}
