@@ -184,3 +184,73 @@ async fn partner_client_tokens_are_refused_user_operations() {
         assert_eq!(r.status, 403, "client on {}: {}", op.name, r.body);
     }
 }
+
+#[tokio::test]
+async fn another_tenants_objects_are_404_for_every_id_operation() {
+    let w = World::new().await;
+    let client = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token("ngo_admin")),
+            json!({"name": "kiosk", "scopes": ["sessions:read"]}),
+        )
+        .await
+        .id();
+    let intruder = w.token("ngo_b_admin");
+    let cases: Vec<(Method, String, Option<serde_json::Value>)> = vec![
+        (
+            Method::GET,
+            format!("/api/v1/organizations/{}", w.ngo_a),
+            None,
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/users/{}", w.users["ngo_staff"]),
+            None,
+        ),
+        (
+            Method::PATCH,
+            format!("/api/v1/users/{}", w.users["ngo_staff"]),
+            Some(json!({"display_name": "taken over"})),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/users/{}/password", w.users["ngo_staff"]),
+            Some(json!({"new_password": "taken-over-password"})),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/api-clients/{client}"),
+            None,
+        ),
+    ];
+    let before = w.app.count("audit_events").await;
+    for (method, path, body) in cases {
+        let r = w
+            .app
+            .send(
+                method.clone(),
+                &path,
+                Some(intruder),
+                body.map(|b| b.to_string().into_bytes()),
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, 404, "{method} {path}: {}", r.body);
+        assert_eq!(r.problem_code(), "not_found");
+    }
+    assert_eq!(
+        w.app.count("audit_events").await,
+        before,
+        "nothing was written"
+    );
+    let still = w
+        .app
+        .get(
+            &format!("/api/v1/users/{}", w.users["ngo_staff"]),
+            w.token("ngo_admin"),
+        )
+        .await;
+    assert_eq!(still.body["display_name"], "ngo_staff");
+}
