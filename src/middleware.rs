@@ -10,6 +10,43 @@ use poem_openapi::OperationId;
 
 use crate::error::{ApiError, framework_problem, problem_response};
 
+/// Which methods each documented path accepts, for the `Allow` header of 405s.
+#[derive(Clone, Debug, Default)]
+pub struct AllowTable(Vec<(Vec<String>, String)>);
+
+impl AllowTable {
+    /// Builds the table from the OpenAPI spec (`{param}` matches one segment).
+    pub fn from_spec(spec: &serde_json::Value) -> Self {
+        let mut rows = Vec::new();
+        if let Some(paths) = spec["paths"].as_object() {
+            for (path, item) in paths {
+                let methods: Vec<String> = item
+                    .as_object()
+                    .map(|o| o.keys().map(|m| m.to_uppercase()).collect())
+                    .unwrap_or_default();
+                rows.push((
+                    path.split('/').map(str::to_string).collect(),
+                    methods.join(", "),
+                ));
+            }
+        }
+        Self(rows)
+    }
+
+    /// The `Allow` value for a concrete path, if the path is documented.
+    pub fn allow(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0.iter().find_map(|(template, methods)| {
+            (template.len() == segments.len()
+                && template
+                    .iter()
+                    .zip(&segments)
+                    .all(|(t, s)| t.starts_with('{') || t == s))
+            .then_some(methods.as_str())
+        })
+    }
+}
+
 /// The request id, available to handlers through request data.
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);
@@ -83,7 +120,9 @@ pub async fn edge<E: Endpoint>(
     next: E,
     mut req: Request,
     body_limit: usize,
+    allow: std::sync::Arc<AllowTable>,
 ) -> poem::Result<Response> {
+    let path = req.uri().path().to_string();
     let request_id = incoming_id(&req).unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.set_data(RequestId(request_id.clone()));
     let method = req.method().to_string();
@@ -119,6 +158,12 @@ pub async fn edge<E: Endpoint>(
         if let Some(op) = op {
             resp.set_data(OperationId(op));
         }
+    }
+    if status == poem::http::StatusCode::METHOD_NOT_ALLOWED
+        && let Some(methods) = allow.allow(&path)
+        && let Ok(v) = HeaderValue::from_str(methods)
+    {
+        resp.headers_mut().insert(poem::http::header::ALLOW, v);
     }
     let operation = resp
         .data::<OperationId>()

@@ -13,7 +13,7 @@ use poem::{
     listener::{Acceptor, Listener, TcpListener},
     middleware::Cors,
 };
-use poem_openapi::OpenApiService;
+use poem_openapi::{LicenseObject, OpenApiService, ServerObject};
 use serde_json::json;
 
 use crate::{
@@ -35,11 +35,14 @@ pub struct AppState {
 
 /// The OpenAPI service: the single source of the spec.
 pub fn openapi_service() -> OpenApiService<api::Apis, ()> {
-    OpenApiService::new(api::apis(), "Huigui API", env!("CARGO_PKG_VERSION")).description(
-        "Government-purchased community-corrections services: procurement and contracts, \
+    OpenApiService::new(api::apis(), "Huigui API", env!("CARGO_PKG_VERSION"))
+        .description(
+            "Government-purchased community-corrections services: procurement and contracts, \
              sessions and attendance, hours, alerts, referrals and outcome reports. \
              Errors are RFC 9457 problem+json.",
-    )
+        )
+        .license(LicenseObject::new("MIT").url("https://opensource.org/licenses/MIT"))
+        .server(ServerObject::new("/").description("This server"))
 }
 
 /// The spec as pretty JSON, exactly as committed in `openapi/openapi.json`.
@@ -76,6 +79,9 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
     let spec = spec_json();
     let docs = service.swagger_ui();
     let max_body = state.settings.max_body_bytes;
+    let allow = Arc::new(crate::middleware::AllowTable::from_spec(
+        &serde_json::from_str(&spec).unwrap_or_default(),
+    ));
     let origins = state.settings.cors_origins();
     let cors = Cors::new()
         .allow_origins(origins.clone())
@@ -101,7 +107,7 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
         .data(state.clone())
         .around(move |ep, req| crate::idempotency::idempotency(ep, req, state.clone()))
         .with_if(!origins.is_empty(), cors)
-        .around(move |ep, req| crate::middleware::edge(ep, req, max_body))
+        .around(move |ep, req| crate::middleware::edge(ep, req, max_body, allow.clone()))
         .boxed()
 }
 

@@ -159,6 +159,18 @@ impl ApiClientsApi {
         ))
     }
 
+    /// Get a partner-app client (without its secret)
+    #[oai(
+        path = "/api-clients/:id",
+        method = "get",
+        operation_id = "get_api_client"
+    )]
+    async fn get(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<ApiClient>> {
+        let caller = auth.0.require(Permission::ReadApiClients)?;
+        let client = store::api_clients::get_visible(&ctx.state.db.read, caller, id.0).await?;
+        Ok(Json(client.into()))
+    }
+
     /// Revoke a partner-app client
     ///
     /// Its tokens stop being issued at once; access tokens already issued

@@ -26,10 +26,10 @@ pub struct OpsApi;
 impl OpsApi {
     /// Liveness
     #[oai(path = "/health", method = "get", operation_id = "health")]
-    async fn health(&self) -> Json<Status> {
-        Json(Status {
+    async fn health(&self) -> ApiResult<Json<Status>> {
+        Ok(Json(Status {
             status: "ok".into(),
-        })
+        }))
     }
 
     /// Readiness: database reachable and migrated
@@ -51,7 +51,7 @@ impl OpsApi {
     ///
     /// Request counts and latencies by operation and status.
     #[oai(path = "/metrics", method = "get", operation_id = "metrics")]
-    async fn metrics(&self, ctx: Ctx) -> MetricsText {
-        MetricsText::Ok(PlainText(ctx.state.metrics.render()))
+    async fn metrics(&self, ctx: Ctx) -> ApiResult<MetricsText> {
+        Ok(MetricsText::Ok(PlainText(ctx.state.metrics.render())))
     }
 }

@@ -99,6 +99,18 @@ async fn unknown_route_wrong_method_and_wrong_content_type_are_problems() {
         .await;
     assert_eq!(r.status, 405);
     assert_eq!(r.problem_code(), "method_not_allowed");
+    assert_eq!(r.header("allow"), Some("GET, POST"));
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/users/{}", uuid::Uuid::now_v7()),
+            Some(&admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 405);
+    assert_eq!(r.header("allow"), Some("GET, PATCH"));
     let r = app
         .send(
             Method::POST,

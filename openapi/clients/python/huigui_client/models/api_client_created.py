@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.client_scope import ClientScope
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="ApiClientCreated")
+
+
+
+@_attrs_define
+class ApiClientCreated:
+    """ A new client and its secret, shown only in this response.
+
+        Attributes:
+            id (UUID):
+            organization_id (UUID):
+            name (str):
+            client_id (str):
+            client_secret (str):
+            scopes (list[ClientScope]):
+            created_at (datetime.datetime):
+     """
+
+    id: UUID
+    organization_id: UUID
+    name: str
+    client_id: str
+    client_secret: str
+    scopes: list[ClientScope]
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        organization_id = str(self.organization_id)
+
+        name = self.name
+
+        client_id = self.client_id
+
+        client_secret = self.client_secret
+
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
+
+
+
+        created_at = self.created_at.isoformat()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "organization_id": organization_id,
+            "name": name,
+            "client_id": client_id,
+            "client_secret": client_secret,
+            "scopes": scopes,
+            "created_at": created_at,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+
+
+
+        organization_id = UUID(d.pop("organization_id"))
+
+
+
+
+        name = d.pop("name")
+
+        client_id = d.pop("client_id")
+
+        client_secret = d.pop("client_secret")
+
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in (_scopes):
+            scopes_item = ClientScope(scopes_item_data)
+
+
+
+            scopes.append(scopes_item)
+
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        api_client_created = cls(
+            id=id,
+            organization_id=organization_id,
+            name=name,
+            client_id=client_id,
+            client_secret=client_secret,
+            scopes=scopes,
+            created_at=created_at,
+        )
+
+
+        api_client_created.additional_properties = d
+        return api_client_created
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ClientScope(StrEnum):
+    ATTENDANCEWRITE = "attendance:write"
+    PARTICIPANTSREAD = "participants:read"
+    SESSIONSREAD = "sessions:read"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.organization_kind import OrganizationKind
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Organization")
+
+
+
+@_attrs_define
+class Organization:
+    """ An organisation.
+
+        Attributes:
+            id (UUID):
+            kind (OrganizationKind): Organisation kind.
+            name (str):
+            uscc (str): Unified social credit code (GB 32100).
+            version (int):
+            created_at (datetime.datetime):
+            updated_at (datetime.datetime):
+            parent_id (None | Unset | UUID): The bureau a judicial office belongs to.
+            township (None | str | Unset): Township, for judicial offices.
+            contact_email (None | str | Unset):
+     """
+
+    id: UUID
+    kind: OrganizationKind
+    name: str
+    uscc: str
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    parent_id: None | Unset | UUID = UNSET
+    township: None | str | Unset = UNSET
+    contact_email: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        kind = self.kind.value
+
+        name = self.name
+
+        uscc = self.uscc
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        parent_id: None | str | Unset
+        if isinstance(self.parent_id, Unset):
+            parent_id = UNSET
+        elif isinstance(self.parent_id, UUID):
+            parent_id = str(self.parent_id)
+        else:
+            parent_id = self.parent_id
+
+        township: None | str | Unset
+        if isinstance(self.township, Unset):
+            township = UNSET
+        else:
+            township = self.township
+
+        contact_email: None | str | Unset
+        if isinstance(self.contact_email, Unset):
+            contact_email = UNSET
+        else:
+            contact_email = self.contact_email
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "kind": kind,
+            "name": name,
+            "uscc": uscc,
+            "version": version,
+            "created_at": created_at,
+            "updated_at": updated_at,
+        })
+        if parent_id is not UNSET:
+            field_dict["parent_id"] = parent_id
+        if township is not UNSET:
+            field_dict["township"] = township
+        if contact_email is not UNSET:
+            field_dict["contact_email"] = contact_email
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+
+
+
+        kind = OrganizationKind(d.pop("kind"))
+
+
+
+
+        name = d.pop("name")
+
+        uscc = d.pop("uscc")
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_id_type_0 = UUID(data)
+
+
+
+                return parent_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
+
+
+        def _parse_township(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        township = _parse_township(d.pop("township", UNSET))
+
+
+        def _parse_contact_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
+
+
+        organization = cls(
+            id=id,
+            kind=kind,
+            name=name,
+            uscc=uscc,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+            parent_id=parent_id,
+            township=township,
+            contact_email=contact_email,
+        )
+
+
+        organization.additional_properties = d
+        return organization
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Regenerates both SDKs from openapi/openapi.json with pinned generators.
+#   openapi/generate.sh            install tools if missing, then generate
+# Tools: openapi/tools (npm: openapi-typescript, @redocly/cli, typescript) and a
+# Python venv (openapi-python-client …) at $HUIGUI_VENV (default .ci/cache/venv).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+venv="${HUIGUI_VENV:-$root/.ci/cache/venv}"
+
+if [ ! -x "$here/tools/node_modules/.bin/openapi-typescript" ]; then
+  (cd "$here/tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -x "$venv/bin/openapi-python-client" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$here/requirements-tools.txt"
+fi
+
+cd "$here"
+# TypeScript: types for openapi-fetch; the wrapper in src/index.ts is hand-written.
+tools/node_modules/.bin/openapi-typescript openapi.json -o clients/typescript/src/schema.ts >/dev/null
+# Python: the whole package is generated.
+"$venv/bin/openapi-python-client" generate --path openapi.json \
+  --output-path clients/python --overwrite --config python-client.yaml >/dev/null
+echo "generated openapi/clients/typescript/src/schema.ts and openapi/clients/python"
