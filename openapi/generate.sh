@@ -20,6 +20,11 @@ cd "$here"
 # TypeScript: types for openapi-fetch; the wrapper in src/index.ts is hand-written.
 tools/node_modules/.bin/openapi-typescript openapi.json -o clients/typescript/src/schema.ts >/dev/null
 # Python: the whole package is generated.
-"$venv/bin/openapi-python-client" generate --path openapi.json \
-  --output-path clients/python --overwrite --config python-client.yaml >/dev/null
+log="$("$venv/bin/openapi-python-client" generate --path openapi.json \
+  --output-path clients/python --overwrite --config python-client.yaml 2>&1)"
+if grep -qiE "warning|error|unable" <<<"$log"; then
+  echo "$log" >&2
+  echo "openapi-python-client could not generate every operation: fix the spec at its source" >&2
+  exit 1
+fi
 echo "generated openapi/clients/typescript/src/schema.ts and openapi/clients/python"

@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Where the server runs: `production` refuses unsafe defaults.
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
     #[default]
@@ -16,7 +16,7 @@ pub enum Environment {
 }
 
 /// A string that is never printed by `Debug`.
-#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(transparent)]
 pub struct Secret(pub String);
 
@@ -27,7 +27,7 @@ impl std::fmt::Debug for Secret {
 }
 
 /// All settings of one Huigui process.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Path of the config file itself (`HUIGUI_CONFIG`); read before the others.
@@ -106,12 +106,22 @@ impl Settings {
     /// Loads defaults, then the optional config file, then the environment.
     pub fn load() -> anyhow::Result<Self> {
         let file = std::env::var("HUIGUI_CONFIG").unwrap_or_else(|_| "huigui.toml".into());
+        // Only `HUIGUI_*` variables that name a setting: others (e.g.
+        // HUIGUI_NEW_USER_PASSWORD for the CLI) are not configuration.
+        let known = Self::keys();
+        let env: std::collections::HashMap<String, String> = std::env::vars()
+            .filter(|(k, _)| {
+                k.strip_prefix("HUIGUI_")
+                    .is_some_and(|rest| known.contains(&rest.to_lowercase()))
+            })
+            .collect();
         let mut builder = config::Config::builder()
             .add_source(config::File::with_name(&file).required(false))
             .add_source(
                 config::Environment::with_prefix("HUIGUI")
                     .prefix_separator("_")
-                    .try_parsing(true),
+                    .try_parsing(true)
+                    .source(Some(env)),
             );
         for (var, key) in EXTRA_ENV {
             if let Ok(value) = std::env::var(var) {
@@ -121,6 +131,14 @@ impl Settings {
         let settings: Settings = builder.build()?.try_deserialize()?;
         settings.validate()?;
         Ok(settings)
+    }
+
+    /// The setting names (lower-case, without the `HUIGUI_` prefix).
+    pub fn keys() -> Vec<String> {
+        serde_json::to_value(Self::default())
+            .ok()
+            .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
+            .unwrap_or_default()
     }
 
     /// Checks combinations that serde cannot.
@@ -180,5 +198,43 @@ impl Settings {
     /// The bureau's time zone.
     pub fn tz(&self) -> chrono_tz::Tz {
         self.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_name_every_setting() {
+        let keys = Settings::keys();
+        for k in [
+            "bind",
+            "data_dir",
+            "database_url",
+            "jwt_key_file",
+            "cors_origins",
+        ] {
+            assert!(keys.contains(&k.to_string()), "{k}");
+        }
+    }
+
+    #[test]
+    fn production_requires_key_file_and_smtp() {
+        let s = Settings {
+            env: Environment::Production,
+            ..Settings::default()
+        };
+        assert!(s.validate().is_err());
+        assert!(Settings::default().validate().is_ok());
+    }
+
+    #[test]
+    fn secrets_are_not_debug_printed() {
+        let s = Settings {
+            database_url: Some(Secret("postgres://u:hunter2@h/db".into())),
+            ..Settings::default()
+        };
+        assert!(!format!("{s:?}").contains("hunter2"));
     }
 }

@@ -47,11 +47,54 @@ pub fn openapi_service() -> OpenApiService<api::Apis, ()> {
 
 /// The spec as pretty JSON, exactly as committed in `openapi/openapi.json`.
 pub fn spec_json() -> String {
-    let mut s = openapi_service().spec();
-    if !s.ends_with('\n') {
-        s.push('\n');
-    }
+    let mut spec: serde_json::Value =
+        serde_json::from_str(&openapi_service().spec()).unwrap_or_default();
+    close_request_schemas(&mut spec);
+    let mut s = serde_json::to_string_pretty(&spec).unwrap_or_default();
+    s.push('\n');
     s
+}
+
+/// Every request object is declared with `deny_unknown_fields`, which
+/// poem-openapi does not express in the schema: mark each schema reachable
+/// from a request body `additionalProperties: false`, so that clients and
+/// contract tests know unknown fields are rejected.
+fn close_request_schemas(spec: &mut serde_json::Value) {
+    fn refs(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let Some(r) = o.get("$ref").and_then(|r| r.as_str()) {
+                    out.push(r.trim_start_matches("#/components/schemas/").to_string());
+                }
+                o.values().for_each(|x| refs(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut todo = Vec::new();
+    if let Some(paths) = spec["paths"].as_object() {
+        for op in paths
+            .values()
+            .filter_map(|p| p.as_object())
+            .flat_map(|p| p.values())
+        {
+            refs(&op["requestBody"], &mut todo);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    while let Some(name) = todo.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let schema = &mut spec["components"]["schemas"][&name];
+        if schema["type"] == "object" {
+            schema["additionalProperties"] = serde_json::Value::Bool(false);
+        }
+        let mut nested = Vec::new();
+        refs(schema, &mut nested);
+        todo.extend(nested);
+    }
 }
 
 /// The process-wide Prometheus recorder (installed once, shared by every app in a process).

@@ -80,6 +80,8 @@ impl ApiClientsApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<ApiClient>>> {

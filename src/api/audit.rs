@@ -88,6 +88,8 @@ impl AuditApi {
         object_type: Query<Option<String>>,
         object_id: Query<Option<String>>,
         actor_id: Query<Option<Uuid>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<AuditEvent>>> {

@@ -75,9 +75,12 @@ pub struct CreateOrganization {
     pub name: Text,
     pub uscc: Text,
     /// For judicial offices: their bureau (default: the caller's bureau).
+    #[oai(nullable)]
     pub parent_id: Option<Uuid>,
     /// Required for judicial offices.
+    #[oai(nullable)]
     pub township: Option<Text>,
+    #[oai(nullable)]
     pub contact_email: Option<Text>,
 }
 
@@ -85,8 +88,11 @@ pub struct CreateOrganization {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct UpdateOrganization {
+    #[oai(nullable)]
     pub name: Option<Text>,
+    #[oai(nullable)]
     pub township: MaybeUndefined<Text>,
+    #[oai(nullable)]
     pub contact_email: MaybeUndefined<Text>,
 }
 
@@ -113,6 +119,8 @@ impl OrganizationsApi {
         auth: BearerAuth,
         kind: Query<Option<OrganizationKind>>,
         parent_id: Query<Option<Uuid>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<Organization>>> {

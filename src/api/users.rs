@@ -6,6 +6,7 @@ use poem_openapi::{
     Object, OpenApi,
     param::{Header, Path, Query},
     payload::Json,
+    types::MaybeUndefined,
 };
 use serde_json::json;
 
@@ -74,13 +75,15 @@ pub struct CreateUser {
     pub password: Text,
 }
 
-/// Changes to a user; absent fields stay.
+/// Changes to a user; absent fields stay (`role` must not be `null`).
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct UpdateUser {
+    #[oai(nullable)]
     pub display_name: Option<Text>,
-    pub role: Option<UserRole>,
+    pub role: MaybeUndefined<UserRole>,
     /// Disabling also revokes the user's refresh tokens.
+    #[oai(nullable)]
     pub disabled: Option<bool>,
 }
 
@@ -88,6 +91,7 @@ pub struct UpdateUser {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct ChangePassword {
+    #[oai(nullable)]
     pub current_password: Option<Text>,
     pub new_password: Text,
 }
@@ -112,6 +116,8 @@ impl UsersApi {
         auth: BearerAuth,
         organization_id: Query<Option<Uuid>>,
         role: Query<Option<UserRole>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<User>>> {
@@ -229,7 +235,14 @@ impl UsersApi {
             .display_name
             .as_deref()
             .map(|n| check.text("display_name", n, 100));
-        let role: Option<Role> = body.role.map(Into::into);
+        let role: Option<Role> = match body.role {
+            MaybeUndefined::Value(r) => Some(r.into()),
+            MaybeUndefined::Null => {
+                check.fail("role", "must not be null");
+                None
+            }
+            MaybeUndefined::Undefined => None,
+        };
         let txn = ctx.state.db.begin().await?;
         let current = store::users::get_visible(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), current.version, false)?;

@@ -152,6 +152,8 @@ async fn bad_path_id_and_bad_cursor_are_problems() {
     let r = app.get("/api/v1/organizations?cursor=%21%21", &admin).await;
     assert_eq!(r.status, 422);
     assert_eq!(r.body["errors"][0]["field"], "cursor");
+    // `limit` has `minimum: 1` in the spec, so 0 is a parse error.
     let r = app.get("/api/v1/organizations?limit=0", &admin).await;
-    assert_eq!(r.status, 422);
+    assert_eq!(r.status, 400);
+    r.problem_code();
 }

@@ -207,3 +207,36 @@ async fn fifty_concurrent_writers_all_succeed() {
         "concurrent writes keep the chain intact"
     );
 }
+
+#[test]
+fn nullable_is_only_used_with_a_type_and_request_objects_are_closed() {
+    fn walk(v: &serde_json::Value, path: &str) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if o.get("nullable") == Some(&serde_json::Value::Bool(true)) {
+                    assert!(o.contains_key("type"), "nullable without type at {path}");
+                }
+                for (k, x) in o {
+                    walk(x, &format!("{path}/{k}"));
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}/{i}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let spec: serde_json::Value = serde_json::from_str(&huigui::startup::spec_json()).unwrap();
+    walk(&spec, "");
+    let schemas = &spec["components"]["schemas"];
+    for name in [
+        "CreateOrganization",
+        "UpdateUser",
+        "TokenRequest",
+        "CreateApiClient",
+    ] {
+        assert_eq!(schemas[name]["additionalProperties"], false, "{name}");
+    }
+}

@@ -28,21 +28,21 @@ class ApiClient:
     """ A partner-app client (without its secret).
 
         Attributes:
-            id (UUID):
-            organization_id (UUID):
-            name (str):
             client_id (str): Public identifier used with `/auth/client-token`.
-            scopes (list[ClientScope]):
             created_at (datetime.datetime):
+            id (UUID):
+            name (str):
+            organization_id (UUID):
+            scopes (list[ClientScope]):
             revoked_at (datetime.datetime | None | Unset):
      """
 
-    id: UUID
-    organization_id: UUID
-    name: str
     client_id: str
-    scopes: list[ClientScope]
     created_at: datetime.datetime
+    id: UUID
+    name: str
+    organization_id: UUID
+    scopes: list[ClientScope]
     revoked_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,13 +51,15 @@ class ApiClient:
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        client_id = self.client_id
 
-        organization_id = str(self.organization_id)
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
 
         name = self.name
 
-        client_id = self.client_id
+        organization_id = str(self.organization_id)
 
         scopes = []
         for scopes_item_data in self.scopes:
@@ -65,8 +67,6 @@ class ApiClient:
             scopes.append(scopes_item)
 
 
-
-        created_at = self.created_at.isoformat()
 
         revoked_at: None | str | Unset
         if isinstance(self.revoked_at, Unset):
@@ -80,12 +80,12 @@ class ApiClient:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "id": id,
-            "organization_id": organization_id,
-            "name": name,
             "client_id": client_id,
-            "scopes": scopes,
             "created_at": created_at,
+            "id": id,
+            "name": name,
+            "organization_id": organization_id,
+            "scopes": scopes,
         })
         if revoked_at is not UNSET:
             field_dict["revoked_at"] = revoked_at
@@ -97,19 +97,24 @@ class ApiClient:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        client_id = d.pop("client_id")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
         id = UUID(d.pop("id"))
-
-
-
-
-        organization_id = UUID(d.pop("organization_id"))
 
 
 
 
         name = d.pop("name")
 
-        client_id = d.pop("client_id")
+        organization_id = UUID(d.pop("organization_id"))
+
+
+
 
         scopes = []
         _scopes = d.pop("scopes")
@@ -119,11 +124,6 @@ class ApiClient:
 
 
             scopes.append(scopes_item)
-
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
 
 
         def _parse_revoked_at(data: object) -> datetime.datetime | None | Unset:
@@ -147,12 +147,12 @@ class ApiClient:
 
 
         api_client = cls(
-            id=id,
-            organization_id=organization_id,
-            name=name,
             client_id=client_id,
-            scopes=scopes,
             created_at=created_at,
+            id=id,
+            name=name,
+            organization_id=organization_id,
+            scopes=scopes,
             revoked_at=revoked_at,
         )
 

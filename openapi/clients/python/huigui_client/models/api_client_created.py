@@ -27,22 +27,22 @@ class ApiClientCreated:
     """ A new client and its secret, shown only in this response.
 
         Attributes:
-            id (UUID):
-            organization_id (UUID):
-            name (str):
             client_id (str):
             client_secret (str):
-            scopes (list[ClientScope]):
             created_at (datetime.datetime):
+            id (UUID):
+            name (str):
+            organization_id (UUID):
+            scopes (list[ClientScope]):
      """
 
-    id: UUID
-    organization_id: UUID
-    name: str
     client_id: str
     client_secret: str
-    scopes: list[ClientScope]
     created_at: datetime.datetime
+    id: UUID
+    name: str
+    organization_id: UUID
+    scopes: list[ClientScope]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,15 +50,17 @@ class ApiClientCreated:
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        organization_id = str(self.organization_id)
-
-        name = self.name
-
         client_id = self.client_id
 
         client_secret = self.client_secret
+
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        name = self.name
+
+        organization_id = str(self.organization_id)
 
         scopes = []
         for scopes_item_data in self.scopes:
@@ -67,19 +69,17 @@ class ApiClientCreated:
 
 
 
-        created_at = self.created_at.isoformat()
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "id": id,
-            "organization_id": organization_id,
-            "name": name,
             "client_id": client_id,
             "client_secret": client_secret,
-            "scopes": scopes,
             "created_at": created_at,
+            "id": id,
+            "name": name,
+            "organization_id": organization_id,
+            "scopes": scopes,
         })
 
         return field_dict
@@ -89,21 +89,26 @@ class ApiClientCreated:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        client_id = d.pop("client_id")
+
+        client_secret = d.pop("client_secret")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
         id = UUID(d.pop("id"))
-
-
-
-
-        organization_id = UUID(d.pop("organization_id"))
 
 
 
 
         name = d.pop("name")
 
-        client_id = d.pop("client_id")
+        organization_id = UUID(d.pop("organization_id"))
 
-        client_secret = d.pop("client_secret")
+
+
 
         scopes = []
         _scopes = d.pop("scopes")
@@ -115,19 +120,14 @@ class ApiClientCreated:
             scopes.append(scopes_item)
 
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
-
         api_client_created = cls(
-            id=id,
-            organization_id=organization_id,
-            name=name,
             client_id=client_id,
             client_secret=client_secret,
-            scopes=scopes,
             created_at=created_at,
+            id=id,
+            name=name,
+            organization_id=organization_id,
+            scopes=scopes,
         )
 
 

@@ -26,34 +26,34 @@ class AuditEvent:
     """ One audit event.
 
         Attributes:
-            id (UUID):
-            seq (int): Position in the chain.
-            at (str): RFC 3339 UTC time.
-            actor_type (str): `user`, `client`, `anonymous` or `system`.
             action (str):
-            object_type (str):
-            request_id (str):
-            summary (Any): JSON summary of the change (never secrets or ID numbers).
-            prev_hash (str):
+            actor_type (str): `user`, `client`, `anonymous` or `system`.
+            at (str): RFC 3339 UTC time.
             hash_ (str):
+            id (UUID):
+            object_type (str):
+            prev_hash (str):
+            request_id (str):
+            seq (int): Position in the chain.
+            summary (Any): JSON summary of the change (never secrets or ID numbers).
             actor_id (None | Unset | UUID):
-            organization_id (None | Unset | UUID):
             object_id (None | str | Unset):
+            organization_id (None | Unset | UUID):
      """
 
-    id: UUID
-    seq: int
-    at: str
-    actor_type: str
     action: str
-    object_type: str
-    request_id: str
-    summary: Any
-    prev_hash: str
+    actor_type: str
+    at: str
     hash_: str
+    id: UUID
+    object_type: str
+    prev_hash: str
+    request_id: str
+    seq: int
+    summary: Any
     actor_id: None | Unset | UUID = UNSET
-    organization_id: None | Unset | UUID = UNSET
     object_id: None | str | Unset = UNSET
+    organization_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -61,25 +61,25 @@ class AuditEvent:
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        seq = self.seq
-
-        at = self.at
+        action = self.action
 
         actor_type = self.actor_type
 
-        action = self.action
+        at = self.at
+
+        hash_ = self.hash_
+
+        id = str(self.id)
 
         object_type = self.object_type
 
-        request_id = self.request_id
-
-        summary = self.summary
-
         prev_hash = self.prev_hash
 
-        hash_ = self.hash_
+        request_id = self.request_id
+
+        seq = self.seq
+
+        summary = self.summary
 
         actor_id: None | str | Unset
         if isinstance(self.actor_id, Unset):
@@ -89,6 +89,12 @@ class AuditEvent:
         else:
             actor_id = self.actor_id
 
+        object_id: None | str | Unset
+        if isinstance(self.object_id, Unset):
+            object_id = UNSET
+        else:
+            object_id = self.object_id
+
         organization_id: None | str | Unset
         if isinstance(self.organization_id, Unset):
             organization_id = UNSET
@@ -97,33 +103,27 @@ class AuditEvent:
         else:
             organization_id = self.organization_id
 
-        object_id: None | str | Unset
-        if isinstance(self.object_id, Unset):
-            object_id = UNSET
-        else:
-            object_id = self.object_id
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "id": id,
-            "seq": seq,
-            "at": at,
-            "actor_type": actor_type,
             "action": action,
-            "object_type": object_type,
-            "request_id": request_id,
-            "summary": summary,
-            "prev_hash": prev_hash,
+            "actor_type": actor_type,
+            "at": at,
             "hash": hash_,
+            "id": id,
+            "object_type": object_type,
+            "prev_hash": prev_hash,
+            "request_id": request_id,
+            "seq": seq,
+            "summary": summary,
         })
         if actor_id is not UNSET:
             field_dict["actor_id"] = actor_id
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
         if object_id is not UNSET:
             field_dict["object_id"] = object_id
+        if organization_id is not UNSET:
+            field_dict["organization_id"] = organization_id
 
         return field_dict
 
@@ -132,28 +132,28 @@ class AuditEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        action = d.pop("action")
+
+        actor_type = d.pop("actor_type")
+
+        at = d.pop("at")
+
+        hash_ = d.pop("hash")
+
         id = UUID(d.pop("id"))
 
 
 
 
-        seq = d.pop("seq")
-
-        at = d.pop("at")
-
-        actor_type = d.pop("actor_type")
-
-        action = d.pop("action")
-
         object_type = d.pop("object_type")
-
-        request_id = d.pop("request_id")
-
-        summary = d.pop("summary")
 
         prev_hash = d.pop("prev_hash")
 
-        hash_ = d.pop("hash")
+        request_id = d.pop("request_id")
+
+        seq = d.pop("seq")
+
+        summary = d.pop("summary")
 
         def _parse_actor_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -173,6 +173,16 @@ class AuditEvent:
             return cast(None | Unset | UUID, data)
 
         actor_id = _parse_actor_id(d.pop("actor_id", UNSET))
+
+
+        def _parse_object_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        object_id = _parse_object_id(d.pop("object_id", UNSET))
 
 
         def _parse_organization_id(data: object) -> None | Unset | UUID:
@@ -195,30 +205,20 @@ class AuditEvent:
         organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
 
 
-        def _parse_object_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        object_id = _parse_object_id(d.pop("object_id", UNSET))
-
-
         audit_event = cls(
-            id=id,
-            seq=seq,
-            at=at,
-            actor_type=actor_type,
             action=action,
-            object_type=object_type,
-            request_id=request_id,
-            summary=summary,
-            prev_hash=prev_hash,
+            actor_type=actor_type,
+            at=at,
             hash_=hash_,
+            id=id,
+            object_type=object_type,
+            prev_hash=prev_hash,
+            request_id=request_id,
+            seq=seq,
+            summary=summary,
             actor_id=actor_id,
-            organization_id=organization_id,
             object_id=object_id,
+            organization_id=organization_id,
         )
 
 

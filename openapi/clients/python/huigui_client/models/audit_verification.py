@@ -26,13 +26,13 @@ class AuditVerification:
     """ Result of walking the chain.
 
         Attributes:
-            ok (bool):
             checked (int): Events that verified before the first bad one (all, when `ok`).
+            ok (bool):
             first_bad_id (None | Unset | UUID):
      """
 
-    ok: bool
     checked: int
+    ok: bool
     first_bad_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,9 +41,9 @@ class AuditVerification:
 
 
     def to_dict(self) -> dict[str, Any]:
-        ok = self.ok
-
         checked = self.checked
+
+        ok = self.ok
 
         first_bad_id: None | str | Unset
         if isinstance(self.first_bad_id, Unset):
@@ -57,8 +57,8 @@ class AuditVerification:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "ok": ok,
             "checked": checked,
+            "ok": ok,
         })
         if first_bad_id is not UNSET:
             field_dict["first_bad_id"] = first_bad_id
@@ -70,9 +70,9 @@ class AuditVerification:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ok = d.pop("ok")
-
         checked = d.pop("checked")
+
+        ok = d.pop("ok")
 
         def _parse_first_bad_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -95,8 +95,8 @@ class AuditVerification:
 
 
         audit_verification = cls(
-            ok=ok,
             checked=checked,
+            ok=ok,
             first_bad_id=first_bad_id,
         )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -25,12 +26,11 @@ class ChangePassword:
 
         Attributes:
             new_password (str):
-            current_password (str | Unset):
+            current_password (None | str | Unset):
      """
 
     new_password: str
-    current_password: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    current_password: None | str | Unset = UNSET
 
 
 
@@ -39,11 +39,15 @@ class ChangePassword:
     def to_dict(self) -> dict[str, Any]:
         new_password = self.new_password
 
-        current_password = self.current_password
+        current_password: None | str | Unset
+        if isinstance(self.current_password, Unset):
+            current_password = UNSET
+        else:
+            current_password = self.current_password
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "new_password": new_password,
         })
@@ -59,29 +63,20 @@ class ChangePassword:
         d = dict(src_dict)
         new_password = d.pop("new_password")
 
-        current_password = d.pop("current_password", UNSET)
+        def _parse_current_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_password = _parse_current_password(d.pop("current_password", UNSET))
+
 
         change_password = cls(
             new_password=new_password,
             current_password=current_password,
         )
 
-
-        change_password.additional_properties = d
         return change_password
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -24,15 +24,15 @@ class ClientToken:
 
         Attributes:
             access_token (str):
-            token_type (str):
             expires_in (int):
             scope (str): Space-separated scopes granted.
+            token_type (str):
      """
 
     access_token: str
-    token_type: str
     expires_in: int
     scope: str
+    token_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -42,20 +42,20 @@ class ClientToken:
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token
 
-        token_type = self.token_type
-
         expires_in = self.expires_in
 
         scope = self.scope
+
+        token_type = self.token_type
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "access_token": access_token,
-            "token_type": token_type,
             "expires_in": expires_in,
             "scope": scope,
+            "token_type": token_type,
         })
 
         return field_dict
@@ -67,17 +67,17 @@ class ClientToken:
         d = dict(src_dict)
         access_token = d.pop("access_token")
 
-        token_type = d.pop("token_type")
-
         expires_in = d.pop("expires_in")
 
         scope = d.pop("scope")
 
+        token_type = d.pop("token_type")
+
         client_token = cls(
             access_token=access_token,
-            token_type=token_type,
             expires_in=expires_in,
             scope=scope,
+            token_type=token_type,
         )
 
 

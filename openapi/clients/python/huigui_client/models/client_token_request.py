@@ -29,7 +29,6 @@ class ClientTokenRequest:
 
     client_id: str
     client_secret: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -42,7 +41,7 @@ class ClientTokenRequest:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "client_id": client_id,
             "client_secret": client_secret,
@@ -64,22 +63,5 @@ class ClientTokenRequest:
             client_secret=client_secret,
         )
 
-
-        client_token_request.additional_properties = d
         return client_token_request
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.organization_kind import OrganizationKind
 from ..types import UNSET, Unset
+from typing import cast
 from uuid import UUID
 
 
@@ -29,18 +30,17 @@ class CreateOrganization:
             kind (OrganizationKind): Organisation kind.
             name (str):
             uscc (str):
-            parent_id (UUID | Unset): For judicial offices: their bureau (default: the caller's bureau).
-            township (str | Unset): Required for judicial offices.
-            contact_email (str | Unset):
+            contact_email (None | str | Unset):
+            parent_id (None | Unset | UUID): For judicial offices: their bureau (default: the caller's bureau).
+            township (None | str | Unset): Required for judicial offices.
      """
 
     kind: OrganizationKind
     name: str
     uscc: str
-    parent_id: UUID | Unset = UNSET
-    township: str | Unset = UNSET
-    contact_email: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    contact_email: None | str | Unset = UNSET
+    parent_id: None | Unset | UUID = UNSET
+    township: None | str | Unset = UNSET
 
 
 
@@ -53,28 +53,40 @@ class CreateOrganization:
 
         uscc = self.uscc
 
-        parent_id: str | Unset = UNSET
-        if not isinstance(self.parent_id, Unset):
+        contact_email: None | str | Unset
+        if isinstance(self.contact_email, Unset):
+            contact_email = UNSET
+        else:
+            contact_email = self.contact_email
+
+        parent_id: None | str | Unset
+        if isinstance(self.parent_id, Unset):
+            parent_id = UNSET
+        elif isinstance(self.parent_id, UUID):
             parent_id = str(self.parent_id)
+        else:
+            parent_id = self.parent_id
 
-        township = self.township
-
-        contact_email = self.contact_email
+        township: None | str | Unset
+        if isinstance(self.township, Unset):
+            township = UNSET
+        else:
+            township = self.township
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "kind": kind,
             "name": name,
             "uscc": uscc,
         })
+        if contact_email is not UNSET:
+            field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
         if township is not UNSET:
             field_dict["township"] = township
-        if contact_email is not UNSET:
-            field_dict["contact_email"] = contact_email
 
         return field_dict
 
@@ -92,45 +104,54 @@ class CreateOrganization:
 
         uscc = d.pop("uscc")
 
-        _parent_id = d.pop("parent_id", UNSET)
-        parent_id: UUID | Unset
-        if isinstance(_parent_id,  Unset):
-            parent_id = UNSET
-        else:
-            parent_id = UUID(_parent_id)
+        def _parse_contact_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
+
+
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_id_type_0 = UUID(data)
 
 
 
+                return parent_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
-        township = d.pop("township", UNSET)
+        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
-        contact_email = d.pop("contact_email", UNSET)
+
+        def _parse_township(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        township = _parse_township(d.pop("township", UNSET))
+
 
         create_organization = cls(
             kind=kind,
             name=name,
             uscc=uscc,
+            contact_email=contact_email,
             parent_id=parent_id,
             township=township,
-            contact_email=contact_email,
         )
 
-
-        create_organization.additional_properties = d
         return create_organization
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

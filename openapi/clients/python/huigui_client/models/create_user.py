@@ -25,44 +25,43 @@ class CreateUser:
     """ A new user.
 
         Attributes:
-            email (str):
             display_name (str):
-            role (UserRole): User role; each belongs to one organisation kind.
+            email (str):
             organization_id (UUID):
             password (str): At least 10 characters.
+            role (UserRole): User role; each belongs to one organisation kind.
      """
 
-    email: str
     display_name: str
-    role: UserRole
+    email: str
     organization_id: UUID
     password: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    role: UserRole
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
-
         display_name = self.display_name
 
-        role = self.role.value
+        email = self.email
 
         organization_id = str(self.organization_id)
 
         password = self.password
 
+        role = self.role.value
+
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
-            "email": email,
             "display_name": display_name,
-            "role": role,
+            "email": email,
             "organization_id": organization_id,
             "password": password,
+            "role": role,
         })
 
         return field_dict
@@ -72,14 +71,9 @@ class CreateUser:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email")
-
         display_name = d.pop("display_name")
 
-        role = UserRole(d.pop("role"))
-
-
-
+        email = d.pop("email")
 
         organization_id = UUID(d.pop("organization_id"))
 
@@ -88,30 +82,18 @@ class CreateUser:
 
         password = d.pop("password")
 
+        role = UserRole(d.pop("role"))
+
+
+
+
         create_user = cls(
-            email=email,
             display_name=display_name,
-            role=role,
+            email=email,
             organization_id=organization_id,
             password=password,
+            role=role,
         )
 
-
-        create_user.additional_properties = d
         return create_user
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -26,20 +26,20 @@ class Me:
     """ The logged-in user.
 
         Attributes:
-            user_id (UUID):
-            email (str):
             display_name (str):
-            role (UserRole): User role; each belongs to one organisation kind.
+            email (str):
             organization_id (UUID):
             organization_kind (OrganizationKind): Organisation kind.
+            role (UserRole): User role; each belongs to one organisation kind.
+            user_id (UUID):
      """
 
-    user_id: UUID
-    email: str
     display_name: str
-    role: UserRole
+    email: str
     organization_id: UUID
     organization_kind: OrganizationKind
+    role: UserRole
+    user_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -47,28 +47,28 @@ class Me:
 
 
     def to_dict(self) -> dict[str, Any]:
-        user_id = str(self.user_id)
-
-        email = self.email
-
         display_name = self.display_name
 
-        role = self.role.value
+        email = self.email
 
         organization_id = str(self.organization_id)
 
         organization_kind = self.organization_kind.value
 
+        role = self.role.value
+
+        user_id = str(self.user_id)
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "user_id": user_id,
-            "email": email,
             "display_name": display_name,
-            "role": role,
+            "email": email,
             "organization_id": organization_id,
             "organization_kind": organization_kind,
+            "role": role,
+            "user_id": user_id,
         })
 
         return field_dict
@@ -78,19 +78,9 @@ class Me:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_id = UUID(d.pop("user_id"))
-
-
-
-
-        email = d.pop("email")
-
         display_name = d.pop("display_name")
 
-        role = UserRole(d.pop("role"))
-
-
-
+        email = d.pop("email")
 
         organization_id = UUID(d.pop("organization_id"))
 
@@ -102,13 +92,23 @@ class Me:
 
 
 
+        role = UserRole(d.pop("role"))
+
+
+
+
+        user_id = UUID(d.pop("user_id"))
+
+
+
+
         me = cls(
-            user_id=user_id,
-            email=email,
             display_name=display_name,
-            role=role,
+            email=email,
             organization_id=organization_id,
             organization_kind=organization_kind,
+            role=role,
+            user_id=user_id,
         )
 
 

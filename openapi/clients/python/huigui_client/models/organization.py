@@ -28,28 +28,28 @@ class Organization:
     """ An organisation.
 
         Attributes:
+            created_at (datetime.datetime):
             id (UUID):
             kind (OrganizationKind): Organisation kind.
             name (str):
+            updated_at (datetime.datetime):
             uscc (str): Unified social credit code (GB 32100).
             version (int):
-            created_at (datetime.datetime):
-            updated_at (datetime.datetime):
+            contact_email (None | str | Unset):
             parent_id (None | Unset | UUID): The bureau a judicial office belongs to.
             township (None | str | Unset): Township, for judicial offices.
-            contact_email (None | str | Unset):
      """
 
+    created_at: datetime.datetime
     id: UUID
     kind: OrganizationKind
     name: str
+    updated_at: datetime.datetime
     uscc: str
     version: int
-    created_at: datetime.datetime
-    updated_at: datetime.datetime
+    contact_email: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
-    contact_email: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,19 +57,25 @@ class Organization:
 
 
     def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
         id = str(self.id)
 
         kind = self.kind.value
 
         name = self.name
 
+        updated_at = self.updated_at.isoformat()
+
         uscc = self.uscc
 
         version = self.version
 
-        created_at = self.created_at.isoformat()
-
-        updated_at = self.updated_at.isoformat()
+        contact_email: None | str | Unset
+        if isinstance(self.contact_email, Unset):
+            contact_email = UNSET
+        else:
+            contact_email = self.contact_email
 
         parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
@@ -85,30 +91,24 @@ class Organization:
         else:
             township = self.township
 
-        contact_email: None | str | Unset
-        if isinstance(self.contact_email, Unset):
-            contact_email = UNSET
-        else:
-            contact_email = self.contact_email
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "created_at": created_at,
             "id": id,
             "kind": kind,
             "name": name,
+            "updated_at": updated_at,
             "uscc": uscc,
             "version": version,
-            "created_at": created_at,
-            "updated_at": updated_at,
         })
+        if contact_email is not UNSET:
+            field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
         if township is not UNSET:
             field_dict["township"] = township
-        if contact_email is not UNSET:
-            field_dict["contact_email"] = contact_email
 
         return field_dict
 
@@ -117,6 +117,11 @@ class Organization:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
         id = UUID(d.pop("id"))
 
 
@@ -129,18 +134,23 @@ class Organization:
 
         name = d.pop("name")
 
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
         uscc = d.pop("uscc")
 
         version = d.pop("version")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        def _parse_contact_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-
-
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
+        contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
 
 
         def _parse_parent_id(data: object) -> None | Unset | UUID:
@@ -173,27 +183,17 @@ class Organization:
         township = _parse_township(d.pop("township", UNSET))
 
 
-        def _parse_contact_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
-
-
         organization = cls(
+            created_at=created_at,
             id=id,
             kind=kind,
             name=name,
+            updated_at=updated_at,
             uscc=uscc,
             version=version,
-            created_at=created_at,
-            updated_at=updated_at,
+            contact_email=contact_email,
             parent_id=parent_id,
             township=township,
-            contact_email=contact_email,
         )
 
 

@@ -26,20 +26,20 @@ class Problem:
     """ RFC 9457 problem details.
 
         Attributes:
-            type_ (str): A URI reference naming the problem type.
-            title (str):
-            status (int):
-            detail (str):
             code (str): Stable snake_case machine code.
+            detail (str):
             errors (list[FieldError]):
+            status (int):
+            title (str):
+            type_ (str): A URI reference naming the problem type.
      """
 
-    type_: str
-    title: str
-    status: int
-    detail: str
     code: str
+    detail: str
     errors: list[FieldError]
+    status: int
+    title: str
+    type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -48,15 +48,9 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.field_error import FieldError # noqa: PLC0415
-        type_ = self.type_
-
-        title = self.title
-
-        status = self.status
+        code = self.code
 
         detail = self.detail
-
-        code = self.code
 
         errors = []
         for errors_item_data in self.errors:
@@ -65,16 +59,22 @@ class Problem:
 
 
 
+        status = self.status
+
+        title = self.title
+
+        type_ = self.type_
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "type": type_,
-            "title": title,
-            "status": status,
-            "detail": detail,
             "code": code,
+            "detail": detail,
             "errors": errors,
+            "status": status,
+            "title": title,
+            "type": type_,
         })
 
         return field_dict
@@ -85,15 +85,9 @@ class Problem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.field_error import FieldError # noqa: PLC0415
         d = dict(src_dict)
-        type_ = d.pop("type")
-
-        title = d.pop("title")
-
-        status = d.pop("status")
+        code = d.pop("code")
 
         detail = d.pop("detail")
-
-        code = d.pop("code")
 
         errors = []
         _errors = d.pop("errors")
@@ -105,13 +99,19 @@ class Problem:
             errors.append(errors_item)
 
 
+        status = d.pop("status")
+
+        title = d.pop("title")
+
+        type_ = d.pop("type")
+
         problem = cls(
-            type_=type_,
-            title=title,
-            status=status,
-            detail=detail,
             code=code,
+            detail=detail,
             errors=errors,
+            status=status,
+            title=title,
+            type_=type_,
         )
 
 

@@ -24,15 +24,15 @@ class TokenPair:
 
         Attributes:
             access_token (str):
-            token_type (str): Always `Bearer`.
             expires_in (int): Access-token lifetime in seconds.
             refresh_token (str): Opaque; rotated on every refresh.
+            token_type (str): Always `Bearer`.
      """
 
     access_token: str
-    token_type: str
     expires_in: int
     refresh_token: str
+    token_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -42,20 +42,20 @@ class TokenPair:
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token
 
-        token_type = self.token_type
-
         expires_in = self.expires_in
 
         refresh_token = self.refresh_token
+
+        token_type = self.token_type
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "access_token": access_token,
-            "token_type": token_type,
             "expires_in": expires_in,
             "refresh_token": refresh_token,
+            "token_type": token_type,
         })
 
         return field_dict
@@ -67,17 +67,17 @@ class TokenPair:
         d = dict(src_dict)
         access_token = d.pop("access_token")
 
-        token_type = d.pop("token_type")
-
         expires_in = d.pop("expires_in")
 
         refresh_token = d.pop("refresh_token")
 
+        token_type = d.pop("token_type")
+
         token_pair = cls(
             access_token=access_token,
-            token_type=token_type,
             expires_in=expires_in,
             refresh_token=refresh_token,
+            token_type=token_type,
         )
 
 

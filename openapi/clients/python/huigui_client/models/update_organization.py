@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -24,38 +25,49 @@ class UpdateOrganization:
     """ Changes to an organisation; absent fields stay, `null` clears.
 
         Attributes:
-            name (str | Unset):
-            township (str | Unset):
-            contact_email (str | Unset):
+            contact_email (None | str | Unset):
+            name (None | str | Unset):
+            township (None | str | Unset):
      """
 
-    name: str | Unset = UNSET
-    township: str | Unset = UNSET
-    contact_email: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    contact_email: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    township: None | str | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        contact_email: None | str | Unset
+        if isinstance(self.contact_email, Unset):
+            contact_email = UNSET
+        else:
+            contact_email = self.contact_email
 
-        township = self.township
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
-        contact_email = self.contact_email
+        township: None | str | Unset
+        if isinstance(self.township, Unset):
+            township = UNSET
+        else:
+            township = self.township
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
+        if contact_email is not UNSET:
+            field_dict["contact_email"] = contact_email
         if name is not UNSET:
             field_dict["name"] = name
         if township is not UNSET:
             field_dict["township"] = township
-        if contact_email is not UNSET:
-            field_dict["contact_email"] = contact_email
 
         return field_dict
 
@@ -64,34 +76,41 @@ class UpdateOrganization:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        def _parse_contact_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        township = d.pop("township", UNSET)
+        contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
 
-        contact_email = d.pop("contact_email", UNSET)
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+
+        def _parse_township(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        township = _parse_township(d.pop("township", UNSET))
+
 
         update_organization = cls(
+            contact_email=contact_email,
             name=name,
             township=township,
-            contact_email=contact_email,
         )
 
-
-        update_organization.additional_properties = d
         return update_organization
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.user_role import UserRole
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -22,44 +23,51 @@ T = TypeVar("T", bound="UpdateUser")
 
 @_attrs_define
 class UpdateUser:
-    """ Changes to a user; absent fields stay.
+    """ Changes to a user; absent fields stay (`role` must not be `null`).
 
         Attributes:
-            display_name (str | Unset):
+            disabled (bool | None | Unset): Disabling also revokes the user's refresh tokens.
+            display_name (None | str | Unset):
             role (UserRole | Unset): User role; each belongs to one organisation kind.
-            disabled (bool | Unset): Disabling also revokes the user's refresh tokens.
      """
 
-    display_name: str | Unset = UNSET
+    disabled: bool | None | Unset = UNSET
+    display_name: None | str | Unset = UNSET
     role: UserRole | Unset = UNSET
-    disabled: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        display_name = self.display_name
+        disabled: bool | None | Unset
+        if isinstance(self.disabled, Unset):
+            disabled = UNSET
+        else:
+            disabled = self.disabled
+
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
 
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role.value
 
 
-        disabled = self.disabled
-
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
+        if disabled is not UNSET:
+            field_dict["disabled"] = disabled
         if display_name is not UNSET:
             field_dict["display_name"] = display_name
         if role is not UNSET:
             field_dict["role"] = role
-        if disabled is not UNSET:
-            field_dict["disabled"] = disabled
 
         return field_dict
 
@@ -68,7 +76,25 @@ class UpdateUser:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        display_name = d.pop("display_name", UNSET)
+        def _parse_disabled(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        disabled = _parse_disabled(d.pop("disabled", UNSET))
+
+
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
+
 
         _role = d.pop("role", UNSET)
         role: UserRole | Unset
@@ -80,30 +106,11 @@ class UpdateUser:
 
 
 
-        disabled = d.pop("disabled", UNSET)
-
         update_user = cls(
+            disabled=disabled,
             display_name=display_name,
             role=role,
-            disabled=disabled,
         )
 
-
-        update_user.additional_properties = d
         return update_user
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -27,26 +27,26 @@ class User:
     """ A user (never with a password hash).
 
         Attributes:
-            id (UUID):
-            email (str):
-            display_name (str):
-            role (UserRole): User role; each belongs to one organisation kind.
-            organization_id (UUID):
-            disabled (bool):
-            version (int):
             created_at (datetime.datetime):
+            disabled (bool):
+            display_name (str):
+            email (str):
+            id (UUID):
+            organization_id (UUID):
+            role (UserRole): User role; each belongs to one organisation kind.
             updated_at (datetime.datetime):
+            version (int):
      """
 
-    id: UUID
-    email: str
-    display_name: str
-    role: UserRole
-    organization_id: UUID
-    disabled: bool
-    version: int
     created_at: datetime.datetime
+    disabled: bool
+    display_name: str
+    email: str
+    id: UUID
+    organization_id: UUID
+    role: UserRole
     updated_at: datetime.datetime
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -54,37 +54,37 @@ class User:
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        email = self.email
-
-        display_name = self.display_name
-
-        role = self.role.value
-
-        organization_id = str(self.organization_id)
+        created_at = self.created_at.isoformat()
 
         disabled = self.disabled
 
-        version = self.version
+        display_name = self.display_name
 
-        created_at = self.created_at.isoformat()
+        email = self.email
+
+        id = str(self.id)
+
+        organization_id = str(self.organization_id)
+
+        role = self.role.value
 
         updated_at = self.updated_at.isoformat()
+
+        version = self.version
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "id": id,
-            "email": email,
-            "display_name": display_name,
-            "role": role,
-            "organization_id": organization_id,
-            "disabled": disabled,
-            "version": version,
             "created_at": created_at,
+            "disabled": disabled,
+            "display_name": display_name,
+            "email": email,
+            "id": id,
+            "organization_id": organization_id,
+            "role": role,
             "updated_at": updated_at,
+            "version": version,
         })
 
         return field_dict
@@ -94,16 +94,18 @@ class User:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
 
 
-        email = d.pop("email")
+        disabled = d.pop("disabled")
 
         display_name = d.pop("display_name")
 
-        role = UserRole(d.pop("role"))
+        email = d.pop("email")
+
+        id = UUID(d.pop("id"))
 
 
 
@@ -113,11 +115,7 @@ class User:
 
 
 
-        disabled = d.pop("disabled")
-
-        version = d.pop("version")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        role = UserRole(d.pop("role"))
 
 
 
@@ -127,16 +125,18 @@ class User:
 
 
 
+        version = d.pop("version")
+
         user = cls(
-            id=id,
-            email=email,
-            display_name=display_name,
-            role=role,
-            organization_id=organization_id,
-            disabled=disabled,
-            version=version,
             created_at=created_at,
+            disabled=disabled,
+            display_name=display_name,
+            email=email,
+            id=id,
+            organization_id=organization_id,
+            role=role,
             updated_at=updated_at,
+            version=version,
         )
 
 

@@ -178,7 +178,7 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (UpdateUser): Changes to a user; absent fields stay.
+        body (UpdateUser): Changes to a user; absent fields stay (`role` must not be `null`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (UpdateUser): Changes to a user; absent fields stay.
+        body (UpdateUser): Changes to a user; absent fields stay (`role` must not be `null`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,7 +253,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (UpdateUser): Changes to a user; absent fields stay.
+        body (UpdateUser): Changes to a user; absent fields stay (`role` must not be `null`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -293,7 +293,7 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (UpdateUser): Changes to a user; absent fields stay.
+        body (UpdateUser): Changes to a user; absent fields stay (`role` must not be `null`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,77 @@
+// Smoke test of the TypeScript client against a live server.
+// Needs HUIGUI_URL, HUIGUI_ADMIN_EMAIL, HUIGUI_ADMIN_PASSWORD (set by .ci/contract).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { HuiguiClient, ProblemError, unwrap } from "../dist/index.js";
+
+const baseUrl = process.env.HUIGUI_URL ?? "http://127.0.0.1:8080";
+const email = process.env.HUIGUI_ADMIN_EMAIL;
+const password = process.env.HUIGUI_ADMIN_PASSWORD;
+
+// GB 32100 credit code with both check characters, for unique test organisations.
+const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+function uscc(first16) {
+  const orgVal = (c) => (c >= "0" && c <= "9" ? Number(c) : c.charCodeAt(0) - 55);
+  const ow = [3, 7, 9, 10, 5, 8, 4, 2];
+  let s = 0;
+  for (let i = 0; i < 8; i++) s += orgVal(first16[8 + i]) * ow[i];
+  const c = 11 - (s % 11);
+  const org = c === 10 ? "X" : c === 11 ? "0" : String(c);
+  const body = first16 + org;
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(body[i]) * w[i];
+  return body + ALPHABET[(31 - (sum % 31)) % 31];
+}
+const unique = () => String(Date.now() % 1_000_000).padStart(6, "0") + String(Math.floor(Math.random() * 90) + 10);
+
+test("login, refresh, me, create, paginate, typed problem", async () => {
+  const client = new HuiguiClient({ baseUrl });
+  const pair = await client.login(email, password);
+  assert.equal(pair.token_type, "Bearer");
+  const rotated = await client.refresh();
+  assert.notEqual(rotated.refresh_token, pair.refresh_token);
+
+  const me = unwrap(await client.api.GET("/api/v1/me"));
+  assert.equal(me.email, email);
+  assert.equal(me.role, "admin");
+
+  const u = unique();
+  for (const n of ["1", "2"]) {
+    const { data, response } = await client.api.POST("/api/v1/organizations", {
+      body: { kind: "ngo", name: `TS smoke NGO ${u}${n}`, uscc: uscc(`52141121${u.slice(0, 7)}${n}`) },
+    });
+    assert.equal(response.status, 201);
+    assert.ok(response.headers.get("location")?.endsWith(data.id));
+  }
+
+  const seen = new Set();
+  let cursor;
+  let pages = 0;
+  do {
+    const page = unwrap(
+      await client.api.GET("/api/v1/organizations", { params: { query: { limit: 1, cursor } } }),
+    );
+    assert.ok(page.items.length <= 1);
+    page.items.forEach((o) => seen.add(o.id));
+    cursor = page.next_cursor ?? undefined;
+    pages++;
+  } while (cursor);
+  assert.ok(pages >= 3, `expected several pages, got ${pages}`);
+  assert.equal(seen.size, pages, "every page holds one new organisation");
+
+  const bad = await client.api.POST("/api/v1/organizations", {
+    body: { kind: "ngo", name: "Bad", uscc: "91350100M000100Y44" },
+  });
+  assert.throws(() => unwrap(bad), (err) => {
+    assert.ok(err instanceof ProblemError);
+    assert.equal(err.status, 422);
+    assert.equal(err.code, "validation_failed");
+    assert.equal(err.problem.errors[0].field, "uscc");
+    return true;
+  });
+
+  await client.logout();
+  await assert.rejects(client.refresh(), /not logged in/);
+});
