@@ -68,6 +68,8 @@ pub struct Settings {
     pub log: String,
     /// Comma-separated browser origins allowed by CORS; unset: no cross-origin access.
     pub cors_origins: Option<String>,
+    /// Prefix of generated contract numbers (`WS-2026-001`).
+    pub contract_prefix: String,
 }
 
 impl Default for Settings {
@@ -95,6 +97,7 @@ impl Default for Settings {
             max_body_bytes: 4 * 1024 * 1024,
             log: "info".into(),
             cors_origins: None,
+            contract_prefix: "WS".into(),
         }
     }
 }

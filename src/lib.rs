@@ -9,6 +9,8 @@ pub mod api;
 pub mod auth;
 /// Command-line helpers behind `huigui admin` and `huigui demo`.
 pub mod cli;
+/// "Now" for business rules, advanceable in tests.
+pub mod clock;
 /// One typed configuration, defaults < `huigui.toml` < environment.
 pub mod config;
 /// Pure rules: checksums, roles, audit hashing. No framework imports.

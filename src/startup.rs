@@ -31,6 +31,7 @@ pub struct AppState {
     pub jwt: JwtKeys,
     pub throttle: LoginThrottle,
     pub metrics: PrometheusHandle,
+    pub clock: crate::clock::Clock,
 }
 
 /// The OpenAPI service: the single source of the spec.
@@ -50,9 +51,25 @@ pub fn spec_json() -> String {
     let mut spec: serde_json::Value =
         serde_json::from_str(&openapi_service().spec()).unwrap_or_default();
     close_request_schemas(&mut spec);
+    standard_formats(&mut spec);
     let mut s = serde_json::to_string_pretty(&spec).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// poem-openapi documents `NaiveDate` as `format: naive-date`; OpenAPI's
+/// standard name (which generators and validators know) is `date`.
+fn standard_formats(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if o.get("format").and_then(|f| f.as_str()) == Some("naive-date") {
+                o.insert("format".into(), "date".into());
+            }
+            o.values_mut().for_each(standard_formats);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(standard_formats),
+        _ => {}
+    }
 }
 
 /// Every request object is declared with `deny_unknown_fields`, which
@@ -210,6 +227,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         jwt,
         throttle,
         metrics: metrics_handle(),
+        clock: crate::clock::Clock::default(),
     }))
 }
 

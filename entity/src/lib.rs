@@ -1,9 +1,16 @@
 //! sea-orm entities, one module per table. Rows, not API types: the `api`
 //! layer converts them explicitly so that no hash or secret ever leaks.
 
+pub mod amendment;
 pub mod api_client;
 pub mod audit_event;
+pub mod bid;
+pub mod bid_score;
+pub mod contract;
+pub mod evaluation;
 pub mod idempotency_key;
+pub mod milestone;
 pub mod organization;
+pub mod procurement;
 pub mod refresh_token;
 pub mod user;

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261201_000001_foundation;
 mod m20261201_000002_idempotency;
+mod m20261202_000003_procurement;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261201_000001_foundation::Migration),
             Box::new(m20261201_000002_idempotency::Migration),
+            Box::new(m20261202_000003_procurement::Migration),
         ]
     }
 }

@@ -85,3 +85,87 @@ def test_login_refresh_me_create_paginate_problem():
     assert isinstance(bad.parsed, Problem)
     assert bad.parsed.code == "validation_failed"
     assert bad.parsed.errors[0].field == "uscc"
+
+
+def test_procurement_to_signed_contract():
+    from datetime import date, datetime, timedelta, timezone
+
+    from huigui_client.api.contracts import get_contract_kpis, sign_contract
+    from huigui_client.api.procurement import (
+        award_procurement,
+        close_procurement,
+        create_bid,
+        create_procurement,
+        publish_procurement,
+        score_bid,
+    )
+    from huigui_client.api.users import create_user
+    from huigui_client.models import (
+        AwardRequest,
+        CreateBid,
+        CreateProcurement,
+        CreateUser,
+        Criterion,
+        CriterionScore,
+        KpiMetric,
+        KpiTarget,
+        PlannedKpi,
+        ScoreSheet,
+        SessionType,
+        UserRole,
+    )
+
+    anon = Client(base_url=BASE)
+    admin = AuthenticatedClient(
+        base_url=BASE,
+        token=create_token.sync(client=anon, body=TokenRequest(email=EMAIL, password=PASSWORD)).access_token,
+    )
+    me = get_me.sync(client=admin)
+    u = f"{int(time.time()) % 1_000_000:06d}{random.randint(10, 99)}"
+    ngo = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.NGO, name=f"Py 社工 {u}", uscc=uscc(f"52141121{u[:7]}8")),
+    )
+    pw = f"smoke-password-{u}"
+
+    def user(role: UserRole, org) -> AuthenticatedClient:
+        mail = f"{role.value}-{u}@py.huigui.cn"
+        create_user.sync(
+            client=admin,
+            body=CreateUser(email=mail, display_name=role.value, role=role, organization_id=org, password=pw),
+        )
+        token = create_token.sync(client=anon, body=TokenRequest(email=mail, password=pw)).access_token
+        return AuthenticatedClient(base_url=BASE, token=token)
+
+    officer = user(UserRole.OFFICER, me.organization_id)
+    ngo_admin = user(UserRole.NGO_ADMIN, ngo.id)
+    deadline = datetime.now(timezone.utc) + timedelta(seconds=2.5)
+    p = create_procurement.sync(
+        client=officer,
+        body=CreateProcurement(
+            title="Py smoke procurement",
+            description="counseling",
+            categories=[SessionType.GROUP_COUNSELING],
+            budget_fen=2_000_000,
+            service_start=date(2027, 1, 1),
+            service_end=date(2027, 12, 31),
+            bid_deadline=deadline,
+            kpi_template=[KpiTarget(metric=KpiMetric.SESSIONS_GROUP_COUNSELING, target=10.0, weight=100)],
+            criteria=[Criterion(name="quality", weight=100)],
+        ),
+    )
+    assert publish_procurement.sync(client=officer, id=p.id).status == "published"
+    bid = create_bid.sync(
+        client=ngo_admin,
+        id=p.id,
+        body=CreateBid(price_fen=1_500_000, proposal="plan", planned_kpis=[PlannedKpi(metric=KpiMetric.SESSIONS_GROUP_COUNSELING, target=12.0)]),
+    )
+    time.sleep(max(0.0, (deadline - datetime.now(timezone.utc)).total_seconds() + 0.3))
+    assert close_procurement.sync(client=officer, id=p.id).status == "closed"
+    scored = score_bid.sync(client=officer, id=bid.id, body=ScoreSheet(scores=[CriterionScore(criterion="quality", score=91)]))
+    assert scored.total_score == 91
+    award = award_procurement.sync(client=officer, id=p.id, body=AwardRequest(bid_id=bid.id))
+    contract = sign_contract.sync(client=officer, id=award.contract_id)
+    assert contract.status == "active" and contract.amount_fen == 1_500_000
+    kpis = get_contract_kpis.sync(client=ngo_admin, id=contract.id)
+    assert [(k.metric.value, k.target) for k in kpis] == [("sessions_group_counseling", 12.0)]

@@ -4,8 +4,10 @@
 pub mod api_clients;
 pub mod audit;
 pub mod auth;
+pub mod contracts;
 pub mod ops;
 pub mod organizations;
+pub mod procurements;
 pub mod types;
 pub mod users;
 
@@ -38,6 +40,10 @@ pub enum ApiTags {
     ApiClients,
     /// The hash-chained audit trail.
     Audit,
+    /// Calls for proposals, bids, scoring and award (政府购买服务).
+    Procurement,
+    /// Contracts, KPIs, milestones, amendments and evaluations.
+    Contracts,
 }
 
 /// All operations, in spec order.
@@ -48,6 +54,8 @@ pub type Apis = (
     users::UsersApi,
     api_clients::ApiClientsApi,
     audit::AuditApi,
+    procurements::ProcurementsApi,
+    contracts::ContractsApi,
 );
 
 /// The value of [`Apis`].
@@ -59,6 +67,8 @@ pub fn apis() -> Apis {
         users::UsersApi,
         api_clients::ApiClientsApi,
         audit::AuditApi,
+        procurements::ProcurementsApi,
+        contracts::ContractsApi,
     )
 }
 

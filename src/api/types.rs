@@ -112,6 +112,91 @@ impl ToJSON for Text {
     }
 }
 
+/// Session types (also the service categories of procurements and contracts).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[oai(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum SessionType {
+    Education,
+    SkillsTraining,
+    GroupCounseling,
+    IndividualCounseling,
+    PublicWelfare,
+}
+
+/// Contract KPI metrics (see the API conventions for their definitions).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[oai(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum KpiMetric {
+    SessionsEducation,
+    SessionsSkillsTraining,
+    SessionsGroupCounseling,
+    SessionsIndividualCounseling,
+    SessionsPublicWelfare,
+    ParticipantHours,
+    AttendanceRate,
+    CounselingCases,
+    PublicWelfareHours,
+    PeopleServed,
+    Satisfaction,
+}
+
+impl KpiMetric {
+    /// The metric's name as in `domain::kpi::METRICS`.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+/// A KPI target with its weight in the evaluation.
+#[derive(poem_openapi::Object, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[oai(deny_unknown_fields)]
+pub struct KpiTarget {
+    pub metric: KpiMetric,
+    /// Target value (count, hours, fraction 0–1 or rating), ≥ 0.
+    pub target: f64,
+    /// Weight in the performance evaluation, 0–100.
+    pub weight: i64,
+}
+
+/// A KPI an NGO plans to reach.
+#[derive(poem_openapi::Object, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[oai(deny_unknown_fields)]
+pub struct PlannedKpi {
+    pub metric: KpiMetric,
+    pub target: f64,
+}
+
+/// Stores a value as JSON text.
+pub fn to_json_text<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Reads JSON text written by [`to_json_text`].
+pub fn from_json_text<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, ApiError> {
+    serde_json::from_str(s).map_err(|e| ApiError::Internal(anyhow::anyhow!("stored JSON: {e}")))
+}
+
+/// Checks KPI targets: known metrics, no duplicates, targets ≥ 0 and finite.
+pub fn check_kpis(check: &mut Check, field: &str, kpis: &[KpiTarget]) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, k) in kpis.iter().enumerate() {
+        if !seen.insert(k.metric) {
+            check.fail(&format!("{field}[{i}].metric"), "appears twice");
+        }
+        if !k.target.is_finite() || k.target < 0.0 {
+            check.fail(&format!("{field}[{i}].target"), "must be a number ≥ 0");
+        }
+        if !(0..=100).contains(&k.weight) {
+            check.fail(&format!("{field}[{i}].weight"), "must be 0–100");
+        }
+    }
+}
+
 /// Parses a stored enum value; a bad stored value is an internal error.
 pub fn stored<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError> {
     s.parse()

@@ -50,6 +50,17 @@ pub enum Permission {
     ReadApiClients,
     ManageApiClients,
     ReadAuditEvents,
+    ReadProcurements,
+    ManageProcurements,
+    SubmitBid,
+    ScoreBid,
+    ReadContracts,
+    ManageContracts,
+    ReadContractDetails,
+    ProposeAmendment,
+    DecideAmendment,
+    RecordEvaluation,
+    ManageMilestones,
 }
 
 impl Permission {
@@ -66,6 +77,17 @@ impl Permission {
         Permission::ReadApiClients,
         Permission::ManageApiClients,
         Permission::ReadAuditEvents,
+        Permission::ReadProcurements,
+        Permission::ManageProcurements,
+        Permission::SubmitBid,
+        Permission::ScoreBid,
+        Permission::ReadContracts,
+        Permission::ManageContracts,
+        Permission::ReadContractDetails,
+        Permission::ProposeAmendment,
+        Permission::DecideAmendment,
+        Permission::RecordEvaluation,
+        Permission::ManageMilestones,
     ];
 }
 
@@ -81,6 +103,21 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ReadApiClients => matches!(role, Admin | Auditor | NgoAdmin),
         P::ManageApiClients => role == NgoAdmin,
         P::ReadAuditEvents => matches!(role, Admin | Auditor),
+        P::ReadProcurements | P::ReadContractDetails => {
+            matches!(role, Admin | Officer | Auditor | NgoAdmin | NgoStaff)
+        }
+        P::ReadContracts => matches!(
+            role,
+            Admin | Officer | Auditor | OfficeStaff | NgoAdmin | NgoStaff
+        ),
+        P::ManageProcurements
+        | P::ScoreBid
+        | P::ManageContracts
+        | P::DecideAmendment
+        | P::RecordEvaluation
+        | P::ManageMilestones => role == Officer,
+        P::SubmitBid => role == NgoAdmin,
+        P::ProposeAmendment => matches!(role, Officer | NgoAdmin),
     }
 }
 
@@ -164,6 +201,9 @@ mod tests {
                     | Permission::ReadApiClients
                     | Permission::ReadAuditEvents
                     | Permission::ChangePassword
+                    | Permission::ReadProcurements
+                    | Permission::ReadContracts
+                    | Permission::ReadContractDetails
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

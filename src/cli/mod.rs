@@ -240,6 +240,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             procuratorate.id,
         ),
     ];
+    let mut officer_id = Uuid::nil();
     for (email, name, role, org_id) in users {
         let u = store::users::insert(
             &txn,
@@ -252,6 +253,9 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             },
         )
         .await?;
+        if role == Role::Officer {
+            officer_id = u.id;
+        }
         store::audit::record(
             &txn,
             &actor,
@@ -262,6 +266,15 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         )
         .await?;
     }
+    demo_procurement(
+        &txn,
+        &state,
+        &actor,
+        bureau.id,
+        officer_id,
+        [ngo1.id, ngo2.id],
+    )
+    .await?;
     store::audit::record(
         &txn,
         &actor,
@@ -273,8 +286,141 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     .await?;
     txn.commit().await?;
     println!(
-        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`)",
+        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement with 2 bids, an active contract with 2 milestones",
         offices.len()
     );
+    Ok(())
+}
+
+/// A published procurement with a bid from each NGO, and an active contract
+/// of the first NGO with two payment milestones.
+async fn demo_procurement<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    state: &crate::startup::AppState,
+    actor: &Actor,
+    bureau_id: Uuid,
+    officer_id: Uuid,
+    ngos: [Uuid; 2],
+) -> anyhow::Result<()> {
+    use chrono::{Datelike, Duration, NaiveDate};
+    let now = state.clock.now();
+    let year = state.clock.today(state.settings.tz()).year() + 1;
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap_or_default();
+    let kpis = serde_json::json!([
+        {"metric": "sessions_education", "target": 24.0, "weight": 40},
+        {"metric": "attendance_rate", "target": 0.9, "weight": 30},
+        {"metric": "public_welfare_hours", "target": 2000.0, "weight": 30}
+    ]);
+    let p = store::procurements::insert_procurement(
+        txn,
+        entity::procurement::Model {
+            id: Uuid::now_v7(),
+            bureau_id,
+            title: format!("{year}年度社区矫正对象集中教育与公益活动服务"),
+            description: "面向全县社区矫正对象的集中教育、心理辅导与公益活动组织".into(),
+            categories: r#"["education","group_counseling","public_welfare"]"#.into(),
+            budget_fen: 60_000_000,
+            service_start: day(1, 1),
+            service_end: day(12, 31),
+            bid_deadline: now + Duration::days(30),
+            kpi_template: kpis.to_string(),
+            criteria: r#"[{"name":"服务方案","weight":50},{"name":"团队资质","weight":30},{"name":"报价","weight":20}]"#.into(),
+            status: "published".into(),
+            awarded_bid_id: None,
+            award_reason: None,
+            awarded_at: None,
+            contract_id: None,
+            created_by: officer_id,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .await?;
+    for (ngo, price) in ngos.into_iter().zip([55_000_000, 58_000_000]) {
+        store::procurements::insert_bid(
+            txn,
+            entity::bid::Model {
+                id: Uuid::now_v7(),
+                procurement_id: p.id,
+                ngo_id: ngo,
+                price_fen: price,
+                proposal: "每月两次集中教育、每季度团体辅导、每月公益活动".into(),
+                planned_kpis: r#"[{"metric":"sessions_education","target":24.0}]"#.into(),
+                status: "submitted".into(),
+                created_by: officer_id,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+    }
+    let prefix = &state.settings.contract_prefix;
+    let seq = store::contracts::next_seq(txn, bureau_id, year - 1).await?;
+    let c = store::contracts::insert(
+        txn,
+        entity::contract::Model {
+            id: Uuid::now_v7(),
+            bureau_id,
+            contract_no: crate::domain::contract::contract_no(prefix, year - 1, seq),
+            year: year - 1,
+            seq,
+            title: "社区矫正对象心理辅导服务（单一来源）".into(),
+            procurement_id: None,
+            bid_id: None,
+            ngo_id: ngos[0],
+            categories: r#"["group_counseling","individual_counseling"]"#.into(),
+            amount_fen: 20_000_000,
+            original_amount_fen: 20_000_000,
+            start_date: day(1, 1),
+            end_date: day(12, 31),
+            multi_year: false,
+            multi_year_reason: None,
+            kpis: r#"[{"metric":"counseling_cases","target":60.0,"weight":60},{"metric":"satisfaction","target":4.5,"weight":40}]"#.into(),
+            payment_rule: serde_json::to_string(&crate::domain::contract::default_payment_rule())?,
+            status: "active".into(),
+            awarded_at: None,
+            signed_at: Some(now),
+            status_reason: None,
+            created_by: officer_id,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .await?;
+    for (name, due, amount) in [
+        ("上半年服务款", day(6, 30), 10_000_000),
+        ("下半年服务款", day(12, 31), 10_000_000),
+    ] {
+        store::contracts::insert_milestone(
+            txn,
+            entity::milestone::Model {
+                id: Uuid::now_v7(),
+                contract_id: c.id,
+                name: name.into(),
+                due_date: due,
+                amount_fen: amount,
+                min_score: 70,
+                status: "scheduled".into(),
+                evaluation_id: None,
+                payable_fen: None,
+                approved_at: None,
+                paid_at: None,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+    }
+    store::audit::record(
+        txn,
+        actor,
+        "demo.procurement",
+        "procurement",
+        Some(p.id.to_string()),
+        json!({"contract_id": c.id, "bids": 2, "milestones": 2}),
+    )
+    .await?;
     Ok(())
 }

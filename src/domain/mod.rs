@@ -2,7 +2,15 @@
 
 /// The hash chain of the audit trail.
 pub mod audit_chain;
+/// Contract statuses, terms, amendment cap, payment rules.
+pub mod contract;
+/// KPI metrics and live progress.
+pub mod kpi;
+/// Procurement and bid statuses, weights, scores.
+pub mod procurement;
 /// Organisation kinds, roles and client scopes.
 pub mod roles;
+/// The status-transition macro and its error.
+pub mod transition;
 /// Unified social credit codes (GB 32100) with the embedded GB 11714 check.
 pub mod uscc;

@@ -3,9 +3,11 @@
 
 pub mod api_clients;
 pub mod audit;
+pub mod contracts;
 pub mod idempotency;
 pub mod organizations;
 pub mod page;
+pub mod procurements;
 pub mod tokens;
 pub mod users;
 

@@ -34,6 +34,31 @@ async fn demo_loads_once_and_its_users_log_in() {
         )
         .await;
     assert_eq!(offices.body["items"].as_array().unwrap().len(), 12);
+    let officer = app.token("officer@demo.huigui.cn", DEMO_PASSWORD).await;
+    let procurements = app
+        .get("/api/v1/procurements?status=published", &officer)
+        .await;
+    assert_eq!(procurements.body["items"].as_array().unwrap().len(), 1);
+    let pid = procurements.body["items"][0]["id"].as_str().unwrap();
+    let bids = app
+        .get(&format!("/api/v1/procurements/{pid}/bids"), &officer)
+        .await;
+    assert_eq!(bids.body["items"].as_array().unwrap().len(), 2);
+    let contracts = app.get("/api/v1/contracts?status=active", &officer).await;
+    let cid = contracts.body["items"][0]["id"].as_str().unwrap();
+    let ms = app
+        .get(&format!("/api/v1/contracts/{cid}/milestones"), &officer)
+        .await;
+    let total: i64 = ms.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["amount_fen"].as_i64().unwrap())
+        .sum();
+    assert_eq!(
+        total,
+        contracts.body["items"][0]["amount_fen"].as_i64().unwrap()
+    );
     let v = app.get("/api/v1/audit-events/verify", &admin).await;
     assert_eq!(v.body["ok"], true);
     let mut prod = settings;

@@ -12,4 +12,5 @@ mod helpers;
 mod idempotency;
 mod ops;
 mod organizations;
+mod procurement;
 mod users;

@@ -75,3 +75,70 @@ test("login, refresh, me, create, paginate, typed problem", async () => {
   await client.logout();
   await assert.rejects(client.refresh(), /not logged in/);
 });
+
+test("procurement to contract: publish, bid, close, score, award, sign", async () => {
+  const admin = new HuiguiClient({ baseUrl });
+  await admin.login(email, password);
+  const me = unwrap(await admin.api.GET("/api/v1/me"));
+  const u = unique();
+  const ngo = unwrap(
+    await admin.api.POST("/api/v1/organizations", {
+      body: { kind: "ngo", name: `TS 社工 ${u}`, uscc: uscc(`52141121${u.slice(0, 7)}9`) },
+    }),
+  );
+  const pw = `smoke-password-${u}`;
+  for (const [role, org] of [["officer", me.organization_id], ["ngo_admin", ngo.id]]) {
+    unwrap(
+      await admin.api.POST("/api/v1/users", {
+        body: { email: `${role}-${u}@smoke.huigui.cn`, display_name: role, role, organization_id: org, password: pw },
+      }),
+    );
+  }
+  const officer = new HuiguiClient({ baseUrl });
+  await officer.login(`officer-${u}@smoke.huigui.cn`, pw);
+  const ngoAdmin = new HuiguiClient({ baseUrl });
+  await ngoAdmin.login(`ngo_admin-${u}@smoke.huigui.cn`, pw);
+
+  const deadline = new Date(Date.now() + 2500);
+  const p = unwrap(
+    await officer.api.POST("/api/v1/procurements", {
+      body: {
+        title: "TS smoke procurement",
+        description: "education services",
+        categories: ["education"],
+        budget_fen: 1_000_000,
+        service_start: "2027-01-01",
+        service_end: "2027-12-31",
+        bid_deadline: deadline.toISOString(),
+        kpi_template: [{ metric: "sessions_education", target: 12, weight: 100 }],
+        criteria: [{ name: "quality", weight: 100 }],
+      },
+    }),
+  );
+  assert.equal(p.status, "draft");
+  const pathId = { params: { path: { id: p.id } } };
+  assert.equal(unwrap(await officer.api.POST("/api/v1/procurements/{id}/publish", pathId)).status, "published");
+  const bid = unwrap(
+    await ngoAdmin.api.POST("/api/v1/procurements/{id}/bids", {
+      ...pathId,
+      body: { price_fen: 900_000, proposal: "plan", planned_kpis: [{ metric: "sessions_education", target: 15 }] },
+    }),
+  );
+  await new Promise((r) => setTimeout(r, Math.max(0, deadline.getTime() - Date.now() + 300)));
+  assert.equal(unwrap(await officer.api.POST("/api/v1/procurements/{id}/close", pathId)).status, "closed");
+  const scored = unwrap(
+    await officer.api.PUT("/api/v1/bids/{id}/scores", {
+      params: { path: { id: bid.id } },
+      body: { scores: [{ criterion: "quality", score: 88 }] },
+    }),
+  );
+  assert.equal(scored.total_score, 88);
+  const award = unwrap(await officer.api.POST("/api/v1/procurements/{id}/award", { ...pathId, body: { bid_id: bid.id } }));
+  const contract = unwrap(
+    await officer.api.POST("/api/v1/contracts/{id}/sign", { params: { path: { id: award.contract_id } } }),
+  );
+  assert.equal(contract.status, "active");
+  assert.equal(contract.amount_fen, 900_000);
+  const kpis = unwrap(await ngoAdmin.api.GET("/api/v1/contracts/{id}/kpis", { params: { path: { id: contract.id } } }));
+  assert.deepEqual(kpis.map((k) => [k.metric, k.target]), [["sessions_education", 15]]);
+});

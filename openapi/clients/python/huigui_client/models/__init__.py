@@ -1,60 +1,128 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .amendment import Amendment
 from .api_client import ApiClient
 from .api_client_created import ApiClientCreated
 from .audit_event import AuditEvent
 from .audit_verification import AuditVerification
+from .award_request import AwardRequest
+from .award_result import AwardResult
+from .bid import Bid
 from .change_password import ChangePassword
 from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
+from .contract import Contract
+from .create_amendment import CreateAmendment
 from .create_api_client import CreateApiClient
+from .create_bid import CreateBid
+from .create_contract import CreateContract
+from .create_evaluation import CreateEvaluation
+from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
+from .create_procurement import CreateProcurement
 from .create_user import CreateUser
+from .criterion import Criterion
+from .criterion_score import CriterionScore
+from .decision_note import DecisionNote
+from .evaluation import Evaluation
 from .field_error import FieldError
+from .kpi_metric import KpiMetric
+from .kpi_rating import KpiRating
+from .kpi_target import KpiTarget
+from .kpi_value import KpiValue
 from .me import Me
+from .milestone import Milestone
 from .organization import Organization
 from .organization_kind import OrganizationKind
+from .page_amendment import PageAmendment
 from .page_api_client import PageApiClient
 from .page_audit_event import PageAuditEvent
+from .page_bid import PageBid
+from .page_contract import PageContract
+from .page_evaluation import PageEvaluation
+from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
+from .page_procurement import PageProcurement
 from .page_user import PageUser
+from .payment_rule_band import PaymentRuleBand
+from .planned_kpi import PlannedKpi
 from .problem import Problem
+from .procurement import Procurement
 from .refresh_request import RefreshRequest
+from .score_sheet import ScoreSheet
+from .session_type import SessionType
 from .status import Status
 from .token_pair import TokenPair
 from .token_request import TokenRequest
+from .transition_reason import TransitionReason
+from .update_contract import UpdateContract
 from .update_organization import UpdateOrganization
+from .update_procurement import UpdateProcurement
 from .update_user import UpdateUser
 from .user import User
 from .user_role import UserRole
 
 __all__ = (
+    "Amendment",
     "ApiClient",
     "ApiClientCreated",
     "AuditEvent",
     "AuditVerification",
+    "AwardRequest",
+    "AwardResult",
+    "Bid",
     "ChangePassword",
     "ClientScope",
     "ClientToken",
     "ClientTokenRequest",
+    "Contract",
+    "CreateAmendment",
     "CreateApiClient",
+    "CreateBid",
+    "CreateContract",
+    "CreateEvaluation",
+    "CreateMilestone",
     "CreateOrganization",
+    "CreateProcurement",
     "CreateUser",
+    "Criterion",
+    "CriterionScore",
+    "DecisionNote",
+    "Evaluation",
     "FieldError",
+    "KpiMetric",
+    "KpiRating",
+    "KpiTarget",
+    "KpiValue",
     "Me",
+    "Milestone",
     "Organization",
     "OrganizationKind",
+    "PageAmendment",
     "PageApiClient",
     "PageAuditEvent",
+    "PageBid",
+    "PageContract",
+    "PageEvaluation",
+    "PageMilestone",
     "PageOrganization",
+    "PageProcurement",
     "PageUser",
+    "PaymentRuleBand",
+    "PlannedKpi",
     "Problem",
+    "Procurement",
     "RefreshRequest",
+    "ScoreSheet",
+    "SessionType",
     "Status",
     "TokenPair",
     "TokenRequest",
+    "TransitionReason",
+    "UpdateContract",
     "UpdateOrganization",
+    "UpdateProcurement",
     "UpdateUser",
     "User",
     "UserRole",

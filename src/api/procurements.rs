@@ -1,0 +1,938 @@
+//! `/api/v1/procurements` and `/api/v1/bids`: calls for proposals, NGO bids,
+//! per-criterion scoring by bureau evaluators, and the award that creates a
+//! draft contract.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use poem_openapi::{
+    Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page, Versioned, check_if_match, contracts, etag,
+        types::{
+            Check, KpiTarget, PlannedKpi, SessionType, Text, check_kpis, from_json_text, stored,
+            to_json_text,
+        },
+    },
+    auth::{
+        authz::{Permission, UserCaller},
+        scheme::BearerAuth,
+    },
+    domain::{
+        contract::check_term,
+        procurement::{
+            BidAction, BidStatus, ProcurementAction, ProcurementStatus, is_top, total_x100,
+            weighted_x100, weights_sum_to_100,
+        },
+        roles::OrgKind,
+    },
+    error::{ApiError, ApiResult},
+    store::{self, audit, page::PageRequest},
+};
+
+/// An evaluation criterion and its weight (weights sum to 100).
+#[derive(Object, Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[oai(deny_unknown_fields)]
+pub struct Criterion {
+    pub name: String,
+    pub weight: i64,
+}
+
+/// A procurement project.
+#[derive(Object)]
+pub struct Procurement {
+    pub id: Uuid,
+    pub bureau_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub categories: Vec<SessionType>,
+    pub budget_fen: i64,
+    pub service_start: NaiveDate,
+    pub service_end: NaiveDate,
+    pub bid_deadline: DateTime<Utc>,
+    pub kpi_template: Vec<KpiTarget>,
+    pub criteria: Vec<Criterion>,
+    /// `draft`, `published`, `closed`, `awarded`, `cancelled`.
+    pub status: String,
+    #[oai(nullable)]
+    pub awarded_bid_id: Option<Uuid>,
+    #[oai(nullable)]
+    pub award_reason: Option<String>,
+    #[oai(nullable)]
+    pub contract_id: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Procurement {
+    fn from_model(m: entity::procurement::Model) -> ApiResult<Self> {
+        Ok(Self {
+            categories: from_json_text(&m.categories)?,
+            kpi_template: from_json_text(&m.kpi_template)?,
+            criteria: from_json_text(&m.criteria)?,
+            id: m.id,
+            bureau_id: m.bureau_id,
+            title: m.title,
+            description: m.description,
+            budget_fen: m.budget_fen,
+            service_start: m.service_start,
+            service_end: m.service_end,
+            bid_deadline: m.bid_deadline,
+            status: m.status,
+            awarded_bid_id: m.awarded_bid_id,
+            award_reason: m.award_reason,
+            contract_id: m.contract_id,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        })
+    }
+}
+
+/// A new procurement (created as `draft`).
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateProcurement {
+    pub title: Text,
+    pub description: Text,
+    pub categories: Vec<SessionType>,
+    pub budget_fen: i64,
+    pub service_start: NaiveDate,
+    pub service_end: NaiveDate,
+    pub bid_deadline: DateTime<Utc>,
+    pub kpi_template: Vec<KpiTarget>,
+    pub criteria: Vec<Criterion>,
+}
+
+/// Changes to a draft procurement; absent fields stay.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct UpdateProcurement {
+    #[oai(nullable)]
+    pub title: Option<Text>,
+    #[oai(nullable)]
+    pub description: Option<Text>,
+    #[oai(nullable)]
+    pub categories: Option<Vec<SessionType>>,
+    #[oai(nullable)]
+    pub budget_fen: Option<i64>,
+    #[oai(nullable)]
+    pub service_start: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub service_end: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub bid_deadline: Option<DateTime<Utc>>,
+    #[oai(nullable)]
+    pub kpi_template: Option<Vec<KpiTarget>>,
+    #[oai(nullable)]
+    pub criteria: Option<Vec<Criterion>>,
+}
+
+/// A bid. `total_score` is the weighted mean over evaluators; NGOs see it only after the award.
+#[derive(Object)]
+pub struct Bid {
+    pub id: Uuid,
+    pub procurement_id: Uuid,
+    pub ngo_id: Uuid,
+    pub price_fen: i64,
+    pub proposal: String,
+    pub planned_kpis: Vec<PlannedKpi>,
+    /// `submitted`, `withdrawn`, `awarded`, `not_awarded`.
+    pub status: String,
+    #[oai(nullable)]
+    pub total_score: Option<f64>,
+    /// How many evaluators have scored it (hidden from NGOs before the award: 0).
+    pub evaluator_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A bid on a published procurement.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateBid {
+    /// At most the procurement's budget.
+    pub price_fen: i64,
+    pub proposal: Text,
+    pub planned_kpis: Vec<PlannedKpi>,
+}
+
+/// One criterion's score, 0–100.
+#[derive(Object, Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[oai(deny_unknown_fields)]
+pub struct CriterionScore {
+    pub criterion: String,
+    pub score: i64,
+}
+
+/// An evaluator's score sheet: one score per criterion.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ScoreSheet {
+    pub scores: Vec<CriterionScore>,
+}
+
+/// The award decision.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct AwardRequest {
+    pub bid_id: Uuid,
+    /// Required when the bid is not the top-scoring one.
+    #[oai(nullable)]
+    pub reason: Option<Text>,
+}
+
+/// What the award created.
+#[derive(Object)]
+pub struct AwardResult {
+    pub procurement_id: Uuid,
+    pub bid_id: Uuid,
+    /// The draft contract created from the bid.
+    pub contract_id: Uuid,
+}
+
+/// Validates the fields a published procurement must have.
+fn check_fields(
+    check: &mut Check,
+    categories: &[SessionType],
+    budget_fen: i64,
+    start: NaiveDate,
+    end: NaiveDate,
+    kpis: &[KpiTarget],
+    criteria: &[Criterion],
+) {
+    if categories.is_empty() {
+        check.fail("categories", "must name at least one session type");
+    }
+    if budget_fen <= 0 {
+        check.fail("budget_fen", "must be positive");
+    }
+    if check_term(start, end, true).is_err() {
+        check.fail(
+            "service_end",
+            "must be on or after service_start, within 36 months",
+        );
+    }
+    check_kpis(check, "kpi_template", kpis);
+    if !weights_sum_to_100(&criteria.iter().map(|c| c.weight).collect::<Vec<_>>()) {
+        check.fail("criteria", "weights must be positive and sum to 100");
+    }
+    let mut names = std::collections::HashSet::new();
+    for (i, c) in criteria.iter().enumerate() {
+        if c.name.trim().is_empty() || !names.insert(c.name.trim().to_string()) {
+            check.fail(
+                &format!("criteria[{i}].name"),
+                "must be non-empty and unique",
+            );
+        }
+    }
+}
+
+/// Loads a procurement for an officer's write, applying `action`.
+async fn transition<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+    action: ProcurementAction,
+) -> ApiResult<(entity::procurement::Model, ProcurementStatus)> {
+    let p = store::procurements::get_procurement(txn, caller, id).await?;
+    let status: ProcurementStatus = stored(&p.status)?;
+    let next = status
+        .apply(action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    Ok((p, next))
+}
+
+/// Scores are shown to NGOs only after the award.
+fn bid_view(
+    b: entity::bid::Model,
+    scores: &[i64],
+    caller: &UserCaller,
+    procurement_status: &str,
+) -> ApiResult<Bid> {
+    let hidden = caller.org_kind == OrgKind::Ngo && procurement_status != "awarded";
+    Ok(Bid {
+        planned_kpis: from_json_text(&b.planned_kpis)?,
+        total_score: if hidden {
+            None
+        } else {
+            total_x100(scores).map(|t| t as f64 / 100.0)
+        },
+        evaluator_count: if hidden { 0 } else { scores.len() as i64 },
+        id: b.id,
+        procurement_id: b.procurement_id,
+        ngo_id: b.ngo_id,
+        price_fen: b.price_fen,
+        proposal: b.proposal,
+        status: b.status,
+        created_at: b.created_at,
+        updated_at: b.updated_at,
+    })
+}
+
+pub struct ProcurementsApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Procurement")]
+impl ProcurementsApi {
+    /// List procurements
+    ///
+    /// NGOs see published, closed and awarded procurements.
+    #[oai(
+        path = "/procurements",
+        method = "get",
+        operation_id = "list_procurements"
+    )]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        status: Query<Option<String>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Procurement>>> {
+        let caller = auth.0.require(Permission::ReadProcurements)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let status = match status.0.as_deref() {
+            None => None,
+            Some(s) => Some(
+                s.parse::<ProcurementStatus>()
+                    .map_err(|_| ApiError::field("status", "unknown status"))?,
+            ),
+        };
+        let (rows, next) =
+            store::procurements::list_procurements(&ctx.state.db.read, caller, status, &page)
+                .await?;
+        Ok(Json(Page {
+            items: rows
+                .into_iter()
+                .map(Procurement::from_model)
+                .collect::<ApiResult<_>>()?,
+            next_cursor: next,
+        }))
+    }
+
+    /// Create a procurement (draft)
+    #[oai(
+        path = "/procurements",
+        method = "post",
+        operation_id = "create_procurement"
+    )]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateProcurement>,
+    ) -> ApiResult<Created<Procurement>> {
+        let caller = auth.0.require(Permission::ManageProcurements)?;
+        let mut check = Check::new();
+        let title = check.text("title", &body.title, 200);
+        let description = check.text("description", &body.description, 10_000);
+        check_fields(
+            &mut check,
+            &body.categories,
+            body.budget_fen,
+            body.service_start,
+            body.service_end,
+            &body.kpi_template,
+            &body.criteria,
+        );
+        check.finish()?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let p = store::procurements::insert_procurement(
+            &txn,
+            entity::procurement::Model {
+                id: Uuid::now_v7(),
+                bureau_id: caller.org_id,
+                title,
+                description,
+                categories: to_json_text(&body.categories),
+                budget_fen: body.budget_fen,
+                service_start: body.service_start,
+                service_end: body.service_end,
+                bid_deadline: body.bid_deadline,
+                kpi_template: to_json_text(&body.kpi_template),
+                criteria: to_json_text(&body.criteria),
+                status: ProcurementStatus::Draft.as_str().into(),
+                awarded_bid_id: None,
+                award_reason: None,
+                awarded_at: None,
+                contract_id: None,
+                created_by: caller.user_id,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "procurement.create",
+            "procurement",
+            Some(p.id.to_string()),
+            json!({"budget_fen": p.budget_fen}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/procurements/{}", p.id);
+        Ok(Created::Created(
+            Json(Procurement::from_model(p)?),
+            location,
+        ))
+    }
+
+    /// Get a procurement
+    #[oai(
+        path = "/procurements/:id",
+        method = "get",
+        operation_id = "get_procurement"
+    )]
+    async fn get(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Versioned<Procurement>> {
+        let caller = auth.0.require(Permission::ReadProcurements)?;
+        let p = store::procurements::get_procurement(&ctx.state.db.read, caller, id.0).await?;
+        let tag = etag(p.version);
+        Ok(Versioned::Ok(Json(Procurement::from_model(p)?), tag))
+    }
+
+    /// Update a draft procurement
+    ///
+    /// Only in `draft` (409 otherwise). Honours `If-Match`.
+    #[oai(
+        path = "/procurements/:id",
+        method = "patch",
+        operation_id = "update_procurement"
+    )]
+    async fn update(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: Json<UpdateProcurement>,
+    ) -> ApiResult<Versioned<Procurement>> {
+        let caller = auth.0.require(Permission::ManageProcurements)?;
+        let txn = ctx.state.db.begin().await?;
+        let mut p = store::procurements::get_procurement(&txn, caller, id.0).await?;
+        check_if_match(if_match.0.as_deref(), p.version, false)?;
+        if p.status != ProcurementStatus::Draft.as_str() {
+            return Err(ApiError::InvalidTransition(
+                "only a draft procurement can be edited".into(),
+            ));
+        }
+        let mut check = Check::new();
+        if let Some(t) = &body.title {
+            p.title = check.text("title", t, 200);
+        }
+        if let Some(d) = &body.description {
+            p.description = check.text("description", d, 10_000);
+        }
+        let categories = body
+            .categories
+            .clone()
+            .map_or_else(|| from_json_text(&p.categories), Ok)?;
+        let kpis = body
+            .kpi_template
+            .clone()
+            .map_or_else(|| from_json_text(&p.kpi_template), Ok)?;
+        let criteria = body
+            .criteria
+            .clone()
+            .map_or_else(|| from_json_text(&p.criteria), Ok)?;
+        p.budget_fen = body.budget_fen.unwrap_or(p.budget_fen);
+        p.service_start = body.service_start.unwrap_or(p.service_start);
+        p.service_end = body.service_end.unwrap_or(p.service_end);
+        p.bid_deadline = body.bid_deadline.unwrap_or(p.bid_deadline);
+        check_fields(
+            &mut check,
+            &categories,
+            p.budget_fen,
+            p.service_start,
+            p.service_end,
+            &kpis,
+            &criteria,
+        );
+        check.finish()?;
+        p.categories = to_json_text(&categories);
+        p.kpi_template = to_json_text(&kpis);
+        p.criteria = to_json_text(&criteria);
+        let p = store::procurements::save_procurement(&txn, p, ctx.state.clock.now()).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "procurement.update",
+            "procurement",
+            Some(p.id.to_string()),
+            json!({"version": p.version}),
+        )
+        .await?;
+        txn.commit().await?;
+        let tag = etag(p.version);
+        Ok(Versioned::Ok(Json(Procurement::from_model(p)?), tag))
+    }
+
+    /// Publish a procurement
+    ///
+    /// The bid deadline must be in the future.
+    #[oai(
+        path = "/procurements/:id/publish",
+        method = "post",
+        operation_id = "publish_procurement"
+    )]
+    async fn publish(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Json<Procurement>> {
+        let caller = auth.0.require(Permission::ManageProcurements)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Publish).await?;
+        if p.bid_deadline <= now {
+            return Err(ApiError::field(
+                "bid_deadline",
+                "must be in the future to publish",
+            ));
+        }
+        p.status = next.as_str().into();
+        let p = store::procurements::save_procurement(&txn, p, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "procurement.publish",
+            "procurement",
+            Some(p.id.to_string()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(Procurement::from_model(p)?))
+    }
+
+    /// Close bidding
+    ///
+    /// Only at or after the bid deadline; scoring starts.
+    #[oai(
+        path = "/procurements/:id/close",
+        method = "post",
+        operation_id = "close_procurement"
+    )]
+    async fn close(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Json<Procurement>> {
+        let caller = auth.0.require(Permission::ManageProcurements)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Close).await?;
+        if now < p.bid_deadline {
+            return Err(ApiError::InvalidTransition(
+                "bidding closes only at or after the deadline".into(),
+            ));
+        }
+        p.status = next.as_str().into();
+        let p = store::procurements::save_procurement(&txn, p, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "procurement.close",
+            "procurement",
+            Some(p.id.to_string()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(Procurement::from_model(p)?))
+    }
+
+    /// Cancel a procurement
+    ///
+    /// Not once awarded.
+    #[oai(
+        path = "/procurements/:id/cancel",
+        method = "post",
+        operation_id = "cancel_procurement"
+    )]
+    async fn cancel(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Json<Procurement>> {
+        let caller = auth.0.require(Permission::ManageProcurements)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Cancel).await?;
+        p.status = next.as_str().into();
+        let p = store::procurements::save_procurement(&txn, p, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "procurement.cancel",
+            "procurement",
+            Some(p.id.to_string()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(Procurement::from_model(p)?))
+    }
+
+    /// List a procurement's bids
+    ///
+    /// NGOs see only their own bid.
+    #[oai(
+        path = "/procurements/:id/bids",
+        method = "get",
+        operation_id = "list_bids"
+    )]
+    async fn list_bids(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Bid>>> {
+        let caller = auth.0.require(Permission::ReadProcurements)?;
+        let db = &ctx.state.db.read;
+        let p = store::procurements::get_procurement(db, caller, id.0).await?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let (rows, next) = store::procurements::list_bids(db, caller, p.id, &page).await?;
+        let ids: Vec<Uuid> = rows.iter().map(|b| b.id).collect();
+        let scores = store::procurements::weighted_scores(db, &ids).await?;
+        let items = rows
+            .into_iter()
+            .map(|b| {
+                let s = scores.get(&b.id).cloned().unwrap_or_default();
+                bid_view(b, &s, caller, &p.status)
+            })
+            .collect::<ApiResult<_>>()?;
+        Ok(Json(Page {
+            items,
+            next_cursor: next,
+        }))
+    }
+
+    /// Submit a bid
+    ///
+    /// NGO admin; one live bid per NGO; before the deadline; price ≤ budget.
+    #[oai(
+        path = "/procurements/:id/bids",
+        method = "post",
+        operation_id = "create_bid"
+    )]
+    async fn create_bid(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateBid>,
+    ) -> ApiResult<Created<Bid>> {
+        let caller = auth.0.require(Permission::SubmitBid)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let p = store::procurements::get_procurement(&txn, caller, id.0).await?;
+        if p.status != ProcurementStatus::Published.as_str() || now >= p.bid_deadline {
+            return Err(ApiError::Conflict(
+                "bidding is not open (not published, or past the deadline)".into(),
+            ));
+        }
+        let mut check = Check::new();
+        let proposal = check.text("proposal", &body.proposal, 20_000);
+        if body.price_fen <= 0 || body.price_fen > p.budget_fen {
+            check.fail(
+                "price_fen",
+                format!("must be between 1 and the budget ({} fen)", p.budget_fen),
+            );
+        }
+        let as_targets: Vec<KpiTarget> = body
+            .planned_kpis
+            .iter()
+            .map(|k| KpiTarget {
+                metric: k.metric,
+                target: k.target,
+                weight: 0,
+            })
+            .collect();
+        check_kpis(&mut check, "planned_kpis", &as_targets);
+        check.finish()?;
+        if store::procurements::live_bid_of(&txn, p.id, caller.org_id)
+            .await?
+            .is_some()
+        {
+            return Err(ApiError::Conflict(
+                "your NGO already has a live bid; withdraw it first".into(),
+            ));
+        }
+        let b = store::procurements::insert_bid(
+            &txn,
+            entity::bid::Model {
+                id: Uuid::now_v7(),
+                procurement_id: p.id,
+                ngo_id: caller.org_id,
+                price_fen: body.price_fen,
+                proposal,
+                planned_kpis: to_json_text(&body.planned_kpis),
+                status: BidStatus::Submitted.as_str().into(),
+                created_by: caller.user_id,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "bid.create",
+            "bid",
+            Some(b.id.to_string()),
+            json!({"procurement_id": p.id, "price_fen": b.price_fen}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/bids/{}", b.id);
+        Ok(Created::Created(
+            Json(bid_view(b, &[], caller, &p.status)?),
+            location,
+        ))
+    }
+
+    /// Get a bid
+    #[oai(path = "/bids/:id", method = "get", operation_id = "get_bid")]
+    async fn get_bid(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Bid>> {
+        let caller = auth.0.require(Permission::ReadProcurements)?;
+        let db = &ctx.state.db.read;
+        let b = store::procurements::get_bid(db, caller, id.0).await?;
+        let p = store::procurements::get_procurement(db, caller, b.procurement_id).await?;
+        let scores = store::procurements::weighted_scores(db, &[b.id]).await?;
+        let s = scores.get(&b.id).cloned().unwrap_or_default();
+        Ok(Json(bid_view(b, &s, caller, &p.status)?))
+    }
+
+    /// Withdraw a bid
+    ///
+    /// Only before the deadline.
+    #[oai(
+        path = "/bids/:id/withdraw",
+        method = "post",
+        operation_id = "withdraw_bid"
+    )]
+    async fn withdraw(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Bid>> {
+        let caller = auth.0.require(Permission::SubmitBid)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let mut b = store::procurements::get_bid(&txn, caller, id.0).await?;
+        let p = store::procurements::get_procurement(&txn, caller, b.procurement_id).await?;
+        if now >= p.bid_deadline {
+            return Err(ApiError::InvalidTransition(
+                "bids cannot be withdrawn after the deadline".into(),
+            ));
+        }
+        let status: BidStatus = stored(&b.status)?;
+        b.status = status
+            .apply(BidAction::Withdraw)
+            .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
+            .as_str()
+            .into();
+        b.updated_at = now;
+        let b = store::procurements::save_bid(&txn, b).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "bid.withdraw",
+            "bid",
+            Some(b.id.to_string()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(bid_view(b, &[], caller, &p.status)?))
+    }
+
+    /// Score a bid (evaluator)
+    ///
+    /// After `close`: one score 0–100 per criterion; replaces this evaluator's earlier sheet.
+    #[oai(path = "/bids/:id/scores", method = "put", operation_id = "score_bid")]
+    async fn score(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<ScoreSheet>,
+    ) -> ApiResult<Json<Bid>> {
+        let caller = auth.0.require(Permission::ScoreBid)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let b = store::procurements::get_bid(&txn, caller, id.0).await?;
+        let p = store::procurements::get_procurement(&txn, caller, b.procurement_id).await?;
+        if p.status != ProcurementStatus::Closed.as_str() {
+            return Err(ApiError::InvalidTransition(
+                "bids are scored after close and before the award".into(),
+            ));
+        }
+        if b.status != BidStatus::Submitted.as_str() {
+            return Err(ApiError::InvalidTransition(format!(
+                "a {} bid is not scored",
+                b.status
+            )));
+        }
+        let criteria: Vec<Criterion> = from_json_text(&p.criteria)?;
+        let mut check = Check::new();
+        let mut pairs = Vec::new();
+        for c in &criteria {
+            match body
+                .scores
+                .iter()
+                .filter(|s| s.criterion == c.name)
+                .collect::<Vec<_>>()[..]
+            {
+                [s] if (0..=100).contains(&s.score) => pairs.push((s.score, c.weight)),
+                [_] => check.fail("scores", format!("score for `{}` must be 0–100", c.name)),
+                _ => check.fail(
+                    "scores",
+                    format!("needs exactly one score for `{}`", c.name),
+                ),
+            }
+        }
+        if body.scores.len() != criteria.len() {
+            check.fail("scores", "must score each criterion exactly once");
+        }
+        check.finish()?;
+        store::procurements::upsert_score(
+            &txn,
+            entity::bid_score::Model {
+                id: Uuid::now_v7(),
+                bid_id: b.id,
+                evaluator_id: caller.user_id,
+                scores: to_json_text(&body.scores),
+                weighted_x100: weighted_x100(&pairs),
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "bid.score",
+            "bid",
+            Some(b.id.to_string()),
+            json!({"weighted_x100": weighted_x100(&pairs)}),
+        )
+        .await?;
+        let scores = store::procurements::weighted_scores(&txn, &[b.id]).await?;
+        txn.commit().await?;
+        let s = scores.get(&b.id).cloned().unwrap_or_default();
+        Ok(Json(bid_view(b, &s, caller, &p.status)?))
+    }
+
+    /// Award a procurement
+    ///
+    /// Creates a draft contract from the bid (amount = bid price, KPIs from the
+    /// template and the bid). A `reason` is required unless the bid has the top score.
+    #[oai(
+        path = "/procurements/:id/award",
+        method = "post",
+        operation_id = "award_procurement"
+    )]
+    async fn award(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<AwardRequest>,
+    ) -> ApiResult<Json<AwardResult>> {
+        let caller = auth.0.require(Permission::ManageProcurements)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Award).await?;
+        let bids = store::procurements::all_bids(&txn, p.id).await?;
+        let live: Vec<_> = bids
+            .iter()
+            .filter(|b| b.status == BidStatus::Submitted.as_str())
+            .collect();
+        let Some(chosen) = live.iter().find(|b| b.id == body.bid_id).copied() else {
+            return Err(ApiError::field(
+                "bid_id",
+                "is not a live bid of this procurement",
+            ));
+        };
+        let ids: Vec<Uuid> = live.iter().map(|b| b.id).collect();
+        let scores = store::procurements::weighted_scores(&txn, &ids).await?;
+        let total = |id: &Uuid| total_x100(scores.get(id).map_or(&[][..], |v| &v[..]));
+        let all: Vec<_> = ids.iter().map(total).collect();
+        let mut check = Check::new();
+        let reason = check.opt_text("reason", body.reason.as_deref(), 2000);
+        if !is_top(total(&chosen.id), &all) && reason.is_none() {
+            check.fail(
+                "reason",
+                "is required when the award does not go to the top score",
+            );
+        }
+        check.finish()?;
+        let contract = contracts::contract_from_award(&txn, &ctx, caller, &p, chosen, now).await?;
+        for b in &live {
+            let mut b = (*b).clone();
+            let action = if b.id == chosen.id {
+                BidAction::Win
+            } else {
+                BidAction::Lose
+            };
+            b.status = stored::<BidStatus>(&b.status)?
+                .apply(action)
+                .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
+                .as_str()
+                .into();
+            b.updated_at = now;
+            store::procurements::save_bid(&txn, b).await?;
+        }
+        p.status = next.as_str().into();
+        p.awarded_bid_id = Some(chosen.id);
+        p.award_reason = reason.clone();
+        p.awarded_at = Some(now);
+        p.contract_id = Some(contract.id);
+        let p = store::procurements::save_procurement(&txn, p, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "procurement.award",
+            "procurement",
+            Some(p.id.to_string()),
+            json!({"bid_id": chosen.id, "contract_id": contract.id, "reason": reason}),
+        )
+        .await?;
+        // Award notices to the bidding NGOs go through the mail outbox once it
+        // exists (notifications issue); the audit events above carry the decision.
+        txn.commit().await?;
+        Ok(Json(AwardResult {
+            procurement_id: p.id,
+            bid_id: chosen.id,
+            contract_id: contract.id,
+        }))
+    }
+}
