@@ -213,6 +213,45 @@ async fn call_bid_score_award_creates_a_draft_contract() {
 }
 
 #[tokio::test]
+async fn signing_more_than_30_days_after_the_award_is_flagged() {
+    let w = World::new().await;
+    let (_, _, _, cid) = awarded_contract(&w).await;
+    w.app.state.clock.advance(Duration::days(31));
+    let r = action(
+        &w,
+        "officer",
+        &format!("/api/v1/contracts/{cid}/sign"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let warnings = r.body["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{}", r.body);
+    assert!(warnings[0].as_str().unwrap().contains("30"));
+}
+
+#[tokio::test]
+async fn concurrent_direct_contracts_get_distinct_numbers() {
+    let w = World::new().await;
+    let body = direct_contract(&w, "2027-12-31", false);
+    let posts = (0..8).map(|_| {
+        w.app
+            .post("/api/v1/contracts", Some(w.token("officer")), body.clone())
+    });
+    let results = futures::future::join_all(posts).await;
+    let mut numbers: Vec<_> = results
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, 201, "{}", r.body);
+            r.body["contract_no"].as_str().unwrap().to_string()
+        })
+        .collect();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 8);
+}
+
+#[tokio::test]
 async fn scores_are_hidden_from_ngos_until_the_award() {
     let w = World::new().await;
     let (pid, a, _) = published_with_two_bids(&w).await;
