@@ -68,6 +68,9 @@ pub struct Settings {
     pub log: String,
     /// Comma-separated browser origins allowed by CORS; unset: no cross-origin access.
     pub cors_origins: Option<String>,
+    /// Key file for ID-number encryption and hashing; default `data_dir/id-keys.json`
+    /// (generated in development, required in production).
+    pub id_key_file: Option<PathBuf>,
     /// Prefix of generated contract numbers (`WS-2026-001`).
     pub contract_prefix: String,
 }
@@ -98,6 +101,7 @@ impl Default for Settings {
             log: "info".into(),
             cors_origins: None,
             contract_prefix: "WS".into(),
+            id_key_file: None,
         }
     }
 }
@@ -161,6 +165,10 @@ impl Settings {
                 "HUIGUI_JWT_KEY_FILE is required in production"
             );
             anyhow::ensure!(
+                self.id_key_file.is_some(),
+                "HUIGUI_ID_KEY_FILE is required in production"
+            );
+            anyhow::ensure!(
                 self.smtp_url.is_some(),
                 "HUIGUI_SMTP_URL is required in production (the file mailer is for development)"
             );
@@ -177,6 +185,13 @@ impl Settings {
                 self.data_dir.join("huigui.db").display()
             ),
         }
+    }
+
+    /// The ID-number key file in effect.
+    pub fn id_key_path(&self) -> PathBuf {
+        self.id_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("id-keys.json"))
     }
 
     /// The JWT key-set file in effect.

@@ -32,6 +32,7 @@ pub struct AppState {
     pub throttle: LoginThrottle,
     pub metrics: PrometheusHandle,
     pub clock: crate::clock::Clock,
+    pub vault: crate::auth::vault::Vault,
 }
 
 /// The OpenAPI service: the single source of the spec.
@@ -216,6 +217,10 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         &settings.jwt_issuer,
         &settings.jwt_audience,
     )?;
+    let vault = crate::auth::vault::Vault::load_or_generate(
+        &settings.id_key_path(),
+        settings.env != Environment::Production,
+    )?;
     bootstrap(&settings, &db).await?;
     let throttle = LoginThrottle::new(
         settings.login_max_failures,
@@ -228,6 +233,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         throttle,
         metrics: metrics_handle(),
         clock: crate::clock::Clock::default(),
+        vault,
     }))
 }
 

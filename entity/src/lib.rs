@@ -11,6 +11,8 @@ pub mod evaluation;
 pub mod idempotency_key;
 pub mod milestone;
 pub mod organization;
+pub mod participant;
+pub mod participant_transfer;
 pub mod procurement;
 pub mod refresh_token;
 pub mod user;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261201_000001_foundation;
 mod m20261201_000002_idempotency;
 mod m20261202_000003_procurement;
+mod m20261202_000004_participants;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_foundation::Migration),
             Box::new(m20261201_000002_idempotency::Migration),
             Box::new(m20261202_000003_procurement::Migration),
+            Box::new(m20261202_000004_participants::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod contracts;
 pub mod ops;
 pub mod organizations;
+pub mod participants;
 pub mod procurements;
 pub mod types;
 pub mod users;
@@ -44,6 +45,8 @@ pub enum ApiTags {
     Procurement,
     /// Contracts, KPIs, milestones, amendments and evaluations.
     Contracts,
+    /// Persons under correction and volunteers.
+    Participants,
 }
 
 /// All operations, in spec order.
@@ -56,6 +59,7 @@ pub type Apis = (
     audit::AuditApi,
     procurements::ProcurementsApi,
     contracts::ContractsApi,
+    participants::ParticipantsApi,
 );
 
 /// The value of [`Apis`].
@@ -69,6 +73,7 @@ pub fn apis() -> Apis {
         audit::AuditApi,
         procurements::ProcurementsApi,
         contracts::ContractsApi,
+        participants::ParticipantsApi,
     )
 }
 

@@ -61,6 +61,10 @@ pub enum Permission {
     DecideAmendment,
     RecordEvaluation,
     ManageMilestones,
+    ReadParticipants,
+    RegisterParticipant,
+    UpdateParticipant,
+    ChangeParticipantStatus,
 }
 
 impl Permission {
@@ -88,6 +92,10 @@ impl Permission {
         Permission::DecideAmendment,
         Permission::RecordEvaluation,
         Permission::ManageMilestones,
+        Permission::ReadParticipants,
+        Permission::RegisterParticipant,
+        Permission::UpdateParticipant,
+        Permission::ChangeParticipantStatus,
     ];
 }
 
@@ -118,6 +126,11 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         | P::ManageMilestones => role == Officer,
         P::SubmitBid => role == NgoAdmin,
         P::ProposeAmendment => matches!(role, Officer | NgoAdmin),
+        P::ReadParticipants => true,
+        P::RegisterParticipant | P::UpdateParticipant => {
+            matches!(role, OfficeStaff | NgoAdmin | NgoStaff)
+        }
+        P::ChangeParticipantStatus => role == OfficeStaff,
     }
 }
 
@@ -204,6 +217,7 @@ mod tests {
                     | Permission::ReadProcurements
                     | Permission::ReadContracts
                     | Permission::ReadContractDetails
+                    | Permission::ReadParticipants
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

@@ -10,6 +10,8 @@ pub mod password;
 pub mod scheme;
 /// Failed-login throttling per account and per IP.
 pub mod throttle;
+/// Encryption and keyed hashing of ID numbers at rest.
+pub mod vault;
 
 use rand::RngCore;
 use sha2::{Digest, Sha256};

@@ -4,6 +4,8 @@
 pub mod audit_chain;
 /// Contract statuses, terms, amendment cap, payment rules.
 pub mod contract;
+/// Citizen ID numbers: checksum, birth date, gender, masking.
+pub mod id_number;
 /// KPI metrics and live progress.
 pub mod kpi;
 /// Procurement and bid statuses, weights, scores.

@@ -35,6 +35,13 @@ pub async fn next_seq<C: ConnectionTrait>(
     bureau_id: Uuid,
     year: i32,
 ) -> Result<i64, ApiError> {
+    // On PostgreSQL concurrent creators would read the same maximum: serialise
+    // numbering per bureau and year until the transaction ends. (SQLite has one writer.)
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let key = (bureau_id.as_u64_pair().0 as i64) ^ i64::from(year);
+        conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({key})"))
+            .await?;
+    }
     let max: Option<i64> = Contracts::find()
         .select_only()
         .column_as(contract::Column::Seq.max(), "m")

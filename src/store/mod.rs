@@ -7,6 +7,7 @@ pub mod contracts;
 pub mod idempotency;
 pub mod organizations;
 pub mod page;
+pub mod participants;
 pub mod procurements;
 pub mod tokens;
 pub mod users;

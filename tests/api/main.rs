@@ -12,5 +12,6 @@ mod helpers;
 mod idempotency;
 mod ops;
 mod organizations;
+mod participants;
 mod procurement;
 mod users;

@@ -13,6 +13,7 @@ from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
 from .contract import Contract
+from .correction_type import CorrectionType
 from .create_amendment import CreateAmendment
 from .create_api_client import CreateApiClient
 from .create_bid import CreateBid
@@ -20,6 +21,7 @@ from .create_contract import CreateContract
 from .create_evaluation import CreateEvaluation
 from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
+from .create_participant import CreateParticipant
 from .create_procurement import CreateProcurement
 from .create_user import CreateUser
 from .criterion import Criterion
@@ -43,8 +45,11 @@ from .page_contract import PageContract
 from .page_evaluation import PageEvaluation
 from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
+from .page_participant import PageParticipant
 from .page_procurement import PageProcurement
 from .page_user import PageUser
+from .participant import Participant
+from .participant_kind import ParticipantKind
 from .payment_rule_band import PaymentRuleBand
 from .planned_kpi import PlannedKpi
 from .problem import Problem
@@ -53,11 +58,16 @@ from .refresh_request import RefreshRequest
 from .score_sheet import ScoreSheet
 from .session_type import SessionType
 from .status import Status
+from .status_change import StatusChange
+from .supervision_level import SupervisionLevel
 from .token_pair import TokenPair
 from .token_request import TokenRequest
+from .transfer import Transfer
+from .transfer_request import TransferRequest
 from .transition_reason import TransitionReason
 from .update_contract import UpdateContract
 from .update_organization import UpdateOrganization
+from .update_participant import UpdateParticipant
 from .update_procurement import UpdateProcurement
 from .update_user import UpdateUser
 from .user import User
@@ -77,6 +87,7 @@ __all__ = (
     "ClientToken",
     "ClientTokenRequest",
     "Contract",
+    "CorrectionType",
     "CreateAmendment",
     "CreateApiClient",
     "CreateBid",
@@ -84,6 +95,7 @@ __all__ = (
     "CreateEvaluation",
     "CreateMilestone",
     "CreateOrganization",
+    "CreateParticipant",
     "CreateProcurement",
     "CreateUser",
     "Criterion",
@@ -107,8 +119,11 @@ __all__ = (
     "PageEvaluation",
     "PageMilestone",
     "PageOrganization",
+    "PageParticipant",
     "PageProcurement",
     "PageUser",
+    "Participant",
+    "ParticipantKind",
     "PaymentRuleBand",
     "PlannedKpi",
     "Problem",
@@ -117,11 +132,16 @@ __all__ = (
     "ScoreSheet",
     "SessionType",
     "Status",
+    "StatusChange",
+    "SupervisionLevel",
     "TokenPair",
     "TokenRequest",
+    "Transfer",
+    "TransferRequest",
     "TransitionReason",
     "UpdateContract",
     "UpdateOrganization",
+    "UpdateParticipant",
     "UpdateProcurement",
     "UpdateUser",
     "User",

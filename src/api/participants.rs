@@ -1,0 +1,762 @@
+//! `/api/v1/participants`: persons under correction (registered by their
+//! judicial office) and volunteers (registered by NGOs). Full ID numbers are
+//! shown only to the owning office and the bureau, and each such reveal is
+//! audited; everyone else gets the mask, and NGOs see minors by code only.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+    types::MaybeUndefined,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
+        types::{Check, Text, from_json_text, to_json_text},
+    },
+    auth::{
+        authz::{Permission, UserCaller},
+        scheme::BearerAuth,
+    },
+    domain::{
+        id_number::{Gender, IdNumber},
+        roles::{OrgKind, Role},
+    },
+    error::{ApiError, ApiResult},
+    store::{self, audit, page::PageRequest, participants::ParticipantFilter},
+};
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum ParticipantKind {
+    CorrectionSubject,
+    Volunteer,
+}
+
+/// 管制 control, 缓刑 probation, 假释 parole, 暂予监外执行 medical_parole.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum CorrectionType {
+    Control,
+    Probation,
+    Parole,
+    MedicalParole,
+}
+
+/// 严管 strict, 普管 ordinary, 宽管 lenient.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum SupervisionLevel {
+    Strict,
+    Ordinary,
+    Lenient,
+}
+
+fn enum_name<T: poem_openapi::types::ToJSON>(v: &T) -> String {
+    v.to_json()
+        .and_then(|j| j.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn parse_enum<T: poem_openapi::types::ParseFromJSON>(s: &Option<String>) -> Option<T> {
+    s.as_ref()
+        .and_then(|s| T::parse_from_json(Some(serde_json::Value::String(s.clone()))).ok())
+}
+
+/// A transfer between judicial offices (or out of the county).
+#[derive(Object)]
+pub struct Transfer {
+    #[oai(nullable)]
+    pub from_office_id: Option<Uuid>,
+    #[oai(nullable)]
+    pub to_office_id: Option<Uuid>,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A participant as the caller may see it (`correction_type` and
+/// `supervision_level` are absent for volunteers).
+#[derive(Object)]
+pub struct Participant {
+    pub id: Uuid,
+    pub kind: ParticipantKind,
+    /// Non-identifying code (minors appear to NGOs by this only).
+    pub code: String,
+    /// `null` for minors shown to NGOs.
+    #[oai(nullable)]
+    pub name: Option<String>,
+    /// The full number: only for the owning judicial office and the bureau.
+    #[oai(nullable)]
+    pub id_number: Option<String>,
+    /// e.g. `142327********1234`; `null` for minors shown to NGOs.
+    #[oai(nullable)]
+    pub id_number_masked: Option<String>,
+    /// `male` or `female`, derived from the ID number.
+    #[oai(nullable)]
+    pub gender: Option<String>,
+    #[oai(nullable)]
+    pub birth_date: Option<NaiveDate>,
+    /// Under 18 at registration.
+    pub minor: bool,
+    #[oai(nullable)]
+    pub phone: Option<String>,
+    #[oai(nullable)]
+    pub judicial_office_id: Option<Uuid>,
+    #[oai(nullable)]
+    pub ngo_id: Option<Uuid>,
+    #[oai(skip_serializing_if_is_none)]
+    pub correction_type: Option<CorrectionType>,
+    #[oai(skip_serializing_if_is_none)]
+    pub supervision_level: Option<SupervisionLevel>,
+    #[oai(nullable)]
+    pub correction_start: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub correction_end: Option<NaiveDate>,
+    pub skills: Vec<String>,
+    pub able_to_work: bool,
+    pub medical_needs: bool,
+    /// `active`, `released`, `revoked`, `transferred`.
+    pub status: String,
+    #[oai(nullable)]
+    pub status_date: Option<NaiveDate>,
+    pub transfers: Vec<Transfer>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Who sees the full number: the bureau and the person's own office.
+fn sees_full_id(caller: &UserCaller, m: &entity::participant::Model) -> bool {
+    matches!(caller.role, Role::Admin | Role::Officer)
+        || (caller.role == Role::OfficeStaff && m.judicial_office_id == Some(caller.org_id))
+}
+
+/// The caller's view of a row; `Ok((view, revealed))`.
+fn view(
+    ctx: &Ctx,
+    caller: &UserCaller,
+    m: entity::participant::Model,
+    transfers: Vec<entity::participant_transfer::Model>,
+) -> ApiResult<(Participant, bool)> {
+    let full = sees_full_id(caller, &m);
+    let id_number = match (&m.id_number_sealed, full) {
+        (Some(s), true) => Some(ctx.state.vault.open(s).map_err(ApiError::Internal)?),
+        _ => None,
+    };
+    let hide_minor = m.minor && caller.org_kind == OrgKind::Ngo;
+    let revealed = id_number.is_some();
+    Ok((
+        Participant {
+            kind: if m.kind == "volunteer" {
+                ParticipantKind::Volunteer
+            } else {
+                ParticipantKind::CorrectionSubject
+            },
+            name: (!hide_minor).then_some(m.name),
+            id_number,
+            id_number_masked: if hide_minor { None } else { m.id_number_masked },
+            gender: if hide_minor { None } else { m.gender },
+            birth_date: if hide_minor { None } else { m.birth_date },
+            phone: if hide_minor { None } else { m.phone },
+            correction_type: parse_enum(&m.correction_type),
+            supervision_level: parse_enum(&m.supervision_level),
+            skills: from_json_text(&m.skills)?,
+            transfers: transfers
+                .into_iter()
+                .map(|t| Transfer {
+                    from_office_id: t.from_office_id,
+                    to_office_id: t.to_office_id,
+                    reason: t.reason,
+                    at: t.created_at,
+                })
+                .collect(),
+            id: m.id,
+            code: m.code,
+            minor: m.minor,
+            judicial_office_id: m.judicial_office_id,
+            ngo_id: m.ngo_id,
+            correction_start: m.correction_start,
+            correction_end: m.correction_end,
+            able_to_work: m.able_to_work,
+            medical_needs: m.medical_needs,
+            status: m.status,
+            status_date: m.status_date,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        },
+        revealed,
+    ))
+}
+
+/// A new participant. Persons under correction need every correction field;
+/// volunteers need only a name (ID number optional). `correction_type` and
+/// `supervision_level` must not be `null`.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateParticipant {
+    pub kind: ParticipantKind,
+    pub name: Text,
+    #[oai(nullable)]
+    pub id_number: Option<Text>,
+    #[oai(nullable)]
+    pub phone: Option<Text>,
+    #[oai(nullable)]
+    pub judicial_office_id: Option<Uuid>,
+    pub correction_type: MaybeUndefined<CorrectionType>,
+    pub supervision_level: MaybeUndefined<SupervisionLevel>,
+    #[oai(nullable)]
+    pub correction_start: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub correction_end: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub skills: Option<Vec<String>>,
+    #[oai(nullable)]
+    pub able_to_work: Option<bool>,
+    #[oai(nullable)]
+    pub medical_needs: Option<bool>,
+}
+
+/// Changes by the owning office (or NGO, for its volunteers); absent fields stay.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct UpdateParticipant {
+    #[oai(nullable)]
+    pub name: Option<Text>,
+    #[oai(nullable)]
+    pub phone: Option<Text>,
+    pub supervision_level: MaybeUndefined<SupervisionLevel>,
+    #[oai(nullable)]
+    pub correction_end: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub skills: Option<Vec<String>>,
+    #[oai(nullable)]
+    pub able_to_work: Option<bool>,
+    #[oai(nullable)]
+    pub medical_needs: Option<bool>,
+}
+
+/// Release (解矫) or revocation (收监).
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct StatusChange {
+    /// Defaults to today.
+    #[oai(nullable)]
+    pub date: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub reason: Option<Text>,
+}
+
+/// A transfer: to another judicial office, or (without `to_office_id`) out of the county.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct TransferRequest {
+    #[oai(nullable)]
+    pub to_office_id: Option<Uuid>,
+    pub reason: Text,
+}
+
+/// A present-or-absent value that must not be `null`.
+fn not_null<T: Copy>(check: &mut Check, field: &str, v: &MaybeUndefined<T>) -> Option<T> {
+    match v {
+        MaybeUndefined::Value(x) => Some(*x),
+        MaybeUndefined::Null => {
+            check.fail(field, "must not be null");
+            None
+        }
+        MaybeUndefined::Undefined => None,
+    }
+}
+
+fn non_identifying_code() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    let tail: String = (0..10)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("HG-{tail}")
+}
+
+/// Records that full ID numbers were shown (Personal Information Protection Law: logging).
+async fn audit_reveal(ctx: &Ctx, auth: &BearerAuth, ids: &[Uuid]) -> ApiResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let txn = ctx.state.db.begin().await?;
+    let object = (ids.len() == 1).then(|| ids[0].to_string());
+    audit::record(
+        &txn,
+        &ctx.actor(&auth.0),
+        "participant.reveal_id",
+        "participant",
+        object,
+        json!({"participants": ids}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub struct ParticipantsApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Participants")]
+impl ParticipantsApi {
+    /// List participants
+    ///
+    /// Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+    #[oai(
+        path = "/participants",
+        method = "get",
+        operation_id = "list_participants"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        kind: Query<Option<ParticipantKind>>,
+        status: Query<Option<String>>,
+        judicial_office_id: Query<Option<Uuid>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Participant>>> {
+        let caller = auth.0.require(Permission::ReadParticipants)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let filter = ParticipantFilter {
+            kind: kind.0.map(|k| enum_name(&k)),
+            status: status.0,
+            judicial_office_id: judicial_office_id.0,
+        };
+        let db = &ctx.state.db.read;
+        let (rows, next) = store::participants::list(db, caller, filter, &page).await?;
+        let mut items = Vec::new();
+        let mut revealed = Vec::new();
+        for m in rows {
+            let transfers = store::participants::transfers(db, m.id).await?;
+            let (v, r) = view(&ctx, caller, m, transfers)?;
+            if r {
+                revealed.push(v.id);
+            }
+            items.push(v);
+        }
+        audit_reveal(&ctx, &auth, &revealed).await?;
+        Ok(Json(Page {
+            items,
+            next_cursor: next,
+        }))
+    }
+
+    /// Register a participant
+    ///
+    /// Office staff register persons under correction of their own office
+    /// (ID number checked by GB 11643; gender, birth date and `minor` derived);
+    /// NGO staff register volunteers. An active registration with the same ID number is a 409.
+    #[oai(
+        path = "/participants",
+        method = "post",
+        operation_id = "create_participant"
+    )]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateParticipant>,
+    ) -> ApiResult<Created<Participant>> {
+        let caller = auth.0.require(Permission::RegisterParticipant)?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let mut check = Check::new();
+        let name = check.text("name", &body.name, 100);
+        let phone = check.opt_text("phone", body.phone.as_deref(), 30);
+        let id = match body
+            .id_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(raw) => match IdNumber::parse(raw) {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    check.fail("id_number", e.to_string());
+                    None
+                }
+            },
+        };
+        let subject = body.kind == ParticipantKind::CorrectionSubject;
+        let correction_type = not_null(&mut check, "correction_type", &body.correction_type);
+        let supervision_level = not_null(&mut check, "supervision_level", &body.supervision_level);
+        let (office, ngo) = if subject {
+            if caller.role != Role::OfficeStaff {
+                check.fail(
+                    "kind",
+                    "persons under correction are registered by their judicial office",
+                );
+            }
+            if body.judicial_office_id.is_some_and(|o| o != caller.org_id) {
+                check.fail("judicial_office_id", "must be your own office");
+            }
+            if body.id_number.is_none() {
+                check.fail("id_number", "is required for a person under correction");
+            }
+            for (field, missing) in [
+                ("correction_type", correction_type.is_none()),
+                ("supervision_level", supervision_level.is_none()),
+                ("correction_start", body.correction_start.is_none()),
+                ("correction_end", body.correction_end.is_none()),
+            ] {
+                if missing {
+                    check.fail(field, "is required for a person under correction");
+                }
+            }
+            if let (Some(s), Some(e)) = (body.correction_start, body.correction_end)
+                && e < s
+            {
+                check.fail("correction_end", "must not be before correction_start");
+            }
+            (Some(caller.org_id), None)
+        } else {
+            if caller.org_kind != OrgKind::Ngo {
+                check.fail("kind", "volunteers are registered by NGOs");
+            }
+            if body.judicial_office_id.is_some()
+                || correction_type.is_some()
+                || supervision_level.is_some()
+            {
+                check.fail("kind", "volunteers have no correction fields");
+            }
+            (None, Some(caller.org_id))
+        };
+        let skills: Vec<String> = body
+            .skills
+            .clone()
+            .unwrap_or_default()
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if skills.len() > 50 || skills.iter().any(|s| s.chars().count() > 50) {
+            check.fail("skills", "at most 50 skills of at most 50 characters");
+        }
+        check.finish()?;
+        let vault = &ctx.state.vault;
+        let hash = id.as_ref().map(|i| vault.lookup_hash(i.as_str()));
+        let sealed = id
+            .as_ref()
+            .map(|i| vault.seal(i.as_str()))
+            .transpose()
+            .map_err(ApiError::Internal)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        if let Some(h) = &hash
+            && store::participants::active_with_hash(&txn, h)
+                .await?
+                .is_some()
+        {
+            return Err(ApiError::Conflict(
+                "this ID number already has an active registration".into(),
+            ));
+        }
+        let m = store::participants::insert(
+            &txn,
+            entity::participant::Model {
+                id: Uuid::now_v7(),
+                kind: enum_name(&body.kind),
+                code: non_identifying_code(),
+                name,
+                id_number_sealed: sealed,
+                id_number_hash: hash,
+                id_number_masked: id.as_ref().map(IdNumber::masked),
+                gender: id.as_ref().map(|i| match i.gender() {
+                    Gender::Male => "male".into(),
+                    Gender::Female => "female".into(),
+                }),
+                birth_date: id.as_ref().map(IdNumber::birth_date),
+                minor: id.as_ref().is_some_and(|i| i.age_on(today) < 18),
+                phone,
+                judicial_office_id: office,
+                ngo_id: ngo,
+                correction_type: correction_type.map(|v| enum_name(&v)),
+                supervision_level: supervision_level.map(|v| enum_name(&v)),
+                correction_start: body.correction_start,
+                correction_end: body.correction_end,
+                skills: to_json_text(&skills),
+                able_to_work: body.able_to_work.unwrap_or(false),
+                medical_needs: body.medical_needs.unwrap_or(false),
+                status: "active".into(),
+                status_date: None,
+                status_reason: None,
+                created_by: caller.user_id,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "participant.create",
+            "participant",
+            Some(m.id.to_string()),
+            json!({"kind": m.kind, "code": m.code, "minor": m.minor}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/participants/{}", m.id);
+        let (v, revealed) = view(&ctx, caller, m, Vec::new())?;
+        if revealed {
+            audit_reveal(&ctx, &auth, &[v.id]).await?;
+        }
+        Ok(Created::Created(Json(v), location))
+    }
+
+    /// Get a participant
+    #[oai(
+        path = "/participants/:id",
+        method = "get",
+        operation_id = "get_participant"
+    )]
+    async fn get(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Versioned<Participant>> {
+        let caller = auth.0.require(Permission::ReadParticipants)?;
+        let db = &ctx.state.db.read;
+        let m = store::participants::get(db, caller, id.0).await?;
+        let transfers = store::participants::transfers(db, m.id).await?;
+        let tag = etag(m.version);
+        let (v, revealed) = view(&ctx, caller, m, transfers)?;
+        if revealed {
+            audit_reveal(&ctx, &auth, &[v.id]).await?;
+        }
+        Ok(Versioned::Ok(Json(v), tag))
+    }
+
+    /// Update a participant
+    ///
+    /// The owning office (or NGO, for volunteers); active participants only; honours `If-Match`.
+    #[oai(
+        path = "/participants/:id",
+        method = "patch",
+        operation_id = "update_participant"
+    )]
+    async fn update(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: Json<UpdateParticipant>,
+    ) -> ApiResult<Versioned<Participant>> {
+        let caller = auth.0.require(Permission::UpdateParticipant)?;
+        let txn = ctx.state.db.begin().await?;
+        let mut m = store::participants::get(&txn, caller, id.0).await?;
+        check_if_match(if_match.0.as_deref(), m.version, false)?;
+        if m.status != "active" {
+            return Err(ApiError::InvalidTransition(format!(
+                "a {} participant is not edited",
+                m.status
+            )));
+        }
+        let mut check = Check::new();
+        if let Some(n) = &body.name {
+            m.name = check.text("name", n, 100);
+        }
+        if let Some(p) = &body.phone {
+            m.phone = check.opt_text("phone", Some(p), 30);
+        }
+        let subject = m.kind == "correction_subject";
+        let level = not_null(&mut check, "supervision_level", &body.supervision_level);
+        if !subject && (level.is_some() || body.correction_end.is_some()) {
+            check.fail("supervision_level", "volunteers have no correction fields");
+        }
+        if let Some(l) = level {
+            m.supervision_level = Some(enum_name(&l));
+        }
+        if let Some(e) = body.correction_end {
+            if m.correction_start.is_some_and(|s| e < s) {
+                check.fail("correction_end", "must not be before correction_start");
+            }
+            m.correction_end = Some(e);
+        }
+        if let Some(s) = &body.skills {
+            m.skills = to_json_text(s);
+        }
+        m.able_to_work = body.able_to_work.unwrap_or(m.able_to_work);
+        m.medical_needs = body.medical_needs.unwrap_or(m.medical_needs);
+        check.finish()?;
+        let m = store::participants::save(&txn, m, ctx.state.clock.now()).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "participant.update",
+            "participant",
+            Some(m.id.to_string()),
+            json!({"version": m.version}),
+        )
+        .await?;
+        let transfers = store::participants::transfers(&txn, m.id).await?;
+        txn.commit().await?;
+        let tag = etag(m.version);
+        let (v, _) = view(&ctx, caller, m, transfers)?;
+        Ok(Versioned::Ok(Json(v), tag))
+    }
+
+    /// Release on completion (解矫)
+    #[oai(
+        path = "/participants/:id/release",
+        method = "post",
+        operation_id = "release_participant"
+    )]
+    async fn release(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<StatusChange>,
+    ) -> ApiResult<Json<Participant>> {
+        change_status(&ctx, &auth, id.0, "released", body.0).await
+    }
+
+    /// Revoke into custody (收监)
+    #[oai(
+        path = "/participants/:id/revoke",
+        method = "post",
+        operation_id = "revoke_participant"
+    )]
+    async fn revoke(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<StatusChange>,
+    ) -> ApiResult<Json<Participant>> {
+        change_status(&ctx, &auth, id.0, "revoked", body.0).await
+    }
+
+    /// Transfer to another judicial office, or out of the county
+    ///
+    /// With `to_office_id` the person moves to that office and stays active;
+    /// without it the registration ends as `transferred`. History is kept.
+    #[oai(
+        path = "/participants/:id/transfer",
+        method = "post",
+        operation_id = "transfer_participant"
+    )]
+    async fn transfer(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<TransferRequest>,
+    ) -> ApiResult<Json<Participant>> {
+        let caller = auth.0.require(Permission::ChangeParticipantStatus)?;
+        let mut check = Check::new();
+        let reason = check.text("reason", &body.reason, 2000);
+        let db = &ctx.state.db;
+        if let Some(to) = body.to_office_id {
+            let ok = store::organizations::find(&db.read, to)
+                .await?
+                .is_some_and(|o| o.kind == OrgKind::JudicialOffice.as_str());
+            if !ok || to == caller.org_id {
+                check.fail("to_office_id", "must be another judicial office");
+            }
+        }
+        check.finish()?;
+        let now = ctx.state.clock.now();
+        let txn = db.begin().await?;
+        let mut m = store::participants::get(&txn, caller, id.0).await?;
+        if m.status != "active" || m.kind != "correction_subject" {
+            return Err(ApiError::InvalidTransition(format!(
+                "cannot transfer when {}",
+                m.status
+            )));
+        }
+        store::participants::insert_transfer(
+            &txn,
+            entity::participant_transfer::Model {
+                id: Uuid::now_v7(),
+                participant_id: m.id,
+                from_office_id: m.judicial_office_id,
+                to_office_id: body.to_office_id,
+                reason,
+                transferred_by: caller.user_id,
+                created_at: now,
+            },
+        )
+        .await?;
+        match body.to_office_id {
+            Some(to) => m.judicial_office_id = Some(to),
+            None => {
+                m.status = "transferred".into();
+                m.status_date = Some(ctx.state.clock.today(ctx.state.settings.tz()));
+            }
+        }
+        let m = store::participants::save(&txn, m, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "participant.transfer",
+            "participant",
+            Some(m.id.to_string()),
+            json!({"to_office_id": body.to_office_id}),
+        )
+        .await?;
+        let transfers = store::participants::transfers(&txn, m.id).await?;
+        txn.commit().await?;
+        Ok(Json(view(&ctx, caller, m, transfers)?.0))
+    }
+}
+
+async fn change_status(
+    ctx: &Ctx,
+    auth: &BearerAuth,
+    id: Uuid,
+    to: &str,
+    body: StatusChange,
+) -> ApiResult<Json<Participant>> {
+    let caller = auth.0.require(Permission::ChangeParticipantStatus)?;
+    let mut check = Check::new();
+    let reason = check.opt_text("reason", body.reason.as_deref(), 2000);
+    check.finish()?;
+    let now = ctx.state.clock.now();
+    let txn = ctx.state.db.begin().await?;
+    let mut m = store::participants::get(&txn, caller, id).await?;
+    if m.status != "active" || m.kind != "correction_subject" {
+        return Err(ApiError::InvalidTransition(format!(
+            "cannot {to} when {}",
+            m.status
+        )));
+    }
+    m.status = to.into();
+    m.status_date = Some(
+        body.date
+            .unwrap_or_else(|| ctx.state.clock.today(ctx.state.settings.tz())),
+    );
+    m.status_reason = reason;
+    let m = store::participants::save(&txn, m, now).await?;
+    audit::record(
+        &txn,
+        &ctx.actor(&auth.0),
+        &format!("participant.{to}"),
+        "participant",
+        Some(m.id.to_string()),
+        json!({"date": m.status_date}),
+    )
+    .await?;
+    let transfers = store::participants::transfers(&txn, m.id).await?;
+    txn.commit().await?;
+    Ok(Json(view(ctx, caller, m, transfers)?.0))
+}

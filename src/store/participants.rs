@@ -1,0 +1,133 @@
+//! Participants, scoped by caller: the bureau and the auditor see everyone,
+//! a judicial office its own people, an NGO its own volunteers (persons under
+//! correction become visible to an NGO through enrolment, with the delivery
+//! work), agencies nobody yet (referrals and alerts arrive later).
+
+use entity::{
+    participant::{self, Entity as Participants},
+    participant_transfer::{self, Entity as Transfers},
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::authz::UserCaller,
+    domain::roles::Role,
+    error::ApiError,
+    store::page::{self, PageRequest},
+};
+
+fn visible(caller: &UserCaller) -> Condition {
+    match caller.role {
+        Role::Admin | Role::Officer | Role::Auditor => Condition::all(),
+        Role::OfficeStaff => {
+            Condition::all().add(participant::Column::JudicialOfficeId.eq(caller.org_id))
+        }
+        Role::NgoAdmin | Role::NgoStaff => Condition::all()
+            .add(participant::Column::Kind.eq("volunteer"))
+            .add(participant::Column::NgoId.eq(caller.org_id)),
+        Role::AgencyStaff => Condition::all().add(participant::Column::Id.is_null()),
+    }
+}
+
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    m: participant::Model,
+) -> Result<participant::Model, ApiError> {
+    Ok(m.into_active_model().reset_all().insert(conn).await?)
+}
+
+/// Saves every field, compare-and-set on `version` (which it bumps).
+pub async fn save<C: ConnectionTrait>(
+    conn: &C,
+    mut m: participant::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<participant::Model, ApiError> {
+    let old = m.version;
+    m.version += 1;
+    m.updated_at = now;
+    Participants::update(m.into_active_model().reset_all())
+        .validate()?
+        .filter(participant::Column::Version.eq(old))
+        .exec(conn)
+        .await
+        .map_err(super::stale_on_not_updated)
+}
+
+pub async fn get<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> Result<participant::Model, ApiError> {
+    Participants::find_by_id(id)
+        .filter(visible(caller))
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[derive(Default)]
+pub struct ParticipantFilter {
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    pub judicial_office_id: Option<Uuid>,
+}
+
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    filter: ParticipantFilter,
+    page: &PageRequest<Uuid>,
+) -> Result<(Vec<participant::Model>, Option<String>), ApiError> {
+    let mut q = Participants::find().filter(visible(caller));
+    if let Some(k) = filter.kind {
+        q = q.filter(participant::Column::Kind.eq(k));
+    }
+    if let Some(s) = filter.status {
+        q = q.filter(participant::Column::Status.eq(s));
+    }
+    if let Some(o) = filter.judicial_office_id {
+        q = q.filter(participant::Column::JudicialOfficeId.eq(o));
+    }
+    page::fetch(conn, q, participant::Column::Id, page, |m| m.id).await
+}
+
+/// An active registration with the same ID number (by keyed hash), anywhere.
+pub async fn active_with_hash<C: ConnectionTrait>(
+    conn: &C,
+    hash: &str,
+) -> Result<Option<participant::Model>, ApiError> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // Serialise registrations of the same person across transactions.
+        let key = i64::from_str_radix(&hash[..15], 16).unwrap_or_default();
+        conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({key})"))
+            .await?;
+    }
+    Ok(Participants::find()
+        .filter(participant::Column::IdNumberHash.eq(hash))
+        .filter(participant::Column::Status.eq("active"))
+        .one(conn)
+        .await?)
+}
+
+pub async fn insert_transfer<C: ConnectionTrait>(
+    conn: &C,
+    m: participant_transfer::Model,
+) -> Result<(), ApiError> {
+    m.into_active_model().reset_all().insert(conn).await?;
+    Ok(())
+}
+
+pub async fn transfers<C: ConnectionTrait>(
+    conn: &C,
+    participant_id: Uuid,
+) -> Result<Vec<participant_transfer::Model>, ApiError> {
+    Ok(Transfers::find()
+        .filter(participant_transfer::Column::ParticipantId.eq(participant_id))
+        .order_by_asc(participant_transfer::Column::Id)
+        .all(conn)
+        .await?)
+}
