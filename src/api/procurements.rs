@@ -249,6 +249,34 @@ async fn transition<C: sea_orm::ConnectionTrait>(
     Ok((p, next))
 }
 
+/// Publish, close or cancel: the guard sees the procurement and "now" first.
+async fn procurement_step(
+    ctx: &Ctx,
+    auth: &BearerAuth,
+    id: Uuid,
+    action: ProcurementAction,
+    guard: fn(&entity::procurement::Model, DateTime<Utc>) -> ApiResult<()>,
+) -> ApiResult<Json<Procurement>> {
+    let caller = auth.0.require(Permission::ManageProcurements)?;
+    let now = ctx.state.clock.now();
+    let txn = ctx.state.db.begin().await?;
+    let (mut p, next) = transition(&txn, caller, id, action).await?;
+    guard(&p, now)?;
+    p.status = next.as_str().into();
+    let p = store::procurements::save_procurement(&txn, p, now).await?;
+    audit::record(
+        &txn,
+        &ctx.actor(&auth.0),
+        &format!("procurement.{}", next.as_str()),
+        "procurement",
+        Some(p.id.to_string()),
+        json!({}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Json(Procurement::from_model(p)?))
+}
+
 /// Scores are shown to NGOs only after the award.
 fn bid_view(
     b: entity::bid::Model,
@@ -501,29 +529,16 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<Procurement>> {
-        let caller = auth.0.require(Permission::ManageProcurements)?;
-        let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
-        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Publish).await?;
-        if p.bid_deadline <= now {
-            return Err(ApiError::field(
-                "bid_deadline",
-                "must be in the future to publish",
-            ));
-        }
-        p.status = next.as_str().into();
-        let p = store::procurements::save_procurement(&txn, p, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "procurement.publish",
-            "procurement",
-            Some(p.id.to_string()),
-            json!({}),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(Json(Procurement::from_model(p)?))
+        procurement_step(&ctx, &auth, id.0, ProcurementAction::Publish, |p, now| {
+            if p.bid_deadline <= now {
+                return Err(ApiError::field(
+                    "bid_deadline",
+                    "must be in the future to publish",
+                ));
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Close bidding
@@ -540,28 +555,15 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<Procurement>> {
-        let caller = auth.0.require(Permission::ManageProcurements)?;
-        let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
-        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Close).await?;
-        if now < p.bid_deadline {
-            return Err(ApiError::InvalidTransition(
-                "bidding closes only at or after the deadline".into(),
-            ));
-        }
-        p.status = next.as_str().into();
-        let p = store::procurements::save_procurement(&txn, p, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "procurement.close",
-            "procurement",
-            Some(p.id.to_string()),
-            json!({}),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(Json(Procurement::from_model(p)?))
+        procurement_step(&ctx, &auth, id.0, ProcurementAction::Close, |p, now| {
+            if now < p.bid_deadline {
+                return Err(ApiError::InvalidTransition(
+                    "bidding closes only at or after the deadline".into(),
+                ));
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Cancel a procurement
@@ -578,23 +580,7 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<Procurement>> {
-        let caller = auth.0.require(Permission::ManageProcurements)?;
-        let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
-        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Cancel).await?;
-        p.status = next.as_str().into();
-        let p = store::procurements::save_procurement(&txn, p, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "procurement.cancel",
-            "procurement",
-            Some(p.id.to_string()),
-            json!({}),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(Json(Procurement::from_model(p)?))
+        procurement_step(&ctx, &auth, id.0, ProcurementAction::Cancel, |_, _| Ok(())).await
     }
 
     /// List a procurement's bids
