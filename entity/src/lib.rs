@@ -3,10 +3,12 @@
 
 pub mod amendment;
 pub mod api_client;
+pub mod attendance_event;
 pub mod audit_event;
 pub mod bid;
 pub mod bid_score;
 pub mod contract;
+pub mod enrollment;
 pub mod evaluation;
 pub mod idempotency_key;
 pub mod milestone;
@@ -15,4 +17,5 @@ pub mod participant;
 pub mod participant_transfer;
 pub mod procurement;
 pub mod refresh_token;
+pub mod session;
 pub mod user;

@@ -7,6 +7,7 @@ mod m20261201_000001_foundation;
 mod m20261201_000002_idempotency;
 mod m20261202_000003_procurement;
 mod m20261202_000004_participants;
+mod m20261202_000005_sessions;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_idempotency::Migration),
             Box::new(m20261202_000003_procurement::Migration),
             Box::new(m20261202_000004_participants::Migration),
+            Box::new(m20261202_000005_sessions::Migration),
         ]
     }
 }

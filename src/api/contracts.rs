@@ -29,7 +29,7 @@ use crate::{
             MilestoneStatus, PaymentBand, TermError, check_term, contract_no, default_payment_rule,
             payable_fen, within_amendment_cap,
         },
-        kpi::{DeliveryCounts, progress},
+        kpi::progress,
         roles::OrgKind,
     },
     error::{ApiError, ApiResult},
@@ -945,8 +945,7 @@ impl ContractsApi {
         let caller = auth.0.require(Permission::ReadContracts)?;
         let c = store::contracts::get(&ctx.state.db.read, caller, id.0).await?;
         let targets: Vec<KpiTarget> = from_json_text(&c.kpis)?;
-        // Delivery (sessions, attendance) arrives with the delivery issue; until then every count is zero.
-        let counts = DeliveryCounts::default();
+        let counts = store::sessions::delivery_counts(&ctx.state.db.read, c.id).await?;
         let pairs: Vec<(String, f64)> = targets
             .iter()
             .map(|k| (k.metric.name(), k.target))

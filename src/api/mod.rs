@@ -9,6 +9,7 @@ pub mod ops;
 pub mod organizations;
 pub mod participants;
 pub mod procurements;
+pub mod sessions;
 pub mod types;
 pub mod users;
 
@@ -47,6 +48,8 @@ pub enum ApiTags {
     Contracts,
     /// Persons under correction and volunteers.
     Participants,
+    /// Sessions, enrolments and attendance.
+    Sessions,
 }
 
 /// All operations, in spec order.
@@ -60,6 +63,7 @@ pub type Apis = (
     procurements::ProcurementsApi,
     contracts::ContractsApi,
     participants::ParticipantsApi,
+    sessions::SessionsApi,
 );
 
 /// The value of [`Apis`].
@@ -74,6 +78,7 @@ pub fn apis() -> Apis {
         procurements::ProcurementsApi,
         contracts::ContractsApi,
         participants::ParticipantsApi,
+        sessions::SessionsApi,
     )
 }
 

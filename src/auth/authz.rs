@@ -65,6 +65,10 @@ pub enum Permission {
     RegisterParticipant,
     UpdateParticipant,
     ChangeParticipantStatus,
+    ReadSessions,
+    ManageSessions,
+    Enroll,
+    RecordAttendance,
 }
 
 impl Permission {
@@ -96,6 +100,10 @@ impl Permission {
         Permission::RegisterParticipant,
         Permission::UpdateParticipant,
         Permission::ChangeParticipantStatus,
+        Permission::ReadSessions,
+        Permission::ManageSessions,
+        Permission::Enroll,
+        Permission::RecordAttendance,
     ];
 }
 
@@ -131,6 +139,9 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
             matches!(role, OfficeStaff | NgoAdmin | NgoStaff)
         }
         P::ChangeParticipantStatus => role == OfficeStaff,
+        P::ReadSessions => role != AgencyStaff,
+        P::ManageSessions | P::RecordAttendance => matches!(role, NgoAdmin | NgoStaff),
+        P::Enroll => matches!(role, OfficeStaff | NgoAdmin | NgoStaff),
     }
 }
 
@@ -218,6 +229,7 @@ mod tests {
                     | Permission::ReadContracts
                     | Permission::ReadContractDetails
                     | Permission::ReadParticipants
+                    | Permission::ReadSessions
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

@@ -1,5 +1,7 @@
 //! Pure domain rules: no poem, no sea-orm. Most unit tests live here.
 
+/// Attendance outcomes and credited hours.
+pub mod attendance;
 /// The hash chain of the audit trail.
 pub mod audit_chain;
 /// Contract statuses, terms, amendment cap, payment rules.

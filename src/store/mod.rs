@@ -9,6 +9,7 @@ pub mod organizations;
 pub mod page;
 pub mod participants;
 pub mod procurements;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 

@@ -26,11 +26,36 @@ fn visible(caller: &UserCaller) -> Condition {
         Role::OfficeStaff => {
             Condition::all().add(participant::Column::JudicialOfficeId.eq(caller.org_id))
         }
-        Role::NgoAdmin | Role::NgoStaff => Condition::all()
-            .add(participant::Column::Kind.eq("volunteer"))
-            .add(participant::Column::NgoId.eq(caller.org_id)),
+        Role::NgoAdmin | Role::NgoStaff => Condition::any()
+            .add(
+                Condition::all()
+                    .add(participant::Column::Kind.eq("volunteer"))
+                    .add(participant::Column::NgoId.eq(caller.org_id)),
+            )
+            .add(
+                Condition::all()
+                    .add(participant::Column::Status.eq("active"))
+                    .add(participant::Column::Id.in_subquery(enrolled_with(caller.org_id))),
+            ),
         Role::AgencyStaff => Condition::all().add(participant::Column::Id.is_null()),
     }
+}
+
+/// Participants enrolled in any (not cancelled) session of the NGO.
+fn enrolled_with(ngo_id: Uuid) -> sea_orm::sea_query::SelectStatement {
+    use entity::{enrollment, session};
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    Query::select()
+        .column((enrollment::Entity, enrollment::Column::ParticipantId))
+        .from(enrollment::Entity)
+        .inner_join(
+            session::Entity,
+            Expr::col((session::Entity, session::Column::Id))
+                .equals((enrollment::Entity, enrollment::Column::SessionId)),
+        )
+        .and_where(Expr::col((session::Entity, session::Column::NgoId)).eq(ngo_id))
+        .and_where(Expr::col((session::Entity, session::Column::Status)).ne("cancelled"))
+        .to_owned()
 }
 
 pub async fn insert<C: ConnectionTrait>(

@@ -14,4 +14,5 @@ mod ops;
 mod organizations;
 mod participants;
 mod procurement;
+mod sessions;
 mod users;

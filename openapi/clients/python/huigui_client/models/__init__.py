@@ -9,6 +9,10 @@ from .award_request import AwardRequest
 from .award_result import AwardResult
 from .bid import Bid
 from .change_password import ChangePassword
+from .check_event import CheckEvent
+from .check_event_recorded import CheckEventRecorded
+from .check_kind import CheckKind
+from .check_source import CheckSource
 from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
@@ -18,15 +22,18 @@ from .create_amendment import CreateAmendment
 from .create_api_client import CreateApiClient
 from .create_bid import CreateBid
 from .create_contract import CreateContract
+from .create_enrollment import CreateEnrollment
 from .create_evaluation import CreateEvaluation
 from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
 from .create_participant import CreateParticipant
 from .create_procurement import CreateProcurement
+from .create_session import CreateSession
 from .create_user import CreateUser
 from .criterion import Criterion
 from .criterion_score import CriterionScore
 from .decision_note import DecisionNote
+from .enrollment import Enrollment
 from .evaluation import Evaluation
 from .field_error import FieldError
 from .kpi_metric import KpiMetric
@@ -42,11 +49,13 @@ from .page_api_client import PageApiClient
 from .page_audit_event import PageAuditEvent
 from .page_bid import PageBid
 from .page_contract import PageContract
+from .page_enrollment import PageEnrollment
 from .page_evaluation import PageEvaluation
 from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
 from .page_participant import PageParticipant
 from .page_procurement import PageProcurement
+from .page_session import PageSession
 from .page_user import PageUser
 from .participant import Participant
 from .participant_kind import ParticipantKind
@@ -56,6 +65,7 @@ from .problem import Problem
 from .procurement import Procurement
 from .refresh_request import RefreshRequest
 from .score_sheet import ScoreSheet
+from .session import Session
 from .session_type import SessionType
 from .status import Status
 from .status_change import StatusChange
@@ -83,6 +93,10 @@ __all__ = (
     "AwardResult",
     "Bid",
     "ChangePassword",
+    "CheckEvent",
+    "CheckEventRecorded",
+    "CheckKind",
+    "CheckSource",
     "ClientScope",
     "ClientToken",
     "ClientTokenRequest",
@@ -92,15 +106,18 @@ __all__ = (
     "CreateApiClient",
     "CreateBid",
     "CreateContract",
+    "CreateEnrollment",
     "CreateEvaluation",
     "CreateMilestone",
     "CreateOrganization",
     "CreateParticipant",
     "CreateProcurement",
+    "CreateSession",
     "CreateUser",
     "Criterion",
     "CriterionScore",
     "DecisionNote",
+    "Enrollment",
     "Evaluation",
     "FieldError",
     "KpiMetric",
@@ -116,11 +133,13 @@ __all__ = (
     "PageAuditEvent",
     "PageBid",
     "PageContract",
+    "PageEnrollment",
     "PageEvaluation",
     "PageMilestone",
     "PageOrganization",
     "PageParticipant",
     "PageProcurement",
+    "PageSession",
     "PageUser",
     "Participant",
     "ParticipantKind",
@@ -130,6 +149,7 @@ __all__ = (
     "Procurement",
     "RefreshRequest",
     "ScoreSheet",
+    "Session",
     "SessionType",
     "Status",
     "StatusChange",

@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Enrollment")
+
+
+
+@_attrs_define
+class Enrollment:
+    """ An enrolment and, once the session closed, its outcome.
+
+        Attributes:
+            auto_checkout (bool): No check-out was recorded: credited to the session end.
+            created_at (datetime.datetime):
+            participant_id (UUID):
+            session_id (UUID):
+            check_in_at (datetime.datetime | None | Unset):
+            check_out_at (datetime.datetime | None | Unset):
+            hours_credited (float | None | Unset):
+            outcome (None | str | Unset): `present`, `late`, `left_early`, `excused`, `no_show`; `null` until closed.
+            source (None | str | Unset):
+     """
+
+    auto_checkout: bool
+    created_at: datetime.datetime
+    participant_id: UUID
+    session_id: UUID
+    check_in_at: datetime.datetime | None | Unset = UNSET
+    check_out_at: datetime.datetime | None | Unset = UNSET
+    hours_credited: float | None | Unset = UNSET
+    outcome: None | str | Unset = UNSET
+    source: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        auto_checkout = self.auto_checkout
+
+        created_at = self.created_at.isoformat()
+
+        participant_id = str(self.participant_id)
+
+        session_id = str(self.session_id)
+
+        check_in_at: None | str | Unset
+        if isinstance(self.check_in_at, Unset):
+            check_in_at = UNSET
+        elif isinstance(self.check_in_at, datetime.datetime):
+            check_in_at = self.check_in_at.isoformat()
+        else:
+            check_in_at = self.check_in_at
+
+        check_out_at: None | str | Unset
+        if isinstance(self.check_out_at, Unset):
+            check_out_at = UNSET
+        elif isinstance(self.check_out_at, datetime.datetime):
+            check_out_at = self.check_out_at.isoformat()
+        else:
+            check_out_at = self.check_out_at
+
+        hours_credited: float | None | Unset
+        if isinstance(self.hours_credited, Unset):
+            hours_credited = UNSET
+        else:
+            hours_credited = self.hours_credited
+
+        outcome: None | str | Unset
+        if isinstance(self.outcome, Unset):
+            outcome = UNSET
+        else:
+            outcome = self.outcome
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "auto_checkout": auto_checkout,
+            "created_at": created_at,
+            "participant_id": participant_id,
+            "session_id": session_id,
+        })
+        if check_in_at is not UNSET:
+            field_dict["check_in_at"] = check_in_at
+        if check_out_at is not UNSET:
+            field_dict["check_out_at"] = check_out_at
+        if hours_credited is not UNSET:
+            field_dict["hours_credited"] = hours_credited
+        if outcome is not UNSET:
+            field_dict["outcome"] = outcome
+        if source is not UNSET:
+            field_dict["source"] = source
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        auto_checkout = d.pop("auto_checkout")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        participant_id = UUID(d.pop("participant_id"))
+
+
+
+
+        session_id = UUID(d.pop("session_id"))
+
+
+
+
+        def _parse_check_in_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                check_in_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return check_in_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        check_in_at = _parse_check_in_at(d.pop("check_in_at", UNSET))
+
+
+        def _parse_check_out_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                check_out_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return check_out_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        check_out_at = _parse_check_out_at(d.pop("check_out_at", UNSET))
+
+
+        def _parse_hours_credited(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        hours_credited = _parse_hours_credited(d.pop("hours_credited", UNSET))
+
+
+        def _parse_outcome(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        outcome = _parse_outcome(d.pop("outcome", UNSET))
+
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
+        enrollment = cls(
+            auto_checkout=auto_checkout,
+            created_at=created_at,
+            participant_id=participant_id,
+            session_id=session_id,
+            check_in_at=check_in_at,
+            check_out_at=check_out_at,
+            hours_credited=hours_credited,
+            outcome=outcome,
+            source=source,
+        )
+
+
+        enrollment.additional_properties = d
+        return enrollment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,743 @@
+//! `/api/v1/sessions`: sessions NGOs run under their active contracts,
+//! enrolments, check events and closing (outcomes and credited hours).
+
+use chrono::{DateTime, Duration, Utc};
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page, Versioned, etag,
+        types::{Check, SessionType, Text, from_json_text},
+    },
+    auth::{
+        authz::{Permission, UserCaller},
+        scheme::BearerAuth,
+    },
+    domain::{
+        attendance::{Window, finalize},
+        roles::OrgKind,
+    },
+    error::{ApiError, ApiResult},
+    store::{self, audit, page::PageRequest, sessions::SessionFilter},
+};
+
+/// Minutes after the start that still count as on time.
+const GRACE_MINUTES: i64 = 10;
+
+fn type_name(t: SessionType) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A session.
+#[derive(Object)]
+pub struct Session {
+    pub id: Uuid,
+    pub contract_id: Uuid,
+    pub ngo_id: Uuid,
+    #[oai(rename = "type")]
+    pub session_type: SessionType,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub location: String,
+    #[oai(nullable)]
+    pub latitude: Option<f64>,
+    #[oai(nullable)]
+    pub longitude: Option<f64>,
+    #[oai(nullable)]
+    pub radius_m: Option<i32>,
+    pub capacity: i32,
+    pub facilitator: String,
+    pub credit_hours: f64,
+    /// `scheduled`, `closed`, `cancelled`.
+    pub status: String,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Session {
+    fn from_model(m: entity::session::Model) -> ApiResult<Self> {
+        Ok(Self {
+            session_type: serde_json::from_value(json!(m.session_type))
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored session type: {e}")))?,
+            latitude: m.latitude_e6.map(|v| v as f64 / 1e6),
+            longitude: m.longitude_e6.map(|v| v as f64 / 1e6),
+            id: m.id,
+            contract_id: m.contract_id,
+            ngo_id: m.ngo_id,
+            title: m.title,
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            location: m.location,
+            radius_m: m.radius_m,
+            capacity: m.capacity,
+            facilitator: m.facilitator,
+            credit_hours: m.credit_hours_x100 as f64 / 100.0,
+            status: m.status,
+            version: m.version,
+            created_at: m.created_at,
+        })
+    }
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateSession {
+    pub contract_id: Uuid,
+    #[oai(rename = "type")]
+    pub session_type: SessionType,
+    pub title: Text,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub location: Text,
+    #[oai(nullable)]
+    pub latitude: Option<f64>,
+    #[oai(nullable)]
+    pub longitude: Option<f64>,
+    #[oai(nullable)]
+    pub radius_m: Option<i32>,
+    pub capacity: i32,
+    pub facilitator: Text,
+    /// At most the duration; two decimals.
+    pub credit_hours: f64,
+}
+
+/// An enrolment and, once the session closed, its outcome.
+#[derive(Object)]
+pub struct Enrollment {
+    pub session_id: Uuid,
+    pub participant_id: Uuid,
+    #[oai(nullable)]
+    pub check_in_at: Option<DateTime<Utc>>,
+    #[oai(nullable)]
+    pub check_out_at: Option<DateTime<Utc>>,
+    /// `present`, `late`, `left_early`, `excused`, `no_show`; `null` until closed.
+    #[oai(nullable)]
+    pub outcome: Option<String>,
+    #[oai(nullable)]
+    pub hours_credited: Option<f64>,
+    /// No check-out was recorded: credited to the session end.
+    pub auto_checkout: bool,
+    #[oai(nullable)]
+    pub source: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<entity::enrollment::Model> for Enrollment {
+    fn from(m: entity::enrollment::Model) -> Self {
+        Self {
+            session_id: m.session_id,
+            participant_id: m.participant_id,
+            check_in_at: m.check_in_at,
+            check_out_at: m.check_out_at,
+            outcome: m.outcome,
+            hours_credited: m.hours_x100.map(|h| h as f64 / 100.0),
+            auto_checkout: m.auto_checkout,
+            source: m.source,
+            created_at: m.created_at,
+        }
+    }
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateEnrollment {
+    pub participant_id: Uuid,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum CheckKind {
+    CheckIn,
+    CheckOut,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum CheckSource {
+    Staff,
+    Qr,
+    App,
+}
+
+/// One check event.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CheckEvent {
+    #[oai(nullable)]
+    pub client_event_id: Option<Uuid>,
+    pub participant_id: Uuid,
+    pub kind: CheckKind,
+    /// Device time.
+    pub at: DateTime<Utc>,
+    pub source: CheckSource,
+    #[oai(nullable)]
+    pub qr_token: Option<Text>,
+    #[oai(nullable)]
+    pub latitude: Option<f64>,
+    #[oai(nullable)]
+    pub longitude: Option<f64>,
+}
+
+/// The recorded event.
+#[derive(Object)]
+pub struct CheckEventRecorded {
+    pub id: Uuid,
+    pub session_id: Uuid,
+    pub participant_id: Uuid,
+    pub kind: CheckKind,
+    pub at: DateTime<Utc>,
+    pub source: CheckSource,
+    pub recorded_at: DateTime<Utc>,
+}
+
+#[derive(ApiResponse)]
+pub enum EventCreated {
+    /// Recorded.
+    #[oai(status = 201)]
+    Created(Json<CheckEventRecorded>),
+}
+
+/// Loads a session for an NGO write (own sessions only) in `scheduled` status.
+async fn scheduled_session<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> ApiResult<entity::session::Model> {
+    let s = store::sessions::get(conn, caller, id).await?;
+    if s.status != "scheduled" {
+        return Err(ApiError::InvalidTransition(format!(
+            "the session is {}",
+            s.status
+        )));
+    }
+    Ok(s)
+}
+
+pub struct SessionsApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Sessions")]
+impl SessionsApi {
+    /// List sessions
+    ///
+    /// Filters `contract_id`, `type`, `from`, `to` (overlap), `status`. NGOs see their own.
+    #[oai(path = "/sessions", method = "get", operation_id = "list_sessions")]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        contract_id: Query<Option<Uuid>>,
+        #[oai(name = "type")] session_type: Query<Option<SessionType>>,
+        from: Query<Option<DateTime<Utc>>>,
+        to: Query<Option<DateTime<Utc>>>,
+        status: Query<Option<String>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Session>>> {
+        let caller = auth.0.require(Permission::ReadSessions)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let f = SessionFilter {
+            contract_id: contract_id.0,
+            session_type: session_type.0.map(type_name),
+            status: status.0,
+            from: from.0,
+            to: to.0,
+        };
+        let (rows, next) = store::sessions::list(&ctx.state.db.read, caller, f, &page).await?;
+        Ok(Json(Page {
+            items: rows
+                .into_iter()
+                .map(Session::from_model)
+                .collect::<ApiResult<_>>()?,
+            next_cursor: next,
+        }))
+    }
+
+    /// Schedule a session
+    ///
+    /// Under the NGO's own active contract, of a type the contract covers.
+    #[oai(path = "/sessions", method = "post", operation_id = "create_session")]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateSession>,
+    ) -> ApiResult<Created<Session>> {
+        let caller = auth.0.require(Permission::ManageSessions)?;
+        let db = &ctx.state.db;
+        let mut check = Check::new();
+        let title = check.text("title", &body.title, 200);
+        let location = check.text("location", &body.location, 200);
+        let facilitator = check.text("facilitator", &body.facilitator, 100);
+        let contract = match store::contracts::get(&db.read, caller, body.contract_id).await {
+            Ok(c) => Some(c),
+            Err(ApiError::NotFound) => {
+                check.fail("contract_id", "no such contract of yours");
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(c) = &contract {
+            if c.status != "active" {
+                check.fail("contract_id", "sessions run under an active contract");
+            }
+            let cats: Vec<SessionType> = from_json_text(&c.categories)?;
+            if !cats.contains(&body.session_type) {
+                check.fail("type", "the contract does not cover this session type");
+            }
+        }
+        let minutes = (body.ends_at - body.starts_at).num_minutes();
+        if minutes <= 0 {
+            check.fail("ends_at", "must be after starts_at");
+        }
+        let credit_x100 = (body.credit_hours * 100.0).round() as i64;
+        if !body.credit_hours.is_finite() || credit_x100 <= 0 || credit_x100 * 60 > minutes * 100 {
+            check.fail("credit_hours", "must be positive and at most the duration");
+        }
+        if body.capacity < 1 || body.capacity > 10_000 {
+            check.fail("capacity", "must be 1–10000");
+        }
+        let point = match (body.latitude, body.longitude, body.radius_m) {
+            (None, None, None) => None,
+            (Some(la), Some(lo), Some(r))
+                if (-90.0..=90.0).contains(&la)
+                    && (-180.0..=180.0).contains(&lo)
+                    && (1..=100_000).contains(&r) =>
+            {
+                Some(((la * 1e6).round() as i64, (lo * 1e6).round() as i64, r))
+            }
+            _ => {
+                check.fail(
+                    "latitude",
+                    "latitude, longitude and radius_m go together and must be valid",
+                );
+                None
+            }
+        };
+        check.finish()?;
+        let now = ctx.state.clock.now();
+        let txn = db.begin().await?;
+        let s = store::sessions::insert(
+            &txn,
+            entity::session::Model {
+                id: Uuid::now_v7(),
+                contract_id: body.contract_id,
+                ngo_id: caller.org_id,
+                session_type: type_name(body.session_type),
+                title,
+                starts_at: body.starts_at,
+                ends_at: body.ends_at,
+                location,
+                latitude_e6: point.map(|p| p.0),
+                longitude_e6: point.map(|p| p.1),
+                radius_m: point.map(|p| p.2),
+                capacity: body.capacity,
+                facilitator,
+                credit_hours_x100: credit_x100,
+                status: "scheduled".into(),
+                created_by: caller.user_id,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "session.create",
+            "session",
+            Some(s.id.to_string()),
+            json!({"contract_id": s.contract_id, "type": s.session_type}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/sessions/{}", s.id);
+        Ok(Created::Created(Json(Session::from_model(s)?), location))
+    }
+
+    /// Get a session
+    #[oai(path = "/sessions/:id", method = "get", operation_id = "get_session")]
+    async fn get(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Versioned<Session>> {
+        let caller = auth.0.require(Permission::ReadSessions)?;
+        let s = store::sessions::get(&ctx.state.db.read, caller, id.0).await?;
+        let tag = etag(s.version);
+        Ok(Versioned::Ok(Json(Session::from_model(s)?), tag))
+    }
+
+    /// Cancel a session
+    #[oai(
+        path = "/sessions/:id/cancel",
+        method = "post",
+        operation_id = "cancel_session"
+    )]
+    async fn cancel(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Session>> {
+        let caller = auth.0.require(Permission::ManageSessions)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let mut s = scheduled_session(&txn, caller, id.0).await?;
+        s.status = "cancelled".into();
+        let s = store::sessions::save(&txn, s, now).await?;
+        // Notices to the enrolled people's offices go through the mail outbox of the notifications issue.
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "session.cancel",
+            "session",
+            Some(s.id.to_string()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(Session::from_model(s)?))
+    }
+
+    /// Close a session
+    ///
+    /// Finalises attendance: outcomes (`present`, `late`, `left_early`,
+    /// `no_show`), credited hours (overlap with the session, quarter hours,
+    /// capped at the credit) and `auto_checkout` for forgotten check-outs.
+    #[oai(
+        path = "/sessions/:id/close",
+        method = "post",
+        operation_id = "close_session"
+    )]
+    async fn close(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Session>> {
+        let caller = auth.0.require(Permission::ManageSessions)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let mut s = scheduled_session(&txn, caller, id.0).await?;
+        if now < s.starts_at {
+            return Err(ApiError::InvalidTransition(
+                "a session closes only after it started".into(),
+            ));
+        }
+        let window = Window {
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            credit_hours_x100: s.credit_hours_x100,
+            grace_minutes: GRACE_MINUTES,
+        };
+        let events = store::sessions::events(&txn, s.id).await?;
+        for mut e in store::sessions::all_enrollments(&txn, s.id).await? {
+            let mine: Vec<_> = events
+                .iter()
+                .filter(|ev| ev.participant_id == e.participant_id)
+                .collect();
+            let f = finalize(
+                &window,
+                &mine
+                    .iter()
+                    .map(|ev| (ev.kind == "check_in", ev.at))
+                    .collect::<Vec<_>>(),
+            );
+            e.outcome = Some(f.outcome.into());
+            e.check_in_at = f.check_in_at;
+            e.check_out_at = f.check_out_at;
+            e.hours_x100 = Some(f.hours_x100);
+            e.auto_checkout = f.auto_checkout;
+            e.source = mine
+                .iter()
+                .find(|ev| ev.kind == "check_in")
+                .map(|ev| ev.source.clone());
+            store::sessions::save_enrollment(&txn, e).await?;
+        }
+        s.status = "closed".into();
+        let s = store::sessions::save(&txn, s, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "session.close",
+            "session",
+            Some(s.id.to_string()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(Session::from_model(s)?))
+    }
+
+    /// List a session's enrolments (with outcomes once closed)
+    ///
+    /// Judicial offices see their own people's enrolments.
+    #[oai(
+        path = "/sessions/:id/enrollments",
+        method = "get",
+        operation_id = "list_enrollments"
+    )]
+    async fn list_enrollments(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Enrollment>>> {
+        let caller = auth.0.require(Permission::ReadSessions)?;
+        let db = &ctx.state.db.read;
+        let s = store::sessions::get(db, caller, id.0).await?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let (rows, next) = store::sessions::enrollments(db, caller, s.id, &page).await?;
+        Ok(Page::from_rows(rows, next, Enrollment::from))
+    }
+
+    /// Enrol a participant
+    ///
+    /// Offices enrol their own active people; NGOs their volunteers. Capacity
+    /// is enforced and nobody is enrolled in two overlapping sessions.
+    #[oai(
+        path = "/sessions/:id/enrollments",
+        method = "post",
+        operation_id = "create_enrollment"
+    )]
+    async fn enroll(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateEnrollment>,
+    ) -> ApiResult<Created<Enrollment>> {
+        let caller = auth.0.require(Permission::Enroll)?;
+        let txn = ctx.state.db.begin().await?;
+        let s = store::sessions::get(&txn, caller, id.0).await?;
+        if s.status != "scheduled" {
+            return Err(ApiError::InvalidTransition(format!(
+                "the session is {}",
+                s.status
+            )));
+        }
+        let p = match store::participants::get(&txn, caller, body.participant_id).await {
+            Ok(p) => p,
+            Err(ApiError::NotFound) => {
+                return Err(ApiError::field(
+                    "participant_id",
+                    "no such participant of yours",
+                ));
+            }
+            Err(e) => return Err(e),
+        };
+        let own = match caller.org_kind {
+            OrgKind::JudicialOffice => p.judicial_office_id == Some(caller.org_id),
+            OrgKind::Ngo => p.kind == "volunteer" && p.ngo_id == Some(caller.org_id),
+            _ => false,
+        };
+        if !own {
+            return Err(ApiError::field(
+                "participant_id",
+                "offices enrol their own people; NGOs their volunteers",
+            ));
+        }
+        if p.status != "active" {
+            return Err(ApiError::Conflict(format!(
+                "a {} participant cannot be enrolled",
+                p.status
+            )));
+        }
+        if store::sessions::find_enrollment(&txn, s.id, p.id)
+            .await?
+            .is_some()
+        {
+            return Err(ApiError::Conflict("already enrolled".into()));
+        }
+        if store::sessions::enrollment_count(&txn, s.id).await? >= s.capacity as u64 {
+            return Err(ApiError::Conflict("the session is full".into()));
+        }
+        if store::sessions::overlapping(&txn, p.id, s.starts_at, s.ends_at).await? {
+            return Err(ApiError::Conflict(
+                "enrolled in an overlapping session".into(),
+            ));
+        }
+        let e = store::sessions::insert_enrollment(
+            &txn,
+            entity::enrollment::Model {
+                id: Uuid::now_v7(),
+                session_id: s.id,
+                participant_id: p.id,
+                enrolled_by: caller.user_id,
+                outcome: None,
+                check_in_at: None,
+                check_out_at: None,
+                hours_x100: None,
+                auto_checkout: false,
+                source: None,
+                created_at: ctx.state.clock.now(),
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "enrollment.create",
+            "session",
+            Some(s.id.to_string()),
+            json!({"participant_id": p.id}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/sessions/{}/enrollments", s.id);
+        Ok(Created::Created(Json(e.into()), location))
+    }
+
+    /// Remove an enrolment (before the session closes)
+    #[oai(
+        path = "/sessions/:id/enrollments/:participant_id",
+        method = "delete",
+        operation_id = "delete_enrollment"
+    )]
+    async fn unenroll(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        participant_id: Path<Uuid>,
+    ) -> ApiResult<crate::api::NoContent> {
+        let caller = auth.0.require(Permission::Enroll)?;
+        let txn = ctx.state.db.begin().await?;
+        let s = store::sessions::get(&txn, caller, id.0).await?;
+        let p = store::participants::get(&txn, caller, participant_id.0).await?;
+        let e = store::sessions::find_enrollment(&txn, s.id, p.id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        if s.status != "scheduled" {
+            return Err(ApiError::InvalidTransition(format!(
+                "the session is {}",
+                s.status
+            )));
+        }
+        store::sessions::delete_enrollment(&txn, e).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "enrollment.delete",
+            "session",
+            Some(s.id.to_string()),
+            json!({"participant_id": p.id}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(crate::api::NoContent::NoContent)
+    }
+
+    /// Attendance of a session, per enrolled person
+    #[oai(
+        path = "/sessions/:id/attendance",
+        method = "get",
+        operation_id = "list_attendance"
+    )]
+    async fn attendance(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Enrollment>>> {
+        self.list_enrollments(ctx, auth, id, limit, cursor).await
+    }
+
+    /// Record a check-in or check-out
+    ///
+    /// By NGO staff (`source: staff`). QR and partner-app sources arrive with
+    /// rotating check-in codes and client scopes.
+    #[oai(
+        path = "/sessions/:id/attendance",
+        method = "post",
+        operation_id = "record_attendance"
+    )]
+    async fn record(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<CheckEvent>,
+    ) -> ApiResult<EventCreated> {
+        let caller = auth.0.require(Permission::RecordAttendance)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let s = scheduled_session(&txn, caller, id.0).await?;
+        let mut check = Check::new();
+        if body.source != CheckSource::Staff {
+            check.fail("source", "only `staff` check events are accepted so far");
+        }
+        if body.at < s.starts_at - Duration::hours(2)
+            || body.at > s.ends_at + Duration::hours(2)
+            || body.at > now + Duration::minutes(5)
+        {
+            check.fail("at", "must be near the session time and not in the future");
+        }
+        if store::sessions::find_enrollment(&txn, s.id, body.participant_id)
+            .await?
+            .is_none()
+        {
+            check.fail("participant_id", "is not enrolled in this session");
+        }
+        check.finish()?;
+        let kind = if body.kind == CheckKind::CheckIn {
+            "check_in"
+        } else {
+            "check_out"
+        };
+        let event_id = Uuid::now_v7();
+        store::sessions::insert_event(
+            &txn,
+            entity::attendance_event::Model {
+                id: event_id,
+                session_id: s.id,
+                participant_id: body.participant_id,
+                client_event_id: body.client_event_id,
+                kind: kind.into(),
+                at: body.at,
+                source: "staff".into(),
+                recorded_at: now,
+                recorded_by: caller.user_id,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            &format!("attendance.{kind}"),
+            "session",
+            Some(s.id.to_string()),
+            json!({"participant_id": body.participant_id, "source": "staff"}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(EventCreated::Created(Json(CheckEventRecorded {
+            id: event_id,
+            session_id: s.id,
+            participant_id: body.participant_id,
+            kind: body.kind,
+            at: body.at,
+            source: body.source,
+            recorded_at: now,
+        })))
+    }
+}

@@ -1,0 +1,284 @@
+//! Sessions, enrolments and attendance events, scoped by caller: NGOs see
+//! their own sessions; offices see all sessions but only their own people's
+//! enrolments; the bureau and the auditor see everything.
+
+use entity::{
+    attendance_event::{self, Entity as Events},
+    enrollment::{self, Entity as Enrollments},
+    participant,
+    session::{self, Entity as Sessions},
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::authz::UserCaller,
+    domain::{kpi::DeliveryCounts, roles::OrgKind},
+    error::ApiError,
+    store::page::{self, PageRequest},
+};
+
+fn visible(caller: &UserCaller) -> Condition {
+    if caller.org_kind == OrgKind::Ngo {
+        Condition::all().add(session::Column::NgoId.eq(caller.org_id))
+    } else {
+        Condition::all()
+    }
+}
+
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    m: session::Model,
+) -> Result<session::Model, ApiError> {
+    Ok(m.into_active_model().reset_all().insert(conn).await?)
+}
+
+/// Saves every field, compare-and-set on `version` (which it bumps).
+pub async fn save<C: ConnectionTrait>(
+    conn: &C,
+    mut m: session::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<session::Model, ApiError> {
+    let old = m.version;
+    m.version += 1;
+    m.updated_at = now;
+    Sessions::update(m.into_active_model().reset_all())
+        .validate()?
+        .filter(session::Column::Version.eq(old))
+        .exec(conn)
+        .await
+        .map_err(super::stale_on_not_updated)
+}
+
+pub async fn get<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> Result<session::Model, ApiError> {
+    Sessions::find_by_id(id)
+        .filter(visible(caller))
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[derive(Default)]
+pub struct SessionFilter {
+    pub contract_id: Option<Uuid>,
+    pub session_type: Option<String>,
+    pub status: Option<String>,
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    pub to: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    f: SessionFilter,
+    page: &PageRequest<Uuid>,
+) -> Result<(Vec<session::Model>, Option<String>), ApiError> {
+    let mut q = Sessions::find().filter(visible(caller));
+    if let Some(v) = f.contract_id {
+        q = q.filter(session::Column::ContractId.eq(v));
+    }
+    if let Some(v) = f.session_type {
+        q = q.filter(session::Column::SessionType.eq(v));
+    }
+    if let Some(v) = f.status {
+        q = q.filter(session::Column::Status.eq(v));
+    }
+    if let Some(v) = f.from {
+        q = q.filter(session::Column::EndsAt.gte(v));
+    }
+    if let Some(v) = f.to {
+        q = q.filter(session::Column::StartsAt.lte(v));
+    }
+    page::fetch(conn, q, session::Column::Id, page, |m| m.id).await
+}
+
+pub async fn enrollment_count<C: ConnectionTrait>(
+    conn: &C,
+    session_id: Uuid,
+) -> Result<u64, ApiError> {
+    Ok(Enrollments::find()
+        .filter(enrollment::Column::SessionId.eq(session_id))
+        .count(conn)
+        .await?)
+}
+
+/// The participant's enrolments in sessions (not cancelled) overlapping `[from, to)`.
+pub async fn overlapping<C: ConnectionTrait>(
+    conn: &C,
+    participant_id: Uuid,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, ApiError> {
+    let sessions: Vec<Uuid> = Enrollments::find()
+        .select_only()
+        .column(enrollment::Column::SessionId)
+        .filter(enrollment::Column::ParticipantId.eq(participant_id))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    if sessions.is_empty() {
+        return Ok(false);
+    }
+    Ok(Sessions::find()
+        .filter(session::Column::Id.is_in(sessions))
+        .filter(session::Column::Status.ne("cancelled"))
+        .filter(session::Column::StartsAt.lt(to))
+        .filter(session::Column::EndsAt.gt(from))
+        .count(conn)
+        .await?
+        > 0)
+}
+
+pub async fn insert_enrollment<C: ConnectionTrait>(
+    conn: &C,
+    m: enrollment::Model,
+) -> Result<enrollment::Model, ApiError> {
+    Ok(m.into_active_model().reset_all().insert(conn).await?)
+}
+
+pub async fn save_enrollment<C: ConnectionTrait>(
+    conn: &C,
+    m: enrollment::Model,
+) -> Result<enrollment::Model, ApiError> {
+    Ok(m.into_active_model().reset_all().update(conn).await?)
+}
+
+pub async fn find_enrollment<C: ConnectionTrait>(
+    conn: &C,
+    session_id: Uuid,
+    participant_id: Uuid,
+) -> Result<Option<enrollment::Model>, ApiError> {
+    Ok(Enrollments::find()
+        .filter(enrollment::Column::SessionId.eq(session_id))
+        .filter(enrollment::Column::ParticipantId.eq(participant_id))
+        .one(conn)
+        .await?)
+}
+
+pub async fn delete_enrollment<C: ConnectionTrait>(
+    conn: &C,
+    m: enrollment::Model,
+) -> Result<(), ApiError> {
+    Enrollments::delete_by_id(m.id).exec(conn).await?;
+    Ok(())
+}
+
+/// Enrolments of a session; offices see only their own people's.
+pub async fn enrollments<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    session_id: Uuid,
+    page: &PageRequest<Uuid>,
+) -> Result<(Vec<enrollment::Model>, Option<String>), ApiError> {
+    let mut q = Enrollments::find().filter(enrollment::Column::SessionId.eq(session_id));
+    if caller.org_kind == OrgKind::JudicialOffice {
+        let own = sea_orm::sea_query::Query::select()
+            .column(participant::Column::Id)
+            .from(participant::Entity)
+            .and_where(participant::Column::JudicialOfficeId.eq(caller.org_id))
+            .to_owned();
+        q = q.filter(enrollment::Column::ParticipantId.in_subquery(own));
+    }
+    page::fetch(conn, q, enrollment::Column::Id, page, |m| m.id).await
+}
+
+pub async fn all_enrollments<C: ConnectionTrait>(
+    conn: &C,
+    session_id: Uuid,
+) -> Result<Vec<enrollment::Model>, ApiError> {
+    Ok(Enrollments::find()
+        .filter(enrollment::Column::SessionId.eq(session_id))
+        .order_by_asc(enrollment::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+pub async fn insert_event<C: ConnectionTrait>(
+    conn: &C,
+    m: attendance_event::Model,
+) -> Result<(), ApiError> {
+    m.into_active_model().reset_all().insert(conn).await?;
+    Ok(())
+}
+
+pub async fn events<C: ConnectionTrait>(
+    conn: &C,
+    session_id: Uuid,
+) -> Result<Vec<attendance_event::Model>, ApiError> {
+    Ok(Events::find()
+        .filter(attendance_event::Column::SessionId.eq(session_id))
+        .order_by_asc(attendance_event::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Delivery figures of a contract from its closed sessions (persons under correction only).
+pub async fn delivery_counts<C: ConnectionTrait>(
+    conn: &C,
+    contract_id: Uuid,
+) -> Result<DeliveryCounts, ApiError> {
+    const TYPES: [&str; 5] = [
+        "education",
+        "skills_training",
+        "group_counseling",
+        "individual_counseling",
+        "public_welfare",
+    ];
+    let sessions = Sessions::find()
+        .filter(session::Column::ContractId.eq(contract_id))
+        .filter(session::Column::Status.eq("closed"))
+        .all(conn)
+        .await?;
+    let mut c = DeliveryCounts::default();
+    let mut served = std::collections::HashSet::new();
+    let mut counseled = std::collections::HashSet::new();
+    let (mut hours, mut welfare) = (0i64, 0i64);
+    let subjects: std::collections::HashSet<Uuid> = participant::Entity::find()
+        .select_only()
+        .column(participant::Column::Id)
+        .filter(participant::Column::Kind.eq("correction_subject"))
+        .into_tuple()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    for s in &sessions {
+        if let Some(i) = TYPES.iter().position(|t| *t == s.session_type) {
+            c.sessions[i] += 1;
+        }
+        for e in all_enrollments(conn, s.id).await? {
+            if !subjects.contains(&e.participant_id) {
+                continue;
+            }
+            let outcome = e.outcome.as_deref().unwrap_or("no_show");
+            if outcome == "excused" {
+                continue;
+            }
+            c.attendance_denominator += 1;
+            if matches!(outcome, "present" | "late" | "left_early") {
+                c.attended += 1;
+                served.insert(e.participant_id);
+                if s.session_type == "individual_counseling" {
+                    counseled.insert(e.participant_id);
+                }
+                let h = e.hours_x100.unwrap_or(0);
+                hours += h;
+                if s.session_type == "public_welfare" {
+                    welfare += h;
+                }
+            }
+        }
+    }
+    c.people_served = served.len() as i64;
+    c.counseling_cases = counseled.len() as i64;
+    c.participant_hours = hours as f64 / 100.0;
+    c.public_welfare_hours = welfare as f64 / 100.0;
+    Ok(c)
+}

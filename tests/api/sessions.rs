@@ -1,0 +1,324 @@
+//! Sessions, enrolment, staff check events, closing, and KPI actuals.
+
+use chrono::{Duration, DurationRound, Utc};
+use huigui::domain::id_number::IdNumber;
+use serde_json::{Value, json};
+
+use crate::helpers::{Resp, World};
+
+fn person(birth: &str, serial: u32) -> Value {
+    json!({
+        "kind": "correction_subject", "name": format!("对象{serial}"),
+        "id_number": IdNumber::complete(&format!("142327{birth}{serial:03}")).unwrap().as_str(),
+        "correction_type": "probation", "supervision_level": "ordinary",
+        "correction_start": "2026-01-01", "correction_end": "2027-12-31"
+    })
+}
+
+async fn active_contract(w: &World) -> String {
+    let c = w
+        .app
+        .post(
+            "/api/v1/contracts",
+            Some(w.token("officer")),
+            json!({"title": "教育服务", "ngo_id": w.ngo_a, "categories": ["education", "individual_counseling"],
+                   "amount_fen": 1_000_000, "start_date": "2026-01-01", "end_date": "2026-12-31", "multi_year": false,
+                   "kpis": [{"metric": "sessions_education", "target": 10.0, "weight": 30},
+                            {"metric": "attendance_rate", "target": 0.9, "weight": 30},
+                            {"metric": "participant_hours", "target": 100.0, "weight": 20},
+                            {"metric": "people_served", "target": 20.0, "weight": 20}]}),
+        )
+        .await;
+    assert_eq!(c.status, 201, "{}", c.body);
+    let id = c.id();
+    let s = w
+        .app
+        .post(
+            &format!("/api/v1/contracts/{id}/sign"),
+            Some(w.token("officer")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s.status, 200);
+    id
+}
+
+async fn session(
+    w: &World,
+    contract: &str,
+    kind: &str,
+    start: chrono::DateTime<Utc>,
+    capacity: i64,
+) -> Resp {
+    w.app
+        .post(
+            "/api/v1/sessions",
+            Some(w.token("ngo_staff")),
+            json!({"contract_id": contract, "type": kind, "title": "法治教育", "location": "凤城镇村委会",
+                   "starts_at": start.to_rfc3339(), "ends_at": (start + Duration::hours(2)).to_rfc3339(),
+                   "capacity": capacity, "facilitator": "张老师", "credit_hours": 1.5}),
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_session_runs_from_enrolment_to_outcomes_hours_and_kpis() {
+    let w = World::new().await;
+    let contract = active_contract(&w).await;
+    let start = (Utc::now() + Duration::hours(1))
+        .duration_trunc(Duration::minutes(1))
+        .unwrap();
+    let s = session(&w, &contract, "education", start, 10).await;
+    assert_eq!(s.status, 201, "{}", s.body);
+    let sid = s.id();
+    let mut people = Vec::new();
+    for (birth, serial) in [("19800101", 11), ("19810202", 21), ("20120303", 31)] {
+        let p = w
+            .app
+            .post(
+                "/api/v1/participants",
+                Some(w.token("office_staff")),
+                person(birth, serial),
+            )
+            .await;
+        assert_eq!(p.status, 201, "{}", p.body);
+        people.push(p.id());
+    }
+    let pp = format!("/api/v1/participants/{}", people[0]);
+    assert_eq!(
+        w.app.get(&pp, w.token("ngo_staff")).await.status,
+        404,
+        "not visible before enrolment"
+    );
+    for p in &people {
+        let r = w
+            .app
+            .post(
+                &format!("/api/v1/sessions/{sid}/enrollments"),
+                Some(w.token("office_staff")),
+                json!({"participant_id": p}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let seen = w.app.get(&pp, w.token("ngo_staff")).await;
+    assert_eq!(seen.status, 200, "visible once enrolled");
+    assert!(seen.body["id_number"].is_null());
+    assert!(
+        seen.body["id_number_masked"]
+            .as_str()
+            .unwrap()
+            .contains("********")
+    );
+    let minor = w
+        .app
+        .get(
+            &format!("/api/v1/participants/{}", people[2]),
+            w.token("ngo_staff"),
+        )
+        .await;
+    assert_eq!(minor.body["minor"], true);
+    assert!(minor.body["name"].is_null(), "minors by code only");
+    assert!(minor.body["id_number_masked"].is_null());
+    assert_eq!(w.app.get(&pp, w.token("ngo_b_admin")).await.status, 404);
+    assert_eq!(
+        w.app
+            .get(&format!("/api/v1/sessions/{sid}"), w.token("ngo_b_admin"))
+            .await
+            .status,
+        404
+    );
+
+    w.app.state.clock.advance(Duration::hours(4));
+    let check = |p: &str, kind: &str, at: chrono::DateTime<Utc>| json!({"participant_id": p, "kind": kind, "at": at.to_rfc3339(), "source": "staff"});
+    let path = format!("/api/v1/sessions/{sid}/attendance");
+    for body in [
+        check(&people[0], "check_in", start - Duration::minutes(5)),
+        check(&people[0], "check_out", start + Duration::hours(2)),
+        check(&people[1], "check_in", start + Duration::minutes(30)),
+    ] {
+        let r = w.app.post(&path, Some(w.token("ngo_staff")), body).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let qr = w.app.post(&path, Some(w.token("ngo_staff")), json!({"participant_id": people[0], "kind": "check_in", "at": start.to_rfc3339(), "source": "qr"})).await;
+    assert_eq!(qr.status, 422);
+    let closed = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/close"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    assert_eq!(closed.body["status"], "closed");
+    let att = w.app.get(&path, w.token("officer")).await;
+    let by = |p: &str| {
+        att.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["participant_id"] == p)
+            .unwrap()
+            .clone()
+    };
+    let a = by(&people[0]);
+    assert_eq!(
+        (a["outcome"].as_str(), a["hours_credited"].as_f64()),
+        (Some("present"), Some(1.5))
+    );
+    let b = by(&people[1]);
+    assert_eq!(b["outcome"], "late");
+    assert_eq!(b["auto_checkout"], true);
+    assert_eq!(
+        b["hours_credited"], 1.5,
+        "90 minutes of overlap, capped at the credit"
+    );
+    assert_eq!(by(&people[2])["outcome"], "no_show");
+    let office_view = w.app.get(&path, w.token("office_staff")).await;
+    assert_eq!(office_view.body["items"].as_array().unwrap().len(), 3);
+
+    let kpis = w
+        .app
+        .get(
+            &format!("/api/v1/contracts/{contract}/kpis"),
+            w.token("officer"),
+        )
+        .await;
+    let k = |m: &str| {
+        kpis.body
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["metric"] == m)
+            .unwrap()["actual"]
+            .as_f64()
+            .unwrap()
+    };
+    assert_eq!(k("sessions_education"), 1.0);
+    assert!((k("attendance_rate") - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(k("participant_hours"), 3.0);
+    assert_eq!(k("people_served"), 2.0);
+    assert_eq!(
+        w.app
+            .post(
+                &format!("/api/v1/sessions/{sid}/close"),
+                Some(w.token("ngo_staff")),
+                json!({})
+            )
+            .await
+            .status,
+        409
+    );
+}
+
+#[tokio::test]
+async fn session_and_enrolment_guards() {
+    let w = World::new().await;
+    let contract = active_contract(&w).await;
+    let start = Utc::now() + Duration::days(1);
+    assert_eq!(
+        session(&w, &contract, "public_welfare", start, 5)
+            .await
+            .status,
+        422,
+        "type not covered"
+    );
+    let other = w.app.post("/api/v1/sessions", Some(w.token("ngo_b_admin")), json!({"contract_id": contract, "type": "education", "title": "t", "location": "l",
+        "starts_at": start.to_rfc3339(), "ends_at": (start + Duration::hours(1)).to_rfc3339(), "capacity": 1, "facilitator": "f", "credit_hours": 1.0})).await;
+    assert_eq!(other.status, 422, "not NGO B's contract");
+    let s1 = session(&w, &contract, "education", start, 1).await.id();
+    let s2 = session(
+        &w,
+        &contract,
+        "individual_counseling",
+        start + Duration::minutes(30),
+        5,
+    )
+    .await
+    .id();
+    let a = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 41),
+        )
+        .await
+        .id();
+    let b = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 51),
+        )
+        .await
+        .id();
+    assert_eq!(enroll(&w, &s1, &a).await.status, 201);
+    assert_eq!(enroll(&w, &s1, &b).await.status, 409, "capacity");
+    assert_eq!(enroll(&w, &s2, &a).await.status, 409, "overlapping session");
+    w.app
+        .post(
+            &format!("/api/v1/participants/{b}/release"),
+            Some(w.token("office_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        enroll(&w, &s2, &b).await.status,
+        409,
+        "released people are not enrolled"
+    );
+    let del = w
+        .app
+        .delete(
+            &format!("/api/v1/sessions/{s1}/enrollments/{a}"),
+            w.token("office_staff"),
+        )
+        .await;
+    assert_eq!(del.status, 204);
+    assert_eq!(
+        enroll(&w, &s2, &a).await.status,
+        201,
+        "no overlap once removed"
+    );
+    for key in ["officer", "auditor", "agency_staff", "office_staff"] {
+        let r = w
+            .app
+            .post(
+                &format!("/api/v1/sessions/{s2}/close"),
+                Some(w.token(key)),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, 403, "{key} may not close sessions");
+    }
+    assert_eq!(
+        w.app
+            .get("/api/v1/sessions", w.token("agency_staff"))
+            .await
+            .status,
+        403
+    );
+    let cancel = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{s1}/cancel"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(cancel.body["status"], "cancelled");
+}
+
+async fn enroll(w: &World, session: &str, participant: &str) -> Resp {
+    let path = format!("/api/v1/sessions/{session}/enrollments");
+    w.app
+        .post(
+            &path,
+            Some(w.token("office_staff")),
+            json!({"participant_id": participant}),
+        )
+        .await
+}
