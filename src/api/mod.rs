@@ -2,6 +2,7 @@
 //! request and response objects are separate from table rows.
 
 pub mod api_clients;
+pub mod attendance;
 pub mod audit;
 pub mod auth;
 pub mod contracts;
@@ -64,6 +65,7 @@ pub type Apis = (
     contracts::ContractsApi,
     participants::ParticipantsApi,
     sessions::SessionsApi,
+    attendance::AttendanceApi,
 );
 
 /// The value of [`Apis`].
@@ -79,6 +81,7 @@ pub fn apis() -> Apis {
         contracts::ContractsApi,
         participants::ParticipantsApi,
         sessions::SessionsApi,
+        attendance::AttendanceApi,
     )
 }
 

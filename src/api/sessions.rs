@@ -1,7 +1,7 @@
 //! `/api/v1/sessions`: sessions NGOs run under their active contracts,
 //! enrolments, check events and closing (outcomes and credited hours).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
     param::{Header, Path, Query},
@@ -664,8 +664,10 @@ impl SessionsApi {
 
     /// Record a check-in or check-out
     ///
-    /// By NGO staff (`source: staff`). QR and partner-app sources arrive with
-    /// rotating check-in codes and client scopes.
+    /// Sources: `staff` (NGO staff), `qr` (with the session's current
+    /// `qr_token`), `app` (a partner app with `attendance:write`; inside the
+    /// session's radius when it has one). A `client_event_id` seen before is a
+    /// 409; offline apps replay through `/attendance/sync`.
     #[oai(
         path = "/sessions/:id/attendance",
         method = "post",
@@ -678,61 +680,37 @@ impl SessionsApi {
         id: Path<Uuid>,
         body: Json<CheckEvent>,
     ) -> ApiResult<EventCreated> {
-        let caller = auth.0.require(Permission::RecordAttendance)?;
+        let rec = crate::api::attendance::Recorder::from_caller(&auth.0)?;
         let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let s = scheduled_session(&txn, caller, id.0).await?;
-        let mut check = Check::new();
-        if body.source != CheckSource::Staff {
-            check.fail("source", "only `staff` check events are accepted so far");
-        }
-        if body.at < s.starts_at - Duration::hours(2)
-            || body.at > s.ends_at + Duration::hours(2)
-            || body.at > now + Duration::minutes(5)
-        {
-            check.fail("at", "must be near the session time and not in the future");
-        }
-        if store::sessions::find_enrollment(&txn, s.id, body.participant_id)
-            .await?
-            .is_none()
-        {
-            check.fail("participant_id", "is not enrolled in this session");
-        }
-        check.finish()?;
+        let mut cache = crate::api::attendance::SessionCache::default();
+        let event_id =
+            match crate::api::attendance::apply(&txn, &ctx, &rec, id.0, &body, &mut cache, now)
+                .await?
+            {
+                crate::api::attendance::Applied::Created(e) => e,
+                crate::api::attendance::Applied::Duplicate => {
+                    return Err(ApiError::Conflict(
+                    "this client_event_id was already recorded (use /attendance/sync for replays)"
+                        .into(),
+                ));
+                }
+                crate::api::attendance::Applied::Conflict => {
+                    return Err(ApiError::Conflict(
+                        "a different event has this client_event_id".into(),
+                    ));
+                }
+            };
         let kind = if body.kind == CheckKind::CheckIn {
             "check_in"
         } else {
             "check_out"
         };
-        let event_id = Uuid::now_v7();
-        store::sessions::insert_event(
-            &txn,
-            entity::attendance_event::Model {
-                id: event_id,
-                session_id: s.id,
-                participant_id: body.participant_id,
-                client_event_id: body.client_event_id,
-                kind: kind.into(),
-                at: body.at,
-                source: "staff".into(),
-                recorded_at: now,
-                recorded_by: caller.user_id,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            &format!("attendance.{kind}"),
-            "session",
-            Some(s.id.to_string()),
-            json!({"participant_id": body.participant_id, "source": "staff"}),
-        )
-        .await?;
+        audit::record(&txn, &ctx.actor(&auth.0), &format!("attendance.{kind}"), "session", Some(id.0.to_string()), json!({"participant_id": body.participant_id, "source": format!("{:?}", body.source).to_lowercase()})).await?;
         txn.commit().await?;
         Ok(EventCreated::Created(Json(CheckEventRecorded {
             id: event_id,
-            session_id: s.id,
+            session_id: id.0,
             participant_id: body.participant_id,
             kind: body.kind,
             at: body.at,

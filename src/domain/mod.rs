@@ -6,6 +6,8 @@ pub mod attendance;
 pub mod audit_chain;
 /// Contract statuses, terms, amendment cap, payment rules.
 pub mod contract;
+/// Distances for geofences.
+pub mod geo;
 /// Citizen ID numbers: checksum, birth date, gender, masking.
 pub mod id_number;
 /// KPI metrics and live progress.

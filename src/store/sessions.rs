@@ -282,3 +282,43 @@ pub async fn delivery_counts<C: ConnectionTrait>(
     c.public_welfare_hours = welfare as f64 / 100.0;
     Ok(c)
 }
+
+/// A session of a given NGO (for partner apps and sync), or 404.
+pub async fn get_for_ngo<C: ConnectionTrait>(
+    conn: &C,
+    ngo_id: Uuid,
+    id: Uuid,
+) -> Result<session::Model, ApiError> {
+    Sessions::find_by_id(id)
+        .filter(session::Column::NgoId.eq(ngo_id))
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Participant ids enrolled in a session.
+pub async fn enrolled_ids<C: ConnectionTrait>(
+    conn: &C,
+    session_id: Uuid,
+) -> Result<std::collections::HashSet<Uuid>, ApiError> {
+    Ok(Enrollments::find()
+        .select_only()
+        .column(enrollment::Column::ParticipantId)
+        .filter(enrollment::Column::SessionId.eq(session_id))
+        .into_tuple::<Uuid>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The stored event with this client id, if any.
+pub async fn event_by_client_id<C: ConnectionTrait>(
+    conn: &C,
+    client_event_id: Uuid,
+) -> Result<Option<attendance_event::Model>, ApiError> {
+    Ok(Events::find()
+        .filter(attendance_event::Column::ClientEventId.eq(client_event_id))
+        .one(conn)
+        .await?)
+}

@@ -322,3 +322,236 @@ async fn enroll(w: &World, session: &str, participant: &str) -> Resp {
         )
         .await
 }
+
+/// A scheduled session under way (clock advanced into it) with `n` enrolled people.
+async fn running_session(
+    w: &World,
+    geofence: bool,
+    n: u32,
+) -> (String, Vec<String>, chrono::DateTime<Utc>) {
+    let contract = active_contract(w).await;
+    let start = (Utc::now() + Duration::hours(1))
+        .duration_trunc(Duration::minutes(1))
+        .unwrap();
+    let mut body = json!({"contract_id": contract, "type": "education", "title": "t", "location": "村委会",
+        "starts_at": start.to_rfc3339(), "ends_at": (start + Duration::hours(2)).to_rfc3339(),
+        "capacity": 100, "facilitator": "f", "credit_hours": 2.0});
+    if geofence {
+        body["latitude"] = json!(37.4300);
+        body["longitude"] = json!(112.0300);
+        body["radius_m"] = json!(200);
+    }
+    let s = w
+        .app
+        .post("/api/v1/sessions", Some(w.token("ngo_staff")), body)
+        .await;
+    assert_eq!(s.status, 201, "{}", s.body);
+    let sid = s.id();
+    let mut people = Vec::new();
+    for i in 0..n {
+        let p = w
+            .app
+            .post(
+                "/api/v1/participants",
+                Some(w.token("office_staff")),
+                person("19800101", 100 + i),
+            )
+            .await
+            .id();
+        assert_eq!(enroll(w, &sid, &p).await.status, 201);
+        people.push(p);
+    }
+    w.app
+        .state
+        .clock
+        .advance(Duration::hours(1) + Duration::minutes(5));
+    (sid, people, start)
+}
+
+#[tokio::test]
+async fn qr_codes_rotate_and_forged_or_expired_codes_are_rejected() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 1).await;
+    let code = w
+        .app
+        .get(
+            &format!("/api/v1/sessions/{sid}/checkin-code"),
+            w.token("ngo_staff"),
+        )
+        .await;
+    assert_eq!(code.status, 200);
+    let token = code.body["token"].as_str().unwrap().to_string();
+    let ev = |t: &str| json!({"participant_id": people[0], "kind": "check_in", "at": start.to_rfc3339(), "source": "qr", "qr_token": t});
+    let path = format!("/api/v1/sessions/{sid}/attendance");
+    let forged = format!("{}.{}", token.split('.').next().unwrap(), "0".repeat(32));
+    assert_eq!(
+        w.app
+            .post(&path, Some(w.token("ngo_staff")), ev(&forged))
+            .await
+            .status,
+        422
+    );
+    assert_eq!(
+        w.app
+            .post(&path, Some(w.token("ngo_staff")), ev(&token))
+            .await
+            .status,
+        201
+    );
+    w.app.state.clock.advance(Duration::minutes(3));
+    let expired = w
+        .app
+        .post(&path, Some(w.token("ngo_staff")), ev(&token))
+        .await;
+    assert_eq!(expired.status, 422);
+    assert_eq!(expired.body["errors"][0]["field"], "qr_token");
+}
+
+#[tokio::test]
+async fn partner_apps_check_in_inside_the_radius_only() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, true, 1).await;
+    let client = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token("ngo_admin")),
+            json!({"name": "kiosk", "scopes": ["attendance:write"]}),
+        )
+        .await;
+    let token = w.app.post("/api/v1/auth/client-token", None, json!({"client_id": client.body["client_id"], "client_secret": client.body["client_secret"]})).await.body["access_token"].as_str().unwrap().to_string();
+    let ev = |lat: f64, source: &str| json!({"participant_id": people[0], "kind": "check_in", "at": start.to_rfc3339(), "source": source, "latitude": lat, "longitude": 112.0300});
+    let path = format!("/api/v1/sessions/{sid}/attendance");
+    let outside = w.app.post(&path, Some(&token), ev(37.4400, "app")).await;
+    assert_eq!(outside.status, 422, "≈1.1 km away");
+    assert_eq!(outside.body["errors"][0]["field"], "latitude");
+    assert_eq!(
+        w.app
+            .post(&path, Some(&token), ev(37.4301, "staff"))
+            .await
+            .status,
+        422,
+        "apps are not staff"
+    );
+    assert_eq!(
+        w.app
+            .post(&path, Some(&token), ev(37.4301, "app"))
+            .await
+            .status,
+        201,
+        "≈11 m away"
+    );
+    let reader = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token("ngo_admin")),
+            json!({"name": "reader", "scopes": ["sessions:read"]}),
+        )
+        .await;
+    let rt = w.app.post("/api/v1/auth/client-token", None, json!({"client_id": reader.body["client_id"], "client_secret": reader.body["client_secret"]})).await.body["access_token"].as_str().unwrap().to_string();
+    assert_eq!(
+        w.app
+            .post(&path, Some(&rt), ev(37.4301, "app"))
+            .await
+            .status,
+        403,
+        "needs attendance:write"
+    );
+    let b_client = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token("ngo_b_admin")),
+            json!({"name": "b", "scopes": ["attendance:write"]}),
+        )
+        .await;
+    let bt = w.app.post("/api/v1/auth/client-token", None, json!({"client_id": b_client.body["client_id"], "client_secret": b_client.body["client_secret"]})).await.body["access_token"].as_str().unwrap().to_string();
+    assert_eq!(
+        w.app
+            .post(&path, Some(&bt), ev(37.4301, "app"))
+            .await
+            .status,
+        404,
+        "another NGO's session"
+    );
+}
+
+#[tokio::test]
+async fn offline_batches_replay_harmlessly_and_report_conflicts() {
+    use rand::seq::SliceRandom;
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 5).await;
+    let events: Vec<Value> = (0..500)
+        .map(|i| {
+            json!({"client_event_id": uuid::Uuid::now_v7(), "session_id": sid, "participant_id": people[i % 5],
+                   "kind": if i % 2 == 0 { "check_in" } else { "check_out" },
+                   "at": (start + Duration::seconds(i as i64)).to_rfc3339(), "source": "staff"})
+        })
+        .collect();
+    let sync = |batch: Vec<Value>| {
+        w.app.post(
+            "/api/v1/attendance/sync",
+            Some(w.token("ngo_staff")),
+            json!({"events": batch}),
+        )
+    };
+    let first = sync(events.clone()).await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(
+        first.body["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "created")
+    );
+    let before = w.app.count("attendance_events").await;
+    assert_eq!(before, 500);
+    let mut rng = rand::rng();
+    for _ in 0..3 {
+        let mut shuffled = events.clone();
+        shuffled.shuffle(&mut rng);
+        let r = sync(shuffled).await;
+        assert!(
+            r.body["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["status"] == "duplicate"),
+            "{}",
+            r.body
+        );
+    }
+    assert_eq!(w.app.count("attendance_events").await, 500);
+    let mut changed = events[7].clone();
+    changed["kind"] = json!("check_in");
+    changed["at"] = json!((start + Duration::minutes(30)).to_rfc3339());
+    let stranger = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 999),
+        )
+        .await
+        .id();
+    let bad = json!({"client_event_id": uuid::Uuid::now_v7(), "session_id": sid, "participant_id": stranger,
+                     "kind": "check_in", "at": start.to_rfc3339(), "source": "staff"});
+    let good = json!({"client_event_id": uuid::Uuid::now_v7(), "session_id": sid, "participant_id": people[0],
+                      "kind": "check_out", "at": (start + Duration::minutes(2)).to_rfc3339(), "source": "staff"});
+    let r = sync(vec![changed, bad, good]).await;
+    let statuses: Vec<_> = r.body["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(statuses, ["conflict", "rejected", "created"]);
+    assert_eq!(
+        w.app.count("attendance_events").await,
+        501,
+        "only the valid new event was added"
+    );
+    let too_many: Vec<Value> = (0..5001).map(|_| events[0].clone()).collect();
+    assert_eq!(sync(too_many).await.status, 422);
+}

@@ -13,6 +13,7 @@ from .check_event import CheckEvent
 from .check_event_recorded import CheckEventRecorded
 from .check_kind import CheckKind
 from .check_source import CheckSource
+from .checkin_code import CheckinCode
 from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
@@ -70,6 +71,11 @@ from .session_type import SessionType
 from .status import Status
 from .status_change import StatusChange
 from .supervision_level import SupervisionLevel
+from .sync_batch import SyncBatch
+from .sync_event import SyncEvent
+from .sync_result import SyncResult
+from .sync_results import SyncResults
+from .sync_status import SyncStatus
 from .token_pair import TokenPair
 from .token_request import TokenRequest
 from .transfer import Transfer
@@ -95,6 +101,7 @@ __all__ = (
     "ChangePassword",
     "CheckEvent",
     "CheckEventRecorded",
+    "CheckinCode",
     "CheckKind",
     "CheckSource",
     "ClientScope",
@@ -154,6 +161,11 @@ __all__ = (
     "Status",
     "StatusChange",
     "SupervisionLevel",
+    "SyncBatch",
+    "SyncEvent",
+    "SyncResult",
+    "SyncResults",
+    "SyncStatus",
     "TokenPair",
     "TokenRequest",
     "Transfer",

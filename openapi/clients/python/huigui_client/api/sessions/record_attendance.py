@@ -166,8 +166,10 @@ def sync_detailed(
 ) -> Response[CheckEventRecorded | Problem]:
     """ Record a check-in or check-out
 
-     By NGO staff (`source: staff`). QR and partner-app sources arrive with
-    rotating check-in codes and client scopes.
+     Sources: `staff` (NGO staff), `qr` (with the session's current
+    `qr_token`), `app` (a partner app with `attendance:write`; inside the
+    session's radius when it has one). A `client_event_id` seen before is a
+    409; offline apps replay through `/attendance/sync`.
 
     Args:
         id (UUID):
@@ -203,8 +205,10 @@ def sync(
 ) -> CheckEventRecorded | Problem | None:
     """ Record a check-in or check-out
 
-     By NGO staff (`source: staff`). QR and partner-app sources arrive with
-    rotating check-in codes and client scopes.
+     Sources: `staff` (NGO staff), `qr` (with the session's current
+    `qr_token`), `app` (a partner app with `attendance:write`; inside the
+    session's radius when it has one). A `client_event_id` seen before is a
+    409; offline apps replay through `/attendance/sync`.
 
     Args:
         id (UUID):
@@ -235,8 +239,10 @@ async def asyncio_detailed(
 ) -> Response[CheckEventRecorded | Problem]:
     """ Record a check-in or check-out
 
-     By NGO staff (`source: staff`). QR and partner-app sources arrive with
-    rotating check-in codes and client scopes.
+     Sources: `staff` (NGO staff), `qr` (with the session's current
+    `qr_token`), `app` (a partner app with `attendance:write`; inside the
+    session's radius when it has one). A `client_event_id` seen before is a
+    409; offline apps replay through `/attendance/sync`.
 
     Args:
         id (UUID):
@@ -272,8 +278,10 @@ async def asyncio(
 ) -> CheckEventRecorded | Problem | None:
     """ Record a check-in or check-out
 
-     By NGO staff (`source: staff`). QR and partner-app sources arrive with
-    rotating check-in codes and client scopes.
+     Sources: `staff` (NGO staff), `qr` (with the session's current
+    `qr_token`), `app` (a partner app with `attendance:write`; inside the
+    session's radius when it has one). A `client_event_id` seen before is a
+    409; offline apps replay through `/attendance/sync`.
 
     Args:
         id (UUID):

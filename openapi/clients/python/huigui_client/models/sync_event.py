@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.check_kind import CheckKind
+from ..models.check_source import CheckSource
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="SyncEvent")
+
+
+
+@_attrs_define
+class SyncEvent:
+    """ One event of an offline batch.
+
+        Attributes:
+            at (datetime.datetime):
+            client_event_id (UUID):
+            kind (CheckKind):
+            participant_id (UUID):
+            session_id (UUID):
+            source (CheckSource):
+            latitude (float | None | Unset):
+            longitude (float | None | Unset):
+            qr_token (None | str | Unset):
+     """
+
+    at: datetime.datetime
+    client_event_id: UUID
+    kind: CheckKind
+    participant_id: UUID
+    session_id: UUID
+    source: CheckSource
+    latitude: float | None | Unset = UNSET
+    longitude: float | None | Unset = UNSET
+    qr_token: None | str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        at = self.at.isoformat()
+
+        client_event_id = str(self.client_event_id)
+
+        kind = self.kind.value
+
+        participant_id = str(self.participant_id)
+
+        session_id = str(self.session_id)
+
+        source = self.source.value
+
+        latitude: float | None | Unset
+        if isinstance(self.latitude, Unset):
+            latitude = UNSET
+        else:
+            latitude = self.latitude
+
+        longitude: float | None | Unset
+        if isinstance(self.longitude, Unset):
+            longitude = UNSET
+        else:
+            longitude = self.longitude
+
+        qr_token: None | str | Unset
+        if isinstance(self.qr_token, Unset):
+            qr_token = UNSET
+        else:
+            qr_token = self.qr_token
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "at": at,
+            "client_event_id": client_event_id,
+            "kind": kind,
+            "participant_id": participant_id,
+            "session_id": session_id,
+            "source": source,
+        })
+        if latitude is not UNSET:
+            field_dict["latitude"] = latitude
+        if longitude is not UNSET:
+            field_dict["longitude"] = longitude
+        if qr_token is not UNSET:
+            field_dict["qr_token"] = qr_token
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        at = datetime.datetime.fromisoformat(d.pop("at"))
+
+
+
+
+        client_event_id = UUID(d.pop("client_event_id"))
+
+
+
+
+        kind = CheckKind(d.pop("kind"))
+
+
+
+
+        participant_id = UUID(d.pop("participant_id"))
+
+
+
+
+        session_id = UUID(d.pop("session_id"))
+
+
+
+
+        source = CheckSource(d.pop("source"))
+
+
+
+
+        def _parse_latitude(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        latitude = _parse_latitude(d.pop("latitude", UNSET))
+
+
+        def _parse_longitude(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        longitude = _parse_longitude(d.pop("longitude", UNSET))
+
+
+        def _parse_qr_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        qr_token = _parse_qr_token(d.pop("qr_token", UNSET))
+
+
+        sync_event = cls(
+            at=at,
+            client_event_id=client_event_id,
+            kind=kind,
+            participant_id=participant_id,
+            session_id=session_id,
+            source=source,
+            latitude=latitude,
+            longitude=longitude,
+            qr_token=qr_token,
+        )
+
+        return sync_event
+

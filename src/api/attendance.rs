@@ -1,0 +1,372 @@
+//! Check events from every source — NGO staff, rotating QR codes, partner
+//! apps (geofenced) — one at a time or as offline batches
+//! (`POST /attendance/sync`): one validation path for all of them.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+use poem_openapi::{Enum, Object, OpenApi, param::Path, payload::Json};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Ctx,
+        sessions::{CheckEvent, CheckKind, CheckSource},
+        types::Text,
+    },
+    auth::{
+        authz::{Caller, Permission},
+        scheme::BearerAuth,
+    },
+    domain::{geo::distance_m, roles::Scope},
+    error::{ApiError, ApiResult},
+    store::{self, audit},
+};
+
+/// Length of one QR window; a code is valid in its window and the next.
+const QR_WINDOW_SECS: i64 = 60;
+/// Largest offline batch.
+pub const MAX_SYNC_EVENTS: usize = 5000;
+
+/// Who records events: NGO staff, or a partner app of the NGO with `attendance:write`.
+pub struct Recorder {
+    pub ngo_id: Uuid,
+    pub actor_id: Uuid,
+    pub is_client: bool,
+}
+
+impl Recorder {
+    pub fn from_caller(caller: &Caller) -> ApiResult<Self> {
+        match caller {
+            Caller::Client(c) if c.scopes.contains(&Scope::AttendanceWrite) => Ok(Self {
+                ngo_id: c.org_id,
+                actor_id: c.id,
+                is_client: true,
+            }),
+            Caller::Client(_) => Err(ApiError::Forbidden),
+            Caller::User(_) => {
+                let u = caller.require(Permission::RecordAttendance)?;
+                Ok(Self {
+                    ngo_id: u.org_id,
+                    actor_id: u.user_id,
+                    is_client: false,
+                })
+            }
+        }
+    }
+}
+
+/// The current QR payload of a session and when it expires.
+pub fn qr_token(ctx: &Ctx, session_id: Uuid, now: DateTime<Utc>) -> (String, DateTime<Utc>) {
+    let window = now.timestamp().div_euclid(QR_WINDOW_SECS);
+    let sig = ctx
+        .state
+        .vault
+        .lookup_hash(&format!("qr:{session_id}:{window}"));
+    let expires = DateTime::from_timestamp((window + 2) * QR_WINDOW_SECS, 0).unwrap_or(now);
+    (format!("{window}.{}", &sig[..32]), expires)
+}
+
+fn qr_valid(ctx: &Ctx, session_id: Uuid, token: &str, now: DateTime<Utc>) -> bool {
+    let Some((w, sig)) = token.split_once('.') else {
+        return false;
+    };
+    let Ok(window) = w.parse::<i64>() else {
+        return false;
+    };
+    let current = now.timestamp().div_euclid(QR_WINDOW_SECS);
+    let expected = ctx
+        .state
+        .vault
+        .lookup_hash(&format!("qr:{session_id}:{window}"));
+    (window == current || window == current - 1) && expected[..32] == *sig
+}
+
+/// Sessions and their enrolments looked up once per request.
+#[derive(Default)]
+pub struct SessionCache {
+    sessions: HashMap<Uuid, Option<(entity::session::Model, HashSet<Uuid>)>>,
+}
+
+/// What happened to one event.
+pub enum Applied {
+    Created(Uuid),
+    Duplicate,
+    Conflict,
+}
+
+/// Validates and stores one event (inside the caller's transaction).
+#[allow(clippy::too_many_arguments)]
+pub async fn apply<C: ConnectionTrait>(
+    txn: &C,
+    ctx: &Ctx,
+    rec: &Recorder,
+    session_id: Uuid,
+    ev: &CheckEvent,
+    cache: &mut SessionCache,
+    now: DateTime<Utc>,
+) -> ApiResult<Applied> {
+    let kind = if ev.kind == CheckKind::CheckIn {
+        "check_in"
+    } else {
+        "check_out"
+    };
+    let source = match ev.source {
+        CheckSource::Staff => "staff",
+        CheckSource::Qr => "qr",
+        CheckSource::App => "app",
+    };
+    if let Some(cid) = ev.client_event_id
+        && let Some(old) = store::sessions::event_by_client_id(txn, cid).await?
+    {
+        let same = old.session_id == session_id
+            && old.participant_id == ev.participant_id
+            && old.kind == kind
+            && old.at == ev.at
+            && old.source == source;
+        return Ok(if same {
+            Applied::Duplicate
+        } else {
+            Applied::Conflict
+        });
+    }
+    if let std::collections::hash_map::Entry::Vacant(slot) = cache.sessions.entry(session_id) {
+        let entry = match store::sessions::get_for_ngo(txn, rec.ngo_id, session_id).await {
+            Ok(s) => {
+                let ids = store::sessions::enrolled_ids(txn, s.id).await?;
+                Some((s, ids))
+            }
+            Err(ApiError::NotFound) => None,
+            Err(e) => return Err(e),
+        };
+        slot.insert(entry);
+    }
+    let Some((s, enrolled)) = cache.sessions.get(&session_id).and_then(|e| e.as_ref()) else {
+        return Err(ApiError::NotFound);
+    };
+    let mut check = crate::api::types::Check::new();
+    if s.status != "scheduled" {
+        return Err(ApiError::InvalidTransition(format!(
+            "the session is {}",
+            s.status
+        )));
+    }
+    match ev.source {
+        CheckSource::Staff if rec.is_client => {
+            check.fail("source", "partner apps record `app` or `qr` events")
+        }
+        CheckSource::App if !rec.is_client => {
+            check.fail("source", "`app` events come from partner apps")
+        }
+        CheckSource::Qr => match ev.qr_token.as_deref() {
+            Some(t) if qr_valid(ctx, s.id, t, now) => {}
+            _ => check.fail("qr_token", "missing, expired or not this session's code"),
+        },
+        _ => {}
+    }
+    if ev.source == CheckSource::App
+        && let (Some(lat), Some(lon), Some(r)) = (s.latitude_e6, s.longitude_e6, s.radius_m)
+    {
+        match (ev.latitude, ev.longitude) {
+            (Some(la), Some(lo))
+                if distance_m(la, lo, lat as f64 / 1e6, lon as f64 / 1e6) <= r as f64 => {}
+            (Some(_), Some(_)) => {
+                check.fail("latitude", "the location is outside the session's radius")
+            }
+            _ => check.fail("latitude", "this session needs the device location"),
+        }
+    }
+    if ev.at < s.starts_at - Duration::hours(2)
+        || ev.at > s.ends_at + Duration::hours(2)
+        || ev.at > now + Duration::minutes(5)
+    {
+        check.fail("at", "must be near the session time and not in the future");
+    }
+    if !enrolled.contains(&ev.participant_id) {
+        check.fail("participant_id", "is not enrolled in this session");
+    }
+    check.finish()?;
+    let id = Uuid::now_v7();
+    store::sessions::insert_event(
+        txn,
+        entity::attendance_event::Model {
+            id,
+            session_id: s.id,
+            participant_id: ev.participant_id,
+            client_event_id: ev.client_event_id,
+            kind: kind.into(),
+            at: ev.at,
+            source: source.into(),
+            recorded_at: now,
+            recorded_by: rec.actor_id,
+        },
+    )
+    .await?;
+    Ok(Applied::Created(id))
+}
+
+/// The rotating check-in code of a session.
+#[derive(Object)]
+pub struct CheckinCode {
+    /// Put this in the QR code; check events with `source: qr` carry it as `qr_token`.
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// One event of an offline batch.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct SyncEvent {
+    pub client_event_id: Uuid,
+    pub session_id: Uuid,
+    pub participant_id: Uuid,
+    pub kind: CheckKind,
+    pub at: DateTime<Utc>,
+    pub source: CheckSource,
+    #[oai(nullable)]
+    pub qr_token: Option<Text>,
+    #[oai(nullable)]
+    pub latitude: Option<f64>,
+    #[oai(nullable)]
+    pub longitude: Option<f64>,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct SyncBatch {
+    /// Up to 5,000 events.
+    pub events: Vec<SyncEvent>,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum SyncStatus {
+    Created,
+    Duplicate,
+    Conflict,
+    Rejected,
+}
+
+#[derive(Object)]
+pub struct SyncResult {
+    pub client_event_id: Uuid,
+    pub status: SyncStatus,
+    #[oai(nullable)]
+    pub error: Option<String>,
+}
+
+#[derive(Object)]
+pub struct SyncResults {
+    pub results: Vec<SyncResult>,
+}
+
+pub struct AttendanceApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Sessions")]
+impl AttendanceApi {
+    /// The session's current rotating check-in code
+    ///
+    /// NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+    #[oai(
+        path = "/sessions/:id/checkin-code",
+        method = "get",
+        operation_id = "get_checkin_code"
+    )]
+    async fn checkin_code(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<Json<CheckinCode>> {
+        let caller = auth.0.require(Permission::RecordAttendance)?;
+        let s = store::sessions::get(&ctx.state.db.read, caller, id.0).await?;
+        if s.status != "scheduled" {
+            return Err(ApiError::InvalidTransition(format!(
+                "the session is {}",
+                s.status
+            )));
+        }
+        let (token, expires_at) = qr_token(&ctx, s.id, ctx.state.clock.now());
+        Ok(Json(CheckinCode { token, expires_at }))
+    }
+
+    /// Sync a batch of offline check events
+    ///
+    /// Each event gets its own result: `created`, `duplicate` (same
+    /// `client_event_id` and payload: a harmless replay), `conflict` (same id,
+    /// different payload: nothing changes) or `rejected` with the reason.
+    #[oai(
+        path = "/attendance/sync",
+        method = "post",
+        operation_id = "sync_attendance"
+    )]
+    async fn sync(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        body: Json<SyncBatch>,
+    ) -> ApiResult<Json<SyncResults>> {
+        let rec = Recorder::from_caller(&auth.0)?;
+        if body.events.len() > MAX_SYNC_EVENTS {
+            return Err(ApiError::field(
+                "events",
+                format!("at most {MAX_SYNC_EVENTS} events per batch"),
+            ));
+        }
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let mut cache = SessionCache::default();
+        let mut results = Vec::with_capacity(body.events.len());
+        let mut created = 0usize;
+        for e in &body.events {
+            let ev = CheckEvent {
+                client_event_id: Some(e.client_event_id),
+                participant_id: e.participant_id,
+                kind: e.kind,
+                at: e.at,
+                source: e.source,
+                qr_token: e.qr_token.clone(),
+                latitude: e.latitude,
+                longitude: e.longitude,
+            };
+            let (status, error) =
+                match apply(&txn, &ctx, &rec, e.session_id, &ev, &mut cache, now).await {
+                    Ok(Applied::Created(_)) => {
+                        created += 1;
+                        (SyncStatus::Created, None)
+                    }
+                    Ok(Applied::Duplicate) => (SyncStatus::Duplicate, None),
+                    Ok(Applied::Conflict) => (
+                        SyncStatus::Conflict,
+                        Some("a different event has this client_event_id".into()),
+                    ),
+                    Err(ApiError::Validation(errs)) => (
+                        SyncStatus::Rejected,
+                        Some(
+                            errs.iter()
+                                .map(|f| format!("{}: {}", f.field, f.message))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
+                    ),
+                    Err(ApiError::NotFound) => (
+                        SyncStatus::Rejected,
+                        Some("no such session of yours".into()),
+                    ),
+                    Err(ApiError::InvalidTransition(m)) => (SyncStatus::Rejected, Some(m)),
+                    Err(e) => return Err(e),
+                };
+            results.push(SyncResult {
+                client_event_id: e.client_event_id,
+                status,
+                error,
+            });
+        }
+        let (kind, id) = auth.0.actor();
+        audit::record(&txn, &ctx.actor(&auth.0), "attendance.sync", "attendance_batch", None, json!({"events": body.events.len(), "created": created, "recorder": format!("{kind}:{id}")})).await?;
+        txn.commit().await?;
+        Ok(Json(SyncResults { results }))
+    }
+}
