@@ -71,6 +71,10 @@ pub struct Settings {
     /// Key file for ID-number encryption and hashing; default `data_dir/id-keys.json`
     /// (generated in development, required in production).
     pub id_key_file: Option<PathBuf>,
+    /// Minutes after a session's start (and before its end) that still count as on time.
+    pub late_grace_minutes: i64,
+    /// Seconds one rotating QR check-in code lasts (it is accepted for two windows).
+    pub qr_window_secs: i64,
     /// Prefix of generated contract numbers (`WS-2026-001`).
     pub contract_prefix: String,
 }
@@ -101,6 +105,8 @@ impl Default for Settings {
             log: "info".into(),
             cors_origins: None,
             contract_prefix: "WS".into(),
+            late_grace_minutes: 10,
+            qr_window_secs: 60,
             id_key_file: None,
         }
     }
@@ -158,6 +164,14 @@ impl Settings {
             self.timezone.parse::<chrono_tz::Tz>().is_ok(),
             "unknown time zone {}",
             self.timezone
+        );
+        anyhow::ensure!(
+            (10..=3600).contains(&self.qr_window_secs),
+            "qr_window_secs must be 10–3600"
+        );
+        anyhow::ensure!(
+            (0..=120).contains(&self.late_grace_minutes),
+            "late_grace_minutes must be 0–120"
         );
         if self.env == Environment::Production {
             anyhow::ensure!(

@@ -25,8 +25,6 @@ use crate::{
     store::{self, audit},
 };
 
-/// Length of one QR window; a code is valid in its window and the next.
-const QR_WINDOW_SECS: i64 = 60;
 /// Largest offline batch.
 pub const MAX_SYNC_EVENTS: usize = 5000;
 
@@ -60,12 +58,13 @@ impl Recorder {
 
 /// The current QR payload of a session and when it expires.
 pub fn qr_token(ctx: &Ctx, session_id: Uuid, now: DateTime<Utc>) -> (String, DateTime<Utc>) {
-    let window = now.timestamp().div_euclid(QR_WINDOW_SECS);
+    let secs = ctx.state.settings.qr_window_secs;
+    let window = now.timestamp().div_euclid(secs);
     let sig = ctx
         .state
         .vault
         .lookup_hash(&format!("qr:{session_id}:{window}"));
-    let expires = DateTime::from_timestamp((window + 2) * QR_WINDOW_SECS, 0).unwrap_or(now);
+    let expires = DateTime::from_timestamp((window + 2) * secs, 0).unwrap_or(now);
     (format!("{window}.{}", &sig[..32]), expires)
 }
 
@@ -76,7 +75,9 @@ fn qr_valid(ctx: &Ctx, session_id: Uuid, token: &str, now: DateTime<Utc>) -> boo
     let Ok(window) = w.parse::<i64>() else {
         return false;
     };
-    let current = now.timestamp().div_euclid(QR_WINDOW_SECS);
+    let current = now
+        .timestamp()
+        .div_euclid(ctx.state.settings.qr_window_secs);
     let expected = ctx
         .state
         .vault
@@ -268,7 +269,8 @@ pub struct AttendanceApi;
 impl AttendanceApi {
     /// The session's current rotating check-in code
     ///
-    /// NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+    /// NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
+    /// (default 60 s) and is accepted for two windows.
     #[oai(
         path = "/sessions/:id/checkin-code",
         method = "get",

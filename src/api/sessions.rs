@@ -27,9 +27,6 @@ use crate::{
     store::{self, audit, page::PageRequest, sessions::SessionFilter},
 };
 
-/// Minutes after the start that still count as on time.
-const GRACE_MINUTES: i64 = 10;
-
 fn type_name(t: SessionType) -> String {
     serde_json::to_value(t)
         .ok()
@@ -436,7 +433,7 @@ impl SessionsApi {
             starts_at: s.starts_at,
             ends_at: s.ends_at,
             credit_hours_x100: s.credit_hours_x100,
-            grace_minutes: GRACE_MINUTES,
+            grace_minutes: ctx.state.settings.late_grace_minutes,
         };
         let events = store::sessions::events(&txn, s.id).await?;
         for mut e in store::sessions::all_enrollments(&txn, s.id).await? {

@@ -943,7 +943,8 @@ export interface paths {
         };
         /**
          * The session's current rotating check-in code
-         * @description NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+         * @description NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
+         *     (default 60 s) and is accepted for two windows.
          */
         get: operations["get_checkin_code"];
         put?: never;

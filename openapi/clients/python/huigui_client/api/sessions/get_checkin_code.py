@@ -157,7 +157,8 @@ def sync_detailed(
 ) -> Response[CheckinCode | Problem]:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
+    (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
@@ -190,7 +191,8 @@ def sync(
 ) -> CheckinCode | Problem | None:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
+    (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
@@ -218,7 +220,8 @@ async def asyncio_detailed(
 ) -> Response[CheckinCode | Problem]:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
+    (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
@@ -251,7 +254,8 @@ async def asyncio(
 ) -> CheckinCode | Problem | None:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every minute and stays valid for two.
+     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
+    (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
