@@ -674,13 +674,7 @@ impl ContractsApi {
             &page,
         )
         .await?;
-        Ok(Json(Page {
-            items: rows
-                .into_iter()
-                .map(Contract::from_model)
-                .collect::<ApiResult<_>>()?,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, Contract::from_model)
     }
 
     /// Create a contract directly (e.g. single-source)
@@ -1116,13 +1110,7 @@ impl ContractsApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let (rows, next) =
             store::contracts::list_amendments(&ctx.state.db.read, c.id, &page).await?;
-        Ok(Json(Page {
-            items: rows
-                .into_iter()
-                .map(Amendment::from_model)
-                .collect::<ApiResult<_>>()?,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, Amendment::from_model)
     }
 
     /// Propose an amendment
@@ -1250,13 +1238,7 @@ impl ContractsApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let (rows, next) =
             store::contracts::list_evaluations(&ctx.state.db.read, c.id, &page).await?;
-        Ok(Json(Page {
-            items: rows
-                .into_iter()
-                .map(Evaluation::from_model)
-                .collect::<ApiResult<_>>()?,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, Evaluation::from_model)
     }
 
     /// Record a performance evaluation

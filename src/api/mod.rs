@@ -154,6 +154,18 @@ impl<T: ParseFromJSON + ToJSON + Send + Sync> Page<T> {
             next_cursor: next,
         })
     }
+
+    /// Like [`Page::from_rows`] for conversions that can fail.
+    pub fn try_from_rows<M>(
+        rows: Vec<M>,
+        next: Option<String>,
+        f: impl Fn(M) -> Result<T, ApiError>,
+    ) -> Result<Json<Self>, ApiError> {
+        Ok(Json(Self {
+            items: rows.into_iter().map(f).collect::<Result<_, _>>()?,
+            next_cursor: next,
+        }))
+    }
 }
 
 /// 201 with the new resource and its `Location`.

@@ -132,14 +132,7 @@ impl OrganizationsApi {
         };
         let (rows, next) =
             store::organizations::list_visible(&ctx.state.db.read, caller, filter, &page).await?;
-        let items = rows
-            .into_iter()
-            .map(Organization::from_model)
-            .collect::<ApiResult<Vec<_>>>()?;
-        Ok(Json(Page {
-            items,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, Organization::from_model)
     }
 
     /// Create an organisation

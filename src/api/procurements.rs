@@ -338,13 +338,7 @@ impl ProcurementsApi {
         let (rows, next) =
             store::procurements::list_procurements(&ctx.state.db.read, caller, status, &page)
                 .await?;
-        Ok(Json(Page {
-            items: rows
-                .into_iter()
-                .map(Procurement::from_model)
-                .collect::<ApiResult<_>>()?,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, Procurement::from_model)
     }
 
     /// Create a procurement (draft)

@@ -253,13 +253,7 @@ impl SessionsApi {
             to: to.0,
         };
         let (rows, next) = store::sessions::list(&ctx.state.db.read, caller, f, &page).await?;
-        Ok(Json(Page {
-            items: rows
-                .into_iter()
-                .map(Session::from_model)
-                .collect::<ApiResult<_>>()?,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, Session::from_model)
     }
 
     /// Schedule a session

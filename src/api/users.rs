@@ -129,14 +129,7 @@ impl UsersApi {
         };
         let (rows, next) =
             store::users::list_visible(&ctx.state.db.read, caller, filter, &page).await?;
-        let items = rows
-            .into_iter()
-            .map(User::from_model)
-            .collect::<ApiResult<Vec<_>>>()?;
-        Ok(Json(Page {
-            items,
-            next_cursor: next,
-        }))
+        Page::try_from_rows(rows, next, User::from_model)
     }
 
     /// Create a user
