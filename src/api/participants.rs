@@ -336,11 +336,13 @@ impl ParticipantsApi {
         };
         let db = &ctx.state.db.read;
         let (rows, next) = store::participants::list(db, caller, filter, &page).await?;
+        let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+        let mut transfers = store::participants::transfers_of(db, &ids).await?;
         let mut items = Vec::new();
         let mut revealed = Vec::new();
         for m in rows {
-            let transfers = store::participants::transfers(db, m.id).await?;
-            let (v, r) = view(&ctx, caller, m, transfers)?;
+            let history = transfers.remove(&m.id).unwrap_or_default();
+            let (v, r) = view(&ctx, caller, m, history)?;
             if r {
                 revealed.push(v.id);
             }

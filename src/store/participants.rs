@@ -146,6 +146,26 @@ pub async fn insert_transfer<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Transfer histories of several participants in one query.
+pub async fn transfers_of<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, Vec<participant_transfer::Model>>, ApiError> {
+    let mut map: std::collections::HashMap<Uuid, Vec<_>> = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    for t in Transfers::find()
+        .filter(participant_transfer::Column::ParticipantId.is_in(ids.to_vec()))
+        .order_by_asc(participant_transfer::Column::Id)
+        .all(conn)
+        .await?
+    {
+        map.entry(t.participant_id).or_default().push(t);
+    }
+    Ok(map)
+}
+
 pub async fn transfers<C: ConnectionTrait>(
     conn: &C,
     participant_id: Uuid,

@@ -240,20 +240,44 @@ pub async fn delivery_counts<C: ConnectionTrait>(
     let mut served = std::collections::HashSet::new();
     let mut counseled = std::collections::HashSet::new();
     let (mut hours, mut welfare) = (0i64, 0i64);
-    let subjects: std::collections::HashSet<Uuid> = participant::Entity::find()
-        .select_only()
-        .column(participant::Column::Id)
-        .filter(participant::Column::Kind.eq("correction_subject"))
-        .into_tuple()
-        .all(conn)
-        .await?
-        .into_iter()
+    // One query for every enrolment of these sessions, one for which of those people are
+    // persons under correction (volunteers are reported apart).
+    let session_ids: Vec<Uuid> = sessions.iter().map(|s| s.id).collect();
+    let mut by_session: std::collections::HashMap<Uuid, Vec<enrollment::Model>> =
+        std::collections::HashMap::new();
+    if !session_ids.is_empty() {
+        for e in Enrollments::find()
+            .filter(enrollment::Column::SessionId.is_in(session_ids))
+            .all(conn)
+            .await?
+        {
+            by_session.entry(e.session_id).or_default().push(e);
+        }
+    }
+    let people: Vec<Uuid> = by_session
+        .values()
+        .flatten()
+        .map(|e| e.participant_id)
         .collect();
+    let subjects: std::collections::HashSet<Uuid> = if people.is_empty() {
+        Default::default()
+    } else {
+        participant::Entity::find()
+            .select_only()
+            .column(participant::Column::Id)
+            .filter(participant::Column::Kind.eq("correction_subject"))
+            .filter(participant::Column::Id.is_in(people))
+            .into_tuple()
+            .all(conn)
+            .await?
+            .into_iter()
+            .collect()
+    };
     for s in &sessions {
         if let Some(i) = TYPES.iter().position(|t| *t == s.session_type) {
             c.sessions[i] += 1;
         }
-        for e in all_enrollments(conn, s.id).await? {
+        for e in by_session.remove(&s.id).unwrap_or_default() {
             if !subjects.contains(&e.participant_id) {
                 continue;
             }
