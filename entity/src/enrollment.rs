@@ -17,6 +17,9 @@ pub struct Model {
     pub hours_x100: Option<i64>,
     pub auto_checkout: bool,
     pub source: Option<String>,
+    pub excuse_reason: Option<String>,
+    pub excused_by: Option<Uuid>,
+    pub excused_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

@@ -8,6 +8,7 @@ mod m20261201_000002_idempotency;
 mod m20261202_000003_procurement;
 mod m20261202_000004_participants;
 mod m20261202_000005_sessions;
+mod m20261202_000006_hours;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000003_procurement::Migration),
             Box::new(m20261202_000004_participants::Migration),
             Box::new(m20261202_000005_sessions::Migration),
+            Box::new(m20261202_000006_hours::Migration),
         ]
     }
 }

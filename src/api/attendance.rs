@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::{
     api::{
         ApiTags, Ctx,
-        sessions::{CheckEvent, CheckKind, CheckSource},
+        sessions::{CheckEvent, CheckKind, CheckSource, Enrollment},
         types::Text,
     },
     auth::{
@@ -371,4 +371,74 @@ impl AttendanceApi {
         txn.commit().await?;
         Ok(Json(SyncResults { results }))
     }
+
+    /// Excuse an absence (请假)
+    ///
+    /// The person's judicial office, with a reason. Before the session closes
+    /// the person is `excused` unless they check in anyway; after it closes a
+    /// `no_show` becomes `excused`. `{id}` is the attendance record's `id`.
+    #[oai(
+        path = "/attendance/:id/excuse",
+        method = "post",
+        operation_id = "excuse_attendance"
+    )]
+    async fn excuse(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<Excuse>,
+    ) -> ApiResult<Json<Enrollment>> {
+        let caller = auth.0.require(Permission::ExcuseAbsence)?;
+        let mut check = crate::api::types::Check::new();
+        let reason = check.text("reason", &body.reason, 500);
+        check.finish()?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let mut e = store::sessions::enrollment_by_id(&txn, id.0).await?;
+        let p = store::participants::get(&txn, caller, e.participant_id).await?;
+        if p.judicial_office_id != Some(caller.org_id) {
+            return Err(ApiError::NotFound);
+        }
+        let s = store::sessions::get(&txn, caller, e.session_id).await?;
+        match (s.status.as_str(), e.outcome.as_deref()) {
+            ("cancelled", _) => {
+                return Err(ApiError::InvalidTransition(
+                    "the session was cancelled".into(),
+                ));
+            }
+            ("closed", Some("no_show" | "excused")) | ("scheduled", _) => {}
+            (_, outcome) => {
+                return Err(ApiError::InvalidTransition(format!(
+                    "only an absence can be excused; the outcome is {}",
+                    outcome.unwrap_or("unknown")
+                )));
+            }
+        }
+        if s.status == "closed" {
+            e.outcome = Some("excused".into());
+        }
+        e.excuse_reason = Some(reason);
+        e.excused_by = Some(caller.user_id);
+        e.excused_at = Some(now);
+        let e = store::sessions::save_enrollment(&txn, e).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "attendance.excuse",
+            "session",
+            Some(s.id.to_string()),
+            json!({"participant_id": p.id, "attendance_id": e.id}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(e.into()))
+    }
+}
+
+/// Why the absence is excused.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct Excuse {
+    pub reason: Text,
 }

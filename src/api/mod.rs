@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod audit;
 pub mod auth;
 pub mod contracts;
+pub mod hours;
 pub mod ops;
 pub mod organizations;
 pub mod participants;
@@ -51,6 +52,8 @@ pub enum ApiTags {
     Participants,
     /// Sessions, enrolments and attendance.
     Sessions,
+    /// The hours ledger, monthly obligations and requirement policies.
+    Hours,
 }
 
 /// All operations, in spec order.
@@ -66,6 +69,7 @@ pub type Apis = (
     participants::ParticipantsApi,
     sessions::SessionsApi,
     attendance::AttendanceApi,
+    hours::HoursApi,
 );
 
 /// The value of [`Apis`].
@@ -82,6 +86,7 @@ pub fn apis() -> Apis {
         participants::ParticipantsApi,
         sessions::SessionsApi,
         attendance::AttendanceApi,
+        hours::HoursApi,
     )
 }
 

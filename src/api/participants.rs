@@ -24,7 +24,7 @@ use crate::{
     },
     domain::{
         id_number::{Gender, IdNumber},
-        roles::{OrgKind, Role},
+        roles::{OrgKind, Role, Scope},
     },
     error::{ApiError, ApiResult},
     store::{self, audit, page::PageRequest, participants::ParticipantFilter},
@@ -327,7 +327,9 @@ impl ParticipantsApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<Participant>>> {
-        let caller = auth.0.require(Permission::ReadParticipants)?;
+        let caller = &auth
+            .0
+            .reader(Permission::ReadParticipants, Scope::ParticipantsRead)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let filter = ParticipantFilter {
             kind: kind.0.map(|k| enum_name(&k)),
@@ -534,7 +536,9 @@ impl ParticipantsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Versioned<Participant>> {
-        let caller = auth.0.require(Permission::ReadParticipants)?;
+        let caller = &auth
+            .0
+            .reader(Permission::ReadParticipants, Scope::ParticipantsRead)?;
         let db = &ctx.state.db.read;
         let m = store::participants::get(db, caller, id.0).await?;
         let transfers = store::participants::transfers(db, m.id).await?;

@@ -6,13 +6,14 @@ use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
     param::{Header, Path, Query},
     payload::Json,
+    types::MaybeUndefined,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
     api::{
-        ApiTags, Created, Ctx, Page, Versioned, etag,
+        ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{Check, SessionType, Text, from_json_text},
     },
     auth::{
@@ -21,7 +22,7 @@ use crate::{
     },
     domain::{
         attendance::{Window, finalize},
-        roles::OrgKind,
+        roles::{OrgKind, Scope},
     },
     error::{ApiError, ApiResult},
     store::{self, audit, page::PageRequest, sessions::SessionFilter},
@@ -108,9 +109,28 @@ pub struct CreateSession {
     pub credit_hours: f64,
 }
 
+/// Changes to a scheduled session; absent fields stay. `latitude`,
+/// `longitude` and `radius_m` change together (all `null` removes the point).
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct UpdateSession {
+    pub title: Option<Text>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub location: Option<Text>,
+    pub latitude: MaybeUndefined<f64>,
+    pub longitude: MaybeUndefined<f64>,
+    pub radius_m: MaybeUndefined<i32>,
+    pub capacity: Option<i32>,
+    pub facilitator: Option<Text>,
+    pub credit_hours: Option<f64>,
+}
+
 /// An enrolment and, once the session closed, its outcome.
 #[derive(Object)]
 pub struct Enrollment {
+    /// The attendance record's id (for `/attendance/{id}/excuse`).
+    pub id: Uuid,
     pub session_id: Uuid,
     pub participant_id: Uuid,
     #[oai(nullable)]
@@ -126,12 +146,17 @@ pub struct Enrollment {
     pub auto_checkout: bool,
     #[oai(nullable)]
     pub source: Option<String>,
+    /// The office's reason when the absence is excused.
+    #[oai(nullable)]
+    pub excuse_reason: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
 impl From<entity::enrollment::Model> for Enrollment {
     fn from(m: entity::enrollment::Model) -> Self {
         Self {
+            id: m.id,
+            excuse_reason: m.excuse_reason,
             session_id: m.session_id,
             participant_id: m.participant_id,
             check_in_at: m.check_in_at,
@@ -204,6 +229,52 @@ pub enum EventCreated {
     Created(Json<CheckEventRecorded>),
 }
 
+/// A session's time, place, capacity and credit, checked together by create and update.
+struct Schedule {
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    radius_m: Option<i32>,
+    capacity: i32,
+    credit_hours: f64,
+}
+
+/// Credit hours ×100 and the stored point `(lat e6, lon e6, radius)`.
+type CheckedSchedule = (i64, Option<(i64, i64, i32)>);
+
+fn check_schedule(check: &mut Check, s: &Schedule) -> CheckedSchedule {
+    let minutes = (s.ends_at - s.starts_at).num_minutes();
+    if minutes <= 0 {
+        check.fail("ends_at", "must be after starts_at");
+    }
+    let credit_x100 = (s.credit_hours * 100.0).round() as i64;
+    if !s.credit_hours.is_finite() || credit_x100 <= 0 || credit_x100 * 60 > minutes * 100 {
+        check.fail("credit_hours", "must be positive and at most the duration");
+    }
+    if s.capacity < 1 || s.capacity > 10_000 {
+        check.fail("capacity", "must be 1–10000");
+    }
+    let point = match (s.latitude, s.longitude, s.radius_m) {
+        (None, None, None) => None,
+        (Some(la), Some(lo), Some(r))
+            if (-90.0..=90.0).contains(&la)
+                && (-180.0..=180.0).contains(&lo)
+                && (1..=100_000).contains(&r) =>
+        {
+            Some(((la * 1e6).round() as i64, (lo * 1e6).round() as i64, r))
+        }
+        _ => {
+            check.fail(
+                "latitude",
+                "latitude, longitude and radius_m go together and must be valid",
+            );
+            None
+        }
+    };
+    (credit_x100, point)
+}
+
 /// Loads a session for an NGO write (own sessions only) in `scheduled` status.
 async fn scheduled_session<C: sea_orm::ConnectionTrait>(
     conn: &C,
@@ -243,7 +314,9 @@ impl SessionsApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<Session>>> {
-        let caller = auth.0.require(Permission::ReadSessions)?;
+        let caller = &auth
+            .0
+            .reader(Permission::ReadSessions, Scope::SessionsRead)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let f = SessionFilter {
             contract_id: contract_id.0,
@@ -292,34 +365,18 @@ impl SessionsApi {
                 check.fail("type", "the contract does not cover this session type");
             }
         }
-        let minutes = (body.ends_at - body.starts_at).num_minutes();
-        if minutes <= 0 {
-            check.fail("ends_at", "must be after starts_at");
-        }
-        let credit_x100 = (body.credit_hours * 100.0).round() as i64;
-        if !body.credit_hours.is_finite() || credit_x100 <= 0 || credit_x100 * 60 > minutes * 100 {
-            check.fail("credit_hours", "must be positive and at most the duration");
-        }
-        if body.capacity < 1 || body.capacity > 10_000 {
-            check.fail("capacity", "must be 1–10000");
-        }
-        let point = match (body.latitude, body.longitude, body.radius_m) {
-            (None, None, None) => None,
-            (Some(la), Some(lo), Some(r))
-                if (-90.0..=90.0).contains(&la)
-                    && (-180.0..=180.0).contains(&lo)
-                    && (1..=100_000).contains(&r) =>
-            {
-                Some(((la * 1e6).round() as i64, (lo * 1e6).round() as i64, r))
-            }
-            _ => {
-                check.fail(
-                    "latitude",
-                    "latitude, longitude and radius_m go together and must be valid",
-                );
-                None
-            }
-        };
+        let (credit_x100, point) = check_schedule(
+            &mut check,
+            &Schedule {
+                starts_at: body.starts_at,
+                ends_at: body.ends_at,
+                latitude: body.latitude,
+                longitude: body.longitude,
+                radius_m: body.radius_m,
+                capacity: body.capacity,
+                credit_hours: body.credit_hours,
+            },
+        );
         check.finish()?;
         let now = ctx.state.clock.now();
         let txn = db.begin().await?;
@@ -370,8 +427,109 @@ impl SessionsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Versioned<Session>> {
-        let caller = auth.0.require(Permission::ReadSessions)?;
+        let caller = &auth
+            .0
+            .reader(Permission::ReadSessions, Scope::SessionsRead)?;
         let s = store::sessions::get(&ctx.state.db.read, caller, id.0).await?;
+        let tag = etag(s.version);
+        Ok(Versioned::Ok(Json(Session::from_model(s)?), tag))
+    }
+
+    /// Update a scheduled session
+    ///
+    /// The NGO that runs it; honours `If-Match`. New times must leave every
+    /// enrolled person free of overlaps; capacity not below the enrolments.
+    #[oai(
+        path = "/sessions/:id",
+        method = "patch",
+        operation_id = "update_session"
+    )]
+    async fn update(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: Json<UpdateSession>,
+    ) -> ApiResult<Versioned<Session>> {
+        let caller = auth.0.require(Permission::ManageSessions)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let mut s = scheduled_session(&txn, caller, id.0).await?;
+        check_if_match(if_match.0.as_deref(), s.version, false)?;
+        let mut check = Check::new();
+        if let Some(t) = &body.title {
+            s.title = check.text("title", t, 200);
+        }
+        if let Some(t) = &body.location {
+            s.location = check.text("location", t, 200);
+        }
+        if let Some(t) = &body.facilitator {
+            s.facilitator = check.text("facilitator", t, 100);
+        }
+        let pick = |v: &MaybeUndefined<f64>, cur: Option<f64>| match v {
+            MaybeUndefined::Undefined => cur,
+            MaybeUndefined::Null => None,
+            MaybeUndefined::Value(x) => Some(*x),
+        };
+        let radius = match &body.radius_m {
+            MaybeUndefined::Undefined => s.radius_m,
+            MaybeUndefined::Null => None,
+            MaybeUndefined::Value(r) => Some(*r),
+        };
+        let moved = body.starts_at.is_some() || body.ends_at.is_some();
+        let sched = Schedule {
+            starts_at: body.starts_at.unwrap_or(s.starts_at),
+            ends_at: body.ends_at.unwrap_or(s.ends_at),
+            latitude: pick(&body.latitude, s.latitude_e6.map(|v| v as f64 / 1e6)),
+            longitude: pick(&body.longitude, s.longitude_e6.map(|v| v as f64 / 1e6)),
+            radius_m: radius,
+            capacity: body.capacity.unwrap_or(s.capacity),
+            credit_hours: body
+                .credit_hours
+                .unwrap_or(s.credit_hours_x100 as f64 / 100.0),
+        };
+        let (credit_x100, point) = check_schedule(&mut check, &sched);
+        if (store::sessions::enrollment_count(&txn, s.id).await? as i64) > i64::from(sched.capacity)
+        {
+            check.fail("capacity", "is below the number already enrolled");
+        }
+        check.finish()?;
+        if moved {
+            for pid in store::sessions::enrolled_ids(&txn, s.id).await? {
+                if store::sessions::overlapping(
+                    &txn,
+                    pid,
+                    sched.starts_at,
+                    sched.ends_at,
+                    Some(s.id),
+                )
+                .await?
+                {
+                    return Err(ApiError::Conflict(
+                        "an enrolled person has an overlapping session at the new time".into(),
+                    ));
+                }
+            }
+        }
+        s.starts_at = sched.starts_at;
+        s.ends_at = sched.ends_at;
+        s.capacity = sched.capacity;
+        s.credit_hours_x100 = credit_x100;
+        s.latitude_e6 = point.map(|p| p.0);
+        s.longitude_e6 = point.map(|p| p.1);
+        s.radius_m = point.map(|p| p.2);
+        let s = store::sessions::save(&txn, s, now).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "session.update",
+            "session",
+            Some(s.id.to_string()),
+            json!({"version": s.version}),
+        )
+        .await?;
+        txn.commit().await?;
         let tag = etag(s.version);
         Ok(Versioned::Ok(Json(Session::from_model(s)?), tag))
     }
@@ -430,6 +588,7 @@ impl SessionsApi {
             grace_minutes: ctx.state.settings.late_grace_minutes,
         };
         let events = store::sessions::events(&txn, s.id).await?;
+        let mut finalized = Vec::new();
         for mut e in store::sessions::all_enrollments(&txn, s.id).await? {
             let mine: Vec<_> = events
                 .iter()
@@ -442,7 +601,15 @@ impl SessionsApi {
                     .map(|ev| (ev.kind == "check_in", ev.at))
                     .collect::<Vec<_>>(),
             );
-            e.outcome = Some(f.outcome.into());
+            // An office-excused absence (请假) stays excused; whoever came anyway is counted.
+            e.outcome = Some(
+                if f.outcome == "no_show" && e.excuse_reason.is_some() {
+                    "excused"
+                } else {
+                    f.outcome
+                }
+                .into(),
+            );
             e.check_in_at = f.check_in_at;
             e.check_out_at = f.check_out_at;
             e.hours_x100 = Some(f.hours_x100);
@@ -451,8 +618,9 @@ impl SessionsApi {
                 .iter()
                 .find(|ev| ev.kind == "check_in")
                 .map(|ev| ev.source.clone());
-            store::sessions::save_enrollment(&txn, e).await?;
+            finalized.push(store::sessions::save_enrollment(&txn, e).await?);
         }
+        crate::api::hours::post_attendance(&txn, &ctx, &s, &finalized, caller.user_id).await?;
         s.status = "closed".into();
         let s = store::sessions::save(&txn, s, now).await?;
         audit::record(
@@ -486,7 +654,9 @@ impl SessionsApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
-        let caller = auth.0.require(Permission::ReadSessions)?;
+        let caller = &auth
+            .0
+            .reader(Permission::ReadSessions, Scope::SessionsRead)?;
         let db = &ctx.state.db.read;
         let s = store::sessions::get(db, caller, id.0).await?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -558,7 +728,7 @@ impl SessionsApi {
         if store::sessions::enrollment_count(&txn, s.id).await? >= s.capacity as u64 {
             return Err(ApiError::Conflict("the session is full".into()));
         }
-        if store::sessions::overlapping(&txn, p.id, s.starts_at, s.ends_at).await? {
+        if store::sessions::overlapping(&txn, p.id, s.starts_at, s.ends_at, None).await? {
             return Err(ApiError::Conflict(
                 "enrolled in an overlapping session".into(),
             ));
@@ -576,6 +746,9 @@ impl SessionsApi {
                 hours_x100: None,
                 auto_checkout: false,
                 source: None,
+                excuse_reason: None,
+                excused_by: None,
+                excused_at: None,
                 created_at: ctx.state.clock.now(),
             },
         )

@@ -69,6 +69,12 @@ pub enum Permission {
     ManageSessions,
     Enroll,
     RecordAttendance,
+    ExcuseAbsence,
+    ReadHours,
+    LogHours,
+    ApproveHours,
+    ReadPolicies,
+    ManagePolicies,
 }
 
 impl Permission {
@@ -104,6 +110,12 @@ impl Permission {
         Permission::ManageSessions,
         Permission::Enroll,
         Permission::RecordAttendance,
+        Permission::ExcuseAbsence,
+        Permission::ReadHours,
+        Permission::LogHours,
+        Permission::ApproveHours,
+        Permission::ReadPolicies,
+        Permission::ManagePolicies,
     ];
 }
 
@@ -141,7 +153,13 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ChangeParticipantStatus => role == OfficeStaff,
         P::ReadSessions => role != AgencyStaff,
         P::ManageSessions | P::RecordAttendance => matches!(role, NgoAdmin | NgoStaff),
-        P::Enroll => matches!(role, OfficeStaff | NgoAdmin | NgoStaff),
+        P::Enroll | P::LogHours => matches!(role, OfficeStaff | NgoAdmin | NgoStaff),
+        P::ExcuseAbsence => role == OfficeStaff,
+        P::ReadHours => role != AgencyStaff,
+        // Offices approve their people's hours; an NGO's admin its volunteers'.
+        P::ApproveHours => matches!(role, OfficeStaff | NgoAdmin),
+        P::ReadPolicies => true,
+        P::ManagePolicies => role == Admin,
     }
 }
 
@@ -183,6 +201,20 @@ impl Caller {
         match self {
             Caller::User(u) if allowed(u.role, permission) => Ok(u),
             _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// For reads that partner apps may also do: a user with `permission`, or
+    /// a client with `scope`, which then reads exactly as its NGO's staff do.
+    pub fn reader(&self, permission: Permission, scope: Scope) -> Result<UserCaller, ApiError> {
+        match self {
+            Caller::Client(c) if c.scopes.contains(&scope) => Ok(UserCaller {
+                user_id: c.id,
+                org_id: c.org_id,
+                org_kind: OrgKind::Ngo,
+                role: Role::NgoStaff,
+            }),
+            _ => self.require(permission).cloned(),
         }
     }
 
@@ -230,6 +262,8 @@ mod tests {
                     | Permission::ReadContractDetails
                     | Permission::ReadParticipants
                     | Permission::ReadSessions
+                    | Permission::ReadHours
+                    | Permission::ReadPolicies
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

@@ -8,6 +8,8 @@ pub mod audit_chain;
 pub mod contract;
 /// Distances for geofences.
 pub mod geo;
+/// The hours ledger: categories, months, reversals, policies, month status.
+pub mod hours;
 /// Citizen ID numbers: checksum, birth date, gender, masking.
 pub mod id_number;
 /// KPI metrics and live progress.

@@ -4,6 +4,7 @@
 pub mod api_clients;
 pub mod audit;
 pub mod contracts;
+pub mod hours;
 pub mod idempotency;
 pub mod organizations;
 pub mod page;

@@ -176,3 +176,20 @@ pub async fn transfers<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// Participants by id (unscoped: for server-side bookkeeping), in one query.
+pub async fn by_ids<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, participant::Model>, ApiError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(Participants::find()
+        .filter(participant::Column::Id.is_in(ids.to_vec()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}

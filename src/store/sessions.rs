@@ -109,20 +109,22 @@ pub async fn enrollment_count<C: ConnectionTrait>(
         .await?)
 }
 
-/// The participant's enrolments in sessions (not cancelled) overlapping `[from, to)`.
+/// The participant's enrolments in sessions (not cancelled) overlapping `[from, to)`, other than `except`.
 pub async fn overlapping<C: ConnectionTrait>(
     conn: &C,
     participant_id: Uuid,
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
+    except: Option<Uuid>,
 ) -> Result<bool, ApiError> {
-    let sessions: Vec<Uuid> = Enrollments::find()
+    let mut q = Enrollments::find()
         .select_only()
         .column(enrollment::Column::SessionId)
-        .filter(enrollment::Column::ParticipantId.eq(participant_id))
-        .into_tuple()
-        .all(conn)
-        .await?;
+        .filter(enrollment::Column::ParticipantId.eq(participant_id));
+    if let Some(x) = except {
+        q = q.filter(enrollment::Column::SessionId.ne(x));
+    }
+    let sessions: Vec<Uuid> = q.into_tuple().all(conn).await?;
     if sessions.is_empty() {
         return Ok(false);
     }
@@ -148,6 +150,16 @@ pub async fn save_enrollment<C: ConnectionTrait>(
     m: enrollment::Model,
 ) -> Result<enrollment::Model, ApiError> {
     Ok(m.into_active_model().reset_all().update(conn).await?)
+}
+
+pub async fn enrollment_by_id<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> Result<enrollment::Model, ApiError> {
+    Enrollments::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 pub async fn find_enrollment<C: ConnectionTrait>(

@@ -177,6 +177,18 @@ impl TestApp {
         .await
     }
 
+    pub async fn put(&self, path: &str, token: &str, body: Value, if_match: Option<&str>) -> Resp {
+        let headers: Vec<(&str, &str)> = if_match.map(|v| ("if-match", v)).into_iter().collect();
+        self.send(
+            Method::PUT,
+            path,
+            Some(token),
+            Some(body.to_string().into_bytes()),
+            &headers,
+        )
+        .await
+    }
+
     pub async fn delete(&self, path: &str, token: &str) -> Resp {
         self.send(Method::DELETE, path, Some(token), None, &[])
             .await

@@ -9,6 +9,7 @@ mod authz;
 mod cli;
 mod errors;
 mod helpers;
+mod hours;
 mod idempotency;
 mod ops;
 mod organizations;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Resp, World};
 
-fn person(birth: &str, serial: u32) -> Value {
+pub fn person(birth: &str, serial: u32) -> Value {
     json!({
         "kind": "correction_subject", "name": format!("对象{serial}"),
         "id_number": IdNumber::complete(&format!("142327{birth}{serial:03}")).unwrap().as_str(),
@@ -15,7 +15,7 @@ fn person(birth: &str, serial: u32) -> Value {
     })
 }
 
-async fn active_contract(w: &World) -> String {
+pub async fn active_contract(w: &World) -> String {
     let c = w
         .app
         .post(
@@ -43,7 +43,7 @@ async fn active_contract(w: &World) -> String {
     id
 }
 
-async fn session(
+pub async fn session(
     w: &World,
     contract: &str,
     kind: &str,
@@ -312,7 +312,7 @@ async fn session_and_enrolment_guards() {
     assert_eq!(cancel.body["status"], "cancelled");
 }
 
-async fn enroll(w: &World, session: &str, participant: &str) -> Resp {
+pub async fn enroll(w: &World, session: &str, participant: &str) -> Resp {
     let path = format!("/api/v1/sessions/{session}/enrollments");
     w.app
         .post(
@@ -324,7 +324,7 @@ async fn enroll(w: &World, session: &str, participant: &str) -> Resp {
 }
 
 /// A scheduled session under way (clock advanced into it) with `n` enrolled people.
-async fn running_session(
+pub async fn running_session(
     w: &World,
     geofence: bool,
     n: u32,
@@ -554,4 +554,369 @@ async fn offline_batches_replay_harmlessly_and_report_conflicts() {
     );
     let too_many: Vec<Value> = (0..5001).map(|_| events[0].clone()).collect();
     assert_eq!(sync(too_many).await.status, 422);
+}
+
+#[tokio::test]
+async fn offices_excuse_absences_before_and_after_close() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 3).await;
+    let list = w
+        .app
+        .get(
+            &format!("/api/v1/sessions/{sid}/attendance"),
+            w.token("office_staff"),
+        )
+        .await;
+    let id_of = |p: &str| {
+        list.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["participant_id"] == p)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let excuse = |id: &str| format!("/api/v1/attendance/{id}/excuse");
+    let reason = json!({"reason": "住院治疗"});
+    // Person 0 is excused before the session closes; person 1 is a no-show excused after; person 2 attended.
+    let e0 = w
+        .app
+        .post(
+            &excuse(&id_of(&people[0])),
+            Some(w.token("office_staff")),
+            reason.clone(),
+        )
+        .await;
+    assert_eq!(e0.status, 200, "{}", e0.body);
+    assert_eq!(e0.body["excuse_reason"], "住院治疗");
+    assert_eq!(
+        w.app
+            .post(
+                &excuse(&id_of(&people[1])),
+                Some(w.token("ngo_staff")),
+                reason.clone()
+            )
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        w.app
+            .post(
+                &excuse(&id_of(&people[1])),
+                Some(w.token("office_staff")),
+                json!({"reason": " "})
+            )
+            .await
+            .status,
+        422
+    );
+    let r = w
+        .app
+        .post(&format!("/api/v1/sessions/{sid}/attendance"), Some(w.token("ngo_staff")), json!({"participant_id": people[2], "kind": "check_in", "at": start.to_rfc3339(), "source": "staff"}))
+        .await;
+    assert_eq!(r.status, 201);
+    w.app.state.clock.advance(Duration::hours(2));
+    let c = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/close"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(c.status, 200);
+    let outcome = |body: &Value, p: &str| {
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["participant_id"] == p)
+            .unwrap()["outcome"]
+            .clone()
+    };
+    let after = w
+        .app
+        .get(
+            &format!("/api/v1/sessions/{sid}/attendance"),
+            w.token("officer"),
+        )
+        .await;
+    assert_eq!(outcome(&after.body, &people[0]), "excused");
+    assert_eq!(outcome(&after.body, &people[1]), "no_show");
+    let e1 = w
+        .app
+        .post(
+            &excuse(&id_of(&people[1])),
+            Some(w.token("office_staff")),
+            reason.clone(),
+        )
+        .await;
+    assert_eq!(
+        (e1.status, e1.body["outcome"].as_str()),
+        (200, Some("excused"))
+    );
+    let e2 = w
+        .app
+        .post(
+            &excuse(&id_of(&people[2])),
+            Some(w.token("office_staff")),
+            reason.clone(),
+        )
+        .await;
+    assert_eq!(e2.status, 409, "someone who attended is not excused");
+    assert_eq!(
+        w.app
+            .post(
+                &excuse(&uuid::Uuid::now_v7().to_string()),
+                Some(w.token("office_staff")),
+                reason
+            )
+            .await
+            .status,
+        404
+    );
+    // Excused enrolments leave the attendance-rate denominator: 1 attended of 1.
+    let sess = w
+        .app
+        .get(&format!("/api/v1/sessions/{sid}"), w.token("officer"))
+        .await;
+    let kpis = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/contracts/{}/kpis",
+                sess.body["contract_id"].as_str().unwrap()
+            ),
+            w.token("officer"),
+        )
+        .await;
+    let rate = kpis
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["metric"] == "attendance_rate")
+        .unwrap()["actual"]
+        .as_f64();
+    assert_eq!(rate, Some(1.0));
+}
+
+#[tokio::test]
+async fn scheduled_sessions_can_be_edited_within_the_rules() {
+    let w = World::new().await;
+    let contract = active_contract(&w).await;
+    let start = (Utc::now() + Duration::days(2))
+        .duration_trunc(Duration::minutes(1))
+        .unwrap();
+    let a = session(&w, &contract, "education", start, 2).await.id();
+    let b = session(&w, &contract, "education", start + Duration::hours(3), 5)
+        .await
+        .id();
+    let p = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 901),
+        )
+        .await
+        .id();
+    let q = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 902),
+        )
+        .await
+        .id();
+    for s in [&a, &b] {
+        assert_eq!(enroll(&w, s, &p).await.status, 201);
+    }
+    assert_eq!(enroll(&w, &a, &q).await.status, 201);
+    let path = format!("/api/v1/sessions/{a}");
+    let etag = w
+        .app
+        .get(&path, w.token("ngo_staff"))
+        .await
+        .header("etag")
+        .unwrap()
+        .to_string();
+    let ok = w
+        .app
+        .patch(&path, w.token("ngo_staff"), json!({"title": "法治教育（第二讲）", "latitude": 37.43, "longitude": 112.03, "radius_m": 150}), Some(&etag))
+        .await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(
+        (ok.body["title"].as_str(), ok.body["radius_m"].as_i64()),
+        (Some("法治教育（第二讲）"), Some(150))
+    );
+    assert_eq!(
+        w.app
+            .patch(
+                &path,
+                w.token("ngo_staff"),
+                json!({"title": "x"}),
+                Some(&etag)
+            )
+            .await
+            .status,
+        412
+    );
+    for (body, field) in [
+        (json!({"capacity": 1}), "capacity"),
+        (json!({"credit_hours": 3.0}), "credit_hours"),
+        (
+            json!({"ends_at": (start - Duration::hours(1)).to_rfc3339()}),
+            "ends_at",
+        ),
+        (json!({"radius_m": null}), "latitude"),
+    ] {
+        let r = w.app.patch(&path, w.token("ngo_staff"), body, None).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], field, "{}", r.body);
+    }
+    let overlap = w
+        .app
+        .patch(
+            &path,
+            w.token("ngo_staff"),
+            json!({"ends_at": (start + Duration::hours(4)).to_rfc3339()}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        overlap.status, 409,
+        "p is enrolled in b at that time: {}",
+        overlap.body
+    );
+    let cleared = w
+        .app
+        .patch(&path, w.token("ngo_staff"), json!({"latitude": null, "longitude": null, "radius_m": null, "ends_at": (start + Duration::hours(1)).to_rfc3339(), "credit_hours": 1.0}), None)
+        .await;
+    assert_eq!(cleared.status, 200, "{}", cleared.body);
+    assert!(cleared.body["radius_m"].is_null());
+    assert_eq!(
+        w.app
+            .patch(&path, w.token("ngo_b_admin"), json!({"title": "x"}), None)
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        w.app
+            .patch(&path, w.token("office_staff"), json!({"title": "x"}), None)
+            .await
+            .status,
+        403
+    );
+    let unknown = w
+        .app
+        .patch(
+            &path,
+            w.token("ngo_staff"),
+            json!({"status": "closed"}),
+            None,
+        )
+        .await;
+    assert!(matches!(unknown.status, 400 | 422));
+    assert_eq!(
+        w.app.get(&path, w.token("ngo_staff")).await.body["status"],
+        "scheduled"
+    );
+}
+
+async fn client_token(w: &World, admin: &str, scopes: Value) -> String {
+    let c = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token(admin)),
+            json!({"name": "app", "scopes": scopes}),
+        )
+        .await;
+    assert_eq!(c.status, 201, "{}", c.body);
+    w.app
+        .post(
+            "/api/v1/auth/client-token",
+            None,
+            json!({"client_id": c.body["client_id"], "client_secret": c.body["client_secret"]}),
+        )
+        .await
+        .body["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn partner_apps_read_what_their_scopes_allow_as_their_ngo_does() {
+    let w = World::new().await;
+    let (sid, people, _) = running_session(&w, false, 1).await;
+    let sessions = client_token(&w, "ngo_admin", json!(["sessions:read"])).await;
+    let participants = client_token(&w, "ngo_admin", json!(["participants:read"])).await;
+    let other = client_token(
+        &w,
+        "ngo_b_admin",
+        json!(["sessions:read", "participants:read"]),
+    )
+    .await;
+    let s = format!("/api/v1/sessions/{sid}");
+    let p = format!("/api/v1/participants/{}", people[0]);
+    assert_eq!(w.app.get(&s, &sessions).await.status, 200);
+    assert_eq!(
+        w.app.get("/api/v1/sessions", &sessions).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        w.app
+            .get(&format!("{s}/attendance"), &sessions)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        w.app.get(&p, &sessions).await.status,
+        403,
+        "needs participants:read"
+    );
+    let seen = w.app.get(&p, &participants).await;
+    assert_eq!(seen.status, 200, "{}", seen.body);
+    assert!(seen.body["id_number"].is_null(), "masked as for NGO staff");
+    assert!(
+        seen.body["id_number_masked"]
+            .as_str()
+            .unwrap()
+            .contains("********")
+    );
+    assert_eq!(
+        w.app.get(&format!("{p}/hours"), &participants).await.status,
+        200
+    );
+    assert_eq!(
+        w.app.get(&s, &participants).await.status,
+        403,
+        "needs sessions:read"
+    );
+    assert_eq!(
+        w.app.get(&s, &other).await.status,
+        404,
+        "another NGO's session"
+    );
+    assert_eq!(
+        w.app.get(&p, &other).await.status,
+        404,
+        "not enrolled with that NGO"
+    );
+    assert_eq!(
+        w.app.get("/api/v1/contracts", &sessions).await.status,
+        403,
+        "no scope for contracts"
+    );
 }

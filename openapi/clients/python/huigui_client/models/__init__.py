@@ -25,6 +25,7 @@ from .create_bid import CreateBid
 from .create_contract import CreateContract
 from .create_enrollment import CreateEnrollment
 from .create_evaluation import CreateEvaluation
+from .create_hours_entry import CreateHoursEntry
 from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
 from .create_participant import CreateParticipant
@@ -34,15 +35,23 @@ from .create_user import CreateUser
 from .criterion import Criterion
 from .criterion_score import CriterionScore
 from .decision_note import DecisionNote
+from .earned_hours import EarnedHours
 from .enrollment import Enrollment
 from .evaluation import Evaluation
+from .excuse import Excuse
 from .field_error import FieldError
+from .hours_category import HoursCategory
+from .hours_entry import HoursEntry
+from .hours_status import HoursStatus
 from .kpi_metric import KpiMetric
 from .kpi_rating import KpiRating
 from .kpi_target import KpiTarget
 from .kpi_value import KpiValue
+from .level_requirement import LevelRequirement
 from .me import Me
 from .milestone import Milestone
+from .month_closure import MonthClosure
+from .month_hours import MonthHours
 from .organization import Organization
 from .organization_kind import OrganizationKind
 from .page_amendment import PageAmendment
@@ -64,7 +73,11 @@ from .payment_rule_band import PaymentRuleBand
 from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
+from .put_requirement_policy import PutRequirementPolicy
 from .refresh_request import RefreshRequest
+from .required_hours import RequiredHours
+from .requirement_policy import RequirementPolicy
+from .reverse_hours_entry import ReverseHoursEntry
 from .score_sheet import ScoreSheet
 from .session import Session
 from .session_type import SessionType
@@ -85,6 +98,7 @@ from .update_contract import UpdateContract
 from .update_organization import UpdateOrganization
 from .update_participant import UpdateParticipant
 from .update_procurement import UpdateProcurement
+from .update_session import UpdateSession
 from .update_user import UpdateUser
 from .user import User
 from .user_role import UserRole
@@ -115,6 +129,7 @@ __all__ = (
     "CreateContract",
     "CreateEnrollment",
     "CreateEvaluation",
+    "CreateHoursEntry",
     "CreateMilestone",
     "CreateOrganization",
     "CreateParticipant",
@@ -124,15 +139,23 @@ __all__ = (
     "Criterion",
     "CriterionScore",
     "DecisionNote",
+    "EarnedHours",
     "Enrollment",
     "Evaluation",
+    "Excuse",
     "FieldError",
+    "HoursCategory",
+    "HoursEntry",
+    "HoursStatus",
     "KpiMetric",
     "KpiRating",
     "KpiTarget",
     "KpiValue",
+    "LevelRequirement",
     "Me",
     "Milestone",
+    "MonthClosure",
+    "MonthHours",
     "Organization",
     "OrganizationKind",
     "PageAmendment",
@@ -154,7 +177,11 @@ __all__ = (
     "PlannedKpi",
     "Problem",
     "Procurement",
+    "PutRequirementPolicy",
     "RefreshRequest",
+    "RequiredHours",
+    "RequirementPolicy",
+    "ReverseHoursEntry",
     "ScoreSheet",
     "Session",
     "SessionType",
@@ -175,6 +202,7 @@ __all__ = (
     "UpdateOrganization",
     "UpdateParticipant",
     "UpdateProcurement",
+    "UpdateSession",
     "UpdateUser",
     "User",
     "UserRole",

@@ -29,10 +29,12 @@ class Enrollment:
         Attributes:
             auto_checkout (bool): No check-out was recorded: credited to the session end.
             created_at (datetime.datetime):
+            id (UUID): The attendance record's id (for `/attendance/{id}/excuse`).
             participant_id (UUID):
             session_id (UUID):
             check_in_at (datetime.datetime | None | Unset):
             check_out_at (datetime.datetime | None | Unset):
+            excuse_reason (None | str | Unset): The office's reason when the absence is excused.
             hours_credited (float | None | Unset):
             outcome (None | str | Unset): `present`, `late`, `left_early`, `excused`, `no_show`; `null` until closed.
             source (None | str | Unset):
@@ -40,10 +42,12 @@ class Enrollment:
 
     auto_checkout: bool
     created_at: datetime.datetime
+    id: UUID
     participant_id: UUID
     session_id: UUID
     check_in_at: datetime.datetime | None | Unset = UNSET
     check_out_at: datetime.datetime | None | Unset = UNSET
+    excuse_reason: None | str | Unset = UNSET
     hours_credited: float | None | Unset = UNSET
     outcome: None | str | Unset = UNSET
     source: None | str | Unset = UNSET
@@ -57,6 +61,8 @@ class Enrollment:
         auto_checkout = self.auto_checkout
 
         created_at = self.created_at.isoformat()
+
+        id = str(self.id)
 
         participant_id = str(self.participant_id)
 
@@ -77,6 +83,12 @@ class Enrollment:
             check_out_at = self.check_out_at.isoformat()
         else:
             check_out_at = self.check_out_at
+
+        excuse_reason: None | str | Unset
+        if isinstance(self.excuse_reason, Unset):
+            excuse_reason = UNSET
+        else:
+            excuse_reason = self.excuse_reason
 
         hours_credited: float | None | Unset
         if isinstance(self.hours_credited, Unset):
@@ -102,6 +114,7 @@ class Enrollment:
         field_dict.update({
             "auto_checkout": auto_checkout,
             "created_at": created_at,
+            "id": id,
             "participant_id": participant_id,
             "session_id": session_id,
         })
@@ -109,6 +122,8 @@ class Enrollment:
             field_dict["check_in_at"] = check_in_at
         if check_out_at is not UNSET:
             field_dict["check_out_at"] = check_out_at
+        if excuse_reason is not UNSET:
+            field_dict["excuse_reason"] = excuse_reason
         if hours_credited is not UNSET:
             field_dict["hours_credited"] = hours_credited
         if outcome is not UNSET:
@@ -126,6 +141,11 @@ class Enrollment:
         auto_checkout = d.pop("auto_checkout")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        id = UUID(d.pop("id"))
 
 
 
@@ -180,6 +200,16 @@ class Enrollment:
         check_out_at = _parse_check_out_at(d.pop("check_out_at", UNSET))
 
 
+        def _parse_excuse_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        excuse_reason = _parse_excuse_reason(d.pop("excuse_reason", UNSET))
+
+
         def _parse_hours_credited(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -213,10 +243,12 @@ class Enrollment:
         enrollment = cls(
             auto_checkout=auto_checkout,
             created_at=created_at,
+            id=id,
             participant_id=participant_id,
             session_id=session_id,
             check_in_at=check_in_at,
             check_out_at=check_out_at,
+            excuse_reason=excuse_reason,
             hours_credited=hours_credited,
             outcome=outcome,
             source=source,

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="EarnedHours")
+
+
+
+@_attrs_define
+class EarnedHours:
+    """ Earned hours per category.
+
+        Attributes:
+            education (float):
+            public_welfare (float):
+            volunteer (float):
+     """
+
+    education: float
+    public_welfare: float
+    volunteer: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        education = self.education
+
+        public_welfare = self.public_welfare
+
+        volunteer = self.volunteer
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "education": education,
+            "public_welfare": public_welfare,
+            "volunteer": volunteer,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        education = d.pop("education")
+
+        public_welfare = d.pop("public_welfare")
+
+        volunteer = d.pop("volunteer")
+
+        earned_hours = cls(
+            education=education,
+            public_welfare=public_welfare,
+            volunteer=volunteer,
+        )
+
+
+        earned_hours.additional_properties = d
+        return earned_hours
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.hours_status import HoursStatus
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.earned_hours import EarnedHours
+  from ..models.hours_entry import HoursEntry
+  from ..models.required_hours import RequiredHours
+
+
+
+
+
+T = TypeVar("T", bound="MonthHours")
+
+
+
+@_attrs_define
+class MonthHours:
+    """ A person's ledger month.
+
+        Attributes:
+            balance (float): Sum of the counted entries (all categories); always equals the sum of `earned`.
+            closed (bool): A closed month changes only through reversing entries.
+            earned (EarnedHours): Earned hours per category.
+            entries (list[HoursEntry]):
+            month (str): `YYYY-MM`.
+            participant_id (UUID):
+            required (RequiredHours): Hours per category.
+            status (HoursStatus): A month's status.
+     """
+
+    balance: float
+    closed: bool
+    earned: EarnedHours
+    entries: list[HoursEntry]
+    month: str
+    participant_id: UUID
+    required: RequiredHours
+    status: HoursStatus
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.earned_hours import EarnedHours # noqa: PLC0415
+        from ..models.hours_entry import HoursEntry # noqa: PLC0415
+        from ..models.required_hours import RequiredHours # noqa: PLC0415
+        balance = self.balance
+
+        closed = self.closed
+
+        earned = self.earned.to_dict()
+
+        entries = []
+        for entries_item_data in self.entries:
+            entries_item = entries_item_data.to_dict()
+            entries.append(entries_item)
+
+
+
+        month = self.month
+
+        participant_id = str(self.participant_id)
+
+        required = self.required.to_dict()
+
+        status = self.status.value
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "balance": balance,
+            "closed": closed,
+            "earned": earned,
+            "entries": entries,
+            "month": month,
+            "participant_id": participant_id,
+            "required": required,
+            "status": status,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.earned_hours import EarnedHours # noqa: PLC0415
+        from ..models.hours_entry import HoursEntry # noqa: PLC0415
+        from ..models.required_hours import RequiredHours # noqa: PLC0415
+        d = dict(src_dict)
+        balance = d.pop("balance")
+
+        closed = d.pop("closed")
+
+        earned = EarnedHours.from_dict(d.pop("earned"))
+
+
+
+
+        entries = []
+        _entries = d.pop("entries")
+        for entries_item_data in (_entries):
+            entries_item = HoursEntry.from_dict(entries_item_data)
+
+
+
+            entries.append(entries_item)
+
+
+        month = d.pop("month")
+
+        participant_id = UUID(d.pop("participant_id"))
+
+
+
+
+        required = RequiredHours.from_dict(d.pop("required"))
+
+
+
+
+        status = HoursStatus(d.pop("status"))
+
+
+
+
+        month_hours = cls(
+            balance=balance,
+            closed=closed,
+            earned=earned,
+            entries=entries,
+            month=month,
+            participant_id=participant_id,
+            required=required,
+            status=status,
+        )
+
+
+        month_hours.additional_properties = d
+        return month_hours
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

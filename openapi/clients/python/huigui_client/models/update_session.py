@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="UpdateSession")
+
+
+
+@_attrs_define
+class UpdateSession:
+    """ Changes to a scheduled session; absent fields stay. `latitude`,
+    `longitude` and `radius_m` change together (all `null` removes the point).
+
+        Attributes:
+            capacity (int | Unset):
+            credit_hours (float | Unset):
+            ends_at (datetime.datetime | Unset):
+            facilitator (str | Unset):
+            latitude (float | Unset):
+            location (str | Unset):
+            longitude (float | Unset):
+            radius_m (int | Unset):
+            starts_at (datetime.datetime | Unset):
+            title (str | Unset):
+     """
+
+    capacity: int | Unset = UNSET
+    credit_hours: float | Unset = UNSET
+    ends_at: datetime.datetime | Unset = UNSET
+    facilitator: str | Unset = UNSET
+    latitude: float | Unset = UNSET
+    location: str | Unset = UNSET
+    longitude: float | Unset = UNSET
+    radius_m: int | Unset = UNSET
+    starts_at: datetime.datetime | Unset = UNSET
+    title: str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        capacity = self.capacity
+
+        credit_hours = self.credit_hours
+
+        ends_at: str | Unset = UNSET
+        if not isinstance(self.ends_at, Unset):
+            ends_at = self.ends_at.isoformat()
+
+        facilitator = self.facilitator
+
+        latitude = self.latitude
+
+        location = self.location
+
+        longitude = self.longitude
+
+        radius_m = self.radius_m
+
+        starts_at: str | Unset = UNSET
+        if not isinstance(self.starts_at, Unset):
+            starts_at = self.starts_at.isoformat()
+
+        title = self.title
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if capacity is not UNSET:
+            field_dict["capacity"] = capacity
+        if credit_hours is not UNSET:
+            field_dict["credit_hours"] = credit_hours
+        if ends_at is not UNSET:
+            field_dict["ends_at"] = ends_at
+        if facilitator is not UNSET:
+            field_dict["facilitator"] = facilitator
+        if latitude is not UNSET:
+            field_dict["latitude"] = latitude
+        if location is not UNSET:
+            field_dict["location"] = location
+        if longitude is not UNSET:
+            field_dict["longitude"] = longitude
+        if radius_m is not UNSET:
+            field_dict["radius_m"] = radius_m
+        if starts_at is not UNSET:
+            field_dict["starts_at"] = starts_at
+        if title is not UNSET:
+            field_dict["title"] = title
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        capacity = d.pop("capacity", UNSET)
+
+        credit_hours = d.pop("credit_hours", UNSET)
+
+        _ends_at = d.pop("ends_at", UNSET)
+        ends_at: datetime.datetime | Unset
+        if isinstance(_ends_at,  Unset):
+            ends_at = UNSET
+        else:
+            ends_at = datetime.datetime.fromisoformat(_ends_at)
+
+
+
+
+        facilitator = d.pop("facilitator", UNSET)
+
+        latitude = d.pop("latitude", UNSET)
+
+        location = d.pop("location", UNSET)
+
+        longitude = d.pop("longitude", UNSET)
+
+        radius_m = d.pop("radius_m", UNSET)
+
+        _starts_at = d.pop("starts_at", UNSET)
+        starts_at: datetime.datetime | Unset
+        if isinstance(_starts_at,  Unset):
+            starts_at = UNSET
+        else:
+            starts_at = datetime.datetime.fromisoformat(_starts_at)
+
+
+
+
+        title = d.pop("title", UNSET)
+
+        update_session = cls(
+            capacity=capacity,
+            credit_hours=credit_hours,
+            ends_at=ends_at,
+            facilitator=facilitator,
+            latitude=latitude,
+            location=location,
+            longitude=longitude,
+            radius_m=radius_m,
+            starts_at=starts_at,
+            title=title,
+        )
+
+        return update_session
+

@@ -1,0 +1,855 @@
+//! The hours ledger: a person's month (required, earned, status, entries),
+//! manual entries and their approval, reversals, month closing, and the
+//! bureau's requirement policy.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Versioned, check_if_match, etag,
+        types::{Check, Text},
+    },
+    auth::{
+        authz::{Permission, UserCaller},
+        scheme::BearerAuth,
+    },
+    domain::{
+        hours::{self as rules, Category, Month, MonthStatus, Requirement},
+        roles::Scope,
+    },
+    error::{ApiError, ApiResult},
+    store::{self, audit, hours::Entry},
+};
+
+/// A ledger category.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum HoursCategory {
+    Education,
+    PublicWelfare,
+    Volunteer,
+}
+
+impl From<HoursCategory> for Category {
+    fn from(c: HoursCategory) -> Self {
+        match c {
+            HoursCategory::Education => Category::Education,
+            HoursCategory::PublicWelfare => Category::PublicWelfare,
+            HoursCategory::Volunteer => Category::Volunteer,
+        }
+    }
+}
+
+impl From<Category> for HoursCategory {
+    fn from(c: Category) -> Self {
+        match c {
+            Category::Education => HoursCategory::Education,
+            Category::PublicWelfare => HoursCategory::PublicWelfare,
+            Category::Volunteer => HoursCategory::Volunteer,
+        }
+    }
+}
+
+/// A month's status.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum HoursStatus {
+    OnTrack,
+    AtRisk,
+    Met,
+    NotMet,
+}
+
+impl From<MonthStatus> for HoursStatus {
+    fn from(s: MonthStatus) -> Self {
+        match s {
+            MonthStatus::OnTrack => HoursStatus::OnTrack,
+            MonthStatus::AtRisk => HoursStatus::AtRisk,
+            MonthStatus::Met => HoursStatus::Met,
+            MonthStatus::NotMet => HoursStatus::NotMet,
+        }
+    }
+}
+
+fn hours(x100: i64) -> f64 {
+    x100 as f64 / 100.0
+}
+
+/// One ledger entry. Entries are never changed; `status` is derived.
+#[derive(Object)]
+pub struct HoursEntry {
+    pub id: Uuid,
+    pub participant_id: Uuid,
+    pub category: HoursCategory,
+    /// `attendance`, `manual` or `reversal`.
+    pub source: String,
+    /// Negative for a reversal.
+    pub hours: f64,
+    /// The day of the work (of the reversal, for a reversal).
+    pub date: NaiveDate,
+    /// The ledger month it counts in, `YYYY-MM`.
+    pub month: String,
+    pub description: String,
+    #[oai(nullable)]
+    pub session_id: Option<Uuid>,
+    /// For a reversal: the entry it reverses.
+    #[oai(nullable)]
+    pub reverses_id: Option<Uuid>,
+    /// For a reversed entry: the reversing entry.
+    #[oai(nullable)]
+    pub reversed_by: Option<Uuid>,
+    /// `pending` (manual, awaiting approval), `approved`, `rejected` (reversed
+    /// before approval), `posted` (attendance or reversal), `reversed`.
+    pub status: String,
+    /// Whether `hours` count towards the balance.
+    pub counted: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl HoursEntry {
+    fn from_entry(e: Entry) -> ApiResult<Self> {
+        let counted = rules::counts(&e.row.source, e.approved);
+        let status = match (e.row.source.as_str(), e.approved, e.reversed_by.is_some()) {
+            ("manual", false, true) => "rejected",
+            (_, _, true) => "reversed",
+            ("manual", false, false) => "pending",
+            ("manual", true, false) => "approved",
+            _ => "posted",
+        };
+        let category: Category = e
+            .row
+            .category
+            .parse()
+            .map_err(|m: String| ApiError::Internal(anyhow::anyhow!(m)))?;
+        Ok(Self {
+            id: e.row.id,
+            participant_id: e.row.participant_id,
+            category: category.into(),
+            source: e.row.source,
+            hours: hours(e.row.hours_x100),
+            date: e.row.date,
+            month: e.row.month,
+            description: e.row.description,
+            session_id: e.row.session_id,
+            reverses_id: e.row.reverses_id,
+            reversed_by: e.reversed_by,
+            status: status.into(),
+            counted,
+            created_at: e.row.created_at,
+        })
+    }
+}
+
+/// Hours per category.
+#[derive(Object)]
+pub struct RequiredHours {
+    pub education: f64,
+    pub public_welfare: f64,
+}
+
+/// Earned hours per category.
+#[derive(Object)]
+pub struct EarnedHours {
+    pub education: f64,
+    pub public_welfare: f64,
+    pub volunteer: f64,
+}
+
+/// A person's ledger month.
+#[derive(Object)]
+pub struct MonthHours {
+    pub participant_id: Uuid,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub required: RequiredHours,
+    pub earned: EarnedHours,
+    /// Sum of the counted entries (all categories); always equals the sum of `earned`.
+    pub balance: f64,
+    pub status: HoursStatus,
+    /// A closed month changes only through reversing entries.
+    pub closed: bool,
+    pub entries: Vec<HoursEntry>,
+}
+
+/// A manual entry (e.g. public-welfare work at an approved site). `category`:
+/// `education` or `public_welfare` for persons under correction, `volunteer` for volunteers.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateHoursEntry {
+    pub category: HoursCategory,
+    /// 0.01–24, at most two decimals.
+    pub hours: f64,
+    /// Not in the future, in a month that is not closed.
+    pub date: NaiveDate,
+    pub description: Text,
+}
+
+/// Why an entry is reversed.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ReverseHoursEntry {
+    pub reason: Text,
+}
+
+/// A closed ledger month.
+#[derive(Object)]
+pub struct MonthClosure {
+    /// The judicial office (or, for volunteers, the NGO) whose month it is.
+    pub org_id: Uuid,
+    pub month: String,
+    pub closed_at: DateTime<Utc>,
+}
+
+/// Monthly hours required at one supervision level.
+#[derive(Object, Clone)]
+#[oai(deny_unknown_fields)]
+pub struct LevelRequirement {
+    /// 0–200, two decimals.
+    pub education: f64,
+    /// 0–200, two decimals.
+    pub public_welfare: f64,
+}
+
+/// The bureau's monthly requirement per supervision level.
+#[derive(Object)]
+pub struct RequirementPolicy {
+    pub strict: LevelRequirement,
+    pub ordinary: LevelRequirement,
+    pub lenient: LevelRequirement,
+    /// From this day of the month (1–28) a person below the pro-rata share is `at_risk`.
+    pub at_risk_day: i32,
+    /// `false` while the defaults apply.
+    pub configured: bool,
+    pub version: i32,
+}
+
+/// A new requirement policy (replaces the whole policy).
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct PutRequirementPolicy {
+    pub strict: LevelRequirement,
+    pub ordinary: LevelRequirement,
+    pub lenient: LevelRequirement,
+    /// 1–28.
+    pub at_risk_day: i32,
+}
+
+/// The organisation whose ledger months a participant's entries fall in:
+/// the judicial office, or for volunteers the NGO that registered them.
+pub fn ledger_org(p: &entity::participant::Model) -> Option<Uuid> {
+    p.judicial_office_id.or(p.ngo_id)
+}
+
+/// Whether the caller approves and reverses this participant's entries.
+fn approver(caller: &UserCaller, p: &entity::participant::Model) -> bool {
+    if p.kind == "volunteer" {
+        p.ngo_id == Some(caller.org_id) && caller.role == crate::domain::roles::Role::NgoAdmin
+    } else {
+        p.judicial_office_id == Some(caller.org_id)
+    }
+}
+
+/// Converts request hours to ×100, two decimals at most.
+fn hours_x100(check: &mut Check, field: &str, v: f64, min: i64, max: i64) -> i64 {
+    let x = (v * 100.0).round();
+    if !v.is_finite() || (v * 100.0 - x).abs() > 1e-6 || (x as i64) < min || (x as i64) > max {
+        check.fail(
+            field,
+            format!(
+                "must be {}–{} with at most two decimals",
+                hours(min),
+                hours(max)
+            ),
+        );
+    }
+    x as i64
+}
+
+fn parse_month(field: &str, s: &str) -> ApiResult<Month> {
+    s.parse().map_err(|m: String| ApiError::field(field, m))
+}
+
+fn month_closed_error(month: Month) -> ApiError {
+    ApiError::Conflict(format!(
+        "{month} is closed; a closed month changes only through reversing entries"
+    ))
+}
+
+/// The ledger month of a participant, computed.
+async fn month_hours<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    caller: &UserCaller,
+    p: &entity::participant::Model,
+    month: Month,
+) -> ApiResult<MonthHours> {
+    let policy = match ledger_org(p) {
+        Some(org) => match store::hours::bureau_for(conn, org).await? {
+            Some(b) => store::hours::policy_of(store::hours::policy_row(conn, b).await?.as_ref()),
+            None => rules::Policy::default(),
+        },
+        None => rules::Policy::default(),
+    };
+    let required = if p.kind == "volunteer" {
+        Requirement::default()
+    } else {
+        policy.for_level(p.supervision_level.as_deref())
+    };
+    let sums = store::hours::earned(conn, p.id, month).await?;
+    let get = |c: Category| sums.get(c.as_str()).copied().unwrap_or(0);
+    let earned = Requirement {
+        education_x100: get(Category::Education),
+        public_welfare_x100: get(Category::PublicWelfare),
+    };
+    let volunteer = get(Category::Volunteer);
+    let today = ctx.state.clock.today(ctx.state.settings.tz());
+    let status = rules::status(required, earned, month, today, policy.at_risk_day);
+    let closed = match ledger_org(p) {
+        Some(org) => store::hours::is_closed(conn, org, month).await?,
+        None => false,
+    };
+    let entries = store::hours::entries(conn, caller, p, month)
+        .await?
+        .into_iter()
+        .map(HoursEntry::from_entry)
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(MonthHours {
+        participant_id: p.id,
+        month: month.to_string(),
+        required: RequiredHours {
+            education: hours(required.education_x100),
+            public_welfare: hours(required.public_welfare_x100),
+        },
+        earned: EarnedHours {
+            education: hours(earned.education_x100),
+            public_welfare: hours(earned.public_welfare_x100),
+            volunteer: hours(volunteer),
+        },
+        balance: hours(earned.education_x100 + earned.public_welfare_x100 + volunteer),
+        status: status.into(),
+        closed,
+        entries,
+    })
+}
+
+/// Loads an entry and its participant for an approver; 404 if the caller
+/// cannot see the participant, 403 if it sees but does not approve.
+async fn entry_for_approver<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> ApiResult<(Entry, entity::participant::Model)> {
+    let e = store::hours::entry(conn, id).await?;
+    let p = store::participants::get(conn, caller, e.row.participant_id).await?;
+    if !approver(caller, &p) {
+        return Err(ApiError::Forbidden);
+    }
+    Ok((e, p))
+}
+
+fn policy_view(row: Option<&entity::requirement_policy::Model>) -> RequirementPolicy {
+    let p = store::hours::policy_of(row);
+    let level = |r: Requirement| LevelRequirement {
+        education: hours(r.education_x100),
+        public_welfare: hours(r.public_welfare_x100),
+    };
+    RequirementPolicy {
+        strict: level(p.strict),
+        ordinary: level(p.ordinary),
+        lenient: level(p.lenient),
+        at_risk_day: p.at_risk_day as i32,
+        configured: row.is_some(),
+        version: row.map(|r| r.version).unwrap_or(0),
+    }
+}
+
+pub struct HoursApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Hours")]
+impl HoursApi {
+    /// A person's hours for a month
+    ///
+    /// Required (from the bureau's policy and the person's supervision level),
+    /// earned per category, `status` (`on_track`, `at_risk`, `met`,
+    /// `not_met`) and the month's entries. NGOs see the entries from their
+    /// own sessions. Default month: the current one.
+    #[oai(
+        path = "/participants/:id/hours",
+        method = "get",
+        operation_id = "get_participant_hours"
+    )]
+    async fn get(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// `YYYY-MM`.
+        month: Query<Option<String>>,
+    ) -> ApiResult<Json<MonthHours>> {
+        let caller = auth
+            .0
+            .reader(Permission::ReadHours, Scope::ParticipantsRead)?;
+        let month = match month.0.as_deref() {
+            Some(m) => parse_month("month", m)?,
+            None => Month::of(ctx.state.clock.today(ctx.state.settings.tz())),
+        };
+        let db = &ctx.state.db.read;
+        let p = store::participants::get(db, &caller, id.0).await?;
+        Ok(Json(month_hours(db, &ctx, &caller, &p, month).await?))
+    }
+
+    /// Log hours by hand
+    ///
+    /// A manual entry is `pending` until the person's judicial office (for a
+    /// volunteer: the NGO's admin) approves it.
+    #[oai(
+        path = "/participants/:id/hours",
+        method = "post",
+        operation_id = "create_hours_entry"
+    )]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateHoursEntry>,
+    ) -> ApiResult<Created<HoursEntry>> {
+        let caller = auth.0.require(Permission::LogHours)?;
+        let now = ctx.state.clock.now();
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let mut check = Check::new();
+        let description = check.text("description", &body.description, 500);
+        let x100 = hours_x100(&mut check, "hours", body.hours, 1, 2400);
+        if body.date > today {
+            check.fail("date", "must not be in the future");
+        }
+        let txn = ctx.state.db.begin().await?;
+        let p = store::participants::get(&txn, caller, id.0).await?;
+        let volunteer = p.kind == "volunteer";
+        if volunteer != (body.category == HoursCategory::Volunteer) {
+            check.fail(
+                "category",
+                if volunteer {
+                    "volunteers earn volunteer hours"
+                } else {
+                    "persons under correction earn education or public_welfare hours"
+                },
+            );
+        }
+        check.finish()?;
+        let month = Month::of(body.date);
+        let org = ledger_org(&p).ok_or(ApiError::NotFound)?;
+        if store::hours::is_closed(&txn, org, month).await? {
+            return Err(month_closed_error(month));
+        }
+        let row = entity::hours_entry::Model {
+            id: Uuid::now_v7(),
+            participant_id: p.id,
+            category: Category::from(body.category).as_str().into(),
+            source: "manual".into(),
+            hours_x100: x100,
+            date: body.date,
+            month: month.to_string(),
+            description,
+            session_id: None,
+            enrollment_id: None,
+            reverses_id: None,
+            created_by: caller.user_id,
+            created_at: now,
+        };
+        store::hours::insert_entries(&txn, vec![row.clone()]).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "hours.create",
+            "hours_entry",
+            Some(row.id.to_string()),
+            json!({"participant_id": p.id, "category": row.category, "hours": hours(x100), "date": row.date}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/participants/{}/hours?month={month}", p.id);
+        let entry = Entry {
+            row,
+            approved: false,
+            reversed_by: None,
+        };
+        Ok(Created::Created(
+            Json(HoursEntry::from_entry(entry)?),
+            location,
+        ))
+    }
+
+    /// Approve a manual entry
+    ///
+    /// By the person's judicial office (a volunteer's: the NGO's admin), while
+    /// its month is open.
+    #[oai(
+        path = "/hours/:entry_id/approve",
+        method = "post",
+        operation_id = "approve_hours_entry"
+    )]
+    async fn approve(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        entry_id: Path<Uuid>,
+    ) -> ApiResult<Json<HoursEntry>> {
+        let caller = auth.0.require(Permission::ApproveHours)?;
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        let (mut e, p) = entry_for_approver(&txn, caller, entry_id.0).await?;
+        if e.row.source != "manual" {
+            return Err(ApiError::InvalidTransition(
+                "only manual entries need approval".into(),
+            ));
+        }
+        if e.approved || e.reversed_by.is_some() {
+            return Err(ApiError::InvalidTransition(
+                "the entry was already approved or reversed".into(),
+            ));
+        }
+        let month = parse_month("month", &e.row.month)?;
+        if let Some(org) = ledger_org(&p)
+            && store::hours::is_closed(&txn, org, month).await?
+        {
+            return Err(month_closed_error(month));
+        }
+        store::hours::approve(
+            &txn,
+            entity::hours_approval::Model {
+                entry_id: e.row.id,
+                approved_by: caller.user_id,
+                approved_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "hours.approve",
+            "hours_entry",
+            Some(e.row.id.to_string()),
+            json!({"participant_id": p.id}),
+        )
+        .await?;
+        txn.commit().await?;
+        e.approved = true;
+        Ok(Json(HoursEntry::from_entry(e)?))
+    }
+
+    /// Reverse an entry
+    ///
+    /// Appends an entry that cancels what the original counted (0 hours for a
+    /// manual entry that was never approved: it is then `rejected`). The
+    /// reversal counts in the original's month, also when that month is closed.
+    #[oai(
+        path = "/hours/:entry_id/reverse",
+        method = "post",
+        operation_id = "reverse_hours_entry"
+    )]
+    async fn reverse(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        entry_id: Path<Uuid>,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<ReverseHoursEntry>,
+    ) -> ApiResult<Created<HoursEntry>> {
+        let caller = auth.0.require(Permission::ApproveHours)?;
+        let mut check = Check::new();
+        let reason = check.text("reason", &body.reason, 500);
+        check.finish()?;
+        let now = ctx.state.clock.now();
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let txn = ctx.state.db.begin().await?;
+        let (e, p) = entry_for_approver(&txn, caller, entry_id.0).await?;
+        if e.row.source == "reversal" {
+            return Err(ApiError::InvalidTransition(
+                "a reversal cannot be reversed; add a new entry instead".into(),
+            ));
+        }
+        if e.reversed_by.is_some() {
+            return Err(ApiError::InvalidTransition(
+                "the entry was already reversed".into(),
+            ));
+        }
+        let row = entity::hours_entry::Model {
+            id: Uuid::now_v7(),
+            participant_id: p.id,
+            category: e.row.category.clone(),
+            source: "reversal".into(),
+            hours_x100: rules::reversal_hours(
+                e.row.hours_x100,
+                rules::counts(&e.row.source, e.approved),
+            ),
+            date: today,
+            month: e.row.month.clone(),
+            description: reason,
+            session_id: e.row.session_id,
+            enrollment_id: None,
+            reverses_id: Some(e.row.id),
+            created_by: caller.user_id,
+            created_at: now,
+        };
+        store::hours::insert_entries(&txn, vec![row.clone()]).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "hours.reverse",
+            "hours_entry",
+            Some(e.row.id.to_string()),
+            json!({"participant_id": p.id, "reversal_id": row.id, "hours": hours(row.hours_x100)}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/participants/{}/hours?month={}", p.id, row.month);
+        let entry = Entry {
+            row,
+            approved: false,
+            reversed_by: None,
+        };
+        Ok(Created::Created(
+            Json(HoursEntry::from_entry(entry)?),
+            location,
+        ))
+    }
+
+    /// Close a ledger month
+    ///
+    /// For the caller's judicial office (an NGO admin: its volunteers). After
+    /// the month has ended; from then on it changes only through reversals.
+    #[oai(
+        path = "/hours/months/:month/close",
+        method = "post",
+        operation_id = "close_hours_month"
+    )]
+    async fn close_month(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// `YYYY-MM`.
+        month: Path<String>,
+    ) -> ApiResult<Json<MonthClosure>> {
+        let caller = auth.0.require(Permission::ApproveHours)?;
+        let month = parse_month("month", &month.0)?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        if today <= month.last_day() {
+            return Err(ApiError::InvalidTransition(
+                "a month closes after it has ended".into(),
+            ));
+        }
+        let now = ctx.state.clock.now();
+        let txn = ctx.state.db.begin().await?;
+        if store::hours::is_closed(&txn, caller.org_id, month).await? {
+            return Err(ApiError::Conflict(format!("{month} is already closed")));
+        }
+        let c = store::hours::close_month(
+            &txn,
+            entity::month_closure::Model {
+                id: Uuid::now_v7(),
+                org_id: caller.org_id,
+                month: month.to_string(),
+                closed_by: Some(caller.user_id),
+                closed_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "hours.close_month",
+            "organization",
+            Some(caller.org_id.to_string()),
+            json!({"month": c.month}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(MonthClosure {
+            org_id: c.org_id,
+            month: c.month,
+            closed_at: c.closed_at,
+        }))
+    }
+
+    /// The monthly hours requirement
+    ///
+    /// Of the caller's bureau (for offices and NGOs: the bureau they belong
+    /// to). Defaults until the bureau sets one: strict 12 + 12, ordinary 8 + 8,
+    /// lenient 4 + 4 hours of education + public welfare.
+    #[oai(
+        path = "/policies/requirements",
+        method = "get",
+        operation_id = "get_requirement_policy"
+    )]
+    async fn get_policy(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+    ) -> ApiResult<Versioned<RequirementPolicy>> {
+        let caller = auth.0.require(Permission::ReadPolicies)?;
+        let db = &ctx.state.db.read;
+        let row = match store::hours::bureau_for(db, caller.org_id).await? {
+            Some(b) => store::hours::policy_row(db, b).await?,
+            None => None,
+        };
+        let view = policy_view(row.as_ref());
+        let tag = etag(view.version);
+        Ok(Versioned::Ok(Json(view), tag))
+    }
+
+    /// Set the monthly hours requirement
+    ///
+    /// Bureau admin. Replaces the whole policy; `If-Match` (optional) guards
+    /// against overwriting a concurrent change.
+    #[oai(
+        path = "/policies/requirements",
+        method = "put",
+        operation_id = "put_requirement_policy"
+    )]
+    async fn put_policy(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: Json<PutRequirementPolicy>,
+    ) -> ApiResult<Versioned<RequirementPolicy>> {
+        let caller = auth.0.require(Permission::ManagePolicies)?;
+        let mut check = Check::new();
+        let mut level = |name: &str, l: &LevelRequirement| {
+            (
+                hours_x100(
+                    &mut check,
+                    &format!("{name}.education"),
+                    l.education,
+                    0,
+                    20_000,
+                ),
+                hours_x100(
+                    &mut check,
+                    &format!("{name}.public_welfare"),
+                    l.public_welfare,
+                    0,
+                    20_000,
+                ),
+            )
+        };
+        let strict = level("strict", &body.strict);
+        let ordinary = level("ordinary", &body.ordinary);
+        let lenient = level("lenient", &body.lenient);
+        if !(1..=28).contains(&body.at_risk_day) {
+            check.fail("at_risk_day", "must be 1–28");
+        }
+        check.finish()?;
+        let txn = ctx.state.db.begin().await?;
+        let existing = store::hours::policy_row(&txn, caller.org_id).await?;
+        let version = existing.as_ref().map(|r| r.version).unwrap_or(0);
+        check_if_match(if_match.0.as_deref(), version, false)?;
+        let row = store::hours::save_policy(
+            &txn,
+            entity::requirement_policy::Model {
+                id: existing.as_ref().map(|r| r.id).unwrap_or_else(Uuid::now_v7),
+                bureau_id: caller.org_id,
+                strict_education_x100: strict.0,
+                strict_public_welfare_x100: strict.1,
+                ordinary_education_x100: ordinary.0,
+                ordinary_public_welfare_x100: ordinary.1,
+                lenient_education_x100: lenient.0,
+                lenient_public_welfare_x100: lenient.1,
+                at_risk_day: body.at_risk_day,
+                version: 1,
+                updated_by: caller.user_id,
+                updated_at: ctx.state.clock.now(),
+            },
+            existing.as_ref().map(|r| r.version),
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "policy.update",
+            "requirement_policy",
+            Some(row.id.to_string()),
+            json!({"version": row.version}),
+        )
+        .await?;
+        txn.commit().await?;
+        let view = policy_view(Some(&row));
+        let tag = etag(view.version);
+        Ok(Versioned::Ok(Json(view), tag))
+    }
+}
+
+/// Ledger entries for the credited hours of a closed session, in the
+/// session's month (or, when that month is closed, the current month).
+pub async fn post_attendance<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    session: &entity::session::Model,
+    enrollments: &[entity::enrollment::Model],
+    created_by: Uuid,
+) -> ApiResult<()> {
+    let credited: Vec<&entity::enrollment::Model> = enrollments
+        .iter()
+        .filter(|e| e.hours_x100.unwrap_or(0) > 0)
+        .collect();
+    if credited.is_empty() {
+        return Ok(());
+    }
+    let tz = ctx.state.settings.tz();
+    let date = session.starts_at.with_timezone(&tz).date_naive();
+    let month = Month::of(date);
+    let current = Month::of(ctx.state.clock.today(tz));
+    let people = store::participants::by_ids(
+        conn,
+        &credited
+            .iter()
+            .map(|e| e.participant_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let orgs: Vec<Uuid> = people.values().filter_map(ledger_org).collect();
+    let closed = store::hours::closed_among(conn, &orgs, &[month]).await?;
+    let now = ctx.state.clock.now();
+    let rows = credited
+        .iter()
+        .filter_map(|e| {
+            let p = people.get(&e.participant_id)?;
+            let posting = match ledger_org(p) {
+                Some(org) if closed.contains(&(org, month.to_string())) => current,
+                _ => month,
+            };
+            Some(entity::hours_entry::Model {
+                id: Uuid::now_v7(),
+                participant_id: p.id,
+                category: Category::for_session(&session.session_type, p.kind == "volunteer")
+                    .as_str()
+                    .into(),
+                source: "attendance".into(),
+                hours_x100: e.hours_x100.unwrap_or(0),
+                date,
+                month: posting.to_string(),
+                description: session.title.clone(),
+                session_id: Some(session.id),
+                enrollment_id: Some(e.id),
+                reverses_id: None,
+                created_by,
+                created_at: now,
+            })
+        })
+        .collect();
+    store::hours::insert_entries(conn, rows).await
+}
