@@ -169,3 +169,92 @@ def test_procurement_to_signed_contract():
     assert contract.status == "active" and contract.amount_fen == 1_500_000
     kpis = get_contract_kpis.sync(client=ngo_admin, id=contract.id)
     assert [(k.metric.value, k.target) for k in kpis] == [("sessions_group_counseling", 12.0)]
+
+
+def id_number(first17: str) -> str:
+    """A GB 11643 citizen ID number with its check character."""
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    s = sum(int(c) * w for c, w in zip(first17, weights))
+    return first17 + "10X98765432"[s % 11]
+
+
+def test_roster_import_session_attendance_and_hours():
+    import io
+    from datetime import date, datetime, timedelta, timezone
+
+    from huigui_client.api.contracts import create_contract, sign_contract
+    from huigui_client.api.hours import get_participant_hours
+    from huigui_client.api.participants import import_participants
+    from huigui_client.api.sessions import close_session, create_enrollment, create_session, list_attendance, record_attendance
+    from huigui_client.api.users import create_user
+    from huigui_client.models import (
+        CheckEvent,
+        CheckKind,
+        CheckSource,
+        CreateContract,
+        CreateEnrollment,
+        CreateSession,
+        CreateUser,
+        ImportStatus,
+        SessionType,
+        UserRole,
+    )
+    from huigui_client.types import File
+
+    anon = Client(base_url=BASE)
+    admin = AuthenticatedClient(
+        base_url=BASE,
+        token=create_token.sync(client=anon, body=TokenRequest(email=EMAIL, password=PASSWORD)).access_token,
+    )
+    me = get_me.sync(client=admin)
+    u = f"{int(time.time()) % 1_000_000:06d}{random.randint(10, 99)}"
+    office = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.JUDICIAL_OFFICE, name=f"Py 司法所 {u}", uscc=uscc(f"11141121{u[:7]}5"), township="凤城镇"),
+    )
+    ngo = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.NGO, name=f"Py 社工站 {u}", uscc=uscc(f"52141121{u[:7]}6")),
+    )
+    pw = f"smoke-password-{u}"
+
+    def user(role: UserRole, org) -> AuthenticatedClient:
+        mail = f"d-{role.value}-{u}@py.huigui.cn"
+        create_user.sync(client=admin, body=CreateUser(email=mail, display_name=role.value, role=role, organization_id=org, password=pw))
+        return AuthenticatedClient(base_url=BASE, token=create_token.sync(client=anon, body=TokenRequest(email=mail, password=pw)).access_token)
+
+    officer, staff, ngo_staff = user(UserRole.OFFICER, me.organization_id), user(UserRole.OFFICE_STAFF, office.id), user(UserRole.NGO_STAFF, ngo.id)
+
+    good = id_number(f"142327198{random.randint(0, 9)}0101{random.randint(100, 999)}")
+    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    roster = f"姓名,身份证号,矫正类别,管理类别,矫正起始日,矫正终止日\n王建国,{good},缓刑,普管,2026-01-01,2027-06-30\n李秀英,{bad},假释,严管,2026-01-01,2027-06-30\n"
+    result = import_participants.sync(client=staff, body=File(payload=io.BytesIO(roster.encode("gb18030")), mime_type="text/csv"))
+    assert [r.status for r in result.results] == [ImportStatus.CREATED, ImportStatus.REJECTED], result
+    assert result.results[1].errors[0].field == "id_number"
+    person = result.results[0].participant_id
+
+    contract = create_contract.sync(
+        client=officer,
+        body=CreateContract(title="Py 教育服务", ngo_id=ngo.id, categories=[SessionType.EDUCATION], amount_fen=500_000,
+                            start_date=date(2026, 1, 1), end_date=date(2026, 12, 31), multi_year=False, kpis=[]),
+    )
+    sign_contract.sync(client=officer, id=contract.id)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    session = create_session.sync(
+        client=ngo_staff,
+        body=CreateSession(contract_id=contract.id, type_=SessionType.EDUCATION, title="法治教育", starts_at=now - timedelta(minutes=30),
+                           ends_at=now + timedelta(minutes=30), location="村委会", capacity=10, facilitator="张老师", credit_hours=1.0),
+    )
+    assert create_enrollment.sync_detailed(client=staff, id=session.id, body=CreateEnrollment(participant_id=person)).status_code == 201
+    ev = record_attendance.sync_detailed(
+        client=ngo_staff, id=session.id,
+        body=CheckEvent(participant_id=person, kind=CheckKind.CHECK_IN, at=now - timedelta(minutes=25), source=CheckSource.STAFF),
+    )
+    assert ev.status_code == 201, ev.content
+    assert close_session.sync(client=ngo_staff, id=session.id).status == "closed"
+    att = list_attendance.sync(client=staff, id=session.id).items[0]
+    assert (att.outcome, att.hours_credited, att.auto_checkout) == ("present", 0.75, True)
+    month = (now - timedelta(minutes=30)).astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m")
+    hours = get_participant_hours.sync(client=staff, id=person, month=month)
+    assert hours.earned.education == 0.75 and hours.required.education == 8.0
+    assert hours.balance == sum(e.hours for e in hours.entries if e.counted)

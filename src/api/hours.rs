@@ -797,7 +797,7 @@ impl HoursApi {
 /// session's month (or, when that month is closed, the current month).
 pub async fn post_attendance<C: ConnectionTrait>(
     conn: &C,
-    ctx: &Ctx,
+    state: &crate::startup::AppState,
     session: &entity::session::Model,
     enrollments: &[entity::enrollment::Model],
     created_by: Uuid,
@@ -809,10 +809,10 @@ pub async fn post_attendance<C: ConnectionTrait>(
     if credited.is_empty() {
         return Ok(());
     }
-    let tz = ctx.state.settings.tz();
+    let tz = state.settings.tz();
     let date = session.starts_at.with_timezone(&tz).date_naive();
     let month = Month::of(date);
-    let current = Month::of(ctx.state.clock.today(tz));
+    let current = Month::of(state.clock.today(tz));
     let people = store::participants::by_ids(
         conn,
         &credited
@@ -823,7 +823,7 @@ pub async fn post_attendance<C: ConnectionTrait>(
     .await?;
     let orgs: Vec<Uuid> = people.values().filter_map(ledger_org).collect();
     let closed = store::hours::closed_among(conn, &orgs, &[month]).await?;
-    let now = ctx.state.clock.now();
+    let now = state.clock.now();
     let rows = credited
         .iter()
         .filter_map(|e| {

@@ -11,6 +11,7 @@ pub mod ops;
 pub mod organizations;
 pub mod participants;
 pub mod procurements;
+pub mod roster;
 pub mod sessions;
 pub mod types;
 pub mod users;
@@ -67,6 +68,7 @@ pub type Apis = (
     procurements::ProcurementsApi,
     contracts::ContractsApi,
     participants::ParticipantsApi,
+    roster::RosterApi,
     sessions::SessionsApi,
     attendance::AttendanceApi,
     hours::HoursApi,
@@ -84,6 +86,7 @@ pub fn apis() -> Apis {
         procurements::ProcurementsApi,
         contracts::ContractsApi,
         participants::ParticipantsApi,
+        roster::RosterApi,
         sessions::SessionsApi,
         attendance::AttendanceApi,
         hours::HoursApi,

@@ -302,6 +302,130 @@ async fn audit_reveal(ctx: &Ctx, auth: &BearerAuth, ids: &[Uuid]) -> ApiResult<(
     Ok(())
 }
 
+/// Checks a registration exactly as `POST /participants` does (the roster
+/// import uses the same path) and builds the row, with the ID number sealed
+/// and hashed. Problems go into `check`; the row is meaningful only if none did.
+pub(crate) fn registration(
+    state: &crate::startup::AppState,
+    caller: &UserCaller,
+    body: &CreateParticipant,
+    now: DateTime<Utc>,
+    check: &mut Check,
+) -> ApiResult<entity::participant::Model> {
+    let today = state.clock.today(state.settings.tz());
+    let name = check.text("name", &body.name, 100);
+    let phone = check.opt_text("phone", body.phone.as_deref(), 30);
+    let id = match body
+        .id_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(raw) => match IdNumber::parse(raw) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                check.fail("id_number", e.to_string());
+                None
+            }
+        },
+    };
+    let subject = body.kind == ParticipantKind::CorrectionSubject;
+    let correction_type = not_null(check, "correction_type", &body.correction_type);
+    let supervision_level = not_null(check, "supervision_level", &body.supervision_level);
+    let (office, ngo) = if subject {
+        if caller.role != Role::OfficeStaff {
+            check.fail(
+                "kind",
+                "persons under correction are registered by their judicial office",
+            );
+        }
+        if body.judicial_office_id.is_some_and(|o| o != caller.org_id) {
+            check.fail("judicial_office_id", "must be your own office");
+        }
+        if body.id_number.is_none() {
+            check.fail("id_number", "is required for a person under correction");
+        }
+        for (field, missing) in [
+            ("correction_type", correction_type.is_none()),
+            ("supervision_level", supervision_level.is_none()),
+            ("correction_start", body.correction_start.is_none()),
+            ("correction_end", body.correction_end.is_none()),
+        ] {
+            if missing {
+                check.fail(field, "is required for a person under correction");
+            }
+        }
+        if let (Some(s), Some(e)) = (body.correction_start, body.correction_end)
+            && e < s
+        {
+            check.fail("correction_end", "must not be before correction_start");
+        }
+        (Some(caller.org_id), None)
+    } else {
+        if caller.org_kind != OrgKind::Ngo {
+            check.fail("kind", "volunteers are registered by NGOs");
+        }
+        if body.judicial_office_id.is_some()
+            || correction_type.is_some()
+            || supervision_level.is_some()
+        {
+            check.fail("kind", "volunteers have no correction fields");
+        }
+        (None, Some(caller.org_id))
+    };
+    let skills: Vec<String> = body
+        .skills
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if skills.len() > 50 || skills.iter().any(|s| s.chars().count() > 50) {
+        check.fail("skills", "at most 50 skills of at most 50 characters");
+    }
+    let vault = &state.vault;
+    let hash = id.as_ref().map(|i| vault.lookup_hash(i.as_str()));
+    let sealed = id
+        .as_ref()
+        .map(|i| vault.seal(i.as_str()))
+        .transpose()
+        .map_err(ApiError::Internal)?;
+    Ok(entity::participant::Model {
+        id: Uuid::now_v7(),
+        kind: enum_name(&body.kind),
+        code: non_identifying_code(),
+        name,
+        id_number_sealed: sealed,
+        id_number_hash: hash,
+        id_number_masked: id.as_ref().map(IdNumber::masked),
+        gender: id.as_ref().map(|i| match i.gender() {
+            Gender::Male => "male".into(),
+            Gender::Female => "female".into(),
+        }),
+        birth_date: id.as_ref().map(IdNumber::birth_date),
+        minor: id.as_ref().is_some_and(|i| i.age_on(today) < 18),
+        phone,
+        judicial_office_id: office,
+        ngo_id: ngo,
+        correction_type: correction_type.map(|v| enum_name(&v)),
+        supervision_level: supervision_level.map(|v| enum_name(&v)),
+        correction_start: body.correction_start,
+        correction_end: body.correction_end,
+        skills: to_json_text(&skills),
+        able_to_work: body.able_to_work.unwrap_or(false),
+        medical_needs: body.medical_needs.unwrap_or(false),
+        status: "active".into(),
+        status_date: None,
+        status_reason: None,
+        created_by: caller.user_id,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    })
+}
+
 pub struct ParticipantsApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Participants")]
@@ -377,91 +501,12 @@ impl ParticipantsApi {
         body: Json<CreateParticipant>,
     ) -> ApiResult<Created<Participant>> {
         let caller = auth.0.require(Permission::RegisterParticipant)?;
-        let today = ctx.state.clock.today(ctx.state.settings.tz());
-        let mut check = Check::new();
-        let name = check.text("name", &body.name, 100);
-        let phone = check.opt_text("phone", body.phone.as_deref(), 30);
-        let id = match body
-            .id_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            None => None,
-            Some(raw) => match IdNumber::parse(raw) {
-                Ok(id) => Some(id),
-                Err(e) => {
-                    check.fail("id_number", e.to_string());
-                    None
-                }
-            },
-        };
-        let subject = body.kind == ParticipantKind::CorrectionSubject;
-        let correction_type = not_null(&mut check, "correction_type", &body.correction_type);
-        let supervision_level = not_null(&mut check, "supervision_level", &body.supervision_level);
-        let (office, ngo) = if subject {
-            if caller.role != Role::OfficeStaff {
-                check.fail(
-                    "kind",
-                    "persons under correction are registered by their judicial office",
-                );
-            }
-            if body.judicial_office_id.is_some_and(|o| o != caller.org_id) {
-                check.fail("judicial_office_id", "must be your own office");
-            }
-            if body.id_number.is_none() {
-                check.fail("id_number", "is required for a person under correction");
-            }
-            for (field, missing) in [
-                ("correction_type", correction_type.is_none()),
-                ("supervision_level", supervision_level.is_none()),
-                ("correction_start", body.correction_start.is_none()),
-                ("correction_end", body.correction_end.is_none()),
-            ] {
-                if missing {
-                    check.fail(field, "is required for a person under correction");
-                }
-            }
-            if let (Some(s), Some(e)) = (body.correction_start, body.correction_end)
-                && e < s
-            {
-                check.fail("correction_end", "must not be before correction_start");
-            }
-            (Some(caller.org_id), None)
-        } else {
-            if caller.org_kind != OrgKind::Ngo {
-                check.fail("kind", "volunteers are registered by NGOs");
-            }
-            if body.judicial_office_id.is_some()
-                || correction_type.is_some()
-                || supervision_level.is_some()
-            {
-                check.fail("kind", "volunteers have no correction fields");
-            }
-            (None, Some(caller.org_id))
-        };
-        let skills: Vec<String> = body
-            .skills
-            .clone()
-            .unwrap_or_default()
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if skills.len() > 50 || skills.iter().any(|s| s.chars().count() > 50) {
-            check.fail("skills", "at most 50 skills of at most 50 characters");
-        }
-        check.finish()?;
-        let vault = &ctx.state.vault;
-        let hash = id.as_ref().map(|i| vault.lookup_hash(i.as_str()));
-        let sealed = id
-            .as_ref()
-            .map(|i| vault.seal(i.as_str()))
-            .transpose()
-            .map_err(ApiError::Internal)?;
         let now = ctx.state.clock.now();
+        let mut check = Check::new();
+        let new = registration(&ctx.state, caller, &body, now, &mut check)?;
+        check.finish()?;
         let txn = ctx.state.db.begin().await?;
-        if let Some(h) = &hash
+        if let Some(h) = &new.id_number_hash
             && store::participants::active_with_hash(&txn, h)
                 .await?
                 .is_some()
@@ -470,42 +515,7 @@ impl ParticipantsApi {
                 "this ID number already has an active registration".into(),
             ));
         }
-        let m = store::participants::insert(
-            &txn,
-            entity::participant::Model {
-                id: Uuid::now_v7(),
-                kind: enum_name(&body.kind),
-                code: non_identifying_code(),
-                name,
-                id_number_sealed: sealed,
-                id_number_hash: hash,
-                id_number_masked: id.as_ref().map(IdNumber::masked),
-                gender: id.as_ref().map(|i| match i.gender() {
-                    Gender::Male => "male".into(),
-                    Gender::Female => "female".into(),
-                }),
-                birth_date: id.as_ref().map(IdNumber::birth_date),
-                minor: id.as_ref().is_some_and(|i| i.age_on(today) < 18),
-                phone,
-                judicial_office_id: office,
-                ngo_id: ngo,
-                correction_type: correction_type.map(|v| enum_name(&v)),
-                supervision_level: supervision_level.map(|v| enum_name(&v)),
-                correction_start: body.correction_start,
-                correction_end: body.correction_end,
-                skills: to_json_text(&skills),
-                able_to_work: body.able_to_work.unwrap_or(false),
-                medical_needs: body.medical_needs.unwrap_or(false),
-                status: "active".into(),
-                status_date: None,
-                status_reason: None,
-                created_by: caller.user_id,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
+        let m = store::participants::insert(&txn, new).await?;
         audit::record(
             &txn,
             &ctx.actor(&auth.0),

@@ -275,6 +275,59 @@ fn check_schedule(check: &mut Check, s: &Schedule) -> CheckedSchedule {
     (credit_x100, point)
 }
 
+/// Closes a started session: outcomes, credited hours and auto check-outs
+/// for every enrolment, ledger entries for the credited hours, status
+/// `closed`. The one closing path (the API, the scheduler and the demo use it).
+pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    state: &crate::startup::AppState,
+    mut s: entity::session::Model,
+    closed_by: Uuid,
+) -> ApiResult<entity::session::Model> {
+    let window = Window {
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        credit_hours_x100: s.credit_hours_x100,
+        grace_minutes: state.settings.late_grace_minutes,
+    };
+    let events = store::sessions::events(conn, s.id).await?;
+    let mut finalized = Vec::new();
+    for mut e in store::sessions::all_enrollments(conn, s.id).await? {
+        let mine: Vec<_> = events
+            .iter()
+            .filter(|ev| ev.participant_id == e.participant_id)
+            .collect();
+        let f = finalize(
+            &window,
+            &mine
+                .iter()
+                .map(|ev| (ev.kind == "check_in", ev.at))
+                .collect::<Vec<_>>(),
+        );
+        // An office-excused absence (请假) stays excused; whoever came anyway is counted.
+        e.outcome = Some(
+            if f.outcome == "no_show" && e.excuse_reason.is_some() {
+                "excused"
+            } else {
+                f.outcome
+            }
+            .into(),
+        );
+        e.check_in_at = f.check_in_at;
+        e.check_out_at = f.check_out_at;
+        e.hours_x100 = Some(f.hours_x100);
+        e.auto_checkout = f.auto_checkout;
+        e.source = mine
+            .iter()
+            .find(|ev| ev.kind == "check_in")
+            .map(|ev| ev.source.clone());
+        finalized.push(store::sessions::save_enrollment(conn, e).await?);
+    }
+    crate::api::hours::post_attendance(conn, state, &s, &finalized, closed_by).await?;
+    s.status = "closed".into();
+    store::sessions::save(conn, s, state.clock.now()).await
+}
+
 /// Loads a session for an NGO write (own sessions only) in `scheduled` status.
 async fn scheduled_session<C: sea_orm::ConnectionTrait>(
     conn: &C,
@@ -575,54 +628,13 @@ impl SessionsApi {
         let caller = auth.0.require(Permission::ManageSessions)?;
         let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let mut s = scheduled_session(&txn, caller, id.0).await?;
+        let s = scheduled_session(&txn, caller, id.0).await?;
         if now < s.starts_at {
             return Err(ApiError::InvalidTransition(
                 "a session closes only after it started".into(),
             ));
         }
-        let window = Window {
-            starts_at: s.starts_at,
-            ends_at: s.ends_at,
-            credit_hours_x100: s.credit_hours_x100,
-            grace_minutes: ctx.state.settings.late_grace_minutes,
-        };
-        let events = store::sessions::events(&txn, s.id).await?;
-        let mut finalized = Vec::new();
-        for mut e in store::sessions::all_enrollments(&txn, s.id).await? {
-            let mine: Vec<_> = events
-                .iter()
-                .filter(|ev| ev.participant_id == e.participant_id)
-                .collect();
-            let f = finalize(
-                &window,
-                &mine
-                    .iter()
-                    .map(|ev| (ev.kind == "check_in", ev.at))
-                    .collect::<Vec<_>>(),
-            );
-            // An office-excused absence (请假) stays excused; whoever came anyway is counted.
-            e.outcome = Some(
-                if f.outcome == "no_show" && e.excuse_reason.is_some() {
-                    "excused"
-                } else {
-                    f.outcome
-                }
-                .into(),
-            );
-            e.check_in_at = f.check_in_at;
-            e.check_out_at = f.check_out_at;
-            e.hours_x100 = Some(f.hours_x100);
-            e.auto_checkout = f.auto_checkout;
-            e.source = mine
-                .iter()
-                .find(|ev| ev.kind == "check_in")
-                .map(|ev| ev.source.clone());
-            finalized.push(store::sessions::save_enrollment(&txn, e).await?);
-        }
-        crate::api::hours::post_attendance(&txn, &ctx, &s, &finalized, caller.user_id).await?;
-        s.status = "closed".into();
-        let s = store::sessions::save(&txn, s, now).await?;
+        let s = finalize_session(&txn, &ctx.state, s, caller.user_id).await?;
         audit::record(
             &txn,
             &ctx.actor(&auth.0),

@@ -241,6 +241,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         ),
     ];
     let mut officer_id = Uuid::nil();
+    let (mut office_staff_id, mut ngo_staff_id) = (Uuid::nil(), Uuid::nil());
     for (email, name, role, org_id) in users {
         let u = store::users::insert(
             &txn,
@@ -253,8 +254,11 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             },
         )
         .await?;
-        if role == Role::Officer {
-            officer_id = u.id;
+        match role {
+            Role::Officer => officer_id = u.id,
+            Role::OfficeStaff => office_staff_id = u.id,
+            Role::NgoStaff if ngo_staff_id.is_nil() => ngo_staff_id = u.id,
+            _ => {}
         }
         store::audit::record(
             &txn,
@@ -266,13 +270,23 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         )
         .await?;
     }
-    demo_procurement(
+    let contract = demo_procurement(
         &txn,
         &state,
         &actor,
         bureau.id,
         officer_id,
         [ngo1.id, ngo2.id],
+    )
+    .await?;
+    demo_delivery(
+        &txn,
+        &state,
+        &actor,
+        &contract,
+        offices[0].id,
+        office_staff_id,
+        ngo_staff_id,
     )
     .await?;
     store::audit::record(
@@ -286,7 +300,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     .await?;
     txn.commit().await?;
     println!(
-        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement with 2 bids, an active contract with 2 milestones",
+        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement with 2 bids, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 upcoming session",
         offices.len()
     );
     Ok(())
@@ -301,7 +315,7 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
     bureau_id: Uuid,
     officer_id: Uuid,
     ngos: [Uuid; 2],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<entity::contract::Model> {
     use chrono::{Datelike, Duration, NaiveDate};
     let now = state.clock.now();
     let year = state.clock.today(state.settings.tz()).year() + 1;
@@ -420,6 +434,218 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
         "procurement",
         Some(p.id.to_string()),
         json!({"contract_id": c.id, "bids": 2, "milestones": 2}),
+    )
+    .await?;
+    Ok(c)
+}
+
+/// Persons under correction of the first office, three held sessions of the
+/// demo contract (attendance, outcomes, ledger hours) and one upcoming session.
+async fn demo_delivery<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    state: &crate::startup::AppState,
+    actor: &Actor,
+    contract: &entity::contract::Model,
+    office_id: Uuid,
+    office_staff_id: Uuid,
+    ngo_staff_id: Uuid,
+) -> anyhow::Result<()> {
+    use chrono::{Duration, NaiveDate, TimeZone, Utc};
+    use poem_openapi::types::MaybeUndefined;
+
+    use crate::api::{
+        participants::{CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel},
+        types::{Check, Text},
+    };
+    let now = state.clock.now();
+    let office = crate::auth::authz::UserCaller {
+        user_id: office_staff_id,
+        org_id: office_id,
+        org_kind: OrgKind::JudicialOffice,
+        role: Role::OfficeStaff,
+    };
+    let people = [
+        (
+            "王建国",
+            "19780312",
+            CorrectionType::Probation,
+            SupervisionLevel::Ordinary,
+        ),
+        (
+            "李秀英",
+            "19850721",
+            CorrectionType::Parole,
+            SupervisionLevel::Strict,
+        ),
+        (
+            "张伟",
+            "19920105",
+            CorrectionType::Probation,
+            SupervisionLevel::Lenient,
+        ),
+        (
+            "刘芳",
+            "19880930",
+            CorrectionType::Control,
+            SupervisionLevel::Ordinary,
+        ),
+        (
+            "陈强",
+            "19700418",
+            CorrectionType::MedicalParole,
+            SupervisionLevel::Ordinary,
+        ),
+        (
+            "杨磊",
+            "19950611",
+            CorrectionType::Probation,
+            SupervisionLevel::Strict,
+        ),
+        (
+            "赵敏",
+            "19830227",
+            CorrectionType::Probation,
+            SupervisionLevel::Lenient,
+        ),
+        (
+            "小周",
+            "20100815",
+            CorrectionType::Probation,
+            SupervisionLevel::Ordinary,
+        ),
+    ];
+    let today = state.clock.today(state.settings.tz());
+    let mut ids = Vec::new();
+    for (i, (name, birth, ct, level)) in people.into_iter().enumerate() {
+        let number =
+            crate::domain::id_number::IdNumber::complete(&format!("142327{birth}{:03}", 101 + i))
+                .map_err(|e| anyhow::anyhow!("demo ID number: {e}"))?;
+        let mut check = Check::new();
+        let m = crate::api::participants::registration(
+            state,
+            &office,
+            &CreateParticipant {
+                kind: ParticipantKind::CorrectionSubject,
+                name: Text(name.into()),
+                id_number: Some(Text(number.as_str().into())),
+                phone: None,
+                judicial_office_id: None,
+                correction_type: MaybeUndefined::Value(ct),
+                supervision_level: MaybeUndefined::Value(level),
+                correction_start: Some(today - Duration::days(120)),
+                correction_end: Some(today + Duration::days(240 + 30 * i as i64)),
+                skills: Some(vec!["种植".into()]),
+                able_to_work: Some(true),
+                medical_needs: None,
+            },
+            now,
+            &mut check,
+        )?;
+        check.finish()?;
+        ids.push(store::participants::insert(txn, m).await?.id);
+    }
+    let local_2pm = |d: NaiveDate| {
+        state
+            .settings
+            .tz()
+            .from_local_datetime(&d.and_hms_opt(14, 0, 0).unwrap_or_default())
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or(now)
+    };
+    let plan = [
+        (-14, "group_counseling", "团体心理辅导：情绪管理"),
+        (-7, "individual_counseling", "个别心理辅导"),
+        (-3, "group_counseling", "团体心理辅导：家庭关系"),
+        (5, "group_counseling", "团体心理辅导：就业准备"),
+    ];
+    for (k, (offset, kind, title)) in plan.into_iter().enumerate() {
+        let starts_at = local_2pm(today + Duration::days(offset));
+        let s = store::sessions::insert(
+            txn,
+            entity::session::Model {
+                id: Uuid::now_v7(),
+                contract_id: contract.id,
+                ngo_id: contract.ngo_id,
+                session_type: kind.into(),
+                title: title.into(),
+                starts_at,
+                ends_at: starts_at + Duration::hours(2),
+                location: "凤城镇司法所活动室".into(),
+                latitude_e6: Some(37_430_000),
+                longitude_e6: Some(112_030_000),
+                radius_m: Some(300),
+                capacity: 20,
+                facilitator: "阳光社工 李老师".into(),
+                credit_hours_x100: 200,
+                status: "scheduled".into(),
+                created_by: ngo_staff_id,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        for (i, pid) in ids.iter().enumerate() {
+            store::sessions::insert_enrollment(
+                txn,
+                entity::enrollment::Model {
+                    id: Uuid::now_v7(),
+                    session_id: s.id,
+                    participant_id: *pid,
+                    enrolled_by: office_staff_id,
+                    outcome: None,
+                    check_in_at: None,
+                    check_out_at: None,
+                    hours_x100: None,
+                    auto_checkout: false,
+                    source: None,
+                    excuse_reason: None,
+                    excused_by: None,
+                    excused_at: None,
+                    created_at: now,
+                },
+            )
+            .await?;
+            if offset > 0 {
+                continue;
+            }
+            // Most attend; some are late without checking out; some do not come.
+            let events: &[(&str, i64)] = match (i + k) % 5 {
+                0 => &[],
+                1 => &[("check_in", 20)],
+                _ => &[("check_in", -5), ("check_out", 121)],
+            };
+            for (kind, minutes) in events {
+                let at = starts_at + Duration::minutes(*minutes);
+                store::sessions::insert_event(
+                    txn,
+                    entity::attendance_event::Model {
+                        id: Uuid::now_v7(),
+                        session_id: s.id,
+                        participant_id: *pid,
+                        client_event_id: None,
+                        kind: (*kind).into(),
+                        at,
+                        source: "staff".into(),
+                        recorded_at: at,
+                        recorded_by: ngo_staff_id,
+                    },
+                )
+                .await?;
+            }
+        }
+        if offset < 0 {
+            crate::api::sessions::finalize_session(txn, state, s, ngo_staff_id).await?;
+        }
+    }
+    store::audit::record(
+        txn,
+        actor,
+        "demo.delivery",
+        "contract",
+        Some(contract.id.to_string()),
+        json!({"participants": ids.len(), "sessions": plan.len()}),
     )
     .await?;
     Ok(())

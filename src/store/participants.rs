@@ -193,3 +193,66 @@ pub async fn by_ids<C: ConnectionTrait>(
         .map(|p| (p.id, p))
         .collect())
 }
+
+/// Active registrations for many ID-number hashes, keyed by hash. On
+/// PostgreSQL the hashes are locked first (in a fixed order, so concurrent
+/// imports cannot deadlock), as single registrations lock theirs.
+pub async fn active_with_hashes<C: ConnectionTrait>(
+    conn: &C,
+    hashes: &[String],
+) -> Result<std::collections::HashMap<String, participant::Model>, ApiError> {
+    let mut out = std::collections::HashMap::new();
+    if hashes.is_empty() {
+        return Ok(out);
+    }
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let mut keys: Vec<i64> = hashes
+            .iter()
+            .map(|h| i64::from_str_radix(&h[..15], 16).unwrap_or_default())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for chunk in keys.chunks(1000) {
+            let list = chunk
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            conn.execute_unprepared(&format!(
+                "SELECT pg_advisory_xact_lock(k) FROM unnest(ARRAY[{list}]::bigint[]) AS t(k) ORDER BY k"
+            ))
+            .await?;
+        }
+    }
+    for chunk in hashes.chunks(500) {
+        for p in Participants::find()
+            .filter(participant::Column::IdNumberHash.is_in(chunk.to_vec()))
+            .filter(participant::Column::Status.eq("active"))
+            .all(conn)
+            .await?
+        {
+            if let Some(h) = p.id_number_hash.clone() {
+                out.insert(h, p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Inserts many participants in batches.
+pub async fn insert_many<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<participant::Model>,
+) -> Result<(), ApiError> {
+    for chunk in rows.chunks(200) {
+        Participants::insert_many(
+            chunk
+                .iter()
+                .cloned()
+                .map(|m| m.into_active_model().reset_all()),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    }
+    Ok(())
+}

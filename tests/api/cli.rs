@@ -59,6 +59,63 @@ async fn demo_loads_once_and_its_users_log_in() {
         total,
         contracts.body["items"][0]["amount_fen"].as_i64().unwrap()
     );
+    // Delivery: held sessions with outcomes feed the KPIs and people's hours.
+    let ngo = app.token("ngo-staff@demo.huigui.cn", DEMO_PASSWORD).await;
+    let held = app.get("/api/v1/sessions?status=closed", &ngo).await;
+    assert_eq!(held.body["items"].as_array().unwrap().len(), 3);
+    let upcoming = app.get("/api/v1/sessions?status=scheduled", &ngo).await;
+    assert_eq!(upcoming.body["items"].as_array().unwrap().len(), 1);
+    let kpis = app
+        .get(&format!("/api/v1/contracts/{cid}/kpis"), &officer)
+        .await;
+    let cases = kpis
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["metric"] == "counseling_cases")
+        .unwrap()["actual"]
+        .as_f64()
+        .unwrap();
+    assert!(cases > 0.0, "{}", kpis.body);
+    let office = app.token("office@demo.huigui.cn", DEMO_PASSWORD).await;
+    let people = app.get("/api/v1/participants?limit=200", &office).await;
+    assert_eq!(people.body["items"].as_array().unwrap().len(), 8);
+    let sid = held.body["items"][0]["id"].as_str().unwrap();
+    let att = app
+        .get(&format!("/api/v1/sessions/{sid}/attendance"), &office)
+        .await;
+    let outcomes: std::collections::HashSet<&str> = att.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["outcome"].as_str())
+        .collect();
+    assert!(
+        outcomes.contains("present") && outcomes.contains("no_show"),
+        "{outcomes:?}"
+    );
+    let attended = att.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["outcome"] == "present")
+        .unwrap();
+    let month = held.body["items"][0]["starts_at"].as_str().unwrap()[..7].to_string();
+    let hours = app
+        .get(
+            &format!(
+                "/api/v1/participants/{}/hours?month={month}",
+                attended["participant_id"].as_str().unwrap()
+            ),
+            &office,
+        )
+        .await;
+    assert!(
+        hours.body["balance"].as_f64().unwrap() >= 2.0,
+        "{}",
+        hours.body
+    );
     let v = app.get("/api/v1/audit-events/verify", &admin).await;
     assert_eq!(v.body["ok"], true);
     let mut prod = settings;

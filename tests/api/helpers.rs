@@ -144,6 +144,35 @@ impl TestApp {
         }
     }
 
+    /// POST of a non-JSON body.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        token: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Resp {
+        let resp = self
+            .client
+            .post(path.to_string())
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", content_type)
+            .header("content-length", body.len().to_string())
+            .body(body)
+            .send()
+            .await
+            .0;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let text = resp.into_body().into_string().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub async fn get(&self, path: &str, token: &str) -> Resp {
         self.send(Method::GET, path, Some(token), None, &[]).await
     }

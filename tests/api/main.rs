@@ -15,5 +15,6 @@ mod ops;
 mod organizations;
 mod participants;
 mod procurement;
+mod roster;
 mod sessions;
 mod users;

@@ -715,6 +715,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a roster (CSV)
+         * @description Office staff, for their own office. Columns (API names or Chinese
+         *     labels): `name` 姓名, `id_number` 身份证号, `phone` 联系电话,
+         *     `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
+         *     `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
+         *     `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
+         *     (separated by `、` or `;`). Each row is checked like a single
+         *     registration: `created`; `updated` when the ID number is already active
+         *     in this office (level, period and phone refreshed); or `rejected` with
+         *     its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
+         */
+        post: operations["import_participants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}": {
         parameters: {
             query?: never;
@@ -1965,6 +1993,38 @@ export interface components {
          * @enum {string}
          */
         HoursStatus: "on_track" | "at_risk" | "met" | "not_met";
+        /**
+         * ImportResult
+         * @description Per-row results and totals.
+         */
+        ImportResult: {
+            /** Format: int64 */
+            created: number;
+            /** @description `true`: nothing was written. */
+            dry_run: boolean;
+            /** Format: int64 */
+            rejected: number;
+            results: components["schemas"]["ImportRow"][];
+            /** Format: int64 */
+            updated: number;
+        };
+        /**
+         * ImportRow
+         * @description What happened to one row.
+         */
+        ImportRow: {
+            errors?: components["schemas"]["FieldError"][];
+            /** Format: uuid */
+            participant_id?: string;
+            /**
+             * Format: int64
+             * @description The line in the file (the header is row 1).
+             */
+            row: number;
+            status: components["schemas"]["ImportStatus"];
+        };
+        /** @enum {string} */
+        ImportStatus: "created" | "updated" | "rejected";
         /**
          * @description Contract KPI metrics (see the API conventions for their definitions).
          * @enum {string}
@@ -8962,6 +9022,150 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["Participant"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_participants: {
+        parameters: {
+            query?: {
+                /** @description Validate and report without writing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV body. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ImportResult"];
                 };
             };
             /** @description Malformed request (bad JSON, wrong type, bad parameter). */

@@ -142,3 +142,77 @@ test("procurement to contract: publish, bid, close, score, award, sign", async (
   const kpis = unwrap(await ngoAdmin.api.GET("/api/v1/contracts/{id}/kpis", { params: { path: { id: contract.id } } }));
   assert.deepEqual(kpis.map((k) => [k.metric, k.target]), [["sessions_education", 15]]);
 });
+
+// GB 11643 citizen ID number with its check character.
+function idNumber(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += Number(first17[i]) * w[i];
+  return first17 + "10X98765432"[s % 11];
+}
+
+test("delivery: register, session, enrol, offline sync replayed, close, hours", async () => {
+  const admin = new HuiguiClient({ baseUrl });
+  await admin.login(email, password);
+  const me = unwrap(await admin.api.GET("/api/v1/me"));
+  const u = unique();
+  const office = unwrap(await admin.api.POST("/api/v1/organizations", {
+    body: { kind: "judicial_office", name: `TS 司法所 ${u}`, uscc: uscc(`11141121${u.slice(0, 7)}3`), township: "凤城镇" },
+  }));
+  const ngo = unwrap(await admin.api.POST("/api/v1/organizations", {
+    body: { kind: "ngo", name: `TS 社工站 ${u}`, uscc: uscc(`52141121${u.slice(0, 7)}4`) },
+  }));
+  const pw = `smoke-password-${u}`;
+  const login = async (role, org) => {
+    const mail = `d-${role}-${u}@smoke.huigui.cn`;
+    unwrap(await admin.api.POST("/api/v1/users", { body: { email: mail, display_name: role, role, organization_id: org, password: pw } }));
+    const c = new HuiguiClient({ baseUrl });
+    await c.login(mail, pw);
+    return c;
+  };
+  const officer = await login("officer", me.organization_id);
+  const staff = await login("office_staff", office.id);
+  const ngoStaff = await login("ngo_staff", ngo.id);
+
+  const person = unwrap(await staff.api.POST("/api/v1/participants", {
+    body: {
+      kind: "correction_subject", name: "王建国", id_number: idNumber(`1423271985030${u.slice(0, 4)}`),
+      correction_type: "probation", supervision_level: "strict", correction_start: "2026-01-01", correction_end: "2027-12-31",
+    },
+  }));
+  const contract = unwrap(await officer.api.POST("/api/v1/contracts", {
+    body: { title: "TS 公益服务", ngo_id: ngo.id, categories: ["public_welfare"], amount_fen: 300_000,
+      start_date: "2026-01-01", end_date: "2026-12-31", multi_year: false, kpis: [] },
+  }));
+  unwrap(await officer.api.POST("/api/v1/contracts/{id}/sign", { params: { path: { id: contract.id } } }));
+  const now = Date.now() - (Date.now() % 60_000);
+  const at = (min) => new Date(now + min * 60_000).toISOString();
+  const session = unwrap(await ngoStaff.api.POST("/api/v1/sessions", {
+    body: { contract_id: contract.id, type: "public_welfare", title: "敬老院公益劳动", starts_at: at(-120), ends_at: at(30),
+      location: "敬老院", capacity: 5, facilitator: "李老师", credit_hours: 1.5 },
+  }));
+  unwrap(await staff.api.POST("/api/v1/sessions/{id}/enrollments", {
+    params: { path: { id: session.id } }, body: { participant_id: person.id },
+  }));
+  const events = [
+    { client_event_id: crypto.randomUUID(), session_id: session.id, participant_id: person.id, kind: "check_in", at: at(-120), source: "staff" },
+    { client_event_id: crypto.randomUUID(), session_id: session.id, participant_id: person.id, kind: "check_out", at: at(-1), source: "staff" },
+  ];
+  const first = unwrap(await ngoStaff.api.POST("/api/v1/attendance/sync", { body: { events } }));
+  assert.deepEqual(first.results.map((r) => r.status), ["created", "created"]);
+  const replay = unwrap(await ngoStaff.api.POST("/api/v1/attendance/sync", { body: { events: [...events].reverse() } }));
+  assert.deepEqual(replay.results.map((r) => r.status), ["duplicate", "duplicate"]);
+  const changed = unwrap(await ngoStaff.api.POST("/api/v1/attendance/sync", { body: { events: [{ ...events[0], at: at(-50) }] } }));
+  assert.equal(changed.results[0].status, "conflict");
+  unwrap(await ngoStaff.api.POST("/api/v1/sessions/{id}/close", { params: { path: { id: session.id } } }));
+
+  const policy = unwrap(await staff.api.GET("/api/v1/policies/requirements"));
+  const month = new Date(now - 120 * 60_000 + 8 * 3600_000).toISOString().slice(0, 7);
+  const hours = unwrap(await staff.api.GET("/api/v1/participants/{id}/hours", {
+    params: { path: { id: person.id }, query: { month } },
+  }));
+  assert.equal(hours.required.public_welfare, policy.strict.public_welfare);
+  assert.equal(hours.earned.public_welfare, 1.5);
+  assert.equal(hours.entries.length, 1);
+  assert.equal(hours.entries[0].source, "attendance");
+});

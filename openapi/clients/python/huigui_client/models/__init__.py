@@ -43,6 +43,9 @@ from .field_error import FieldError
 from .hours_category import HoursCategory
 from .hours_entry import HoursEntry
 from .hours_status import HoursStatus
+from .import_result import ImportResult
+from .import_row import ImportRow
+from .import_status import ImportStatus
 from .kpi_metric import KpiMetric
 from .kpi_rating import KpiRating
 from .kpi_target import KpiTarget
@@ -147,6 +150,9 @@ __all__ = (
     "HoursCategory",
     "HoursEntry",
     "HoursStatus",
+    "ImportResult",
+    "ImportRow",
+    "ImportStatus",
     "KpiMetric",
     "KpiRating",
     "KpiTarget",

@@ -1,0 +1,416 @@
+//! `POST /api/v1/participants/import`: a judicial office's roster, exported
+//! as CSV from the provincial smart-corrections platform. Each row goes
+//! through the same checks as a single registration; the whole file is one
+//! transaction (rolled back for `dry_run`).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use poem_openapi::{
+    ApiRequest, Enum, Object, OpenApi,
+    param::Query,
+    payload::{Binary, Json},
+    types::MaybeUndefined,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Ctx,
+        participants::{
+            CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel, registration,
+        },
+        types::{Check, Text},
+    },
+    auth::{authz::Permission, scheme::BearerAuth},
+    domain::roles::Role,
+    error::{ApiError, ApiResult, FieldError},
+    store::{self, audit},
+};
+
+/// Largest roster per request.
+pub const MAX_ROWS: usize = 5000;
+
+/// Columns: API field name or Chinese label.
+const COLUMNS: &[(&str, &str)] = &[
+    ("name", "姓名"),
+    ("id_number", "身份证号"),
+    ("phone", "联系电话"),
+    ("correction_type", "矫正类别"),
+    ("supervision_level", "管理类别"),
+    ("correction_start", "矫正起始日"),
+    ("correction_end", "矫正终止日"),
+    ("skills", "特长"),
+];
+
+const REQUIRED: &[&str] = &[
+    "name",
+    "id_number",
+    "correction_type",
+    "supervision_level",
+    "correction_start",
+    "correction_end",
+];
+
+/// The CSV body.
+#[derive(ApiRequest)]
+pub enum RosterCsv {
+    /// A header row, then one person per row; UTF-8 (with or without BOM) or GB18030.
+    #[oai(content_type = "text/csv")]
+    Csv(Binary<Vec<u8>>),
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum ImportStatus {
+    Created,
+    Updated,
+    Rejected,
+}
+
+/// What happened to one row.
+#[derive(Object)]
+pub struct ImportRow {
+    /// The line in the file (the header is row 1).
+    pub row: i64,
+    pub status: ImportStatus,
+    #[oai(skip_serializing_if_is_none)]
+    pub participant_id: Option<Uuid>,
+    #[oai(skip_serializing_if_is_none)]
+    pub errors: Option<Vec<FieldError>>,
+}
+
+/// Per-row results and totals.
+#[derive(Object)]
+pub struct ImportResult {
+    /// `true`: nothing was written.
+    pub dry_run: bool,
+    pub created: i64,
+    pub updated: i64,
+    pub rejected: i64,
+    pub results: Vec<ImportRow>,
+}
+
+/// UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else GB18030.
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+fn correction_type(v: &str) -> Option<CorrectionType> {
+    Some(match v {
+        "管制" | "control" => CorrectionType::Control,
+        "缓刑" | "probation" => CorrectionType::Probation,
+        "假释" | "parole" => CorrectionType::Parole,
+        "暂予监外执行" | "medical_parole" => CorrectionType::MedicalParole,
+        _ => return None,
+    })
+}
+
+fn supervision_level(v: &str) -> Option<SupervisionLevel> {
+    Some(match v {
+        "严管" | "strict" => SupervisionLevel::Strict,
+        "普管" | "ordinary" => SupervisionLevel::Ordinary,
+        "宽管" | "lenient" => SupervisionLevel::Lenient,
+        _ => return None,
+    })
+}
+
+/// `2026-03-01`, `2026/3/1` or `20260301`.
+fn date(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(v, "%Y/%m/%d"))
+        .or_else(|_| NaiveDate::parse_from_str(v, "%Y%m%d"))
+        .ok()
+}
+
+/// Maps header cells to field names; unknown or repeated columns are errors.
+fn header_map(header: &csv::StringRecord) -> Result<Vec<&'static str>, ApiError> {
+    let mut fields = Vec::new();
+    let mut errors = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}');
+        match COLUMNS.iter().find(|(en, zh)| *en == h || *zh == h) {
+            Some((en, _)) if fields.contains(en) => {
+                errors.push(FieldError::new(&format!("header[{i}]"), format!("column {h} appears twice")))
+            }
+            Some((en, _)) => fields.push(*en),
+            None => errors.push(FieldError::new(
+                &format!("header[{i}]"),
+                format!("unknown column {h:?}; use the API field names or 姓名, 身份证号, 联系电话, 矫正类别, 管理类别, 矫正起始日, 矫正终止日, 特长"),
+            )),
+        }
+    }
+    for r in REQUIRED {
+        if !fields.contains(r) {
+            errors.push(FieldError::new("header", format!("column {r} is missing")));
+        }
+    }
+    if errors.is_empty() {
+        Ok(fields)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// One row as a registration request; cells that do not parse are reported.
+fn row_request(fields: &[&str], rec: &csv::StringRecord, check: &mut Check) -> CreateParticipant {
+    let cell = |name: &str| -> Option<&str> {
+        fields
+            .iter()
+            .position(|f| *f == name)
+            .and_then(|i| rec.get(i))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    let mut parsed_date = |name: &str| match cell(name) {
+        None => None,
+        Some(v) => {
+            let d = date(v);
+            if d.is_none() {
+                check.fail(name, format!("{v:?} is not a date (YYYY-MM-DD)"));
+            }
+            d
+        }
+    };
+    let correction_start = parsed_date("correction_start");
+    let correction_end = parsed_date("correction_end");
+    let ct = cell("correction_type").map(|v| (v, correction_type(v)));
+    let sl = cell("supervision_level").map(|v| (v, supervision_level(v)));
+    if let Some((v, None)) = ct {
+        check.fail(
+            "correction_type",
+            format!("{v:?} is not 管制, 缓刑, 假释, 暂予监外执行 or a code"),
+        );
+    }
+    if let Some((v, None)) = sl {
+        check.fail(
+            "supervision_level",
+            format!("{v:?} is not 严管, 普管, 宽管 or a code"),
+        );
+    }
+    let skills = cell("skills").map(|v| {
+        v.split(['、', ';', '；'])
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
+    CreateParticipant {
+        kind: ParticipantKind::CorrectionSubject,
+        name: Text(cell("name").unwrap_or_default().to_string()),
+        id_number: cell("id_number").map(|v| Text(v.to_string())),
+        phone: cell("phone").map(|v| Text(v.to_string())),
+        judicial_office_id: None,
+        correction_type: ct
+            .and_then(|c| c.1)
+            .map_or(MaybeUndefined::Undefined, MaybeUndefined::Value),
+        supervision_level: sl
+            .and_then(|c| c.1)
+            .map_or(MaybeUndefined::Undefined, MaybeUndefined::Value),
+        correction_start,
+        correction_end,
+        skills,
+        able_to_work: None,
+        medical_needs: None,
+    }
+}
+
+enum Planned {
+    Create(Box<entity::participant::Model>),
+    Update(Box<entity::participant::Model>),
+    Reject(Vec<FieldError>),
+}
+
+pub struct RosterApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Participants")]
+impl RosterApi {
+    /// Import a roster (CSV)
+    ///
+    /// Office staff, for their own office. Columns (API names or Chinese
+    /// labels): `name` 姓名, `id_number` 身份证号, `phone` 联系电话,
+    /// `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
+    /// `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
+    /// `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
+    /// (separated by `、` or `;`). Each row is checked like a single
+    /// registration: `created`; `updated` when the ID number is already active
+    /// in this office (level, period and phone refreshed); or `rejected` with
+    /// its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
+    #[oai(
+        path = "/participants/import",
+        method = "post",
+        operation_id = "import_participants"
+    )]
+    async fn import(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Validate and report without writing.
+        dry_run: Query<Option<bool>>,
+        body: RosterCsv,
+    ) -> ApiResult<Json<ImportResult>> {
+        let caller = auth.0.require(Permission::RegisterParticipant)?;
+        if caller.role != Role::OfficeStaff {
+            return Err(ApiError::Forbidden);
+        }
+        let dry_run = dry_run.0.unwrap_or(false);
+        let RosterCsv::Csv(bytes) = body;
+        let text = decode(&bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let header = reader
+            .headers()
+            .map_err(|e| ApiError::field("body", format!("not CSV: {e}")))?
+            .clone();
+        let fields = header_map(&header)?;
+        let now = ctx.state.clock.now();
+        let mut planned: Vec<(i64, Planned)> = Vec::new();
+        for (i, rec) in reader.records().enumerate() {
+            let row = i as i64 + 2;
+            if planned.len() >= MAX_ROWS {
+                return Err(ApiError::field(
+                    "body",
+                    format!("at most {MAX_ROWS} rows per import"),
+                ));
+            }
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    planned.push((
+                        row,
+                        Planned::Reject(vec![FieldError::new("row", format!("unreadable: {e}"))]),
+                    ));
+                    continue;
+                }
+            };
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let mut check = Check::new();
+            let req = row_request(&fields, &rec, &mut check);
+            let m = registration(&ctx.state, caller, &req, now, &mut check)?;
+            planned.push((
+                row,
+                match check.finish() {
+                    Ok(()) => Planned::Create(Box::new(m)),
+                    Err(ApiError::Validation(errors)) => Planned::Reject(errors),
+                    Err(e) => return Err(e),
+                },
+            ));
+        }
+        if planned.is_empty() {
+            return Err(ApiError::field("body", "the file has no data rows"));
+        }
+        let txn = ctx.state.db.begin().await?;
+        let hashes: Vec<String> = planned
+            .iter()
+            .filter_map(|(_, p)| match p {
+                Planned::Create(m) => m.id_number_hash.clone(),
+                _ => None,
+            })
+            .collect();
+        let existing = store::participants::active_with_hashes(&txn, &hashes).await?;
+        let mut first_row: HashMap<String, i64> = HashMap::new();
+        for (row, p) in planned.iter_mut() {
+            let Planned::Create(m) = p else { continue };
+            let Some(h) = m.id_number_hash.clone() else {
+                continue;
+            };
+            if let Some(first) = first_row.get(&h) {
+                *p = Planned::Reject(vec![FieldError::new(
+                    "id_number",
+                    format!("the same ID number is in row {first}"),
+                )]);
+                continue;
+            }
+            first_row.insert(h.clone(), *row);
+            if let Some(old) = existing.get(&h) {
+                *p = if old.judicial_office_id == Some(caller.org_id) {
+                    let mut u = old.clone();
+                    u.supervision_level = m.supervision_level.clone();
+                    u.correction_start = m.correction_start;
+                    u.correction_end = m.correction_end;
+                    if m.phone.is_some() {
+                        u.phone = m.phone.clone();
+                    }
+                    Planned::Update(Box::new(u))
+                } else {
+                    Planned::Reject(vec![FieldError::new(
+                        "id_number",
+                        "already has an active registration in another office",
+                    )])
+                };
+            }
+        }
+        let mut results = Vec::with_capacity(planned.len());
+        let mut inserts = Vec::new();
+        let (mut created, mut updated) = (Vec::new(), Vec::new());
+        for (row, p) in planned {
+            results.push(match p {
+                Planned::Create(m) => {
+                    created.push(m.id);
+                    let id = m.id;
+                    inserts.push(*m);
+                    ImportRow {
+                        row,
+                        status: ImportStatus::Created,
+                        participant_id: Some(id),
+                        errors: None,
+                    }
+                }
+                Planned::Update(m) => {
+                    let id = m.id;
+                    store::participants::save(&txn, *m, now).await?;
+                    updated.push(id);
+                    ImportRow {
+                        row,
+                        status: ImportStatus::Updated,
+                        participant_id: Some(id),
+                        errors: None,
+                    }
+                }
+                Planned::Reject(errors) => ImportRow {
+                    row,
+                    status: ImportStatus::Rejected,
+                    participant_id: None,
+                    errors: Some(errors),
+                },
+            });
+        }
+        store::participants::insert_many(&txn, inserts).await?;
+        let rejected = results
+            .iter()
+            .filter(|r| r.status == ImportStatus::Rejected)
+            .count() as i64;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "participant.import",
+            "participant",
+            None,
+            json!({"created": created, "updated": updated, "rejected": rejected}),
+        )
+        .await?;
+        if dry_run {
+            txn.rollback().await?;
+        } else {
+            txn.commit().await?;
+        }
+        Ok(Json(ImportResult {
+            dry_run,
+            created: created.len() as i64,
+            updated: updated.len() as i64,
+            rejected,
+            results,
+        }))
+    }
+}
