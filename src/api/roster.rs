@@ -139,11 +139,11 @@ fn header_map(header: &csv::StringRecord) -> Result<Vec<&'static str>, ApiError>
         let h = h.trim().trim_start_matches('\u{feff}');
         match COLUMNS.iter().find(|(en, zh)| *en == h || *zh == h) {
             Some((en, _)) if fields.contains(en) => {
-                errors.push(FieldError::new(&format!("header[{i}]"), format!("column {h} appears twice")))
+                errors.push(FieldError::new(format!("header[{i}]"), format!("column {h} appears twice")))
             }
             Some((en, _)) => fields.push(*en),
             None => errors.push(FieldError::new(
-                &format!("header[{i}]"),
+                format!("header[{i}]"),
                 format!("unknown column {h:?}; use the API field names or 姓名, 身份证号, 联系电话, 矫正类别, 管理类别, 矫正起始日, 矫正终止日, 特长"),
             )),
         }
