@@ -77,6 +77,16 @@ pub struct Settings {
     pub qr_window_secs: i64,
     /// Prefix of generated contract numbers (`WS-2026-001`).
     pub contract_prefix: String,
+    /// Sender of every mail.
+    pub mail_from: String,
+    /// Delivery attempts before an outbox mail is marked `failed`.
+    pub mail_max_attempts: i32,
+    /// Seconds between background-job ticks.
+    pub job_interval_secs: u64,
+    /// Sessions still open this many hours after their end are closed by the scheduler.
+    pub auto_close_after_hours: i64,
+    /// Days before a referral's `respond_by` that the agency is reminded.
+    pub referral_reminder_days: i64,
 }
 
 impl Default for Settings {
@@ -108,6 +118,11 @@ impl Default for Settings {
             late_grace_minutes: 10,
             qr_window_secs: 60,
             id_key_file: None,
+            mail_from: "回归 Huigui <noreply@huigui.local>".into(),
+            mail_max_attempts: 8,
+            job_interval_secs: 30,
+            auto_close_after_hours: 12,
+            referral_reminder_days: 2,
         }
     }
 }
@@ -172,6 +187,26 @@ impl Settings {
         anyhow::ensure!(
             (0..=120).contains(&self.late_grace_minutes),
             "late_grace_minutes must be 0–120"
+        );
+        anyhow::ensure!(
+            self.mail_from.parse::<lettre::message::Mailbox>().is_ok(),
+            "mail_from must be a mailbox such as `Huigui <noreply@example.cn>`"
+        );
+        anyhow::ensure!(
+            (1..=50).contains(&self.mail_max_attempts),
+            "mail_max_attempts must be 1–50"
+        );
+        anyhow::ensure!(
+            (1..=3600).contains(&self.job_interval_secs),
+            "job_interval_secs must be 1–3600"
+        );
+        anyhow::ensure!(
+            (0..=24 * 30).contains(&self.auto_close_after_hours),
+            "auto_close_after_hours must be 0–720"
+        );
+        anyhow::ensure!(
+            (0..=60).contains(&self.referral_reminder_days),
+            "referral_reminder_days must be 0–60"
         );
         if self.env == Environment::Production {
             anyhow::ensure!(

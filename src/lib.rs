@@ -19,6 +19,10 @@ pub mod domain;
 pub mod error;
 /// `Idempotency-Key` replay for POSTs that create something.
 pub mod idempotency;
+/// Background jobs with database leases.
+pub mod jobs;
+/// The mail outbox, its delivery and the mail templates.
+pub mod mail;
 /// Request-edge middleware: request ids, metrics, problem+json for framework errors.
 pub mod middleware;
 /// Building and running the application; shared by `serve` and the tests.

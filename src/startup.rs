@@ -33,6 +33,9 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub clock: crate::clock::Clock,
     pub vault: crate::auth::vault::Vault,
+    pub mailer: crate::mail::Mailer,
+    /// Identifies this process as a job-lease holder.
+    pub instance_id: String,
 }
 
 /// The OpenAPI service: the single source of the spec.
@@ -199,9 +202,11 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, then drains connections.
     pub async fn run(self) -> anyhow::Result<()> {
         let app = router(self.state.clone());
+        let jobs = crate::jobs::spawn(self.state.clone());
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, shutdown_signal(), Some(Duration::from_secs(10)))
             .await?;
+        jobs.abort();
         self.state.db.clone().close().await;
         Ok(())
     }
@@ -226,6 +231,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         settings.login_max_failures,
         Duration::from_secs(settings.login_window_secs),
     );
+    let mailer = crate::mail::Mailer::from_settings(&settings)?;
     Ok(Arc::new(AppState {
         settings,
         db,
@@ -234,6 +240,8 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         metrics: metrics_handle(),
         clock: crate::clock::Clock::default(),
         vault,
+        mailer,
+        instance_id: uuid::Uuid::now_v7().to_string(),
     }))
 }
 

@@ -14,6 +14,8 @@ pub struct Model {
     pub parent_id: Option<Uuid>,
     pub township: Option<String>,
     pub contact_email: Option<String>,
+    /// For judicial offices: the police station alerts escalate to by default.
+    pub police_station_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -9,6 +9,7 @@ mod m20261202_000003_procurement;
 mod m20261202_000004_participants;
 mod m20261202_000005_sessions;
 mod m20261202_000006_hours;
+mod m20261202_000007_alerts;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_participants::Migration),
             Box::new(m20261202_000005_sessions::Migration),
             Box::new(m20261202_000006_hours::Migration),
+            Box::new(m20261202_000007_alerts::Migration),
         ]
     }
 }

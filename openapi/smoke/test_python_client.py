@@ -258,3 +258,72 @@ def test_roster_import_session_attendance_and_hours():
     hours = get_participant_hours.sync(client=staff, id=person, month=month)
     assert hours.earned.education == 0.75 and hours.required.education == 8.0
     assert hours.balance == sum(e.hours for e in hours.entries if e.counted)
+
+
+def test_referral_reaches_its_agency_and_discipline_suggests_next():
+    from datetime import date, timedelta
+
+    from huigui_client.api.alerts import accept_referral, create_discipline, create_referral, get_referral, list_discipline
+    from huigui_client.api.participants import create_participant
+    from huigui_client.api.users import create_user
+    from huigui_client.models import (
+        CorrectionType,
+        CreateDiscipline,
+        CreateParticipant,
+        CreateReferral,
+        CreateUser,
+        DisciplineKind,
+        ParticipantKind,
+        ReferralNeed,
+        ReferralResponse,
+        ReferralState,
+        SupervisionLevel,
+        UserRole,
+    )
+
+    anon = Client(base_url=BASE)
+    admin = AuthenticatedClient(
+        base_url=BASE,
+        token=create_token.sync(client=anon, body=TokenRequest(email=EMAIL, password=PASSWORD)).access_token,
+    )
+    u = f"{int(time.time()) % 1_000_000:06d}{random.randint(10, 99)}"
+    office = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.JUDICIAL_OFFICE, name=f"Py 所 {u}", uscc=uscc(f"11141121{u[:7]}7"), township="孝义镇"),
+    )
+    agencies = [
+        create_organization.sync(client=admin, body=CreateOrganization(kind=OrganizationKind.AGENCY, name=f"Py 民政 {u}{n}", uscc=uscc(f"11141121{u[:7]}{n}")))
+        for n in "89"
+    ]
+    pw = f"smoke-password-{u}"
+
+    def user(role: UserRole, org, tag: str) -> AuthenticatedClient:
+        mail = f"r-{tag}-{u}@py.huigui.cn"
+        create_user.sync(client=admin, body=CreateUser(email=mail, display_name=tag, role=role, organization_id=org, password=pw))
+        return AuthenticatedClient(base_url=BASE, token=create_token.sync(client=anon, body=TokenRequest(email=mail, password=pw)).access_token)
+
+    staff = user(UserRole.OFFICE_STAFF, office.id, "staff")
+    agency = user(UserRole.AGENCY_STAFF, agencies[0].id, "a")
+    other = user(UserRole.AGENCY_STAFF, agencies[1].id, "b")
+    person = create_participant.sync(
+        client=staff,
+        body=CreateParticipant(
+            kind=ParticipantKind.CORRECTION_SUBJECT, name="赵铁柱", id_number=id_number(f"1423271975{random.randint(10, 12)}01{random.randint(100, 999)}"),
+            correction_type=CorrectionType.PAROLE, supervision_level=SupervisionLevel.STRICT,
+            correction_start=date(2026, 1, 1), correction_end=date(2027, 12, 31),
+        ),
+    )
+    r = create_referral.sync(
+        client=staff,
+        body=CreateReferral(participant_id=person.id, need=ReferralNeed.EMPLOYMENT, agency_id=agencies[0].id, detail="求职帮扶",
+                            respond_by=date.today() + timedelta(days=7)),
+    )
+    assert r.status == ReferralState.OPEN and "*" in r.participant.id_number_masked
+    assert get_referral.sync_detailed(client=other, id=r.id).status_code == 404
+    accepted = accept_referral.sync(client=agency, id=r.id, body=ReferralResponse())
+    assert accepted.status == ReferralState.ACCEPTED
+
+    for _ in range(2):
+        create_discipline.sync(client=staff, id=person.id, body=CreateDiscipline(kind=DisciplineKind.REPRIMAND, reason="未按时报到", date=date.today() - timedelta(days=1)))
+    history = list_discipline.sync(client=staff, id=person.id)
+    assert len(history.items) == 2 and history.suggested_next == "warning"

@@ -1,16 +1,19 @@
 //! The HTTP API, declared with poem-openapi. One module per resource group;
 //! request and response objects are separate from table rows.
 
+pub mod alerts;
 pub mod api_clients;
 pub mod attendance;
 pub mod audit;
 pub mod auth;
 pub mod contracts;
+pub mod discipline;
 pub mod hours;
 pub mod ops;
 pub mod organizations;
 pub mod participants;
 pub mod procurements;
+pub mod referrals;
 pub mod roster;
 pub mod sessions;
 pub mod types;
@@ -55,6 +58,8 @@ pub enum ApiTags {
     Sessions,
     /// The hours ledger, monthly obligations and requirement policies.
     Hours,
+    /// Early warning, discipline and assistance referrals (司法预警—乡镇响应—民生兜底).
+    Alerts,
 }
 
 /// All operations, in spec order.
@@ -72,6 +77,9 @@ pub type Apis = (
     sessions::SessionsApi,
     attendance::AttendanceApi,
     hours::HoursApi,
+    alerts::AlertsApi,
+    discipline::DisciplineApi,
+    referrals::ReferralsApi,
 );
 
 /// The value of [`Apis`].
@@ -90,6 +98,9 @@ pub fn apis() -> Apis {
         sessions::SessionsApi,
         attendance::AttendanceApi,
         hours::HoursApi,
+        alerts::AlertsApi,
+        discipline::DisciplineApi,
+        referrals::ReferralsApi,
     )
 }
 

@@ -44,6 +44,9 @@ pub struct Organization {
     pub township: Option<String>,
     #[oai(nullable)]
     pub contact_email: Option<String>,
+    /// For judicial offices: the police station (an agency) alerts escalate to by default.
+    #[oai(nullable)]
+    pub police_station_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -60,6 +63,7 @@ impl Organization {
             parent_id: m.parent_id,
             township: m.township,
             contact_email: m.contact_email,
+            police_station_id: m.police_station_id,
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -94,6 +98,9 @@ pub struct UpdateOrganization {
     pub township: MaybeUndefined<Text>,
     #[oai(nullable)]
     pub contact_email: MaybeUndefined<Text>,
+    /// Judicial offices only: an agency organisation.
+    #[oai(nullable)]
+    pub police_station_id: MaybeUndefined<Uuid>,
 }
 
 fn location(id: Uuid) -> String {
@@ -273,6 +280,27 @@ impl OrganizationsApi {
         let txn = ctx.state.db.begin().await?;
         let current = store::organizations::get_visible(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), current.version, false)?;
+        let police_station_id = match body.police_station_id {
+            MaybeUndefined::Undefined => None,
+            MaybeUndefined::Null => Some(None),
+            MaybeUndefined::Value(p) => {
+                if current.kind != OrgKind::JudicialOffice.as_str() {
+                    return Err(ApiError::field(
+                        "police_station_id",
+                        "only judicial offices have a police station",
+                    ));
+                }
+                match store::organizations::find(&txn, p).await? {
+                    Some(o) if o.kind == OrgKind::Agency.as_str() => Some(Some(p)),
+                    _ => {
+                        return Err(ApiError::field(
+                            "police_station_id",
+                            "must be an agency organisation",
+                        ));
+                    }
+                }
+            }
+        };
         if current.kind == OrgKind::JudicialOffice.as_str() && matches!(township, Some(None)) {
             return Err(ApiError::field(
                 "township",
@@ -286,6 +314,7 @@ impl OrganizationsApi {
                 name,
                 township,
                 contact_email,
+                police_station_id,
             },
         )
         .await?;

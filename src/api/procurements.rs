@@ -906,8 +906,13 @@ impl ProcurementsApi {
             json!({"bid_id": chosen.id, "contract_id": contract.id, "reason": reason}),
         )
         .await?;
-        // Award notices to the bidding NGOs go through the mail outbox once it
-        // exists (notifications issue); the audit events above carry the decision.
+        // Award notices to every bidding NGO, in the same transaction.
+        let link = crate::mail::link(&ctx.state, &format!("/api/v1/procurements/{}", p.id));
+        for b in &live {
+            let to = crate::mail::recipients_of(&txn, b.ngo_id).await?;
+            let m = crate::mail::templates::award(&p.title, b.id == chosen.id, link.clone());
+            crate::mail::enqueue(&txn, &ctx.state, &to, &m).await?;
+        }
         txn.commit().await?;
         Ok(Json(AwardResult {
             procurement_id: p.id,

@@ -283,6 +283,7 @@ pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
     state: &crate::startup::AppState,
     mut s: entity::session::Model,
     closed_by: Uuid,
+    actor: &crate::store::audit::Actor,
 ) -> ApiResult<entity::session::Model> {
     let window = Window {
         starts_at: s.starts_at,
@@ -324,8 +325,40 @@ pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
         finalized.push(store::sessions::save_enrollment(conn, e).await?);
     }
     crate::api::hours::post_attendance(conn, state, &s, &finalized, closed_by).await?;
+    crate::api::alerts::after_close(conn, state, actor, &s, &finalized).await?;
     s.status = "closed".into();
-    store::sessions::save(conn, s, state.clock.now()).await
+    let s = store::sessions::save(conn, s, state.clock.now()).await?;
+    audit::record(
+        conn,
+        actor,
+        "session.close",
+        "session",
+        Some(s.id.to_string()),
+        json!({"enrollments": finalized.len()}),
+    )
+    .await?;
+    Ok(s)
+}
+
+/// The `close_sessions` job: sessions still open `HUIGUI_AUTO_CLOSE_AFTER_HOURS`
+/// after their end are closed (no-shows marked, hours credited).
+pub async fn close_overdue(state: &crate::startup::AppState) -> ApiResult<usize> {
+    let cutoff = state.clock.now() - chrono::Duration::hours(state.settings.auto_close_after_hours);
+    let actor = crate::store::audit::Actor::system("job:close_sessions");
+    let mut closed = 0;
+    for s in store::sessions::ended_before(&state.db.read, cutoff, 100).await? {
+        let txn = state.db.begin().await?;
+        // Re-read inside the write transaction: another path may have closed it.
+        match store::sessions::get_for_ngo(&txn, s.ngo_id, s.id).await? {
+            fresh if fresh.status == "scheduled" => {
+                finalize_session(&txn, state, fresh, Uuid::nil(), &actor).await?;
+                txn.commit().await?;
+                closed += 1;
+            }
+            _ => {}
+        }
+    }
+    Ok(closed)
 }
 
 /// Loads a session for an NGO write (own sessions only) in `scheduled` status.
@@ -600,7 +633,31 @@ impl SessionsApi {
         let mut s = scheduled_session(&txn, caller, id.0).await?;
         s.status = "cancelled".into();
         let s = store::sessions::save(&txn, s, now).await?;
-        // Notices to the enrolled people's offices go through the mail outbox of the notifications issue.
+        // Notices to the offices of the people enrolled, one mail per office.
+        let enrolled = store::sessions::enrolled_ids(&txn, s.id).await?;
+        let people =
+            store::participants::by_ids(&txn, &enrolled.into_iter().collect::<Vec<_>>()).await?;
+        let mut per_office: std::collections::BTreeMap<Uuid, usize> = Default::default();
+        for p in people.values() {
+            if let Some(o) = p.judicial_office_id {
+                *per_office.entry(o).or_default() += 1;
+            }
+        }
+        let when = s
+            .starts_at
+            .with_timezone(&ctx.state.settings.tz())
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        for (office, n) in per_office {
+            let to = crate::mail::recipients_of(&txn, office).await?;
+            let m = crate::mail::templates::session_cancelled(
+                &s.title,
+                &when,
+                n,
+                crate::mail::link(&ctx.state, &format!("/api/v1/sessions/{}", s.id)),
+            );
+            crate::mail::enqueue(&txn, &ctx.state, &to, &m).await?;
+        }
         audit::record(
             &txn,
             &ctx.actor(&auth.0),
@@ -634,16 +691,7 @@ impl SessionsApi {
                 "a session closes only after it started".into(),
             ));
         }
-        let s = finalize_session(&txn, &ctx.state, s, caller.user_id).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "session.close",
-            "session",
-            Some(s.id.to_string()),
-            json!({}),
-        )
-        .await?;
+        let s = finalize_session(&txn, &ctx.state, s, caller.user_id, &ctx.actor(&auth.0)).await?;
         txn.commit().await?;
         Ok(Json(Session::from_model(s)?))
     }

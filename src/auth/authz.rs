@@ -75,6 +75,14 @@ pub enum Permission {
     ApproveHours,
     ReadPolicies,
     ManagePolicies,
+    ReadAlerts,
+    RaiseConcern,
+    HandleAlerts,
+    ReadDiscipline,
+    RecordDiscipline,
+    ReadReferrals,
+    CreateReferral,
+    AnswerReferral,
 }
 
 impl Permission {
@@ -116,6 +124,14 @@ impl Permission {
         Permission::ApproveHours,
         Permission::ReadPolicies,
         Permission::ManagePolicies,
+        Permission::ReadAlerts,
+        Permission::RaiseConcern,
+        Permission::HandleAlerts,
+        Permission::ReadDiscipline,
+        Permission::RecordDiscipline,
+        Permission::ReadReferrals,
+        Permission::CreateReferral,
+        Permission::AnswerReferral,
     ];
 }
 
@@ -160,6 +176,13 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ApproveHours => matches!(role, OfficeStaff | NgoAdmin),
         P::ReadPolicies => true,
         P::ManagePolicies => role == Admin,
+        P::ReadAlerts => true,
+        P::RaiseConcern => matches!(role, NgoAdmin | NgoStaff),
+        P::HandleAlerts | P::RecordDiscipline | P::CreateReferral => role == OfficeStaff,
+        // NGOs never see discipline records.
+        P::ReadDiscipline => matches!(role, Admin | Officer | Auditor | OfficeStaff),
+        P::ReadReferrals => matches!(role, Admin | Officer | Auditor | OfficeStaff | AgencyStaff),
+        P::AnswerReferral => role == AgencyStaff,
     }
 }
 
@@ -264,6 +287,9 @@ mod tests {
                     | Permission::ReadSessions
                     | Permission::ReadHours
                     | Permission::ReadPolicies
+                    | Permission::ReadAlerts
+                    | Permission::ReadDiscipline
+                    | Permission::ReadReferrals
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

@@ -636,7 +636,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
             }
         }
         if offset < 0 {
-            crate::api::sessions::finalize_session(txn, state, s, ngo_staff_id).await?;
+            crate::api::sessions::finalize_session(txn, state, s, ngo_staff_id, actor).await?;
         }
     }
     store::audit::record(

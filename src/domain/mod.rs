@@ -4,6 +4,8 @@
 pub mod attendance;
 /// The hash chain of the audit trail.
 pub mod audit_chain;
+/// Alerts, referrals and the discipline rules.
+pub mod care;
 /// Contract statuses, terms, amendment cap, payment rules.
 pub mod contract;
 /// Distances for geofences.

@@ -279,3 +279,40 @@ pub async fn save_policy<C: ConnectionTrait>(
         }
     }
 }
+
+/// Earned hours of a ledger month for everyone, by participant and category (one SQL aggregate).
+pub async fn earned_by_participant<C: ConnectionTrait>(
+    conn: &C,
+    month: Month,
+) -> Result<HashMap<(Uuid, String), i64>, ApiError> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let approved = Query::select()
+        .column(hours_approval::Column::EntryId)
+        .from(hours_approval::Entity)
+        .to_owned();
+    let rows: Vec<(Uuid, String, Option<i64>)> = Entries::find()
+        .select_only()
+        .column(hours_entry::Column::ParticipantId)
+        .column(hours_entry::Column::Category)
+        .column_as(
+            Expr::col(hours_entry::Column::HoursX100)
+                .sum()
+                .cast_as(sea_orm::sea_query::Alias::new("BIGINT")),
+            "total",
+        )
+        .filter(hours_entry::Column::Month.eq(month.to_string()))
+        .filter(
+            sea_orm::Condition::any()
+                .add(hours_entry::Column::Source.ne("manual"))
+                .add(hours_entry::Column::Id.in_subquery(approved)),
+        )
+        .group_by(hours_entry::Column::ParticipantId)
+        .group_by(hours_entry::Column::Category)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(p, c, h)| ((p, c), h.unwrap_or(0)))
+        .collect())
+}

@@ -3,10 +3,12 @@
 
 pub mod api_clients;
 pub mod audit;
+pub mod care;
 pub mod contracts;
 pub mod hours;
 pub mod idempotency;
 pub mod organizations;
+pub mod outbox;
 pub mod page;
 pub mod participants;
 pub mod procurements;

@@ -53,6 +53,7 @@ pub async fn insert<C: ConnectionTrait>(
         parent_id: Set(new.parent_id),
         township: Set(new.township),
         contact_email: Set(new.contact_email),
+        police_station_id: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -111,6 +112,7 @@ pub struct OrgChanges {
     pub name: Option<String>,
     pub township: Option<Option<String>>,
     pub contact_email: Option<Option<String>>,
+    pub police_station_id: Option<Option<Uuid>>,
 }
 
 /// Applies changes, bumping `version`.
@@ -129,6 +131,9 @@ pub async fn update<C: ConnectionTrait>(
     }
     if let Some(e) = changes.contact_email {
         am.contact_email = Set(e);
+    }
+    if let Some(p) = changes.police_station_id {
+        am.police_station_id = Set(p);
     }
     am.version = Set(version + 1);
     am.updated_at = Set(super::now());

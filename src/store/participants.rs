@@ -256,3 +256,15 @@ pub async fn insert_many<C: ConnectionTrait>(
     }
     Ok(())
 }
+
+/// Every active person under correction (for the scheduled checks).
+pub async fn active_subjects<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<Vec<participant::Model>, ApiError> {
+    Ok(Participants::find()
+        .filter(participant::Column::Kind.eq("correction_subject"))
+        .filter(participant::Column::Status.eq("active"))
+        .order_by_asc(participant::Column::Id)
+        .all(conn)
+        .await?)
+}

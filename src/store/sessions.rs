@@ -358,3 +358,47 @@ pub async fn event_by_client_id<C: ConnectionTrait>(
         .one(conn)
         .await?)
 }
+
+/// Unexcused absences (`no_show`) per person in sessions starting within `[from, to)`.
+pub async fn no_shows_between<C: ConnectionTrait>(
+    conn: &C,
+    people: &[Uuid],
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Result<std::collections::HashMap<Uuid, usize>, ApiError> {
+    let in_window = sea_orm::sea_query::Query::select()
+        .column(session::Column::Id)
+        .from(session::Entity)
+        .and_where(session::Column::StartsAt.gte(from))
+        .and_where(session::Column::StartsAt.lt(to))
+        .to_owned();
+    let rows: Vec<Uuid> = Enrollments::find()
+        .select_only()
+        .column(enrollment::Column::ParticipantId)
+        .filter(enrollment::Column::ParticipantId.is_in(people.to_vec()))
+        .filter(enrollment::Column::Outcome.eq("no_show"))
+        .filter(enrollment::Column::SessionId.in_subquery(in_window))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut counts = std::collections::HashMap::new();
+    for p in rows {
+        *counts.entry(p).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
+/// Scheduled sessions that ended before `cutoff` (for the closing job).
+pub async fn ended_before<C: ConnectionTrait>(
+    conn: &C,
+    cutoff: chrono::DateTime<chrono::Utc>,
+    limit: u64,
+) -> Result<Vec<session::Model>, ApiError> {
+    Ok(Sessions::find()
+        .filter(session::Column::Status.eq("scheduled"))
+        .filter(session::Column::EndsAt.lt(cutoff))
+        .order_by_asc(session::Column::EndsAt)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}

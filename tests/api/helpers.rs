@@ -294,7 +294,18 @@ pub struct World {
 
 impl World {
     pub async fn new() -> Self {
-        let app = TestApp::spawn().await;
+        Self::with_app(TestApp::spawn().await).await
+    }
+
+    /// A world whose settings are adjusted first (e.g. an SMTP URL).
+    pub async fn with_settings(adjust: impl FnOnce(&mut Settings)) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut settings = test_settings(dir.path()).await;
+        adjust(&mut settings);
+        Self::with_app(TestApp::with_settings(settings, dir).await).await
+    }
+
+    async fn with_app(app: TestApp) -> Self {
         let admin = app.admin_token().await;
         let me = app.get("/api/v1/me", &admin).await;
         let bureau = me.body["organization_id"].as_str().unwrap().to_string();

@@ -2,6 +2,7 @@
 //! (a fresh SQLite file, or a fresh PostgreSQL database when
 //! `TEST_DATABASE_URL` points at a server).
 
+mod alerts;
 mod api_clients;
 mod audit;
 mod auth;
@@ -11,6 +12,7 @@ mod errors;
 mod helpers;
 mod hours;
 mod idempotency;
+mod mail;
 mod ops;
 mod organizations;
 mod participants;

@@ -216,3 +216,55 @@ test("delivery: register, session, enrol, offline sync replayed, close, hours", 
   assert.equal(hours.entries.length, 1);
   assert.equal(hours.entries[0].source, "attendance");
 });
+
+test("alerts: an NGO reports a concern, the office acknowledges and resolves it", async () => {
+  const admin = new HuiguiClient({ baseUrl });
+  await admin.login(email, password);
+  const me = unwrap(await admin.api.GET("/api/v1/me"));
+  const u = unique();
+  const office = unwrap(await admin.api.POST("/api/v1/organizations", {
+    body: { kind: "judicial_office", name: `TS 所 ${u}`, uscc: uscc(`11141121${u.slice(0, 7)}5`), township: "开栅镇" },
+  }));
+  const ngo = unwrap(await admin.api.POST("/api/v1/organizations", {
+    body: { kind: "ngo", name: `TS 站 ${u}`, uscc: uscc(`52141121${u.slice(0, 7)}6`) },
+  }));
+  const pw = `smoke-password-${u}`;
+  const login = async (role, org) => {
+    const mail = `a-${role}-${u}@smoke.huigui.cn`;
+    unwrap(await admin.api.POST("/api/v1/users", { body: { email: mail, display_name: role, role, organization_id: org, password: pw } }));
+    const c = new HuiguiClient({ baseUrl });
+    await c.login(mail, pw);
+    return c;
+  };
+  const officer = await login("officer", me.organization_id);
+  const staff = await login("office_staff", office.id);
+  const ngoStaff = await login("ngo_staff", ngo.id);
+  const person = unwrap(await staff.api.POST("/api/v1/participants", {
+    body: {
+      kind: "correction_subject", name: "钱多多", id_number: idNumber(`1423271990060${u.slice(0, 4)}`),
+      correction_type: "control", supervision_level: "ordinary", correction_start: "2026-01-01", correction_end: "2027-12-31",
+    },
+  }));
+  const contract = unwrap(await officer.api.POST("/api/v1/contracts", {
+    body: { title: "TS 教育", ngo_id: ngo.id, categories: ["education"], amount_fen: 100_000,
+      start_date: "2026-01-01", end_date: "2026-12-31", multi_year: false, kpis: [] },
+  }));
+  unwrap(await officer.api.POST("/api/v1/contracts/{id}/sign", { params: { path: { id: contract.id } } }));
+  const start = new Date(Date.now() + 86_400_000);
+  const session = unwrap(await ngoStaff.api.POST("/api/v1/sessions", {
+    body: { contract_id: contract.id, type: "education", title: "法治讲座", starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 3_600_000).toISOString(), location: "礼堂", capacity: 5, facilitator: "王老师", credit_hours: 1 },
+  }));
+  unwrap(await staff.api.POST("/api/v1/sessions/{id}/enrollments", { params: { path: { id: session.id } }, body: { participant_id: person.id } }));
+  const alert = unwrap(await ngoStaff.api.POST("/api/v1/alerts", {
+    body: { participant_id: person.id, kind: "behaviour_concern", detail: "活动中情绪激动" },
+  }));
+  assert.equal(alert.status, "open");
+  const mine = unwrap(await staff.api.GET("/api/v1/alerts", { params: { query: { kind: "behaviour_concern" } } }));
+  assert.deepEqual(mine.items.map((a) => a.id), [alert.id]);
+  const path = { params: { path: { id: alert.id } } };
+  assert.equal(unwrap(await staff.api.POST("/api/v1/alerts/{id}/acknowledge", { ...path, body: {} })).status, "acknowledged");
+  assert.equal(unwrap(await staff.api.POST("/api/v1/alerts/{id}/resolve", { ...path, body: { note: "已谈话" } })).status, "resolved");
+  const forbidden = await ngoStaff.api.GET("/api/v1/participants/{id}/discipline", { params: { path: { id: person.id } } });
+  assert.equal(forbidden.response.status, 403);
+});

@@ -1,5 +1,9 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .alert import Alert
+from .alert_kind import AlertKind
+from .alert_note import AlertNote
+from .alert_state import AlertState
 from .amendment import Amendment
 from .api_client import ApiClient
 from .api_client_created import ApiClientCreated
@@ -19,10 +23,12 @@ from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
 from .contract import Contract
 from .correction_type import CorrectionType
+from .create_alert import CreateAlert
 from .create_amendment import CreateAmendment
 from .create_api_client import CreateApiClient
 from .create_bid import CreateBid
 from .create_contract import CreateContract
+from .create_discipline import CreateDiscipline
 from .create_enrollment import CreateEnrollment
 from .create_evaluation import CreateEvaluation
 from .create_hours_entry import CreateHoursEntry
@@ -30,13 +36,18 @@ from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
 from .create_participant import CreateParticipant
 from .create_procurement import CreateProcurement
+from .create_referral import CreateReferral
 from .create_session import CreateSession
 from .create_user import CreateUser
 from .criterion import Criterion
 from .criterion_score import CriterionScore
 from .decision_note import DecisionNote
+from .discipline_history import DisciplineHistory
+from .discipline_kind import DisciplineKind
+from .discipline_record import DisciplineRecord
 from .earned_hours import EarnedHours
 from .enrollment import Enrollment
+from .escalation import Escalation
 from .evaluation import Evaluation
 from .excuse import Excuse
 from .field_error import FieldError
@@ -57,6 +68,7 @@ from .month_closure import MonthClosure
 from .month_hours import MonthHours
 from .organization import Organization
 from .organization_kind import OrganizationKind
+from .page_alert import PageAlert
 from .page_amendment import PageAmendment
 from .page_api_client import PageApiClient
 from .page_audit_event import PageAuditEvent
@@ -68,6 +80,7 @@ from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
 from .page_participant import PageParticipant
 from .page_procurement import PageProcurement
+from .page_referral import PageReferral
 from .page_session import PageSession
 from .page_user import PageUser
 from .participant import Participant
@@ -77,6 +90,12 @@ from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
 from .put_requirement_policy import PutRequirementPolicy
+from .referral import Referral
+from .referral_need import ReferralNeed
+from .referral_office import ReferralOffice
+from .referral_person import ReferralPerson
+from .referral_response import ReferralResponse
+from .referral_state import ReferralState
 from .refresh_request import RefreshRequest
 from .required_hours import RequiredHours
 from .requirement_policy import RequirementPolicy
@@ -107,6 +126,10 @@ from .user import User
 from .user_role import UserRole
 
 __all__ = (
+    "Alert",
+    "AlertKind",
+    "AlertNote",
+    "AlertState",
     "Amendment",
     "ApiClient",
     "ApiClientCreated",
@@ -126,10 +149,12 @@ __all__ = (
     "ClientTokenRequest",
     "Contract",
     "CorrectionType",
+    "CreateAlert",
     "CreateAmendment",
     "CreateApiClient",
     "CreateBid",
     "CreateContract",
+    "CreateDiscipline",
     "CreateEnrollment",
     "CreateEvaluation",
     "CreateHoursEntry",
@@ -137,13 +162,18 @@ __all__ = (
     "CreateOrganization",
     "CreateParticipant",
     "CreateProcurement",
+    "CreateReferral",
     "CreateSession",
     "CreateUser",
     "Criterion",
     "CriterionScore",
     "DecisionNote",
+    "DisciplineHistory",
+    "DisciplineKind",
+    "DisciplineRecord",
     "EarnedHours",
     "Enrollment",
+    "Escalation",
     "Evaluation",
     "Excuse",
     "FieldError",
@@ -164,6 +194,7 @@ __all__ = (
     "MonthHours",
     "Organization",
     "OrganizationKind",
+    "PageAlert",
     "PageAmendment",
     "PageApiClient",
     "PageAuditEvent",
@@ -175,6 +206,7 @@ __all__ = (
     "PageOrganization",
     "PageParticipant",
     "PageProcurement",
+    "PageReferral",
     "PageSession",
     "PageUser",
     "Participant",
@@ -184,6 +216,12 @@ __all__ = (
     "Problem",
     "Procurement",
     "PutRequirementPolicy",
+    "Referral",
+    "ReferralNeed",
+    "ReferralOffice",
+    "ReferralPerson",
+    "ReferralResponse",
+    "ReferralState",
     "RefreshRequest",
     "RequiredHours",
     "RequirementPolicy",

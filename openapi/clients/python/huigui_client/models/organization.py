@@ -37,6 +37,8 @@ class Organization:
             version (int):
             contact_email (None | str | Unset):
             parent_id (None | Unset | UUID): The bureau a judicial office belongs to.
+            police_station_id (None | Unset | UUID): For judicial offices: the police station (an agency) alerts escalate to
+                by default.
             township (None | str | Unset): Township, for judicial offices.
      """
 
@@ -49,6 +51,7 @@ class Organization:
     version: int
     contact_email: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
+    police_station_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -85,6 +88,14 @@ class Organization:
         else:
             parent_id = self.parent_id
 
+        police_station_id: None | str | Unset
+        if isinstance(self.police_station_id, Unset):
+            police_station_id = UNSET
+        elif isinstance(self.police_station_id, UUID):
+            police_station_id = str(self.police_station_id)
+        else:
+            police_station_id = self.police_station_id
+
         township: None | str | Unset
         if isinstance(self.township, Unset):
             township = UNSET
@@ -107,6 +118,8 @@ class Organization:
             field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
+        if police_station_id is not UNSET:
+            field_dict["police_station_id"] = police_station_id
         if township is not UNSET:
             field_dict["township"] = township
 
@@ -173,6 +186,26 @@ class Organization:
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
 
+        def _parse_police_station_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                police_station_id_type_0 = UUID(data)
+
+
+
+                return police_station_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        police_station_id = _parse_police_station_id(d.pop("police_station_id", UNSET))
+
+
         def _parse_township(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -193,6 +226,7 @@ class Organization:
             version=version,
             contact_email=contact_email,
             parent_id=parent_id,
+            police_station_id=police_station_id,
             township=township,
         )
 

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 
 
 
@@ -27,11 +28,13 @@ class UpdateOrganization:
         Attributes:
             contact_email (None | str | Unset):
             name (None | str | Unset):
+            police_station_id (None | Unset | UUID): Judicial offices only: an agency organisation.
             township (None | str | Unset):
      """
 
     contact_email: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
+    police_station_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
 
 
@@ -51,6 +54,14 @@ class UpdateOrganization:
         else:
             name = self.name
 
+        police_station_id: None | str | Unset
+        if isinstance(self.police_station_id, Unset):
+            police_station_id = UNSET
+        elif isinstance(self.police_station_id, UUID):
+            police_station_id = str(self.police_station_id)
+        else:
+            police_station_id = self.police_station_id
+
         township: None | str | Unset
         if isinstance(self.township, Unset):
             township = UNSET
@@ -66,6 +77,8 @@ class UpdateOrganization:
             field_dict["contact_email"] = contact_email
         if name is not UNSET:
             field_dict["name"] = name
+        if police_station_id is not UNSET:
+            field_dict["police_station_id"] = police_station_id
         if township is not UNSET:
             field_dict["township"] = township
 
@@ -96,6 +109,26 @@ class UpdateOrganization:
         name = _parse_name(d.pop("name", UNSET))
 
 
+        def _parse_police_station_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                police_station_id_type_0 = UUID(data)
+
+
+
+                return police_station_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        police_station_id = _parse_police_station_id(d.pop("police_station_id", UNSET))
+
+
         def _parse_township(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -109,6 +142,7 @@ class UpdateOrganization:
         update_organization = cls(
             contact_email=contact_email,
             name=name,
+            police_station_id=police_station_id,
             township=township,
         )
 

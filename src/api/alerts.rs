@@ -1,0 +1,740 @@
+//! `/api/v1/alerts`: early warnings (司法预警) routed to a person's judicial
+//! office with a mail — raised by the system (no-show, repeated absence, month
+//! at risk / not met, correction ending) or by NGO staff (behaviour concern,
+//! facts only) — and their handling: acknowledge, resolve, escalate to an agency.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page,
+        types::{Check, Text},
+    },
+    auth::{authz::Permission, scheme::BearerAuth},
+    domain::{
+        care::{AlertAction, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
+        hours::{Category, Month, MonthStatus, Requirement, status},
+        roles::OrgKind,
+    },
+    error::{ApiError, ApiResult},
+    mail::{self, templates},
+    startup::AppState,
+    store::{self, audit, audit::Actor, care::AlertFilter, page::PageRequest},
+};
+
+/// What an alert is about.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum AlertKind {
+    NoShow,
+    RepeatedAbsence,
+    MonthAtRisk,
+    MonthNotMet,
+    CorrectionEnding,
+    BehaviourConcern,
+}
+
+impl AlertKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertKind::NoShow => "no_show",
+            AlertKind::RepeatedAbsence => "repeated_absence",
+            AlertKind::MonthAtRisk => "month_at_risk",
+            AlertKind::MonthNotMet => "month_not_met",
+            AlertKind::CorrectionEnding => "correction_ending",
+            AlertKind::BehaviourConcern => "behaviour_concern",
+        }
+    }
+
+    fn parse(s: &str) -> ApiResult<Self> {
+        [
+            AlertKind::NoShow,
+            AlertKind::RepeatedAbsence,
+            AlertKind::MonthAtRisk,
+            AlertKind::MonthNotMet,
+            AlertKind::CorrectionEnding,
+            AlertKind::BehaviourConcern,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("stored alert kind {s}")))
+    }
+}
+
+/// An alert's status.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum AlertState {
+    Open,
+    Acknowledged,
+    Escalated,
+    Resolved,
+}
+
+impl From<AlertStatus> for AlertState {
+    fn from(s: AlertStatus) -> Self {
+        match s {
+            AlertStatus::Open => AlertState::Open,
+            AlertStatus::Acknowledged => AlertState::Acknowledged,
+            AlertStatus::Escalated => AlertState::Escalated,
+            AlertStatus::Resolved => AlertState::Resolved,
+        }
+    }
+}
+
+/// An alert. People appear by participant code only.
+#[derive(Object)]
+pub struct Alert {
+    pub id: Uuid,
+    pub participant_id: Uuid,
+    pub participant_code: String,
+    /// The judicial office it is routed to.
+    pub office_id: Uuid,
+    pub kind: AlertKind,
+    /// What it is about: a session id, a month `YYYY-MM`, or a date.
+    pub period: String,
+    pub detail: String,
+    pub status: AlertState,
+    /// The NGO that raised a behaviour concern.
+    #[oai(nullable)]
+    pub raised_by_org: Option<Uuid>,
+    /// The agency it was escalated to.
+    #[oai(nullable)]
+    pub agency_id: Option<Uuid>,
+    /// The latest handling note.
+    #[oai(nullable)]
+    pub note: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn view(m: entity::alert::Model, code: String) -> ApiResult<Alert> {
+    let s: AlertStatus = m
+        .status
+        .parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    Ok(Alert {
+        id: m.id,
+        participant_id: m.participant_id,
+        participant_code: code,
+        office_id: m.office_id,
+        kind: AlertKind::parse(&m.kind)?,
+        period: m.period,
+        detail: m.detail,
+        status: s.into(),
+        raised_by_org: m.raised_by_org,
+        agency_id: m.agency_id,
+        note: m.note,
+        version: m.version,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+async fn views<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<entity::alert::Model>,
+) -> ApiResult<Vec<Alert>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.participant_id).collect();
+    let people = store::participants::by_ids(conn, &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let code = people
+                .get(&r.participant_id)
+                .map(|p| p.code.clone())
+                .unwrap_or_default();
+            view(r, code)
+        })
+        .collect()
+}
+
+/// A behaviour concern from an NGO: facts only. `kind` must be
+/// `behaviour_concern` (the only kind raised by hand).
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateAlert {
+    pub participant_id: Uuid,
+    pub kind: AlertKind,
+    pub detail: Text,
+}
+
+/// A handling note.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct AlertNote {
+    #[oai(nullable)]
+    pub note: Option<Text>,
+}
+
+/// An escalation: to `agency_id`, or by default the office's police station.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct Escalation {
+    pub note: Text,
+    #[oai(nullable)]
+    pub agency_id: Option<Uuid>,
+}
+
+/// Why an alert is raised: its kind, period (the dedupe key with the person),
+/// the facts, and for a behaviour concern the NGO and user who reported it.
+pub struct Cause {
+    pub kind: AlertKind,
+    pub period: String,
+    pub detail: String,
+    pub raised_by: Option<(Uuid, Uuid)>,
+}
+
+impl Cause {
+    fn system(kind: AlertKind, period: impl Into<String>, detail: String) -> Self {
+        Self {
+            kind,
+            period: period.into(),
+            detail,
+            raised_by: None,
+        }
+    }
+}
+
+/// Raises an alert for `p` unless the same kind and period exists; the
+/// office gets a mail. Returns the new alert.
+pub async fn raise<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    actor: &Actor,
+    p: &entity::participant::Model,
+    cause: Cause,
+) -> ApiResult<Option<entity::alert::Model>> {
+    let Cause {
+        kind,
+        period,
+        detail,
+        raised_by,
+    } = cause;
+    let Some(office) = p.judicial_office_id else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let Some(a) = store::care::insert_alert_once(
+        conn,
+        entity::alert::Model {
+            id: Uuid::now_v7(),
+            participant_id: p.id,
+            office_id: office,
+            kind: kind.as_str().into(),
+            period,
+            detail,
+            status: AlertStatus::Open.as_str().into(),
+            raised_by_org: raised_by.map(|r| r.0),
+            raised_by: raised_by.map(|r| r.1),
+            agency_id: None,
+            note: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let to = mail::recipients_of(conn, office).await?;
+    let m = templates::alert(
+        kind.as_str(),
+        &p.code,
+        &a.detail,
+        false,
+        mail::link(state, &format!("/api/v1/alerts/{}", a.id)),
+    );
+    mail::enqueue(conn, state, &to, &m).await?;
+    audit::record(
+        conn,
+        actor,
+        "alert.raise",
+        "alert",
+        Some(a.id.to_string()),
+        json!({"kind": a.kind, "participant_id": p.id, "period": a.period}),
+    )
+    .await?;
+    Ok(Some(a))
+}
+
+/// After a session closes: a `no_show` alert per absent person under
+/// correction, and `repeated_absence` once someone has two unexcused
+/// absences in the session's month.
+pub async fn after_close<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    actor: &Actor,
+    session: &entity::session::Model,
+    finalized: &[entity::enrollment::Model],
+) -> ApiResult<()> {
+    let absent: Vec<Uuid> = finalized
+        .iter()
+        .filter(|e| e.outcome.as_deref() == Some("no_show"))
+        .map(|e| e.participant_id)
+        .collect();
+    if absent.is_empty() {
+        return Ok(());
+    }
+    let people = store::participants::by_ids(conn, &absent).await?;
+    let tz = state.settings.tz();
+    let local = session.starts_at.with_timezone(&tz);
+    let month = Month::of(local.date_naive());
+    let bounds = |d: chrono::NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(tz).earliest())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or(session.starts_at)
+    };
+    let counts = store::sessions::no_shows_between(
+        conn,
+        &absent,
+        bounds(month.first_day()),
+        bounds(month.next().first_day()),
+    )
+    .await?;
+    for pid in absent {
+        let Some(p) = people.get(&pid).filter(|p| p.kind == "correction_subject") else {
+            continue;
+        };
+        let date = local.format("%Y-%m-%d").to_string();
+        raise(
+            conn,
+            state,
+            actor,
+            p,
+            Cause::system(
+                AlertKind::NoShow,
+                session.id.to_string(),
+                format!(
+                    "未参加“{}”（{date}） / Did not attend \"{}\" on {date}",
+                    session.title, session.title
+                ),
+            ),
+        )
+        .await?;
+        let n = counts.get(&pid).copied().unwrap_or(0);
+        if n >= REPEATED_ABSENCES {
+            raise(
+                conn,
+                state,
+                actor,
+                p,
+                Cause::system(
+                    AlertKind::RepeatedAbsence,
+                    month.to_string(),
+                    format!("{month} 无故缺席 {n} 次 / {n} unexcused absences in {month}"),
+                ),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The `monthly_checks` job: `month_at_risk` for the current month (from
+/// the policy's at-risk day on) and `month_not_met` for the previous month.
+pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
+    let today = state.clock.today(state.settings.tz());
+    let current = Month::of(today);
+    let previous = Month::of(current.first_day() - Duration::days(1));
+    let txn = state.db.begin().await?;
+    let people = store::participants::active_subjects(&txn).await?;
+    let earned_now = store::hours::earned_by_participant(&txn, current).await?;
+    let earned_prev = store::hours::earned_by_participant(&txn, previous).await?;
+    let mut policies: HashMap<Uuid, crate::domain::hours::Policy> = HashMap::new();
+    let actor = Actor::system("job:monthly_checks");
+    let mut raised = 0;
+    for p in &people {
+        let Some(office) = p.judicial_office_id else {
+            continue;
+        };
+        let policy = match policies.get(&office) {
+            Some(p) => *p,
+            None => {
+                let row = match store::hours::bureau_for(&txn, office).await? {
+                    Some(b) => store::hours::policy_row(&txn, b).await?,
+                    None => None,
+                };
+                let p = store::hours::policy_of(row.as_ref());
+                policies.insert(office, p);
+                p
+            }
+        };
+        let required = policy.for_level(p.supervision_level.as_deref());
+        let earned = |map: &HashMap<(Uuid, String), i64>| Requirement {
+            education_x100: map
+                .get(&(p.id, Category::Education.as_str().into()))
+                .copied()
+                .unwrap_or(0),
+            public_welfare_x100: map
+                .get(&(p.id, Category::PublicWelfare.as_str().into()))
+                .copied()
+                .unwrap_or(0),
+        };
+        let covers = |m: Month| {
+            p.correction_start.is_none_or(|s| s <= m.last_day())
+                && p.correction_end.is_none_or(|e| e >= m.first_day())
+                && p.created_at
+                    .with_timezone(&state.settings.tz())
+                    .date_naive()
+                    <= m.last_day()
+        };
+        if covers(current)
+            && status(required, earned(&earned_now), current, today, policy.at_risk_day) == MonthStatus::AtRisk
+            && raise(&txn, state, &actor, p, Cause::system(AlertKind::MonthAtRisk, current.to_string(),
+                format!("{current} 时长低于进度要求 / below the pro-rata hours requirement for {current}")))
+                .await?
+                .is_some()
+        {
+            raised += 1;
+        }
+        // Only months that began after registration are judged as a whole.
+        let registered = p
+            .created_at
+            .with_timezone(&state.settings.tz())
+            .date_naive();
+        if covers(previous)
+            && registered <= previous.first_day()
+            && status(
+                required,
+                earned(&earned_prev),
+                previous,
+                today,
+                policy.at_risk_day,
+            ) == MonthStatus::NotMet
+            && raise(
+                &txn,
+                state,
+                &actor,
+                p,
+                Cause::system(
+                    AlertKind::MonthNotMet,
+                    previous.to_string(),
+                    format!(
+                        "{previous} 时长未达标 / the hours requirement for {previous} was not met"
+                    ),
+                ),
+            )
+            .await?
+            .is_some()
+        {
+            raised += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(raised)
+}
+
+/// The `correction_ending` job: an alert 30 days before the end of correction.
+pub async fn correction_ending_checks(state: &AppState) -> ApiResult<usize> {
+    let today = state.clock.today(state.settings.tz());
+    let until = today + Duration::days(CORRECTION_ENDING_DAYS);
+    let txn = state.db.begin().await?;
+    let actor = Actor::system("job:correction_ending");
+    let mut raised = 0;
+    for p in store::participants::active_subjects(&txn).await? {
+        let Some(end) = p.correction_end.filter(|e| *e >= today && *e <= until) else {
+            continue;
+        };
+        if raise(
+            &txn,
+            state,
+            &actor,
+            &p,
+            Cause::system(
+                AlertKind::CorrectionEnding,
+                end.to_string(),
+                format!("矫正期将于 {end} 届满 / correction ends on {end}"),
+            ),
+        )
+        .await?
+        .is_some()
+        {
+            raised += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(raised)
+}
+
+pub struct AlertsApi;
+
+async fn transition(
+    ctx: &Ctx,
+    auth: &BearerAuth,
+    id: Uuid,
+    action: AlertAction,
+    note: Option<String>,
+    agency: Option<Option<Uuid>>,
+) -> ApiResult<Json<Alert>> {
+    let caller = auth.0.require(Permission::HandleAlerts)?;
+    let now = ctx.state.clock.now();
+    let txn = ctx.state.db.begin().await?;
+    let mut a = store::care::get_alert(&txn, caller, id).await?;
+    let from: AlertStatus = a
+        .status
+        .parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let to = from
+        .apply(action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    let mut escalated_to = None;
+    if let Some(requested) = agency {
+        let agency_id = match requested {
+            Some(id) => id,
+            None => store::organizations::find(&txn, a.office_id)
+                .await?
+                .and_then(|o| o.police_station_id)
+                .ok_or_else(|| {
+                    ApiError::field(
+                        "agency_id",
+                        "is required: the office has no police station configured",
+                    )
+                })?,
+        };
+        match store::organizations::find(&txn, agency_id).await? {
+            Some(o) if o.kind == OrgKind::Agency.as_str() => {}
+            _ => {
+                return Err(ApiError::field(
+                    "agency_id",
+                    "must be an agency organisation",
+                ));
+            }
+        }
+        a.agency_id = Some(agency_id);
+        escalated_to = Some(agency_id);
+    }
+    a.status = to.as_str().into();
+    if note.is_some() {
+        a.note = note;
+    }
+    let a = store::care::save_alert(&txn, a, now).await?;
+    let p = store::participants::by_ids(&txn, &[a.participant_id]).await?;
+    let code = p
+        .get(&a.participant_id)
+        .map(|p| p.code.clone())
+        .unwrap_or_default();
+    if let Some(agency_id) = escalated_to {
+        let to = mail::recipients_of(&txn, agency_id).await?;
+        let m = templates::alert(
+            &a.kind,
+            &code,
+            &a.detail,
+            true,
+            mail::link(&ctx.state, &format!("/api/v1/alerts/{}", a.id)),
+        );
+        mail::enqueue(&txn, &ctx.state, &to, &m).await?;
+    }
+    let verb = match action {
+        AlertAction::Acknowledge => "alert.acknowledge",
+        AlertAction::Escalate => "alert.escalate",
+        AlertAction::Resolve => "alert.resolve",
+    };
+    audit::record(
+        &txn,
+        &ctx.actor(&auth.0),
+        verb,
+        "alert",
+        Some(a.id.to_string()),
+        json!({"status": a.status, "agency_id": a.agency_id}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Json(view(a, code)?))
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Alerts")]
+impl AlertsApi {
+    /// List alerts
+    ///
+    /// Offices see their own people's, NGOs those they raised, agencies those
+    /// escalated to them, the bureau and the auditor all.
+    #[oai(path = "/alerts", method = "get", operation_id = "list_alerts")]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        status: Query<Option<AlertState>>,
+        participant_id: Query<Option<Uuid>>,
+        kind: Query<Option<AlertKind>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Alert>>> {
+        let caller = auth.0.require(Permission::ReadAlerts)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let status = status.0.map(|s| {
+            match s {
+                AlertState::Open => AlertStatus::Open,
+                AlertState::Acknowledged => AlertStatus::Acknowledged,
+                AlertState::Escalated => AlertStatus::Escalated,
+                AlertState::Resolved => AlertStatus::Resolved,
+            }
+            .as_str()
+            .to_string()
+        });
+        let db = &ctx.state.db.read;
+        let (rows, next) = store::care::list_alerts(
+            db,
+            caller,
+            AlertFilter {
+                status,
+                participant_id: participant_id.0,
+                kind: kind.0.map(|k| k.as_str().to_string()),
+            },
+            &page,
+        )
+        .await?;
+        Ok(Json(Page {
+            items: views(db, rows).await?,
+            next_cursor: next,
+        }))
+    }
+
+    /// Report a behaviour concern
+    ///
+    /// NGO staff, about a person enrolled in one of their sessions; facts
+    /// only (NGOs never sanction). Goes to the person's judicial office.
+    #[oai(path = "/alerts", method = "post", operation_id = "create_alert")]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateAlert>,
+    ) -> ApiResult<Created<Alert>> {
+        let caller = auth.0.require(Permission::RaiseConcern)?;
+        let mut check = Check::new();
+        let detail = check.text("detail", &body.detail, 2000);
+        if body.kind != AlertKind::BehaviourConcern {
+            check.fail("kind", "only behaviour_concern is raised by hand");
+        }
+        let txn = ctx.state.db.begin().await?;
+        let p = match store::participants::get(&txn, caller, body.participant_id).await {
+            Ok(p) if p.kind == "correction_subject" => Some(p),
+            Ok(_) | Err(ApiError::NotFound) => {
+                check.fail(
+                    "participant_id",
+                    "no such person under correction enrolled with you",
+                );
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        check.finish()?;
+        let Some(p) = p else {
+            return Err(ApiError::NotFound);
+        };
+        let id = Uuid::now_v7();
+        let a = raise(
+            &txn,
+            &ctx.state,
+            &ctx.actor(&auth.0),
+            &p,
+            Cause {
+                kind: AlertKind::BehaviourConcern,
+                period: id.to_string(),
+                detail,
+                raised_by: Some((caller.org_id, caller.user_id)),
+            },
+        )
+        .await?
+        .ok_or_else(|| ApiError::Conflict("this concern was already reported".into()))?;
+        txn.commit().await?;
+        let location = format!("/api/v1/alerts/{}", a.id);
+        Ok(Created::Created(Json(view(a, p.code)?), location))
+    }
+
+    /// Get an alert
+    #[oai(path = "/alerts/:id", method = "get", operation_id = "get_alert")]
+    async fn get(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Alert>> {
+        let caller = auth.0.require(Permission::ReadAlerts)?;
+        let db = &ctx.state.db.read;
+        let a = store::care::get_alert(db, caller, id.0).await?;
+        Ok(Json(views(db, vec![a]).await?.remove(0)))
+    }
+
+    /// Acknowledge an alert
+    #[oai(
+        path = "/alerts/:id/acknowledge",
+        method = "post",
+        operation_id = "acknowledge_alert"
+    )]
+    async fn acknowledge(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<AlertNote>,
+    ) -> ApiResult<Json<Alert>> {
+        let mut check = Check::new();
+        let note = check.opt_text("note", body.note.as_deref(), 2000);
+        check.finish()?;
+        transition(&ctx, &auth, id.0, AlertAction::Acknowledge, note, None).await
+    }
+
+    /// Resolve an alert (with a note)
+    #[oai(
+        path = "/alerts/:id/resolve",
+        method = "post",
+        operation_id = "resolve_alert"
+    )]
+    async fn resolve(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<AlertNote>,
+    ) -> ApiResult<Json<Alert>> {
+        let mut check = Check::new();
+        let note = check.text("note", body.note.as_deref().unwrap_or_default(), 2000);
+        check.finish()?;
+        transition(&ctx, &auth, id.0, AlertAction::Resolve, Some(note), None).await
+    }
+
+    /// Escalate an alert to an agency
+    ///
+    /// `agency_id` defaults to the police station configured on the office
+    /// (`PATCH /organizations/{id}` `police_station_id`); the agency then sees the alert.
+    #[oai(
+        path = "/alerts/:id/escalate",
+        method = "post",
+        operation_id = "escalate_alert"
+    )]
+    async fn escalate(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<Escalation>,
+    ) -> ApiResult<Json<Alert>> {
+        let mut check = Check::new();
+        let note = check.text("note", &body.note, 2000);
+        check.finish()?;
+        transition(
+            &ctx,
+            &auth,
+            id.0,
+            AlertAction::Escalate,
+            Some(note),
+            Some(body.agency_id),
+        )
+        .await
+    }
+}

@@ -1,0 +1,521 @@
+//! `/api/v1/referrals`: assistance referrals (民生兜底) from a judicial office
+//! to an agency — medical, subsistence, employment, housing, education,
+//! psychological — with a response deadline, reminders and the minimum
+//! personal data the agency needs.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Path, Query},
+    payload::Json,
+};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page,
+        types::{Check, Text},
+    },
+    auth::{authz::Permission, scheme::BearerAuth},
+    domain::{
+        care::{ReferralAction, ReferralStatus},
+        roles::OrgKind,
+    },
+    error::{ApiError, ApiResult},
+    mail::{self, templates},
+    startup::AppState,
+    store::{self, audit, care::ReferralFilter, page::PageRequest},
+};
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum ReferralNeed {
+    Medical,
+    Subsistence,
+    Employment,
+    Housing,
+    Education,
+    Psychological,
+}
+
+const NEEDS: &[(ReferralNeed, &str, &str)] = &[
+    (ReferralNeed::Medical, "medical", "医疗救助"),
+    (ReferralNeed::Subsistence, "subsistence", "生活救助"),
+    (ReferralNeed::Employment, "employment", "就业帮扶"),
+    (ReferralNeed::Housing, "housing", "住房保障"),
+    (ReferralNeed::Education, "education", "教育帮扶"),
+    (ReferralNeed::Psychological, "psychological", "心理援助"),
+];
+
+fn need_of(s: &str) -> ApiResult<ReferralNeed> {
+    NEEDS
+        .iter()
+        .find(|n| n.1 == s)
+        .map(|n| n.0)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("stored need {s}")))
+}
+
+fn need_str(n: ReferralNeed) -> &'static str {
+    NEEDS
+        .iter()
+        .find(|x| x.0 == n)
+        .map(|x| x.1)
+        .unwrap_or_default()
+}
+
+fn need_label(s: &str) -> String {
+    NEEDS
+        .iter()
+        .find(|n| n.1 == s)
+        .map(|n| format!("{} {}", n.2, n.1))
+        .unwrap_or_else(|| s.into())
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum ReferralState {
+    Open,
+    Accepted,
+    Resolved,
+    Declined,
+}
+
+/// The person, as little as the agency needs: name (a minor's code instead) and masked ID.
+#[derive(Object)]
+pub struct ReferralPerson {
+    pub id: Uuid,
+    pub name: String,
+    #[oai(nullable)]
+    pub id_number_masked: Option<String>,
+}
+
+/// The office to contact.
+#[derive(Object)]
+pub struct ReferralOffice {
+    pub id: Uuid,
+    pub name: String,
+    #[oai(nullable)]
+    pub contact_email: Option<String>,
+}
+
+/// A referral.
+#[derive(Object)]
+pub struct Referral {
+    pub id: Uuid,
+    pub participant_id: Uuid,
+    pub participant: ReferralPerson,
+    pub office: ReferralOffice,
+    pub agency_id: Uuid,
+    pub need: ReferralNeed,
+    pub detail: String,
+    pub respond_by: NaiveDate,
+    pub status: ReferralState,
+    #[oai(nullable)]
+    pub response: Option<String>,
+    /// Still open or accepted after `respond_by`.
+    pub overdue: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+async fn views<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    rows: Vec<entity::referral::Model>,
+) -> ApiResult<Vec<Referral>> {
+    let people = store::participants::by_ids(
+        conn,
+        &rows.iter().map(|r| r.participant_id).collect::<Vec<_>>(),
+    )
+    .await?;
+    let today = state.clock.today(state.settings.tz());
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let p = people.get(&r.participant_id);
+        let office = store::organizations::find(conn, r.office_id).await?;
+        let status: ReferralStatus = r
+            .status
+            .parse()
+            .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+        out.push(Referral {
+            id: r.id,
+            participant_id: r.participant_id,
+            participant: ReferralPerson {
+                id: r.participant_id,
+                name: p
+                    .map(|p| {
+                        if p.minor {
+                            p.code.clone()
+                        } else {
+                            p.name.clone()
+                        }
+                    })
+                    .unwrap_or_default(),
+                id_number_masked: p
+                    .filter(|p| !p.minor)
+                    .and_then(|p| p.id_number_masked.clone()),
+            },
+            office: ReferralOffice {
+                id: r.office_id,
+                name: office.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+                contact_email: office.and_then(|o| o.contact_email),
+            },
+            agency_id: r.agency_id,
+            need: need_of(&r.need)?,
+            detail: r.detail,
+            respond_by: r.respond_by,
+            overdue: matches!(status, ReferralStatus::Open | ReferralStatus::Accepted)
+                && r.respond_by < today,
+            status: match status {
+                ReferralStatus::Open => ReferralState::Open,
+                ReferralStatus::Accepted => ReferralState::Accepted,
+                ReferralStatus::Resolved => ReferralState::Resolved,
+                ReferralStatus::Declined => ReferralState::Declined,
+            },
+            response: r.response,
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        });
+    }
+    Ok(out)
+}
+
+/// A new referral.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateReferral {
+    pub participant_id: Uuid,
+    pub need: ReferralNeed,
+    /// An agency organisation (township government, civil affairs, police station, village committee).
+    pub agency_id: Uuid,
+    pub detail: Text,
+    /// Today or later.
+    pub respond_by: NaiveDate,
+}
+
+/// The agency's answer.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ReferralResponse {
+    #[oai(nullable)]
+    pub response: Option<Text>,
+}
+
+/// The `referral_reminders` job: the agency is reminded
+/// `HUIGUI_REFERRAL_REMINDER_DAYS` before `respond_by` and on the day, once each.
+pub async fn reminders(state: &AppState) -> ApiResult<usize> {
+    let today = state.clock.today(state.settings.tz());
+    let horizon = today + Duration::days(state.settings.referral_reminder_days);
+    let txn = state.db.begin().await?;
+    let now = state.clock.now();
+    let mut sent = 0;
+    for r in store::care::referrals_due_by(&txn, horizon).await? {
+        let event = if r.respond_by <= today {
+            "due"
+        } else {
+            "reminder"
+        };
+        if !store::outbox::mark_once(&txn, &format!("referral:{}:{event}", r.id), now).await? {
+            continue;
+        }
+        let to = mail::recipients_of(&txn, r.agency_id).await?;
+        let m = templates::referral(
+            event,
+            &need_label(&r.need),
+            &r.respond_by.to_string(),
+            None,
+            mail::link(state, &format!("/api/v1/referrals/{}", r.id)),
+        );
+        mail::enqueue(&txn, state, &to, &m).await?;
+        sent += 1;
+    }
+    txn.commit().await?;
+    Ok(sent)
+}
+
+async fn answer(
+    ctx: &Ctx,
+    auth: &BearerAuth,
+    id: Uuid,
+    action: ReferralAction,
+    response: Option<&Text>,
+) -> ApiResult<Json<Referral>> {
+    let caller = auth.0.require(Permission::AnswerReferral)?;
+    let mut check = Check::new();
+    let response = match action {
+        ReferralAction::Accept => check.opt_text("response", response.map(|t| t.0.as_str()), 4000),
+        _ => Some(check.text(
+            "response",
+            response.map(|t| t.0.as_str()).unwrap_or_default(),
+            4000,
+        )),
+    };
+    check.finish()?;
+    let now = ctx.state.clock.now();
+    let txn = ctx.state.db.begin().await?;
+    let mut r = store::care::get_referral(&txn, caller, id).await?;
+    let from: ReferralStatus = r
+        .status
+        .parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let to = from
+        .apply(action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    r.status = to.as_str().into();
+    if response.is_some() {
+        r.response = response;
+    }
+    r.responded_by = Some(caller.user_id);
+    let r = store::care::save_referral(&txn, r, now).await?;
+    let event = to.as_str();
+    let recipients = mail::recipients_of(&txn, r.office_id).await?;
+    let m = templates::referral(
+        event,
+        &need_label(&r.need),
+        &r.respond_by.to_string(),
+        r.response.as_deref(),
+        mail::link(&ctx.state, &format!("/api/v1/referrals/{}", r.id)),
+    );
+    mail::enqueue(&txn, &ctx.state, &recipients, &m).await?;
+    audit::record(
+        &txn,
+        &ctx.actor(&auth.0),
+        &format!(
+            "referral.{}",
+            match action {
+                ReferralAction::Accept => "accept",
+                ReferralAction::Resolve => "resolve",
+                ReferralAction::Decline => "decline",
+            }
+        ),
+        "referral",
+        Some(r.id.to_string()),
+        json!({"status": r.status}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Json(
+        views(&ctx.state.db.read, &ctx.state, vec![r])
+            .await?
+            .remove(0),
+    ))
+}
+
+pub struct ReferralsApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Alerts")]
+impl ReferralsApi {
+    /// List referrals
+    ///
+    /// Offices see those they raised, agencies those addressed to them, the
+    /// bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+    #[oai(path = "/referrals", method = "get", operation_id = "list_referrals")]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        status: Query<Option<ReferralState>>,
+        overdue: Query<Option<bool>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Referral>>> {
+        let caller = auth.0.require(Permission::ReadReferrals)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let db = &ctx.state.db.read;
+        let status = status.0.map(|s| {
+            match s {
+                ReferralState::Open => "open",
+                ReferralState::Accepted => "accepted",
+                ReferralState::Resolved => "resolved",
+                ReferralState::Declined => "declined",
+            }
+            .to_string()
+        });
+        let (rows, next) = store::care::list_referrals(
+            db,
+            caller,
+            ReferralFilter {
+                status,
+                overdue_before: overdue.0.unwrap_or(false).then_some(today),
+            },
+            &page,
+        )
+        .await?;
+        Ok(Json(Page {
+            items: views(db, &ctx.state, rows).await?,
+            next_cursor: next,
+        }))
+    }
+
+    /// Refer a person to an agency for assistance
+    ///
+    /// The person's judicial office; the agency is notified by mail.
+    #[oai(path = "/referrals", method = "post", operation_id = "create_referral")]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateReferral>,
+    ) -> ApiResult<Created<Referral>> {
+        let caller = auth.0.require(Permission::CreateReferral)?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let mut check = Check::new();
+        let detail = check.text("detail", &body.detail, 4000);
+        if body.respond_by < today {
+            check.fail("respond_by", "must be today or later");
+        }
+        let txn = ctx.state.db.begin().await?;
+        match store::participants::get(&txn, caller, body.participant_id).await {
+            Ok(p)
+                if p.kind == "correction_subject"
+                    && p.judicial_office_id == Some(caller.org_id) => {}
+            Ok(_) | Err(ApiError::NotFound) => check.fail(
+                "participant_id",
+                "no such person under correction of your office",
+            ),
+            Err(e) => return Err(e),
+        }
+        match store::organizations::find(&txn, body.agency_id).await? {
+            Some(o) if o.kind == OrgKind::Agency.as_str() => {}
+            _ => check.fail("agency_id", "must be an agency organisation"),
+        }
+        check.finish()?;
+        let now = ctx.state.clock.now();
+        let r = store::care::insert_referral(
+            &txn,
+            entity::referral::Model {
+                id: Uuid::now_v7(),
+                participant_id: body.participant_id,
+                office_id: caller.org_id,
+                agency_id: body.agency_id,
+                need: need_str(body.need).into(),
+                detail,
+                respond_by: body.respond_by,
+                status: ReferralStatus::Open.as_str().into(),
+                response: None,
+                responded_by: None,
+                created_by: caller.user_id,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        let to = mail::recipients_of(&txn, r.agency_id).await?;
+        let m = templates::referral(
+            "created",
+            &need_label(&r.need),
+            &r.respond_by.to_string(),
+            None,
+            mail::link(&ctx.state, &format!("/api/v1/referrals/{}", r.id)),
+        );
+        mail::enqueue(&txn, &ctx.state, &to, &m).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "referral.create",
+            "referral",
+            Some(r.id.to_string()),
+            json!({"need": r.need, "agency_id": r.agency_id}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/referrals/{}", r.id);
+        Ok(Created::Created(
+            Json(
+                views(&ctx.state.db.read, &ctx.state, vec![r])
+                    .await?
+                    .remove(0),
+            ),
+            location,
+        ))
+    }
+
+    /// Get a referral
+    #[oai(path = "/referrals/:id", method = "get", operation_id = "get_referral")]
+    async fn get(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Referral>> {
+        let caller = auth.0.require(Permission::ReadReferrals)?;
+        let db = &ctx.state.db.read;
+        let r = store::care::get_referral(db, caller, id.0).await?;
+        Ok(Json(views(db, &ctx.state, vec![r]).await?.remove(0)))
+    }
+
+    /// Accept a referral (agency)
+    #[oai(
+        path = "/referrals/:id/accept",
+        method = "post",
+        operation_id = "accept_referral"
+    )]
+    async fn accept(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<ReferralResponse>,
+    ) -> ApiResult<Json<Referral>> {
+        answer(
+            &ctx,
+            &auth,
+            id.0,
+            ReferralAction::Accept,
+            body.response.as_ref(),
+        )
+        .await
+    }
+
+    /// Resolve a referral with the response (agency)
+    #[oai(
+        path = "/referrals/:id/resolve",
+        method = "post",
+        operation_id = "resolve_referral"
+    )]
+    async fn resolve(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<ReferralResponse>,
+    ) -> ApiResult<Json<Referral>> {
+        answer(
+            &ctx,
+            &auth,
+            id.0,
+            ReferralAction::Resolve,
+            body.response.as_ref(),
+        )
+        .await
+    }
+
+    /// Decline a referral with the reason (agency)
+    #[oai(
+        path = "/referrals/:id/decline",
+        method = "post",
+        operation_id = "decline_referral"
+    )]
+    async fn decline(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<ReferralResponse>,
+    ) -> ApiResult<Json<Referral>> {
+        answer(
+            &ctx,
+            &auth,
+            id.0,
+            ReferralAction::Decline,
+            body.response.as_ref(),
+        )
+        .await
+    }
+}

@@ -1,0 +1,142 @@
+//! Early warning, discipline and assistance (司法预警 → 乡镇响应 → 民生兜底):
+//! alert and referral statuses, and the next disciplinary step the 2020
+//! implementing rules suggest.
+
+use crate::domain::transition::transitions;
+
+transitions!(
+    /// An alert's life: open → acknowledged → resolved, or escalated to an agency.
+    AlertStatus {
+        Open => "open",
+        Acknowledged => "acknowledged",
+        Escalated => "escalated",
+        Resolved => "resolved",
+    }
+    actions AlertAction {
+        Acknowledge => "acknowledge": [Open] => Acknowledged,
+        Escalate => "escalate": [Open, Acknowledged] => Escalated,
+        Resolve => "resolve": [Open, Acknowledged, Escalated] => Resolved,
+    }
+);
+
+transitions!(
+    /// A referral's life: open → accepted → resolved, or declined.
+    ReferralStatus {
+        Open => "open",
+        Accepted => "accepted",
+        Resolved => "resolved",
+        Declined => "declined",
+    }
+    actions ReferralAction {
+        Accept => "accept": [Open] => Accepted,
+        Resolve => "resolve": [Open, Accepted] => Resolved,
+        Decline => "decline": [Open] => Declined,
+    }
+);
+
+/// Alert kinds raised by the system (the NGO's `behaviour_concern` is the only manual one).
+pub const AUTOMATIC_ALERTS: &[&str] = &[
+    "no_show",
+    "repeated_absence",
+    "month_at_risk",
+    "month_not_met",
+    "correction_ending",
+];
+
+/// Unexcused absences in a month that raise `repeated_absence`.
+pub const REPEATED_ABSENCES: usize = 2;
+
+/// Days before the end of correction that raise `correction_ending`.
+pub const CORRECTION_ENDING_DAYS: i64 = 30;
+
+/// What the rules suggest next, given the records so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    /// Two reprimands (训诫) → a warning (警告).
+    Warning,
+    /// Two warnings → a proposal to revoke (提请撤销), for the bureau to decide.
+    ProposeRevocation,
+}
+
+impl NextStep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NextStep::Warning => "warning",
+            NextStep::ProposeRevocation => "propose_revocation",
+        }
+    }
+
+    /// A proposal to revoke goes to the bureau.
+    pub fn flags_bureau(self) -> bool {
+        self == NextStep::ProposeRevocation
+    }
+}
+
+/// 2020 implementing rules: a warning after two reprimands (counted since the
+/// last warning), a proposal to revoke after two warnings.
+pub fn suggested_next(kinds_in_date_order: &[&str]) -> Option<NextStep> {
+    let warnings = kinds_in_date_order
+        .iter()
+        .filter(|k| **k == "warning")
+        .count();
+    if warnings >= 2 {
+        return Some(NextStep::ProposeRevocation);
+    }
+    let since_warning = kinds_in_date_order
+        .iter()
+        .rev()
+        .take_while(|k| **k != "warning")
+        .filter(|k| **k == "reprimand")
+        .count();
+    (since_warning >= 2).then_some(NextStep::Warning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discipline_thresholds() {
+        assert_eq!(suggested_next(&[]), None);
+        assert_eq!(suggested_next(&["reprimand"]), None);
+        assert_eq!(
+            suggested_next(&["commendation", "reprimand", "reprimand"]),
+            Some(NextStep::Warning)
+        );
+        assert_eq!(
+            suggested_next(&["reprimand", "reprimand", "warning"]),
+            None,
+            "the warning was given"
+        );
+        assert_eq!(
+            suggested_next(&["warning", "reprimand", "reprimand"]),
+            Some(NextStep::Warning)
+        );
+        let two = suggested_next(&["warning", "warning"]).unwrap();
+        assert_eq!(two, NextStep::ProposeRevocation);
+        assert!(two.flags_bureau());
+    }
+
+    #[test]
+    fn alert_and_referral_transitions() {
+        assert_eq!(
+            AlertStatus::Open.apply(AlertAction::Acknowledge),
+            Ok(AlertStatus::Acknowledged)
+        );
+        assert!(AlertStatus::Resolved.apply(AlertAction::Escalate).is_err());
+        assert!(
+            AlertStatus::Escalated
+                .apply(AlertAction::Acknowledge)
+                .is_err()
+        );
+        assert_eq!(
+            ReferralStatus::Accepted.apply(ReferralAction::Resolve),
+            Ok(ReferralStatus::Resolved)
+        );
+        assert!(
+            ReferralStatus::Accepted
+                .apply(ReferralAction::Decline)
+                .is_err()
+        );
+    }
+}

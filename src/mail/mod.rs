@@ -1,0 +1,197 @@
+//! Mail: every message is an outbox row written in the transaction of the
+//! change that causes it; the `outbox` job delivers due rows through SMTP
+//! (lettre, TLS or STARTTLS per the URL, 10 s timeout) or, without
+//! `HUIGUI_SMTP_URL`, as `.eml` files in `<data dir>/outbox/`. Failed attempts
+//! back off exponentially; after `HUIGUI_MAIL_MAX_ATTEMPTS` a row is `failed`.
+
+pub mod templates;
+
+use std::{path::PathBuf, time::Duration};
+
+use chrono::{DateTime, Utc};
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, MultiPart, header::MessageId},
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+pub use templates::Mail;
+
+use crate::{config::Settings, error::ApiError, startup::AppState, store};
+
+/// How mails leave.
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// `.eml` files in this directory.
+    Files(PathBuf),
+}
+
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    domain: String,
+}
+
+impl Mailer {
+    pub fn from_settings(s: &Settings) -> anyhow::Result<Self> {
+        let from: Mailbox = s.mail_from.parse()?;
+        let domain = from.email.domain().to_string();
+        let transport = match &s.smtp_url {
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(&url.0)?
+                    .timeout(Some(Duration::from_secs(10)))
+                    .build(),
+            ),
+            None => Transport::Files(s.data_dir.join("outbox")),
+        };
+        Ok(Self {
+            transport,
+            from,
+            domain,
+        })
+    }
+
+    /// The stable `Message-ID` of an outbox row.
+    pub fn message_id(&self, row_id: Uuid) -> String {
+        format!("<{row_id}@{}>", self.domain)
+    }
+
+    fn build(&self, row: &entity::outbox_mail::Model) -> Result<Message, String> {
+        let to: Mailbox = row
+            .recipient
+            .parse()
+            .map_err(|e| format!("recipient: {e}"))?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(row.subject.clone())
+            .header(MessageId::from(row.message_id.clone()))
+            .multipart(MultiPart::alternative_plain_html(
+                row.body_text.clone(),
+                row.body_html.clone(),
+            ))
+            .map_err(|e| format!("message: {e}"))
+    }
+
+    /// Sends one row.
+    async fn send(&self, row: &entity::outbox_mail::Model) -> Result<(), String> {
+        let message = self.build(row)?;
+        match &self.transport {
+            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let tmp = dir.join(format!(".{}.tmp", row.id));
+                tokio::fs::write(&tmp, message.formatted())
+                    .await
+                    .map_err(|e| e.to_string())?;
+                tokio::fs::rename(&tmp, dir.join(format!("{}.eml", row.id)))
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Writes one outbox row per recipient, in the caller's transaction.
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    recipients: &[String],
+    mail: &Mail,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let mut seen = std::collections::HashSet::new();
+    let rows = recipients
+        .iter()
+        .filter(|r| seen.insert(r.to_lowercase()))
+        .map(|r| {
+            let id = Uuid::now_v7();
+            entity::outbox_mail::Model {
+                id,
+                kind: mail.kind.into(),
+                recipient: r.clone(),
+                subject: mail.subject.clone(),
+                body_text: mail.text.clone(),
+                body_html: mail.html.clone(),
+                message_id: state.mailer.message_id(id),
+                status: "pending".into(),
+                attempts: 0,
+                next_attempt_at: now,
+                claimed_until: None,
+                last_error: None,
+                created_at: now,
+                sent_at: None,
+            }
+        })
+        .collect();
+    store::outbox::insert(conn, rows).await
+}
+
+/// Where an organisation's mail goes: its contact address, else its active users' addresses.
+pub async fn recipients_of<C: ConnectionTrait>(
+    conn: &C,
+    org_id: Uuid,
+) -> Result<Vec<String>, ApiError> {
+    let org = entity::organization::Entity::find_by_id(org_id)
+        .one(conn)
+        .await?;
+    if let Some(mail) = org.and_then(|o| o.contact_email).filter(|m| !m.is_empty()) {
+        return Ok(vec![mail]);
+    }
+    Ok(entity::user::Entity::find()
+        .filter(entity::user::Column::OrganizationId.eq(org_id))
+        .filter(entity::user::Column::Disabled.eq(false))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| u.email)
+        .collect())
+}
+
+/// A link into the API for a mail.
+pub fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.settings.public_url.trim_end_matches('/'))
+}
+
+/// Backoff after `attempts` failures: 30 s, 1 min, 2 min, … at most 6 h.
+pub fn backoff(attempts: i32) -> chrono::Duration {
+    let secs = 30i64.saturating_mul(1i64 << attempts.clamp(0, 20));
+    chrono::Duration::seconds(secs.min(6 * 3600))
+}
+
+/// One delivery round: claims due rows and sends them. Returns (sent, failed attempts).
+pub async fn deliver_due(state: &AppState) -> Result<(usize, usize), ApiError> {
+    let (mut sent, mut failed) = (0, 0);
+    loop {
+        let now: DateTime<Utc> = state.clock.now();
+        let rows = store::outbox::claim_due(&state.db, now, 50, 120).await?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in &rows {
+            let attempts = row.attempts + 1;
+            let result = match state.mailer.send(row).await {
+                Ok(()) => {
+                    sent += 1;
+                    Ok(state.clock.now())
+                }
+                Err(e) => {
+                    failed += 1;
+                    tracing::warn!(outbox_id = %row.id, attempts, "mail delivery failed: {e}");
+                    let next = (attempts < state.settings.mail_max_attempts)
+                        .then(|| state.clock.now() + backoff(row.attempts));
+                    Err((e, next))
+                }
+            };
+            store::outbox::record_attempt(&state.db.write, row.id, attempts, result).await?;
+        }
+        if failed > 0 {
+            // The transport is failing: leave the rest for the next tick.
+            break;
+        }
+    }
+    Ok((sent, failed))
+}
