@@ -87,6 +87,12 @@ pub struct Settings {
     pub auto_close_after_hours: i64,
     /// Days before a referral's `respond_by` that the agency is reminded.
     pub referral_reminder_days: i64,
+    /// Days after a month ends that its contract report is due (then a reminder goes out).
+    pub report_due_days: i64,
+    /// Day of the month the previous month's bureau summary is mailed.
+    pub summary_day: u32,
+    /// Comma-separated recipients of the monthly summary; unset: the bureau's users.
+    pub summary_recipients: Option<String>,
 }
 
 impl Default for Settings {
@@ -123,6 +129,9 @@ impl Default for Settings {
             job_interval_secs: 30,
             auto_close_after_hours: 12,
             referral_reminder_days: 2,
+            report_due_days: 10,
+            summary_day: 1,
+            summary_recipients: None,
         }
     }
 }
@@ -207,6 +216,14 @@ impl Settings {
         anyhow::ensure!(
             (0..=60).contains(&self.referral_reminder_days),
             "referral_reminder_days must be 0–60"
+        );
+        anyhow::ensure!(
+            (0..=60).contains(&self.report_due_days),
+            "report_due_days must be 0–60"
+        );
+        anyhow::ensure!(
+            (1..=28).contains(&self.summary_day),
+            "summary_day must be 1–28"
         );
         if self.env == Environment::Production {
             anyhow::ensure!(

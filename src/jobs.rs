@@ -15,6 +15,8 @@ pub const JOBS: &[&str] = &[
     "monthly_checks",
     "correction_ending",
     "referral_reminders",
+    "report_reminders",
+    "monthly_summary",
     "outbox",
 ];
 
@@ -69,6 +71,8 @@ pub async fn run(state: &AppState, job: &str) -> Result<Option<usize>, ApiError>
         "monthly_checks" => crate::api::alerts::monthly_checks(state).await,
         "correction_ending" => crate::api::alerts::correction_ending_checks(state).await,
         "referral_reminders" => crate::api::referrals::reminders(state).await,
+        "report_reminders" => crate::api::reports::reminders(state).await,
+        "monthly_summary" => crate::api::stats::monthly_summary(state).await,
         "outbox" => crate::mail::deliver_due(state).await.map(|(sent, _)| sent),
         other => Err(ApiError::Internal(anyhow::anyhow!("unknown job {other}"))),
     };

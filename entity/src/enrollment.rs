@@ -20,6 +20,8 @@ pub struct Model {
     pub excuse_reason: Option<String>,
     pub excused_by: Option<Uuid>,
     pub excused_at: Option<DateTimeUtc>,
+    /// 1–5, from the NGO or the person's partner app.
+    pub satisfaction: Option<i32>,
     pub created_at: DateTimeUtc,
 }
 

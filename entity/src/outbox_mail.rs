@@ -23,6 +23,9 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// JSON `[{name, content_type, base64}]`.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub attachments: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

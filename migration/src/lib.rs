@@ -10,6 +10,7 @@ mod m20261202_000004_participants;
 mod m20261202_000005_sessions;
 mod m20261202_000006_hours;
 mod m20261202_000007_alerts;
+mod m20261202_000008_reports;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_sessions::Migration),
             Box::new(m20261202_000006_hours::Migration),
             Box::new(m20261202_000007_alerts::Migration),
+            Box::new(m20261202_000008_reports::Migration),
         ]
     }
 }

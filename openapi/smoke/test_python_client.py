@@ -327,3 +327,27 @@ def test_referral_reaches_its_agency_and_discipline_suggests_next():
         create_discipline.sync(client=staff, id=person.id, body=CreateDiscipline(kind=DisciplineKind.REPRIMAND, reason="未按时报到", date=date.today() - timedelta(days=1)))
     history = list_discipline.sync(client=staff, id=person.id)
     assert len(history.items) == 2 and history.suggested_next == "warning"
+
+
+def test_volunteer_certificate_and_compliance():
+    from huigui_client.api.participants import create_participant, get_certificate
+    from huigui_client.api.reports import get_compliance_stats
+    from huigui_client.api.users import create_user
+    from huigui_client.models import CreateParticipant, CreateUser, ParticipantKind, UserRole
+
+    anon = Client(base_url=BASE)
+    admin = AuthenticatedClient(
+        base_url=BASE,
+        token=create_token.sync(client=anon, body=TokenRequest(email=EMAIL, password=PASSWORD)).access_token,
+    )
+    u = f"{int(time.time()) % 1_000_000:06d}{random.randint(10, 99)}"
+    ngo = create_organization.sync(client=admin, body=CreateOrganization(kind=OrganizationKind.NGO, name=f"Py 志愿 {u}", uscc=uscc(f"52141121{u[:7]}9")))
+    mail = f"cert-{u}@py.huigui.cn"
+    pw = f"smoke-password-{u}"
+    create_user.sync(client=admin, body=CreateUser(email=mail, display_name="ngo", role=UserRole.NGO_STAFF, organization_id=ngo.id, password=pw))
+    staff = AuthenticatedClient(base_url=BASE, token=create_token.sync(client=anon, body=TokenRequest(email=mail, password=pw)).access_token)
+    vol = create_participant.sync(client=staff, body=CreateParticipant(kind=ParticipantKind.VOLUNTEER, name="志愿者小赵"))
+    cert = get_certificate.sync(client=staff, id=vol.id)
+    assert cert.participant_name == "志愿者小赵" and cert.total_hours == 0 and cert.number.startswith("VC-")
+    stats = get_compliance_stats.sync(client=admin)
+    assert stats.month and isinstance(stats.items, list)

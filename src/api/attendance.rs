@@ -434,6 +434,64 @@ impl AttendanceApi {
         txn.commit().await?;
         Ok(Json(e.into()))
     }
+
+    /// Rate an attendance (1–5)
+    ///
+    /// After the session closed, for someone who attended: the NGO's staff,
+    /// or its partner app with `attendance:write`. Feeds the `satisfaction` KPI.
+    #[oai(
+        path = "/attendance/:id/satisfaction",
+        method = "put",
+        operation_id = "rate_attendance"
+    )]
+    async fn rate(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<Rating>,
+    ) -> ApiResult<Json<Enrollment>> {
+        let rec = match &auth.0 {
+            Caller::User(_) => {
+                let u = auth.0.require(Permission::RateAttendance)?;
+                Recorder {
+                    ngo_id: u.org_id,
+                    actor_id: u.user_id,
+                    is_client: false,
+                }
+            }
+            Caller::Client(_) => Recorder::from_caller(&auth.0)?,
+        };
+        if !(1..=5).contains(&body.rating) {
+            return Err(ApiError::field("rating", "must be 1–5"));
+        }
+        let txn = ctx.state.db.begin().await?;
+        let mut e = store::sessions::enrollment_by_id(&txn, id.0).await?;
+        let s = store::sessions::get_for_ngo(&txn, rec.ngo_id, e.session_id).await?;
+        if s.status != "closed"
+            || !matches!(
+                e.outcome.as_deref(),
+                Some("present" | "late" | "left_early")
+            )
+        {
+            return Err(ApiError::InvalidTransition(
+                "only an attendance of a closed session is rated".into(),
+            ));
+        }
+        e.satisfaction = Some(body.rating);
+        let e = store::sessions::save_enrollment(&txn, e).await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "attendance.rate",
+            "session",
+            Some(s.id.to_string()),
+            json!({"attendance_id": e.id, "rating": body.rating}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Json(e.into()))
+    }
 }
 
 /// Why the absence is excused.
@@ -441,4 +499,12 @@ impl AttendanceApi {
 #[oai(deny_unknown_fields)]
 pub struct Excuse {
     pub reason: Text,
+}
+
+/// A satisfaction rating.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct Rating {
+    /// 1 (poor) – 5 (excellent).
+    pub rating: i32,
 }

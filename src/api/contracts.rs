@@ -939,7 +939,10 @@ impl ContractsApi {
         let caller = auth.0.require(Permission::ReadContracts)?;
         let c = store::contracts::get(&ctx.state.db.read, caller, id.0).await?;
         let targets: Vec<KpiTarget> = from_json_text(&c.kpis)?;
-        let counts = store::sessions::delivery_counts(&ctx.state.db.read, c.id).await?;
+        let counts = store::stats::delivery(&ctx.state.db.read, Some(c.id), Default::default())
+            .await?
+            .remove(&c.id)
+            .unwrap_or_default();
         let pairs: Vec<(String, f64)> = targets
             .iter()
             .map(|k| (k.metric.name(), k.target))

@@ -8,14 +8,18 @@ pub mod audit;
 pub mod auth;
 pub mod contracts;
 pub mod discipline;
+pub mod export;
 pub mod hours;
 pub mod ops;
 pub mod organizations;
+pub mod outcomes;
 pub mod participants;
 pub mod procurements;
 pub mod referrals;
+pub mod reports;
 pub mod roster;
 pub mod sessions;
+pub mod stats;
 pub mod types;
 pub mod users;
 
@@ -60,30 +64,12 @@ pub enum ApiTags {
     Hours,
     /// Early warning, discipline and assistance referrals (司法预警—乡镇响应—民生兜底).
     Alerts,
+    /// Periodic contract reports, dashboards and CSV exports for the bureau.
+    Reports,
 }
 
-/// All operations, in spec order.
+/// All operations, in spec order (two groups: a tuple implements `OpenApi` up to 16 members).
 pub type Apis = (
-    ops::OpsApi,
-    auth::AuthApi,
-    organizations::OrganizationsApi,
-    users::UsersApi,
-    api_clients::ApiClientsApi,
-    audit::AuditApi,
-    procurements::ProcurementsApi,
-    contracts::ContractsApi,
-    participants::ParticipantsApi,
-    roster::RosterApi,
-    sessions::SessionsApi,
-    attendance::AttendanceApi,
-    hours::HoursApi,
-    alerts::AlertsApi,
-    discipline::DisciplineApi,
-    referrals::ReferralsApi,
-);
-
-/// The value of [`Apis`].
-pub fn apis() -> Apis {
     (
         ops::OpsApi,
         auth::AuthApi,
@@ -93,14 +79,48 @@ pub fn apis() -> Apis {
         audit::AuditApi,
         procurements::ProcurementsApi,
         contracts::ContractsApi,
+    ),
+    (
         participants::ParticipantsApi,
         roster::RosterApi,
+        outcomes::OutcomesApi,
         sessions::SessionsApi,
         attendance::AttendanceApi,
         hours::HoursApi,
         alerts::AlertsApi,
         discipline::DisciplineApi,
         referrals::ReferralsApi,
+        reports::ReportsApi,
+        stats::StatsApi,
+    ),
+);
+
+/// The value of [`Apis`].
+pub fn apis() -> Apis {
+    (
+        (
+            ops::OpsApi,
+            auth::AuthApi,
+            organizations::OrganizationsApi,
+            users::UsersApi,
+            api_clients::ApiClientsApi,
+            audit::AuditApi,
+            procurements::ProcurementsApi,
+            contracts::ContractsApi,
+        ),
+        (
+            participants::ParticipantsApi,
+            roster::RosterApi,
+            outcomes::OutcomesApi,
+            sessions::SessionsApi,
+            attendance::AttendanceApi,
+            hours::HoursApi,
+            alerts::AlertsApi,
+            discipline::DisciplineApi,
+            referrals::ReferralsApi,
+            reports::ReportsApi,
+            stats::StatsApi,
+        ),
     )
 }
 

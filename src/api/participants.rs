@@ -763,6 +763,25 @@ async fn change_status(
     );
     m.status_reason = reason;
     let m = store::participants::save(&txn, m, now).await?;
+    // Release and revocation are also outcomes of the correction.
+    let outcome = match to {
+        "released" => Some("completion"),
+        "revoked" => Some("revocation"),
+        _ => None,
+    };
+    if let Some(kind) = outcome {
+        crate::api::outcomes::record(
+            &txn,
+            &ctx.state,
+            &m,
+            kind,
+            m.status_date.unwrap_or_default(),
+            m.status_reason.clone().unwrap_or_default(),
+            (None, None),
+            (caller.org_id, caller.user_id),
+        )
+        .await?;
+    }
     audit::record(
         &txn,
         &ctx.actor(&auth.0),

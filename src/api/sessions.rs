@@ -149,6 +149,9 @@ pub struct Enrollment {
     /// The office's reason when the absence is excused.
     #[oai(nullable)]
     pub excuse_reason: Option<String>,
+    /// 1–5, once rated.
+    #[oai(nullable)]
+    pub satisfaction: Option<i32>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -157,6 +160,7 @@ impl From<entity::enrollment::Model> for Enrollment {
         Self {
             id: m.id,
             excuse_reason: m.excuse_reason,
+            satisfaction: m.satisfaction,
             session_id: m.session_id,
             participant_id: m.participant_id,
             check_in_at: m.check_in_at,
@@ -809,6 +813,7 @@ impl SessionsApi {
                 excuse_reason: None,
                 excused_by: None,
                 excused_at: None,
+                satisfaction: None,
                 created_at: ctx.state.clock.now(),
             },
         )

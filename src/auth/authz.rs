@@ -83,6 +83,13 @@ pub enum Permission {
     ReadReferrals,
     CreateReferral,
     AnswerReferral,
+    RecordOutcome,
+    ReadReports,
+    WriteReports,
+    DecideReports,
+    ReadCompliance,
+    ReadOverview,
+    RateAttendance,
 }
 
 impl Permission {
@@ -132,6 +139,13 @@ impl Permission {
         Permission::ReadReferrals,
         Permission::CreateReferral,
         Permission::AnswerReferral,
+        Permission::RecordOutcome,
+        Permission::ReadReports,
+        Permission::WriteReports,
+        Permission::DecideReports,
+        Permission::ReadCompliance,
+        Permission::ReadOverview,
+        Permission::RateAttendance,
     ];
 }
 
@@ -183,6 +197,12 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ReadDiscipline => matches!(role, Admin | Officer | Auditor | OfficeStaff),
         P::ReadReferrals => matches!(role, Admin | Officer | Auditor | OfficeStaff | AgencyStaff),
         P::AnswerReferral => role == AgencyStaff,
+        P::RecordOutcome => matches!(role, OfficeStaff | NgoAdmin | NgoStaff),
+        P::ReadReports => matches!(role, Admin | Officer | Auditor | NgoAdmin | NgoStaff),
+        P::WriteReports | P::RateAttendance => matches!(role, NgoAdmin | NgoStaff),
+        P::DecideReports => role == Officer,
+        P::ReadCompliance => matches!(role, Admin | Officer | Auditor | OfficeStaff),
+        P::ReadOverview => matches!(role, Admin | Officer | Auditor),
     }
 }
 
@@ -290,6 +310,9 @@ mod tests {
                     | Permission::ReadAlerts
                     | Permission::ReadDiscipline
                     | Permission::ReadReferrals
+                    | Permission::ReadReports
+                    | Permission::ReadCompliance
+                    | Permission::ReadOverview
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

@@ -603,6 +603,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
                     excuse_reason: None,
                     excused_by: None,
                     excused_at: None,
+                    satisfaction: None,
                     created_at: now,
                 },
             )

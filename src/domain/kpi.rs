@@ -22,8 +22,7 @@ pub fn is_metric(name: &str) -> bool {
     METRICS.contains(&name)
 }
 
-/// Delivery figures over a contract's sessions. Until delivery exists every
-/// figure is zero (`satisfaction` none); the delivery issue fills them in.
+/// Delivery figures over a contract's closed sessions (`store::stats::delivery`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeliveryCounts {
     /// Held (closed) sessions per type, in the order of the `sessions_*` metrics.
@@ -36,6 +35,9 @@ pub struct DeliveryCounts {
     pub public_welfare_hours: f64,
     pub people_served: i64,
     pub satisfaction: Option<f64>,
+    /// Volunteers are reported beside the figures above, never inside them.
+    pub volunteer_hours: f64,
+    pub volunteers_engaged: i64,
 }
 
 impl DeliveryCounts {

@@ -18,6 +18,8 @@ pub mod id_number;
 pub mod kpi;
 /// Procurement and bid statuses, weights, scores.
 pub mod procurement;
+/// Contract report statuses.
+pub mod report;
 /// Organisation kinds, roles and client scopes.
 pub mod roles;
 /// The status-transition macro and its error.

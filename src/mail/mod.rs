@@ -11,7 +11,10 @@ use std::{path::PathBuf, time::Duration};
 use chrono::{DateTime, Utc};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart, header::MessageId},
+    message::{
+        Attachment as LettreAttachment, Mailbox, MultiPart,
+        header::{ContentType, MessageId},
+    },
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -62,15 +65,32 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|e| format!("recipient: {e}"))?;
+        let body = MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());
+        let attachments: Vec<Attachment> = match &row.attachments {
+            Some(a) => serde_json::from_str(a).map_err(|e| format!("attachments: {e}"))?,
+            None => Vec::new(),
+        };
+        let body = if attachments.is_empty() {
+            body
+        } else {
+            use base64::Engine;
+            let mut mixed = MultiPart::mixed().multipart(body);
+            for a in attachments {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(&a.base64)
+                    .map_err(|e| format!("attachment: {e}"))?;
+                let ct =
+                    ContentType::parse(&a.content_type).map_err(|e| format!("attachment: {e}"))?;
+                mixed = mixed.singlepart(LettreAttachment::new(a.name).body(bytes, ct));
+            }
+            mixed
+        };
         Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(row.subject.clone())
             .header(MessageId::from(row.message_id.clone()))
-            .multipart(MultiPart::alternative_plain_html(
-                row.body_text.clone(),
-                row.body_html.clone(),
-            ))
+            .multipart(body)
             .map_err(|e| format!("message: {e}"))
     }
 
@@ -95,6 +115,26 @@ impl Mailer {
     }
 }
 
+/// A file attached to a mail.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    /// Standard base64.
+    pub base64: String,
+}
+
+impl Attachment {
+    pub fn csv(name: String, bytes: Vec<u8>) -> Self {
+        use base64::Engine;
+        Self {
+            name,
+            content_type: "text/csv; charset=utf-8".into(),
+            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
+}
+
 /// Writes one outbox row per recipient, in the caller's transaction.
 pub async fn enqueue<C: ConnectionTrait>(
     conn: &C,
@@ -102,6 +142,21 @@ pub async fn enqueue<C: ConnectionTrait>(
     recipients: &[String],
     mail: &Mail,
 ) -> Result<(), ApiError> {
+    enqueue_with(conn, state, recipients, mail, &[]).await
+}
+
+/// [`enqueue`] with attachments.
+pub async fn enqueue_with<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    recipients: &[String],
+    mail: &Mail,
+    attachments: &[Attachment],
+) -> Result<(), ApiError> {
+    let attached = (!attachments.is_empty())
+        .then(|| serde_json::to_string(attachments))
+        .transpose()
+        .map_err(|e| ApiError::Internal(e.into()))?;
     let now = state.clock.now();
     let mut seen = std::collections::HashSet::new();
     let rows = recipients
@@ -124,6 +179,7 @@ pub async fn enqueue<C: ConnectionTrait>(
                 last_error: None,
                 created_at: now,
                 sent_at: None,
+                attachments: attached.clone(),
             }
         })
         .collect();

@@ -203,6 +203,84 @@ pub fn revocation_suggested(person_code: &str, link: String) -> Mail {
     )
 }
 
+/// An officer's decision on a contract report, to the NGO.
+pub fn report_decision(
+    contract_no: &str,
+    from: &str,
+    to: &str,
+    accepted: bool,
+    comments: Option<&str>,
+    link: String,
+) -> Mail {
+    let (zh, en) = if accepted {
+        ("服务报告已通过审核。", "The report was accepted.")
+    } else {
+        (
+            "服务报告被退回，请根据意见修改后重新提交。",
+            "The report was returned; please revise and resubmit.",
+        )
+    };
+    let mut zh_lines = vec![
+        format!("合同 {contract_no}，报告期 {from} 至 {to}。"),
+        zh.to_string(),
+    ];
+    let mut en_lines = vec![
+        format!("Contract {contract_no}, period {from} to {to}."),
+        en.to_string(),
+    ];
+    if let Some(c) = comments {
+        zh_lines.push(format!("意见：{c}"));
+        en_lines.push(format!("Comments: {c}"));
+    }
+    mail(
+        "report",
+        format!(
+            "【服务报告】{contract_no} / Report {}",
+            if accepted { "accepted" } else { "returned" }
+        ),
+        &zh_lines,
+        &en_lines,
+        Some(link),
+    )
+}
+
+/// A contract's monthly report is overdue, to the NGO.
+pub fn report_overdue(contract_no: &str, month: &str, link: String) -> Mail {
+    mail(
+        "report_overdue",
+        format!("【报告逾期提醒】{contract_no} {month} / Report overdue"),
+        &[format!(
+            "合同 {contract_no} 的 {month} 服务报告尚未提交，请尽快提交。"
+        )],
+        &[format!(
+            "The {month} report of contract {contract_no} has not been submitted yet."
+        )],
+        Some(link),
+    )
+}
+
+/// The monthly bureau summary (CSV attachments carry the figures).
+pub fn monthly_summary(
+    month: &str,
+    zh_lines: &[String],
+    en_lines: &[String],
+    link: String,
+) -> Mail {
+    let mut zh = vec![format!("{month} 社区矫正服务月度汇总（明细见附件 CSV）。")];
+    zh.extend(zh_lines.iter().cloned());
+    let mut en = vec![format!(
+        "Monthly summary for {month} (details in the attached CSV files)."
+    )];
+    en.extend(en_lines.iter().cloned());
+    mail(
+        "monthly_summary",
+        format!("【月度汇总】{month} / Monthly summary"),
+        &zh,
+        &en,
+        Some(link),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ pub mod page;
 pub mod participants;
 pub mod procurements;
 pub mod sessions;
+pub mod stats;
 pub mod tokens;
 pub mod users;
 

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::authz::UserCaller,
-    domain::{kpi::DeliveryCounts, roles::OrgKind},
+    domain::roles::OrgKind,
     error::ApiError,
     store::page::{self, PageRequest},
 };
@@ -229,94 +229,6 @@ pub async fn events<C: ConnectionTrait>(
         .order_by_asc(attendance_event::Column::Id)
         .all(conn)
         .await?)
-}
-
-/// Delivery figures of a contract from its closed sessions (persons under correction only).
-pub async fn delivery_counts<C: ConnectionTrait>(
-    conn: &C,
-    contract_id: Uuid,
-) -> Result<DeliveryCounts, ApiError> {
-    const TYPES: [&str; 5] = [
-        "education",
-        "skills_training",
-        "group_counseling",
-        "individual_counseling",
-        "public_welfare",
-    ];
-    let sessions = Sessions::find()
-        .filter(session::Column::ContractId.eq(contract_id))
-        .filter(session::Column::Status.eq("closed"))
-        .all(conn)
-        .await?;
-    let mut c = DeliveryCounts::default();
-    let mut served = std::collections::HashSet::new();
-    let mut counseled = std::collections::HashSet::new();
-    let (mut hours, mut welfare) = (0i64, 0i64);
-    // One query for every enrolment of these sessions, one for which of those people are
-    // persons under correction (volunteers are reported apart).
-    let session_ids: Vec<Uuid> = sessions.iter().map(|s| s.id).collect();
-    let mut by_session: std::collections::HashMap<Uuid, Vec<enrollment::Model>> =
-        std::collections::HashMap::new();
-    if !session_ids.is_empty() {
-        for e in Enrollments::find()
-            .filter(enrollment::Column::SessionId.is_in(session_ids))
-            .all(conn)
-            .await?
-        {
-            by_session.entry(e.session_id).or_default().push(e);
-        }
-    }
-    let people: Vec<Uuid> = by_session
-        .values()
-        .flatten()
-        .map(|e| e.participant_id)
-        .collect();
-    let subjects: std::collections::HashSet<Uuid> = if people.is_empty() {
-        Default::default()
-    } else {
-        participant::Entity::find()
-            .select_only()
-            .column(participant::Column::Id)
-            .filter(participant::Column::Kind.eq("correction_subject"))
-            .filter(participant::Column::Id.is_in(people))
-            .into_tuple()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    for s in &sessions {
-        if let Some(i) = TYPES.iter().position(|t| *t == s.session_type) {
-            c.sessions[i] += 1;
-        }
-        for e in by_session.remove(&s.id).unwrap_or_default() {
-            if !subjects.contains(&e.participant_id) {
-                continue;
-            }
-            let outcome = e.outcome.as_deref().unwrap_or("no_show");
-            if outcome == "excused" {
-                continue;
-            }
-            c.attendance_denominator += 1;
-            if matches!(outcome, "present" | "late" | "left_early") {
-                c.attended += 1;
-                served.insert(e.participant_id);
-                if s.session_type == "individual_counseling" {
-                    counseled.insert(e.participant_id);
-                }
-                let h = e.hours_x100.unwrap_or(0);
-                hours += h;
-                if s.session_type == "public_welfare" {
-                    welfare += h;
-                }
-            }
-        }
-    }
-    c.people_served = served.len() as i64;
-    c.counseling_cases = counseled.len() as i64;
-    c.participant_hours = hours as f64 / 100.0;
-    c.public_welfare_hours = welfare as f64 / 100.0;
-    Ok(c)
 }
 
 /// A session of a given NGO (for partner apps and sync), or 404.

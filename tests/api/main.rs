@@ -17,6 +17,7 @@ mod ops;
 mod organizations;
 mod participants;
 mod procurement;
+mod reports;
 mod roster;
 mod sessions;
 mod users;

@@ -268,3 +268,44 @@ test("alerts: an NGO reports a concern, the office acknowledges and resolves it"
   const forbidden = await ngoStaff.api.GET("/api/v1/participants/{id}/discipline", { params: { path: { id: person.id } } });
   assert.equal(forbidden.response.status, 403);
 });
+
+test("reports: draft with computed metrics, submit, accept (frozen); dashboards as JSON and CSV", async () => {
+  const admin = new HuiguiClient({ baseUrl });
+  await admin.login(email, password);
+  const me = unwrap(await admin.api.GET("/api/v1/me"));
+  const u = unique();
+  const ngo = unwrap(await admin.api.POST("/api/v1/organizations", {
+    body: { kind: "ngo", name: `TS 报告 ${u}`, uscc: uscc(`52141121${u.slice(0, 7)}7`) },
+  }));
+  const pw = `smoke-password-${u}`;
+  const login = async (role, org) => {
+    const mail = `rep-${role}-${u}@smoke.huigui.cn`;
+    unwrap(await admin.api.POST("/api/v1/users", { body: { email: mail, display_name: role, role, organization_id: org, password: pw } }));
+    const c = new HuiguiClient({ baseUrl });
+    await c.login(mail, pw);
+    return c;
+  };
+  const officer = await login("officer", me.organization_id);
+  const ngoAdmin = await login("ngo_admin", ngo.id);
+  const contract = unwrap(await officer.api.POST("/api/v1/contracts", {
+    body: { title: "TS 报告合同", ngo_id: ngo.id, categories: ["education"], amount_fen: 100_000,
+      start_date: "2026-01-01", end_date: "2026-12-31", multi_year: false, kpis: [] },
+  }));
+  unwrap(await officer.api.POST("/api/v1/contracts/{id}/sign", { params: { path: { id: contract.id } } }));
+  const report = unwrap(await ngoAdmin.api.POST("/api/v1/contracts/{id}/reports", {
+    params: { path: { id: contract.id } }, body: { period_start: "2026-11-01", period_end: "2026-11-30", narrative: "十一月报告" },
+  }));
+  assert.equal(report.status, "draft");
+  assert.equal(report.metrics.sessions_education, 0);
+  assert.equal(report.metrics.satisfaction, null);
+  const path = { params: { path: { id: report.id } } };
+  assert.equal(unwrap(await ngoAdmin.api.POST("/api/v1/reports/{id}/submit", path)).status, "submitted");
+  const accepted = unwrap(await officer.api.POST("/api/v1/reports/{id}/accept", { ...path, body: {} }));
+  assert.equal(accepted.status, "accepted");
+  const overview = unwrap(await officer.api.GET("/api/v1/stats/overview", { params: { query: { from: "2026-01-01", to: "2026-12-31" } } }));
+  assert.ok(overview.contracts.some((c) => c.contract_id === contract.id));
+  const csv = await officer.api.GET("/api/v1/stats/compliance", { params: { query: { format: "csv" } }, parseAs: "text" });
+  assert.equal(csv.response.status, 200);
+  assert.match(csv.response.headers.get("content-type"), /text\/csv/);
+  assert.ok(csv.data.replace(/^\ufeff/, "").startsWith("office_id,office_name"));
+});

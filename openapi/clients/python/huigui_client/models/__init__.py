@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .accept_report import AcceptReport
 from .alert import Alert
 from .alert_kind import AlertKind
 from .alert_note import AlertNote
@@ -12,6 +13,8 @@ from .audit_verification import AuditVerification
 from .award_request import AwardRequest
 from .award_result import AwardResult
 from .bid import Bid
+from .certificate import Certificate
+from .certificate_activity import CertificateActivity
 from .change_password import ChangePassword
 from .check_event import CheckEvent
 from .check_event_recorded import CheckEventRecorded
@@ -21,6 +24,7 @@ from .checkin_code import CheckinCode
 from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
+from .compliance_stats import ComplianceStats
 from .contract import Contract
 from .correction_type import CorrectionType
 from .create_alert import CreateAlert
@@ -34,9 +38,11 @@ from .create_evaluation import CreateEvaluation
 from .create_hours_entry import CreateHoursEntry
 from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
+from .create_outcome import CreateOutcome
 from .create_participant import CreateParticipant
 from .create_procurement import CreateProcurement
 from .create_referral import CreateReferral
+from .create_report import CreateReport
 from .create_session import CreateSession
 from .create_user import CreateUser
 from .criterion import Criterion
@@ -51,6 +57,7 @@ from .escalation import Escalation
 from .evaluation import Evaluation
 from .excuse import Excuse
 from .field_error import FieldError
+from .format_ import Format
 from .hours_category import HoursCategory
 from .hours_entry import HoursEntry
 from .hours_status import HoursStatus
@@ -66,8 +73,18 @@ from .me import Me
 from .milestone import Milestone
 from .month_closure import MonthClosure
 from .month_hours import MonthHours
+from .office_compliance import OfficeCompliance
 from .organization import Organization
 from .organization_kind import OrganizationKind
+from .outcome import Outcome
+from .outcome_kind import OutcomeKind
+from .overview_contract import OverviewContract
+from .overview_kpi import OverviewKpi
+from .overview_stats import OverviewStats
+from .overview_stats_contracts_by_status import OverviewStatsContractsByStatus
+from .overview_stats_hours_by_category import OverviewStatsHoursByCategory
+from .overview_stats_outcomes_by_kind import OverviewStatsOutcomesByKind
+from .overview_stats_sessions_by_type import OverviewStatsSessionsByType
 from .page_alert import PageAlert
 from .page_amendment import PageAmendment
 from .page_api_client import PageApiClient
@@ -78,9 +95,11 @@ from .page_enrollment import PageEnrollment
 from .page_evaluation import PageEvaluation
 from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
+from .page_outcome import PageOutcome
 from .page_participant import PageParticipant
 from .page_procurement import PageProcurement
 from .page_referral import PageReferral
+from .page_report import PageReport
 from .page_session import PageSession
 from .page_user import PageUser
 from .participant import Participant
@@ -90,6 +109,7 @@ from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
 from .put_requirement_policy import PutRequirementPolicy
+from .rating import Rating
 from .referral import Referral
 from .referral_need import ReferralNeed
 from .referral_office import ReferralOffice
@@ -97,8 +117,12 @@ from .referral_person import ReferralPerson
 from .referral_response import ReferralResponse
 from .referral_state import ReferralState
 from .refresh_request import RefreshRequest
+from .report import Report
+from .report_metrics import ReportMetrics
+from .report_metrics_outcomes import ReportMetricsOutcomes
 from .required_hours import RequiredHours
 from .requirement_policy import RequirementPolicy
+from .return_report import ReturnReport
 from .reverse_hours_entry import ReverseHoursEntry
 from .score_sheet import ScoreSheet
 from .session import Session
@@ -120,12 +144,14 @@ from .update_contract import UpdateContract
 from .update_organization import UpdateOrganization
 from .update_participant import UpdateParticipant
 from .update_procurement import UpdateProcurement
+from .update_report import UpdateReport
 from .update_session import UpdateSession
 from .update_user import UpdateUser
 from .user import User
 from .user_role import UserRole
 
 __all__ = (
+    "AcceptReport",
     "Alert",
     "AlertKind",
     "AlertNote",
@@ -138,6 +164,8 @@ __all__ = (
     "AwardRequest",
     "AwardResult",
     "Bid",
+    "Certificate",
+    "CertificateActivity",
     "ChangePassword",
     "CheckEvent",
     "CheckEventRecorded",
@@ -147,6 +175,7 @@ __all__ = (
     "ClientScope",
     "ClientToken",
     "ClientTokenRequest",
+    "ComplianceStats",
     "Contract",
     "CorrectionType",
     "CreateAlert",
@@ -160,9 +189,11 @@ __all__ = (
     "CreateHoursEntry",
     "CreateMilestone",
     "CreateOrganization",
+    "CreateOutcome",
     "CreateParticipant",
     "CreateProcurement",
     "CreateReferral",
+    "CreateReport",
     "CreateSession",
     "CreateUser",
     "Criterion",
@@ -177,6 +208,7 @@ __all__ = (
     "Evaluation",
     "Excuse",
     "FieldError",
+    "Format",
     "HoursCategory",
     "HoursEntry",
     "HoursStatus",
@@ -192,8 +224,18 @@ __all__ = (
     "Milestone",
     "MonthClosure",
     "MonthHours",
+    "OfficeCompliance",
     "Organization",
     "OrganizationKind",
+    "Outcome",
+    "OutcomeKind",
+    "OverviewContract",
+    "OverviewKpi",
+    "OverviewStats",
+    "OverviewStatsContractsByStatus",
+    "OverviewStatsHoursByCategory",
+    "OverviewStatsOutcomesByKind",
+    "OverviewStatsSessionsByType",
     "PageAlert",
     "PageAmendment",
     "PageApiClient",
@@ -204,9 +246,11 @@ __all__ = (
     "PageEvaluation",
     "PageMilestone",
     "PageOrganization",
+    "PageOutcome",
     "PageParticipant",
     "PageProcurement",
     "PageReferral",
+    "PageReport",
     "PageSession",
     "PageUser",
     "Participant",
@@ -216,6 +260,7 @@ __all__ = (
     "Problem",
     "Procurement",
     "PutRequirementPolicy",
+    "Rating",
     "Referral",
     "ReferralNeed",
     "ReferralOffice",
@@ -223,8 +268,12 @@ __all__ = (
     "ReferralResponse",
     "ReferralState",
     "RefreshRequest",
+    "Report",
+    "ReportMetrics",
+    "ReportMetricsOutcomes",
     "RequiredHours",
     "RequirementPolicy",
+    "ReturnReport",
     "ReverseHoursEntry",
     "ScoreSheet",
     "Session",
@@ -246,6 +295,7 @@ __all__ = (
     "UpdateOrganization",
     "UpdateParticipant",
     "UpdateProcurement",
+    "UpdateReport",
     "UpdateSession",
     "UpdateUser",
     "User",

@@ -37,6 +37,7 @@ class Enrollment:
             excuse_reason (None | str | Unset): The office's reason when the absence is excused.
             hours_credited (float | None | Unset):
             outcome (None | str | Unset): `present`, `late`, `left_early`, `excused`, `no_show`; `null` until closed.
+            satisfaction (int | None | Unset): 1–5, once rated.
             source (None | str | Unset):
      """
 
@@ -50,6 +51,7 @@ class Enrollment:
     excuse_reason: None | str | Unset = UNSET
     hours_credited: float | None | Unset = UNSET
     outcome: None | str | Unset = UNSET
+    satisfaction: int | None | Unset = UNSET
     source: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -102,6 +104,12 @@ class Enrollment:
         else:
             outcome = self.outcome
 
+        satisfaction: int | None | Unset
+        if isinstance(self.satisfaction, Unset):
+            satisfaction = UNSET
+        else:
+            satisfaction = self.satisfaction
+
         source: None | str | Unset
         if isinstance(self.source, Unset):
             source = UNSET
@@ -128,6 +136,8 @@ class Enrollment:
             field_dict["hours_credited"] = hours_credited
         if outcome is not UNSET:
             field_dict["outcome"] = outcome
+        if satisfaction is not UNSET:
+            field_dict["satisfaction"] = satisfaction
         if source is not UNSET:
             field_dict["source"] = source
 
@@ -230,6 +240,16 @@ class Enrollment:
         outcome = _parse_outcome(d.pop("outcome", UNSET))
 
 
+        def _parse_satisfaction(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        satisfaction = _parse_satisfaction(d.pop("satisfaction", UNSET))
+
+
         def _parse_source(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -251,6 +271,7 @@ class Enrollment:
             excuse_reason=excuse_reason,
             hours_credited=hours_credited,
             outcome=outcome,
+            satisfaction=satisfaction,
             source=source,
         )
 

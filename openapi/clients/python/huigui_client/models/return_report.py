@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="ReturnReport")
+
+
+
+@_attrs_define
+class ReturnReport:
+    """ 
+        Attributes:
+            comments (str):
+     """
+
+    comments: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        comments = self.comments
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "comments": comments,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        comments = d.pop("comments")
+
+        return_report = cls(
+            comments=comments,
+        )
+
+        return return_report
+

@@ -1,0 +1,426 @@
+//! `/participants/{id}/outcomes` — certificates, employment and counseling
+//! assessments (recorded by the NGO), commendations, completion and
+//! revocation (by the office; the last two also by release and revocation) —
+//! and `/participants/{id}/certificate`, a volunteer's certificate of service.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use poem::Request;
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi, ResponseContent,
+    param::{Header, Path, Query},
+    payload::{Html, Json},
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        ApiTags, Created, Ctx, Page,
+        types::{Check, Text},
+    },
+    auth::{authz::Permission, scheme::BearerAuth},
+    domain::roles::OrgKind,
+    error::{ApiError, ApiResult},
+    startup::AppState,
+    store::{self, audit, page::PageRequest},
+};
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    Certificate,
+    Employment,
+    Assessment,
+    Commendation,
+    Completion,
+    Revocation,
+}
+
+const KINDS: &[(OutcomeKind, &str)] = &[
+    (OutcomeKind::Certificate, "certificate"),
+    (OutcomeKind::Employment, "employment"),
+    (OutcomeKind::Assessment, "assessment"),
+    (OutcomeKind::Commendation, "commendation"),
+    (OutcomeKind::Completion, "completion"),
+    (OutcomeKind::Revocation, "revocation"),
+];
+
+fn kind_str(k: OutcomeKind) -> &'static str {
+    KINDS
+        .iter()
+        .find(|x| x.0 == k)
+        .map(|x| x.1)
+        .unwrap_or_default()
+}
+
+fn kind_of(s: &str) -> ApiResult<OutcomeKind> {
+    KINDS
+        .iter()
+        .find(|x| x.1 == s)
+        .map(|x| x.0)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("stored outcome kind {s}")))
+}
+
+/// An outcome.
+#[derive(Object)]
+pub struct Outcome {
+    pub id: Uuid,
+    pub participant_id: Uuid,
+    pub kind: OutcomeKind,
+    pub date: NaiveDate,
+    pub detail: String,
+    /// Assessments: the score before and after (0–100).
+    #[oai(nullable)]
+    pub score_before: Option<i32>,
+    #[oai(nullable)]
+    pub score_after: Option<i32>,
+    /// The NGO or office that recorded it.
+    pub recorded_by_org: Uuid,
+    pub created_at: DateTime<Utc>,
+}
+
+fn view(m: entity::outcome::Model) -> ApiResult<Outcome> {
+    Ok(Outcome {
+        id: m.id,
+        participant_id: m.participant_id,
+        kind: kind_of(&m.kind)?,
+        date: m.date,
+        detail: m.detail,
+        score_before: m.score_before,
+        score_after: m.score_after,
+        recorded_by_org: m.recorded_by_org,
+        created_at: m.created_at,
+    })
+}
+
+/// A new outcome. NGOs record `certificate`, `employment`, `assessment`
+/// (with both scores); offices `commendation`, `completion`, `revocation`.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CreateOutcome {
+    pub kind: OutcomeKind,
+    pub date: NaiveDate,
+    pub detail: Text,
+    #[oai(nullable)]
+    pub score_before: Option<i32>,
+    #[oai(nullable)]
+    pub score_after: Option<i32>,
+}
+
+/// Writes an outcome row (API, release, revocation).
+#[allow(clippy::too_many_arguments)]
+pub async fn record<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    p: &entity::participant::Model,
+    kind: &str,
+    date: NaiveDate,
+    detail: String,
+    scores: (Option<i32>, Option<i32>),
+    by: (Uuid, Uuid),
+) -> ApiResult<entity::outcome::Model> {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    Ok(entity::outcome::Model {
+        id: Uuid::now_v7(),
+        participant_id: p.id,
+        kind: kind.into(),
+        date,
+        detail,
+        score_before: scores.0,
+        score_after: scores.1,
+        recorded_by_org: by.0,
+        recorded_by: Some(by.1),
+        created_at: state.clock.now(),
+    }
+    .into_active_model()
+    .reset_all()
+    .insert(conn)
+    .await?)
+}
+
+/// One activity on a certificate.
+#[derive(Object)]
+pub struct CertificateActivity {
+    #[oai(nullable)]
+    pub session_id: Option<Uuid>,
+    pub title: String,
+    pub date: NaiveDate,
+    pub hours: f64,
+}
+
+/// A volunteer's certificate of service (谁组织谁记录、谁记录谁证明).
+#[derive(Object)]
+pub struct Certificate {
+    pub number: String,
+    pub participant_name: String,
+    pub total_hours: f64,
+    pub activities: Vec<CertificateActivity>,
+    /// The NGO that organised and recorded the service.
+    pub issuer: String,
+    pub issued_at: DateTime<Utc>,
+}
+
+#[derive(ResponseContent)]
+pub enum CertificateContent {
+    Json(Json<Certificate>),
+    /// A printable page.
+    Html(Html<String>),
+}
+
+#[derive(ApiResponse)]
+pub enum CertificateResponse {
+    /// JSON, or with `Accept: text/html` a printable page.
+    #[oai(status = 200)]
+    Ok(CertificateContent),
+}
+
+fn printable(c: &Certificate) -> String {
+    use html_escape::encode_text as e;
+    let rows: String = c
+        .activities
+        .iter()
+        .map(|a| {
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{:.2}</td></tr>",
+                a.date,
+                e(&a.title),
+                a.hours
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>志愿服务证明 {num}</title>\
+         <style>body{{font-family:serif;max-width:46em;margin:2em auto}}table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #444;padding:.3em}}@media print{{button{{display:none}}}}</style></head>\
+         <body><h1>志愿服务证明 <small>Certificate of volunteer service</small></h1>\
+         <p>编号 No.: {num}</p><p>兹证明 <strong>{name}</strong> 参加志愿服务共计 <strong>{total:.2}</strong> 小时。<br>\
+         This certifies that {name} served {total:.2} volunteer hours.</p>\
+         <table><thead><tr><th>日期 Date</th><th>服务内容 Activity</th><th>时长 Hours</th></tr></thead><tbody>{rows}</tbody></table>\
+         <p>出具单位 Issuer: {issuer}</p><p>出具时间 Issued: {issued}</p><button onclick=\"print()\">打印 Print</button></body></html>",
+        num = e(&c.number),
+        name = e(&c.participant_name),
+        total = c.total_hours,
+        issuer = e(&c.issuer),
+        issued = c.issued_at.format("%Y-%m-%d"),
+    )
+}
+
+pub struct OutcomesApi;
+
+#[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Participants")]
+impl OutcomesApi {
+    /// A person's outcomes
+    #[oai(
+        path = "/participants/:id/outcomes",
+        method = "get",
+        operation_id = "list_outcomes"
+    )]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<Outcome>>> {
+        let caller = auth.0.require(Permission::ReadParticipants)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let db = &ctx.state.db.read;
+        let p = store::participants::get(db, caller, id.0).await?;
+        let q =
+            entity::outcome::Entity::find().filter(entity::outcome::Column::ParticipantId.eq(p.id));
+        let (rows, next) =
+            store::page::fetch(db, q, entity::outcome::Column::Id, &page, |m| m.id).await?;
+        Page::try_from_rows(rows, next, view)
+    }
+
+    /// Record an outcome
+    ///
+    /// NGOs (for people enrolled with them, or their volunteers): `certificate`,
+    /// `employment`, `assessment` with `score_before`/`score_after` (0–100).
+    /// The person's office: `commendation`, `completion`, `revocation`.
+    #[oai(
+        path = "/participants/:id/outcomes",
+        method = "post",
+        operation_id = "create_outcome"
+    )]
+    async fn create(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<CreateOutcome>,
+    ) -> ApiResult<Created<Outcome>> {
+        let caller = auth.0.require(Permission::RecordOutcome)?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let mut check = Check::new();
+        let detail = check.text("detail", &body.detail, 2000);
+        if body.date > today {
+            check.fail("date", "must not be in the future");
+        }
+        let ngo_kind = matches!(
+            body.kind,
+            OutcomeKind::Certificate | OutcomeKind::Employment | OutcomeKind::Assessment
+        );
+        if ngo_kind != (caller.org_kind == OrgKind::Ngo) {
+            check.fail(
+                "kind",
+                if caller.org_kind == OrgKind::Ngo {
+                    "NGOs record certificate, employment or assessment"
+                } else {
+                    "offices record commendation, completion or revocation"
+                },
+            );
+        }
+        let score_ok = |s: Option<i32>| s.is_some_and(|v| (0..=100).contains(&v));
+        if body.kind == OutcomeKind::Assessment {
+            for (f, v) in [
+                ("score_before", body.score_before),
+                ("score_after", body.score_after),
+            ] {
+                if !score_ok(v) {
+                    check.fail(f, "an assessment needs a score of 0–100");
+                }
+            }
+        } else if body.score_before.is_some() || body.score_after.is_some() {
+            check.fail("score_before", "scores belong to assessments only");
+        }
+        let txn = ctx.state.db.begin().await?;
+        let p = store::participants::get(&txn, caller, id.0).await?;
+        if caller.org_kind == OrgKind::JudicialOffice && p.judicial_office_id != Some(caller.org_id)
+        {
+            return Err(ApiError::NotFound);
+        }
+        check.finish()?;
+        let o = record(
+            &txn,
+            &ctx.state,
+            &p,
+            kind_str(body.kind),
+            body.date,
+            detail,
+            (body.score_before, body.score_after),
+            (caller.org_id, caller.user_id),
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &ctx.actor(&auth.0),
+            "outcome.create",
+            "participant",
+            Some(p.id.to_string()),
+            json!({"kind": o.kind, "outcome_id": o.id}),
+        )
+        .await?;
+        txn.commit().await?;
+        let location = format!("/api/v1/participants/{}/outcomes", p.id);
+        Ok(Created::Created(Json(view(o)?), location))
+    }
+
+    /// A volunteer's certificate of service
+    ///
+    /// Volunteers only (persons under correction: 404). Number, person,
+    /// hours by activity, issuing NGO, date; `Accept: text/html` gives a
+    /// printable page.
+    #[oai(
+        path = "/participants/:id/certificate",
+        method = "get",
+        operation_id = "get_certificate"
+    )]
+    async fn certificate(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        req: &Request,
+        id: Path<Uuid>,
+    ) -> ApiResult<CertificateResponse> {
+        let caller = auth.0.require(Permission::ReadParticipants)?;
+        let db = &ctx.state.db.read;
+        let p = store::participants::get(db, caller, id.0).await?;
+        if p.kind != "volunteer" {
+            return Err(ApiError::NotFound);
+        }
+        let issuer = match p.ngo_id {
+            Some(n) => store::organizations::find(db, n)
+                .await?
+                .map(|o| o.name)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        let entries = entity::hours_entry::Entity::find()
+            .filter(entity::hours_entry::Column::ParticipantId.eq(p.id))
+            .filter(entity::hours_entry::Column::Category.eq("volunteer"))
+            .order_by_asc(entity::hours_entry::Column::Date)
+            .order_by_asc(entity::hours_entry::Column::Id)
+            .all(db)
+            .await?;
+        let ids: Vec<Uuid> = entries.iter().map(|e| e.id).collect();
+        let approved: std::collections::HashSet<Uuid> = if ids.is_empty() {
+            Default::default()
+        } else {
+            entity::hours_approval::Entity::find()
+                .filter(entity::hours_approval::Column::EntryId.is_in(ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| a.entry_id)
+                .collect()
+        };
+        let reversed: std::collections::HashSet<Uuid> =
+            entries.iter().filter_map(|e| e.reverses_id).collect();
+        let sessions: std::collections::HashMap<Uuid, String> = {
+            let sids: Vec<Uuid> = entries.iter().filter_map(|e| e.session_id).collect();
+            if sids.is_empty() {
+                Default::default()
+            } else {
+                entity::session::Entity::find()
+                    .filter(entity::session::Column::Id.is_in(sids))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|s| (s.id, s.title))
+                    .collect()
+            }
+        };
+        let activities: Vec<CertificateActivity> = entries
+            .iter()
+            .filter(|e| e.source != "reversal" && !reversed.contains(&e.id))
+            .filter(|e| crate::domain::hours::counts(&e.source, approved.contains(&e.id)))
+            .map(|e| CertificateActivity {
+                session_id: e.session_id,
+                title: e
+                    .session_id
+                    .and_then(|s| sessions.get(&s).cloned())
+                    .unwrap_or_else(|| e.description.clone()),
+                date: e.date,
+                hours: e.hours_x100 as f64 / 100.0,
+            })
+            .collect();
+        let total = activities
+            .iter()
+            .map(|a| (a.hours * 100.0).round() as i64)
+            .sum::<i64>() as f64
+            / 100.0;
+        let c = Certificate {
+            number: format!("VC-{}", p.code.trim_start_matches("HG-")),
+            participant_name: p.name,
+            total_hours: total,
+            activities,
+            issuer,
+            issued_at: ctx.state.clock.now(),
+        };
+        let wants_html = req
+            .header("accept")
+            .is_some_and(|a| a.contains("text/html") && !a.contains("application/json"));
+        Ok(CertificateResponse::Ok(if wants_html {
+            CertificateContent::Html(Html(printable(&c)))
+        } else {
+            CertificateContent::Json(Json(c))
+        }))
+    }
+}

@@ -1,0 +1,360 @@
+//! Report and dashboard figures, aggregated in SQL (one statement per figure
+//! family, grouped by contract or office) so that a county's year of data is
+//! never loaded into memory.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
+use uuid::Uuid;
+
+use crate::{
+    domain::{
+        hours::{Month, Policy},
+        kpi::DeliveryCounts,
+    },
+    error::ApiError,
+};
+
+/// Writes `?` placeholders as `$1, $2, …` for PostgreSQL.
+fn statement(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
+    let sql = if backend == DbBackend::Postgres {
+        let mut out = String::with_capacity(sql.len() + 16);
+        let mut n = 0;
+        for c in sql.chars() {
+            if c == '?' {
+                n += 1;
+                out.push_str(&format!("${n}"));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    } else {
+        sql.to_string()
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+async fn query<C: ConnectionTrait>(
+    conn: &C,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<Vec<QueryResult>, ApiError> {
+    Ok(conn
+        .query_all_raw(statement(conn.get_database_backend(), sql, values))
+        .await?)
+}
+
+fn int(row: &QueryResult, col: &str) -> Result<i64, ApiError> {
+    Ok(row.try_get::<Option<i64>>("", col)?.unwrap_or(0))
+}
+
+/// A time window over session starts (or entry dates); `None` ends are open.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Window {
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+impl Window {
+    fn sql(&self, col: &str, values: &mut Vec<Value>) -> String {
+        let mut s = String::new();
+        if let Some(f) = self.from {
+            s.push_str(&format!(" AND {col} >= ?"));
+            values.push(f.into());
+        }
+        if let Some(t) = self.to {
+            s.push_str(&format!(" AND {col} < ?"));
+            values.push(t.into());
+        }
+        s
+    }
+}
+
+const TYPES: [&str; 5] = [
+    "education",
+    "skills_training",
+    "group_counseling",
+    "individual_counseling",
+    "public_welfare",
+];
+
+const ATTENDED: &str = "e.outcome IN ('present', 'late', 'left_early')";
+const SUBJECT: &str = "p.kind = 'correction_subject'";
+const VOLUNTEER: &str = "p.kind = 'volunteer'";
+
+/// Delivery figures per contract from closed sessions starting in the window
+/// (`contract`: one contract, or all).
+pub async fn delivery<C: ConnectionTrait>(
+    conn: &C,
+    contract: Option<Uuid>,
+    window: Window,
+) -> Result<HashMap<Uuid, DeliveryCounts>, ApiError> {
+    let mut out: HashMap<Uuid, DeliveryCounts> = HashMap::new();
+    let mut values = Vec::new();
+    let mut filter = String::from("s.status = 'closed'");
+    if let Some(c) = contract {
+        filter.push_str(" AND s.contract_id = ?");
+        values.push(c.into());
+    }
+    filter.push_str(&window.sql("s.starts_at", &mut values));
+    let sql = format!(
+        "SELECT s.contract_id AS contract_id, s.session_type AS session_type, COUNT(*) AS n \
+         FROM sessions s WHERE {filter} GROUP BY s.contract_id, s.session_type"
+    );
+    for row in query(conn, &sql, values.clone()).await? {
+        let id: Uuid = row.try_get("", "contract_id")?;
+        let t: String = row.try_get("", "session_type")?;
+        if let Some(i) = TYPES.iter().position(|x| *x == t) {
+            out.entry(id).or_default().sessions[i] = int(&row, "n")?;
+        }
+    }
+    let sql = format!(
+        "SELECT s.contract_id AS contract_id, \
+           CAST(SUM(CASE WHEN {SUBJECT} AND e.outcome <> 'excused' THEN 1 ELSE 0 END) AS BIGINT) AS denominator, \
+           CAST(SUM(CASE WHEN {SUBJECT} AND {ATTENDED} THEN 1 ELSE 0 END) AS BIGINT) AS attended, \
+           CAST(SUM(CASE WHEN {SUBJECT} AND {ATTENDED} THEN e.hours_x100 ELSE 0 END) AS BIGINT) AS hours, \
+           CAST(SUM(CASE WHEN {SUBJECT} AND {ATTENDED} AND s.session_type = 'public_welfare' THEN e.hours_x100 ELSE 0 END) AS BIGINT) AS welfare, \
+           COUNT(DISTINCT CASE WHEN {SUBJECT} AND {ATTENDED} THEN e.participant_id END) AS served, \
+           COUNT(DISTINCT CASE WHEN {SUBJECT} AND {ATTENDED} AND s.session_type = 'individual_counseling' THEN e.participant_id END) AS counseled, \
+           CAST(SUM(CASE WHEN {VOLUNTEER} AND {ATTENDED} THEN e.hours_x100 ELSE 0 END) AS BIGINT) AS volunteer_hours, \
+           COUNT(DISTINCT CASE WHEN {VOLUNTEER} AND {ATTENDED} THEN e.participant_id END) AS volunteers, \
+           CAST(SUM(e.satisfaction) AS BIGINT) AS rating_sum, COUNT(e.satisfaction) AS ratings \
+         FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN participants p ON p.id = e.participant_id \
+         WHERE {filter} GROUP BY s.contract_id"
+    );
+    for row in query(conn, &sql, values).await? {
+        let id: Uuid = row.try_get("", "contract_id")?;
+        let c = out.entry(id).or_default();
+        c.attendance_denominator = int(&row, "denominator")?;
+        c.attended = int(&row, "attended")?;
+        c.participant_hours = int(&row, "hours")? as f64 / 100.0;
+        c.public_welfare_hours = int(&row, "welfare")? as f64 / 100.0;
+        c.people_served = int(&row, "served")?;
+        c.counseling_cases = int(&row, "counseled")?;
+        c.volunteer_hours = int(&row, "volunteer_hours")? as f64 / 100.0;
+        c.volunteers_engaged = int(&row, "volunteers")?;
+        let n = int(&row, "ratings")?;
+        c.satisfaction = (n > 0).then(|| {
+            let mean = int(&row, "rating_sum").unwrap_or(0) as f64 / n as f64;
+            (mean * 100.0).round() / 100.0
+        });
+    }
+    Ok(out)
+}
+
+/// Outcomes by kind with a date in `[from, to)`, optionally only those recorded by one organisation.
+pub async fn outcomes<C: ConnectionTrait>(
+    conn: &C,
+    recorded_by_org: Option<Uuid>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> Result<HashMap<String, i64>, ApiError> {
+    let mut values = Vec::new();
+    let mut filter = String::from("1 = 1");
+    if let Some(o) = recorded_by_org {
+        filter.push_str(" AND recorded_by_org = ?");
+        values.push(o.into());
+    }
+    if let Some(f) = from {
+        filter.push_str(" AND date >= ?");
+        values.push(f.into());
+    }
+    if let Some(t) = to {
+        filter.push_str(" AND date < ?");
+        values.push(t.into());
+    }
+    let sql = format!("SELECT kind, COUNT(*) AS n FROM outcomes WHERE {filter} GROUP BY kind");
+    query(conn, &sql, values)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get::<String>("", "kind")?, int(r, "n")?)))
+        .collect()
+}
+
+/// Counted ledger hours by category with an activity date in `[from, to)`.
+pub async fn hours_by_category<C: ConnectionTrait>(
+    conn: &C,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> Result<HashMap<String, i64>, ApiError> {
+    let mut values = Vec::new();
+    let mut filter =
+        String::from("(h.source <> 'manual' OR h.id IN (SELECT entry_id FROM hours_approvals))");
+    if let Some(f) = from {
+        filter.push_str(" AND h.date >= ?");
+        values.push(f.into());
+    }
+    if let Some(t) = to {
+        filter.push_str(" AND h.date < ?");
+        values.push(t.into());
+    }
+    let sql = format!(
+        "SELECT h.category AS category, CAST(SUM(h.hours_x100) AS BIGINT) AS total \
+         FROM hours_entries h WHERE {filter} GROUP BY h.category"
+    );
+    query(conn, &sql, values)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get::<String>("", "category")?, int(r, "total")?)))
+        .collect()
+}
+
+/// One office's compliance figures for a month.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compliance {
+    pub on_register: i64,
+    pub met: i64,
+    pub at_risk: i64,
+    pub not_met: i64,
+    pub no_shows: i64,
+    pub open_alerts: i64,
+    pub open_referrals: i64,
+}
+
+/// Compliance per office for `offices` under one policy: each active person
+/// under correction's month status is decided in SQL by the same rule as
+/// `domain::hours::status`.
+pub async fn compliance<C: ConnectionTrait>(
+    conn: &C,
+    offices: &[Uuid],
+    policy: &Policy,
+    month: Month,
+    today: chrono::NaiveDate,
+    month_bounds: (DateTime<Utc>, DateTime<Utc>),
+) -> Result<HashMap<Uuid, Compliance>, ApiError> {
+    let mut out: HashMap<Uuid, Compliance> = offices
+        .iter()
+        .map(|o| (*o, Compliance::default()))
+        .collect();
+    if offices.is_empty() {
+        return Ok(out);
+    }
+    let marks = vec!["?"; offices.len()].join(", ");
+    let office_values: Vec<Value> = offices.iter().map(|o| (*o).into()).collect();
+    let ended = today > month.last_day();
+    let day = i64::from(chrono::Datelike::day(&today));
+    let days = i64::from(month.days());
+    let judged = today >= month.first_day() && !ended && day >= i64::from(policy.at_risk_day);
+    // Built in text order, so that every `?` meets its value.
+    let mut q = Sql::default();
+    let required = |q: &mut Sql, edu: bool| {
+        q.push("(CASE p.supervision_level");
+        for (level, r) in [
+            ("strict", policy.strict),
+            ("ordinary", policy.ordinary),
+            ("lenient", policy.lenient),
+        ] {
+            q.push(&format!(" WHEN '{level}' THEN "));
+            q.bind(if edu {
+                r.education_x100
+            } else {
+                r.public_welfare_x100
+            });
+        }
+        q.push(" ELSE 0 END)");
+    };
+    let met = |q: &mut Sql| {
+        q.push("(COALESCE(h.edu, 0) >= ");
+        required(q, true);
+        q.push(" AND COALESCE(h.pw, 0) >= ");
+        required(q, false);
+        q.push(")");
+    };
+    q.push(
+        "SELECT p.judicial_office_id AS office_id, COUNT(*) AS on_register, CAST(SUM(CASE WHEN ",
+    );
+    met(&mut q);
+    q.push(" THEN 1 ELSE 0 END) AS BIGINT) AS met, CAST(SUM(CASE WHEN NOT ");
+    met(&mut q);
+    q.push(" AND (COALESCE(h.edu, 0) * ");
+    q.bind(days);
+    q.push(" < ");
+    required(&mut q, true);
+    q.push(" * ");
+    q.bind(day);
+    q.push(" OR COALESCE(h.pw, 0) * ");
+    q.bind(days);
+    q.push(" < ");
+    required(&mut q, false);
+    q.push(" * ");
+    q.bind(day);
+    q.push(
+        ") THEN 1 ELSE 0 END) AS BIGINT) AS behind \
+         FROM participants p LEFT JOIN ( \
+           SELECT participant_id, \
+             CAST(SUM(CASE WHEN category = 'education' THEN hours_x100 ELSE 0 END) AS BIGINT) AS edu, \
+             CAST(SUM(CASE WHEN category = 'public_welfare' THEN hours_x100 ELSE 0 END) AS BIGINT) AS pw \
+           FROM hours_entries WHERE month = ",
+    );
+    q.bind(month.to_string());
+    q.push(&format!(
+        " AND (source <> 'manual' OR id IN (SELECT entry_id FROM hours_approvals)) \
+           GROUP BY participant_id) h ON h.participant_id = p.id \
+         WHERE p.kind = 'correction_subject' AND p.status = 'active' AND p.judicial_office_id IN ({marks})"
+    ));
+    q.values.extend(office_values.clone());
+    q.push(" AND (p.correction_start IS NULL OR p.correction_start <= ");
+    q.bind(month.last_day());
+    q.push(") GROUP BY p.judicial_office_id");
+    let (sql, values) = (q.text, q.values);
+    for row in query(conn, &sql, values).await? {
+        let id: Uuid = row.try_get("", "office_id")?;
+        let c = out.entry(id).or_default();
+        c.on_register = int(&row, "on_register")?;
+        c.met = int(&row, "met")?;
+        let behind = int(&row, "behind")?;
+        if ended {
+            c.not_met = c.on_register - c.met;
+        } else if judged {
+            c.at_risk = behind;
+        }
+    }
+    let mut values: Vec<Value> = office_values.clone();
+    values.push(month_bounds.0.into());
+    values.push(month_bounds.1.into());
+    let sql = format!(
+        "SELECT p.judicial_office_id AS office_id, COUNT(*) AS n FROM enrollments e \
+         JOIN sessions s ON s.id = e.session_id JOIN participants p ON p.id = e.participant_id \
+         WHERE e.outcome = 'no_show' AND p.judicial_office_id IN ({marks}) AND s.starts_at >= ? AND s.starts_at < ? \
+         GROUP BY p.judicial_office_id"
+    );
+    for row in query(conn, &sql, values).await? {
+        let id: Uuid = row.try_get("", "office_id")?;
+        out.entry(id).or_default().no_shows = int(&row, "n")?;
+    }
+    let sql = format!(
+        "SELECT office_id, COUNT(*) AS n FROM alerts WHERE status <> 'resolved' AND office_id IN ({marks}) GROUP BY office_id"
+    );
+    for row in query(conn, &sql, office_values.clone()).await? {
+        let id: Uuid = row.try_get("", "office_id")?;
+        out.entry(id).or_default().open_alerts = int(&row, "n")?;
+    }
+    let sql = format!(
+        "SELECT office_id, COUNT(*) AS n FROM referrals WHERE status IN ('open', 'accepted') AND office_id IN ({marks}) GROUP BY office_id"
+    );
+    for row in query(conn, &sql, office_values).await? {
+        let id: Uuid = row.try_get("", "office_id")?;
+        out.entry(id).or_default().open_referrals = int(&row, "n")?;
+    }
+    Ok(out)
+}
+
+/// SQL text and its bound values, appended in order.
+#[derive(Default)]
+struct Sql {
+    text: String,
+    values: Vec<Value>,
+}
+
+impl Sql {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    fn bind(&mut self, v: impl Into<Value>) {
+        self.text.push('?');
+        self.values.push(v.into());
+    }
+}
