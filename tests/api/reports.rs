@@ -790,7 +790,11 @@ async fn dashboards_equal_the_records_in_json_and_csv() {
     assert!((kpi("participant_hours") - hours).abs() < 1e-9);
     assert_eq!(kpi("people_served"), 1.0);
     assert!((ov.body["hours_by_category"]["education"].as_f64().unwrap() - hours).abs() < 1e-9);
-    assert_eq!(ov.body["amount_contracted_fen"].as_i64().unwrap(), 2_000_000, "the one signed contract");
+    assert_eq!(
+        ov.body["amount_contracted_fen"].as_i64().unwrap(),
+        2_000_000,
+        "the one signed contract"
+    );
     assert_eq!(
         w.app
             .get("/api/v1/stats/overview", w.token("office_staff"))
