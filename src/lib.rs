@@ -25,6 +25,8 @@ pub mod jobs;
 pub mod mail;
 /// Request-edge middleware: request ids, metrics, problem+json for framework errors.
 pub mod middleware;
+/// County-scale generated data (`huigui demo --scale N`).
+pub mod scale;
 /// Building and running the application; shared by `serve` and the tests.
 pub mod startup;
 /// Database access, scoped by caller, usable inside a caller's transaction.

@@ -33,7 +33,12 @@ enum Command {
         command: AdminCommand,
     },
     /// Load the demo data set (refuses in production).
-    Demo,
+    Demo {
+        /// Also generate a county at scale N: N × 100 persons under correction,
+        /// N × 10,000 attendance rows over a year (N = 100: 10,000 people, 1,000,000 rows).
+        #[arg(long)]
+        scale: Option<u32>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -91,7 +96,13 @@ fn main() -> anyhow::Result<()> {
                 println!("migrations applied");
                 Ok(())
             }
-            Command::Demo => cli::demo(settings).await,
+            Command::Demo { scale } => {
+                cli::demo(settings.clone()).await?;
+                match scale {
+                    Some(n) => cli::scale(settings, n).await,
+                    None => Ok(()),
+                }
+            }
             Command::Admin {
                 command:
                     AdminCommand::CreateUser {

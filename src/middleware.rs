@@ -68,6 +68,15 @@ pub fn error_response(err: poem::Error) -> Response {
     if err.is::<ApiError>() {
         return err.into_response();
     }
+    // An id in the path that does not even parse names no resource: 404, as
+    // for any id the caller cannot see (and never a hint about the format).
+    if err.is::<poem_openapi::error::ParsePathError>() {
+        let problem = framework_problem(
+            poem::http::StatusCode::NOT_FOUND,
+            "No such resource, or not visible to the caller.".into(),
+        );
+        return problem_response(&problem, None);
+    }
     let status = err.status();
     let problem = framework_problem(status, err.to_string());
     if status.is_server_error() {

@@ -157,7 +157,7 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
             "idempotency-key",
         ])
         .expose_headers(["etag", "location", "x-request-id", "retry-after"]);
-    Route::new()
+    let routes = Route::new()
         .at(
             "/openapi.json",
             poem::endpoint::make_sync(move |_| {
@@ -166,13 +166,31 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
                     .body(spec.clone())
             }),
         )
-        .nest("/docs", docs)
+        .nest("/docs", docs);
+    #[cfg(feature = "bench")]
+    let routes = routes.at("/bench/baseline", poem::post(bench_baseline));
+    routes
         .nest("/", service)
         .data(state.clone())
         .around(move |ep, req| crate::idempotency::idempotency(ep, req, state.clone()))
         .with_if(!origins.is_empty(), cors)
         .around(move |ep, req| crate::middleware::edge(ep, req, max_body, allow.clone()))
         .boxed()
+}
+
+/// The benchmark's baseline: insert one row, with no validation, auth or audit.
+#[cfg(feature = "bench")]
+#[poem::handler]
+async fn bench_baseline(
+    state: poem::web::Data<&Arc<AppState>>,
+) -> poem::Result<poem::http::StatusCode> {
+    let now = state.clock.now();
+    store::outbox::mark_once(&state.db.write, &uuid::Uuid::now_v7().to_string(), now)
+        .await
+        .map_err(|e| {
+            poem::Error::from_string(e.to_string(), poem::http::StatusCode::INTERNAL_SERVER_ERROR)
+        })?;
+    Ok(poem::http::StatusCode::CREATED)
 }
 
 /// A built application: state plus a bound listener.

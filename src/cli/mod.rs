@@ -306,6 +306,22 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `huigui demo --scale N`: the county-sized data set (see `crate::scale`).
+pub async fn scale(settings: Settings, n: u32) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        settings.env != Environment::Production,
+        "`huigui demo --scale` refuses to run with HUIGUI_ENV=production"
+    );
+    anyhow::ensure!((1..=1000).contains(&n), "--scale must be 1–1000");
+    let state = build_state(settings).await?;
+    let g = crate::scale::generate(&state, n, true).await?;
+    println!(
+        "scale {n}: {} persons under correction, {} held sessions, {} attendance rows, {} ledger entries, {} live sessions in {:.1} s",
+        g.participants, g.sessions, g.enrollments, g.hours_entries, g.live_sessions, g.seconds
+    );
+    Ok(())
+}
+
 /// A published procurement with a bid from each NGO, and an active contract
 /// of the first NGO with two payment milestones.
 async fn demo_procurement<C: sea_orm::ConnectionTrait>(

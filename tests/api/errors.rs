@@ -146,9 +146,10 @@ async fn oversized_body_is_413() {
 async fn bad_path_id_and_bad_cursor_are_problems() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
+    // A path id that is not a UUID names no resource: 404 like any unknown id.
     let r = app.get("/api/v1/organizations/not-a-uuid", &admin).await;
-    assert_eq!(r.status, 400);
-    r.problem_code();
+    assert_eq!(r.status, 404);
+    assert_eq!(r.problem_code(), "not_found");
     let r = app.get("/api/v1/organizations?cursor=%21%21", &admin).await;
     assert_eq!(r.status, 422);
     assert_eq!(r.body["errors"][0]["field"], "cursor");

@@ -19,5 +19,6 @@ mod participants;
 mod procurement;
 mod reports;
 mod roster;
+mod scale;
 mod sessions;
 mod users;

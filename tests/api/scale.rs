@@ -1,0 +1,151 @@
+//! The county generator (`huigui demo --scale N`) and the dashboards on its
+//! data: thousands of attendance rows, figures equal to direct counts.
+
+use huigui::cli::{self, DEMO_PASSWORD};
+use sea_orm::ConnectionTrait;
+
+use crate::helpers::{TestApp, test_settings};
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    app.state
+        .db
+        .read
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.state.db.backend(),
+            sql.to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_generated_county_matches_its_dashboards() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = test_settings(dir.path()).await;
+    let app = TestApp::with_settings(settings.clone(), tempfile::tempdir().unwrap()).await;
+    cli::demo(settings.clone()).await.unwrap();
+    let g = huigui::scale::generate(&app.state, 3, false).await.unwrap();
+    // 25 people per office at this scale, so sessions hold 25 (50 from scale 6 on).
+    assert_eq!(
+        (g.participants, g.sessions, g.enrollments),
+        (300, 600, 600 * 25)
+    );
+    assert_eq!(
+        app.count("enrollments").await as usize,
+        g.enrollments + huigui::scale::LIVE_SESSIONS * 25 + 4 * 8
+    );
+    assert_eq!(g.live_sessions, huigui::scale::LIVE_SESSIONS);
+    assert_eq!(
+        app.count("participants").await,
+        300 + 8,
+        "plus the demo's eight"
+    );
+    let subjects_active = scalar(&app, "SELECT COUNT(*) AS n FROM participants WHERE kind = 'correction_subject' AND status = 'active'").await;
+
+    let officer = app.token("officer@demo.huigui.cn", DEMO_PASSWORD).await;
+    let today = app.state.clock.today(app.state.settings.tz());
+    let month = today.format("%Y-%m").to_string();
+    let comp = app
+        .get(&format!("/api/v1/stats/compliance?month={month}"), &officer)
+        .await;
+    assert_eq!(comp.status, 200, "{}", comp.body);
+    let items = comp.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 12);
+    let sum = |k: &str| items.iter().map(|i| i[k].as_i64().unwrap()).sum::<i64>();
+    assert_eq!(sum("on_register"), subjects_active);
+    let (first, next) = {
+        let tz = app.state.settings.tz();
+        let m: huigui::domain::hours::Month = month.parse().unwrap();
+        let at = |d: chrono::NaiveDate| {
+            d.and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_local_timezone(tz)
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        };
+        (at(m.first_day()), at(m.next().first_day()))
+    };
+    let no_shows: i64 = {
+        let sql = "SELECT COUNT(*) AS n FROM enrollments e JOIN sessions s ON s.id = e.session_id WHERE e.outcome = 'no_show' AND s.starts_at >= $1 AND s.starts_at < $2";
+        let sql = if app.state.db.backend() == sea_orm::DbBackend::Sqlite {
+            sql.replace("$1", "?").replace("$2", "?")
+        } else {
+            sql.to_string()
+        };
+        app.state
+            .db
+            .read
+            .query_one_raw(sea_orm::Statement::from_sql_and_values(
+                app.state.db.backend(),
+                sql,
+                [first.into(), next.into()],
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap()
+    };
+    assert_eq!(sum("no_shows"), no_shows);
+
+    let ov = app.get("/api/v1/stats/overview", &officer).await;
+    assert_eq!(ov.status, 200);
+    let closed = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM sessions WHERE status = 'closed'",
+    )
+    .await;
+    let by_type: i64 = ov.body["sessions_by_type"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_i64().unwrap())
+        .sum();
+    assert_eq!(by_type, closed);
+    let hours = scalar(
+        &app,
+        "SELECT CAST(SUM(hours_x100) AS BIGINT) AS n FROM hours_entries",
+    )
+    .await as f64
+        / 100.0;
+    let reported: f64 = ov.body["hours_by_category"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_f64().unwrap())
+        .sum();
+    assert!((reported - hours).abs() < 1e-6, "{reported} vs {hours}");
+
+    // A report draft over the whole year for the first NGO's generated contract.
+    let ngo = app.token("ngo-staff@demo.huigui.cn", DEMO_PASSWORD).await;
+    let contracts = app
+        .get("/api/v1/contracts?status=active&limit=200", &ngo)
+        .await;
+    let c = contracts.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"].as_str().unwrap().contains("规模测试"))
+        .unwrap()
+        .clone();
+    let r = app
+        .post(&format!("/api/v1/contracts/{}/reports", c["id"].as_str().unwrap()), Some(&ngo),
+            serde_json::json!({"period_start": (today - chrono::Duration::days(366)).to_string(), "period_end": today.to_string()}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let contract_no = c["contract_no"].as_str().unwrap();
+    let attended = scalar(&app, &format!(
+        "SELECT COUNT(*) AS n FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN contracts k ON k.id = s.contract_id \
+         WHERE k.contract_no = '{contract_no}' AND s.status = 'closed' AND e.outcome IN ('present', 'late', 'left_early')")).await;
+    let counted = scalar(&app, &format!(
+        "SELECT COUNT(*) AS n FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN contracts k ON k.id = s.contract_id \
+         WHERE k.contract_no = '{contract_no}' AND s.status = 'closed' AND e.outcome <> 'excused'")).await;
+    let rate = r.body["metrics"]["attendance_rate"].as_f64().unwrap();
+    assert!(
+        (rate - ((attended as f64 / counted as f64) * 10_000.0).round() / 10_000.0).abs() < 1e-9,
+        "{rate}"
+    );
+}
