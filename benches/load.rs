@@ -253,6 +253,16 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+fn next_month(month: &str) -> String {
+    let (y, m) = month.split_once('-').unwrap();
+    let (y, m): (i32, u32) = (y.parse().unwrap(), m.parse().unwrap());
+    if m == 12 {
+        format!("{}-01-01", y + 1)
+    } else {
+        format!("{y}-{:02}-01", m + 1)
+    }
+}
+
 fn sql(backend: sea_orm::DbBackend, text: &str) -> Statement {
     Statement::from_string(backend, text.to_string())
 }
@@ -267,26 +277,60 @@ async fn hand_sql(
 ) -> [Duration; 3] {
     let b = db.get_database_backend();
     let id = format!("(SELECT id FROM contracts WHERE contract_no = '{contract}')");
-    let report = format!(
-        "SELECT COUNT(*) FILTER (WHERE e.outcome IN ('present','late','left_early')), SUM(e.hours_x100), COUNT(DISTINCT e.participant_id), AVG(e.satisfaction) \
+    // The same figures the server computes (store::stats), written out as plain SQL.
+    let attended = "e.outcome IN ('present','late','left_early')";
+    let subject = "p.kind = 'correction_subject'";
+    let volunteer = "p.kind = 'volunteer'";
+    let delivery = |filter: &str| {
+        format!(
+            "SELECT s.contract_id, \
+           SUM(CASE WHEN {subject} AND e.outcome <> 'excused' THEN 1 ELSE 0 END), \
+           SUM(CASE WHEN {subject} AND {attended} THEN 1 ELSE 0 END), \
+           SUM(CASE WHEN {subject} AND {attended} THEN e.hours_x100 ELSE 0 END), \
+           SUM(CASE WHEN {subject} AND {attended} AND s.session_type = 'public_welfare' THEN e.hours_x100 ELSE 0 END), \
+           COUNT(DISTINCT CASE WHEN {subject} AND {attended} THEN e.participant_id END), \
+           COUNT(DISTINCT CASE WHEN {subject} AND {attended} AND s.session_type = 'individual_counseling' THEN e.participant_id END), \
+           SUM(CASE WHEN {volunteer} AND {attended} THEN e.hours_x100 ELSE 0 END), \
+           COUNT(DISTINCT CASE WHEN {volunteer} AND {attended} THEN e.participant_id END), \
+           SUM(e.satisfaction), COUNT(e.satisfaction) \
          FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN participants p ON p.id = e.participant_id \
-         WHERE s.contract_id = {id} AND s.status = 'closed' AND p.kind = 'correction_subject'"
-    );
-    let report_types = format!(
-        "SELECT session_type, COUNT(*) FROM sessions WHERE contract_id = {id} AND status = 'closed' GROUP BY session_type"
-    );
-    let compliance = format!(
-        "SELECT p.judicial_office_id, COUNT(*), SUM(CASE WHEN COALESCE(h.edu,0) >= 800 AND COALESCE(h.pw,0) >= 800 THEN 1 ELSE 0 END) \
-         FROM participants p LEFT JOIN (SELECT participant_id, SUM(CASE WHEN category='education' THEN hours_x100 ELSE 0 END) edu, \
-         SUM(CASE WHEN category='public_welfare' THEN hours_x100 ELSE 0 END) pw FROM hours_entries WHERE month = '{month}' GROUP BY participant_id) h \
-         ON h.participant_id = p.id WHERE p.kind='correction_subject' AND p.status='active' GROUP BY p.judicial_office_id"
-    );
-    let overview = [
-        "SELECT s.contract_id, COUNT(*) FILTER (WHERE e.outcome IN ('present','late','left_early')), SUM(e.hours_x100), COUNT(DISTINCT e.participant_id) FROM enrollments e JOIN sessions s ON s.id = e.session_id WHERE s.status = 'closed' AND s.starts_at >= 'FROM' AND s.starts_at < 'TO' GROUP BY s.contract_id".to_string(),
-        "SELECT category, SUM(hours_x100) FROM hours_entries WHERE date >= 'FROMD' AND date < 'TOD' GROUP BY category".to_string(),
-        "SELECT session_type, COUNT(*) FROM sessions WHERE status = 'closed' GROUP BY session_type".to_string(),
+         WHERE s.status = 'closed' {filter} GROUP BY s.contract_id"
+        )
+    };
+    let types = |filter: &str| {
+        format!(
+            "SELECT s.contract_id, s.session_type, COUNT(*) FROM sessions s WHERE s.status = 'closed' {filter} GROUP BY s.contract_id, s.session_type"
+        )
+    };
+    let window = "AND s.starts_at >= 'FROM' AND s.starts_at < 'TO'";
+    let one = format!("AND s.contract_id = {id} {window}");
+    let report = vec![
+        types(&one),
+        delivery(&one),
+        "SELECT kind, COUNT(*) FROM outcomes WHERE date >= 'FROMD' AND date < 'TOD' GROUP BY kind"
+            .to_string(),
     ];
-    let sqlite = b == sea_orm::DbBackend::Sqlite;
+    let compliance = vec![
+        format!("SELECT p.judicial_office_id, COUNT(*), \
+           SUM(CASE WHEN COALESCE(h.edu,0) >= (CASE p.supervision_level WHEN 'strict' THEN 1200 WHEN 'ordinary' THEN 800 WHEN 'lenient' THEN 400 ELSE 0 END) \
+                     AND COALESCE(h.pw,0) >= (CASE p.supervision_level WHEN 'strict' THEN 1200 WHEN 'ordinary' THEN 800 WHEN 'lenient' THEN 400 ELSE 0 END) THEN 1 ELSE 0 END) \
+         FROM participants p LEFT JOIN (SELECT participant_id, SUM(CASE WHEN category='education' THEN hours_x100 ELSE 0 END) edu, \
+           SUM(CASE WHEN category='public_welfare' THEN hours_x100 ELSE 0 END) pw FROM hours_entries WHERE month = '{month}' \
+           AND (source <> 'manual' OR id IN (SELECT entry_id FROM hours_approvals)) GROUP BY participant_id) h \
+         ON h.participant_id = p.id WHERE p.kind='correction_subject' AND p.status='active' GROUP BY p.judicial_office_id"),
+        "SELECT p.judicial_office_id, COUNT(*) FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN participants p ON p.id = e.participant_id \
+         WHERE e.outcome = 'no_show' AND s.starts_at >= 'MFROM' AND s.starts_at < 'MTO' GROUP BY p.judicial_office_id".to_string(),
+        "SELECT office_id, COUNT(*) FROM alerts WHERE status <> 'resolved' GROUP BY office_id".to_string(),
+        "SELECT office_id, COUNT(*) FROM referrals WHERE status IN ('open','accepted') GROUP BY office_id".to_string(),
+    ];
+    let overview = vec![
+        delivery(window),
+        types(window),
+        "SELECT h.category, SUM(h.hours_x100) FROM hours_entries h WHERE (h.source <> 'manual' OR h.id IN (SELECT entry_id FROM hours_approvals)) AND h.date >= 'FROMD' AND h.date < 'TOD' GROUP BY h.category".to_string(),
+        "SELECT kind, COUNT(*) FROM outcomes WHERE date >= 'FROMD' AND date < 'TOD' GROUP BY kind".to_string(),
+        "SELECT * FROM contracts ORDER BY contract_no".to_string(),
+        "SELECT * FROM milestones WHERE status = 'paid'".to_string(),
+    ];
     let fix = |s: &str| {
         let s = s
             .replace("'FROMD'", &format!("'{from}'"))
@@ -294,14 +338,8 @@ async fn hand_sql(
         let s = s
             .replace("'FROM'", &format!("'{from}T00:00:00Z'"))
             .replace("'TO'", &format!("'{to}T00:00:00Z'"));
-        if sqlite {
-            s.replace(
-                "COUNT(*) FILTER (WHERE e.outcome IN ('present','late','left_early'))",
-                "SUM(CASE WHEN e.outcome IN ('present','late','left_early') THEN 1 ELSE 0 END)",
-            )
-        } else {
-            s
-        }
+        s.replace("'MFROM'", &format!("'{month}-01T00:00:00Z'"))
+            .replace("'MTO'", &format!("'{}T00:00:00Z'", next_month(month)))
     };
     let time = |stmts: Vec<String>| async move {
         let mut best = Duration::MAX;
@@ -315,9 +353,9 @@ async fn hand_sql(
         best
     };
     [
-        time(vec![report, report_types]).await,
-        time(vec![compliance]).await,
-        time(overview.to_vec()).await,
+        time(report).await,
+        time(compliance).await,
+        time(overview).await,
     ]
 }
 

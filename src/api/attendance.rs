@@ -85,10 +85,54 @@ fn qr_valid(ctx: &Ctx, session_id: Uuid, token: &str, now: DateTime<Utc>) -> boo
     (window == current || window == current - 1) && expected[..32] == *sig
 }
 
-/// Sessions and their enrolments looked up once per request.
+/// Sessions and their enrolments looked up once per request (before the write
+/// transaction, from the read pool), and the events written so far, by
+/// `client_event_id`, so that a batch needs no per-event queries.
 #[derive(Default)]
 pub struct SessionCache {
     sessions: HashMap<Uuid, Option<(entity::session::Model, HashSet<Uuid>)>>,
+    known: HashMap<Uuid, entity::attendance_event::Model>,
+    /// Events validated and waiting for one batched insert.
+    pub pending: Vec<entity::attendance_event::Model>,
+}
+
+impl SessionCache {
+    /// Loads the NGO's sessions among `ids` and their enrolments in two queries.
+    pub async fn preload<C: ConnectionTrait>(
+        &mut self,
+        conn: &C,
+        ngo_id: Uuid,
+        ids: &[Uuid],
+    ) -> ApiResult<()> {
+        let found = store::sessions::for_ngo_with_enrolled(conn, ngo_id, ids).await?;
+        for id in ids {
+            self.sessions.insert(*id, None);
+        }
+        for (s, enrolled) in found {
+            self.sessions.insert(s.id, Some((s, enrolled)));
+        }
+        Ok(())
+    }
+
+    /// Loads the stored events with these client ids (inside the write transaction).
+    pub async fn load_known<C: ConnectionTrait>(
+        &mut self,
+        conn: &C,
+        ids: &[Uuid],
+    ) -> ApiResult<()> {
+        for e in store::sessions::events_by_client_ids(conn, ids).await? {
+            if let Some(cid) = e.client_event_id {
+                self.known.insert(cid, e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the pending events (batched).
+    pub async fn flush<C: ConnectionTrait>(&mut self, conn: &C) -> ApiResult<()> {
+        let rows = std::mem::take(&mut self.pending);
+        store::sessions::insert_events(conn, rows).await
+    }
 }
 
 /// What happened to one event.
@@ -120,7 +164,7 @@ pub async fn apply<C: ConnectionTrait>(
         CheckSource::App => "app",
     };
     if let Some(cid) = ev.client_event_id
-        && let Some(old) = store::sessions::event_by_client_id(txn, cid).await?
+        && let Some(old) = cache.known.get(&cid)
     {
         let same = old.session_id == session_id
             && old.participant_id == ev.participant_id
@@ -133,16 +177,8 @@ pub async fn apply<C: ConnectionTrait>(
             Applied::Conflict
         });
     }
-    if let std::collections::hash_map::Entry::Vacant(slot) = cache.sessions.entry(session_id) {
-        let entry = match store::sessions::get_for_ngo(txn, rec.ngo_id, session_id).await {
-            Ok(s) => {
-                let ids = store::sessions::enrolled_ids(txn, s.id).await?;
-                Some((s, ids))
-            }
-            Err(ApiError::NotFound) => None,
-            Err(e) => return Err(e),
-        };
-        slot.insert(entry);
+    if !cache.sessions.contains_key(&session_id) {
+        cache.preload(txn, rec.ngo_id, &[session_id]).await?;
     }
     let Some((s, enrolled)) = cache.sessions.get(&session_id).and_then(|e| e.as_ref()) else {
         return Err(ApiError::NotFound);
@@ -190,21 +226,21 @@ pub async fn apply<C: ConnectionTrait>(
     }
     check.finish()?;
     let id = Uuid::now_v7();
-    store::sessions::insert_event(
-        txn,
-        entity::attendance_event::Model {
-            id,
-            session_id: s.id,
-            participant_id: ev.participant_id,
-            client_event_id: ev.client_event_id,
-            kind: kind.into(),
-            at: ev.at,
-            source: source.into(),
-            recorded_at: now,
-            recorded_by: rec.actor_id,
-        },
-    )
-    .await?;
+    let row = entity::attendance_event::Model {
+        id,
+        session_id: s.id,
+        participant_id: ev.participant_id,
+        client_event_id: ev.client_event_id,
+        kind: kind.into(),
+        at: ev.at,
+        source: source.into(),
+        recorded_at: now,
+        recorded_by: rec.actor_id,
+    };
+    if let Some(cid) = ev.client_event_id {
+        cache.known.insert(cid, row.clone());
+    }
+    cache.pending.push(row);
     Ok(Applied::Created(id))
 }
 
@@ -318,8 +354,16 @@ impl AttendanceApi {
             ));
         }
         let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
         let mut cache = SessionCache::default();
+        let mut sessions: Vec<Uuid> = body.events.iter().map(|e| e.session_id).collect();
+        sessions.sort_unstable();
+        sessions.dedup();
+        cache
+            .preload(&ctx.state.db.read, rec.ngo_id, &sessions)
+            .await?;
+        let txn = ctx.state.db.begin().await?;
+        let ids: Vec<Uuid> = body.events.iter().map(|e| e.client_event_id).collect();
+        cache.load_known(&txn, &ids).await?;
         let mut results = Vec::with_capacity(body.events.len());
         let mut created = 0usize;
         for e in &body.events {
@@ -366,6 +410,7 @@ impl AttendanceApi {
                 error,
             });
         }
+        cache.flush(&txn).await?;
         let (kind, id) = auth.0.actor();
         audit::record(&txn, &ctx.actor(&auth.0), "attendance.sync", "attendance_batch", None, json!({"events": body.events.len(), "created": created, "recorder": format!("{kind}:{id}")})).await?;
         txn.commit().await?;

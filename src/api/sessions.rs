@@ -911,8 +911,15 @@ impl SessionsApi {
     ) -> ApiResult<EventCreated> {
         let rec = crate::api::attendance::Recorder::from_caller(&auth.0)?;
         let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
+        // Session and enrolments from the read pool; the write transaction only inserts.
         let mut cache = crate::api::attendance::SessionCache::default();
+        cache
+            .preload(&ctx.state.db.read, rec.ngo_id, &[id.0])
+            .await?;
+        let txn = ctx.state.db.begin().await?;
+        if let Some(cid) = body.client_event_id {
+            cache.load_known(&txn, &[cid]).await?;
+        }
         let event_id =
             match crate::api::attendance::apply(&txn, &ctx, &rec, id.0, &body, &mut cache, now)
                 .await?
@@ -930,6 +937,7 @@ impl SessionsApi {
                     ));
                 }
             };
+        cache.flush(&txn).await?;
         let kind = if body.kind == CheckKind::CheckIn {
             "check_in"
         } else {

@@ -314,3 +314,77 @@ pub async fn ended_before<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// The NGO's sessions among `ids`, each with its enrolled participant ids (two queries).
+pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
+    conn: &C,
+    ngo_id: Uuid,
+    ids: &[Uuid],
+) -> Result<Vec<(session::Model, std::collections::HashSet<Uuid>)>, ApiError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sessions = Sessions::find()
+        .filter(session::Column::Id.is_in(ids.to_vec()))
+        .filter(session::Column::NgoId.eq(ngo_id))
+        .all(conn)
+        .await?;
+    let found: Vec<Uuid> = sessions.iter().map(|s| s.id).collect();
+    let mut enrolled: std::collections::HashMap<Uuid, std::collections::HashSet<Uuid>> =
+        std::collections::HashMap::new();
+    if !found.is_empty() {
+        let pairs: Vec<(Uuid, Uuid)> = Enrollments::find()
+            .select_only()
+            .column(enrollment::Column::SessionId)
+            .column(enrollment::Column::ParticipantId)
+            .filter(enrollment::Column::SessionId.is_in(found))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        for (s, p) in pairs {
+            enrolled.entry(s).or_default().insert(p);
+        }
+    }
+    Ok(sessions
+        .into_iter()
+        .map(|s| {
+            let e = enrolled.remove(&s.id).unwrap_or_default();
+            (s, e)
+        })
+        .collect())
+}
+
+/// Stored events with any of these client ids (in chunks).
+pub async fn events_by_client_ids<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[Uuid],
+) -> Result<Vec<attendance_event::Model>, ApiError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            Events::find()
+                .filter(attendance_event::Column::ClientEventId.is_in(chunk.to_vec()))
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
+/// Inserts events in batches.
+pub async fn insert_events<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<attendance_event::Model>,
+) -> Result<(), ApiError> {
+    for chunk in rows.chunks(1000) {
+        Events::insert_many(
+            chunk
+                .iter()
+                .cloned()
+                .map(|m| m.into_active_model().reset_all()),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    }
+    Ok(())
+}
