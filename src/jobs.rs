@@ -26,8 +26,10 @@ const LEASE_SECS: i64 = 300;
 /// Starts the scheduler; abort the handle to stop it.
 pub fn spawn(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut interval =
-            tokio::time::interval(Duration::from_secs(state.settings.job_interval_secs));
+        // The first tick comes one interval after start, not at once: a
+        // restarting instance does not begin with a burst of job work.
+        let every = Duration::from_secs(state.settings.job_interval_secs);
+        let mut interval = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             interval.tick().await;

@@ -349,10 +349,13 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
     let today = state.clock.today(state.settings.tz());
     let current = Month::of(today);
     let previous = Month::of(current.first_day() - Duration::days(1));
-    let txn = state.db.begin().await?;
-    let people = store::participants::active_subjects(&txn).await?;
-    let earned_now = store::hours::earned_by_participant(&txn, current).await?;
-    let earned_prev = store::hours::earned_by_participant(&txn, previous).await?;
+    let people = store::participants::active_subjects(&state.db.read).await?;
+    let earned_now = store::hours::earned_by_participant(&state.db.read, current).await?;
+    let earned_prev = store::hours::earned_by_participant(&state.db.read, previous).await?;
+    // Short write transactions (a slice of people each), so that the job never
+    // holds the writer or the audit chain for long.
+    let mut txn = state.db.begin().await?;
+    let mut in_txn = 0;
     let mut policies: HashMap<Uuid, crate::domain::hours::Policy> = HashMap::new();
     let actor = Actor::system("job:monthly_checks");
     let mut raised = 0;
@@ -360,6 +363,12 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
         let Some(office) = p.judicial_office_id else {
             continue;
         };
+        in_txn += 1;
+        if in_txn == SLICE {
+            txn.commit().await?;
+            txn = state.db.begin().await?;
+            in_txn = 0;
+        }
         let policy = match policies.get(&office) {
             Some(p) => *p,
             None => {
@@ -436,6 +445,9 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
     txn.commit().await?;
     Ok(raised)
 }
+
+/// People per write transaction in the scheduled checks.
+const SLICE: usize = 200;
 
 /// The `correction_ending` job: an alert 30 days before the end of correction.
 pub async fn correction_ending_checks(state: &AppState) -> ApiResult<usize> {
