@@ -145,13 +145,24 @@ pub async fn compliance<C: ConnectionTrait>(
         q = q.filter(entity::organization::Column::Id.eq(o));
     }
     let offices = q.all(conn).await?;
-    // Offices grouped by the bureau whose policy applies.
+    // Offices grouped by the bureau whose policy applies (as `store::hours::bureau_for`
+    // decides it: the parent bureau, else the first bureau), from one query of bureaus.
+    let bureaus: Vec<Uuid> = entity::organization::Entity::find()
+        .filter(entity::organization::Column::Kind.eq("bureau"))
+        .order_by_asc(entity::organization::Column::CreatedAt)
+        .order_by_asc(entity::organization::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
     let mut by_bureau: BTreeMap<Option<Uuid>, Vec<Uuid>> = BTreeMap::new();
     for o in &offices {
-        by_bureau
-            .entry(store::hours::bureau_for(conn, o.id).await?)
-            .or_default()
-            .push(o.id);
+        let bureau = o
+            .parent_id
+            .filter(|p| bureaus.contains(p))
+            .or_else(|| bureaus.first().copied());
+        by_bureau.entry(bureau).or_default().push(o.id);
     }
     let today = state.clock.today(state.settings.tz());
     let bounds = day_bounds(state, month.first_day(), month.last_day());
