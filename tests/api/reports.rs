@@ -937,3 +937,79 @@ async fn volunteers_get_a_certificate_and_persons_under_correction_do_not() {
         404
     );
 }
+
+#[tokio::test]
+async fn overdue_monthly_reports_get_one_reminder() {
+    use chrono::Datelike;
+    let w = World::new().await;
+    let late = contract(&w).await;
+    let covered = contract(&w).await;
+    let today = w.app.state.clock.today(w.app.state.settings.tz());
+    let due = today.with_day(1).unwrap() + Duration::days(w.app.state.settings.report_due_days - 1);
+    // Before the due day nothing is sent.
+    if today < due {
+        assert_eq!(
+            huigui::jobs::run(&w.app.state, "report_reminders")
+                .await
+                .unwrap(),
+            Some(0)
+        );
+        w.app.state.clock.advance(due - today + Duration::days(1));
+    }
+    // The second contract has a submitted report covering last month.
+    let now = w.app.state.clock.today(w.app.state.settings.tz());
+    let prev_last = now.with_day(1).unwrap() - Duration::days(1);
+    let prev_first = prev_last.with_day(1).unwrap();
+    let r = w
+        .app
+        .post(
+            &format!("/api/v1/contracts/{covered}/reports"),
+            Some(w.token("ngo_staff")),
+            json!({"period_start": prev_first.to_string(), "period_end": prev_last.to_string()}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(
+        w.app
+            .post(
+                &format!("/api/v1/reports/{}/submit", r.id()),
+                Some(w.token("ngo_staff")),
+                json!({})
+            )
+            .await
+            .status,
+        200
+    );
+    let sent = huigui::jobs::run(&w.app.state, "report_reminders")
+        .await
+        .unwrap();
+    assert_eq!(
+        sent,
+        Some(1),
+        "only the contract without a report for {prev_first}..{prev_last}: {late}"
+    );
+    let mails = {
+        use sea_orm::ConnectionTrait;
+        w.app
+            .state
+            .db
+            .read
+            .query_one_raw(sea_orm::Statement::from_string(
+                w.app.state.db.backend(),
+                "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'report_overdue'".to_string(),
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap()
+    };
+    assert_eq!(mails, 2, "to the NGO's two users");
+    assert_eq!(
+        huigui::jobs::run(&w.app.state, "report_reminders")
+            .await
+            .unwrap(),
+        Some(0),
+        "once per contract and month"
+    );
+}
