@@ -176,7 +176,7 @@ test("delivery: register, session, enrol, offline sync replayed, close, hours", 
 
   const person = unwrap(await staff.api.POST("/api/v1/participants", {
     body: {
-      kind: "correction_subject", name: "王建国", id_number: idNumber(`1423271985030${u.slice(0, 4)}`),
+      kind: "correction_subject", name: "王建国", id_number: idNumber(`14232719850315${u.slice(0, 3)}`),
       correction_type: "probation", supervision_level: "strict", correction_start: "2026-01-01", correction_end: "2027-12-31",
     },
   }));
@@ -241,7 +241,7 @@ test("alerts: an NGO reports a concern, the office acknowledges and resolves it"
   const ngoStaff = await login("ngo_staff", ngo.id);
   const person = unwrap(await staff.api.POST("/api/v1/participants", {
     body: {
-      kind: "correction_subject", name: "钱多多", id_number: idNumber(`1423271990060${u.slice(0, 4)}`),
+      kind: "correction_subject", name: "钱多多", id_number: idNumber(`14232719900612${u.slice(0, 3)}`),
       correction_type: "control", supervision_level: "ordinary", correction_start: "2026-01-01", correction_end: "2027-12-31",
     },
   }));
