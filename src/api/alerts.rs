@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page,
-        types::{Check, Text},
+        types::{Check, Text, stored},
     },
     auth::{authz::Permission, scheme::BearerAuth},
     domain::{
@@ -120,10 +120,7 @@ pub struct Alert {
 }
 
 fn view(m: entity::alert::Model, code: String) -> ApiResult<Alert> {
-    let s: AlertStatus = m
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let s: AlertStatus = stored(&m.status)?;
     Ok(Alert {
         id: m.id,
         participant_id: m.participant_id,
@@ -291,19 +288,8 @@ pub async fn after_close<C: ConnectionTrait>(
     let tz = state.settings.tz();
     let local = session.starts_at.with_timezone(&tz);
     let month = Month::of(local.date_naive());
-    let bounds = |d: chrono::NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .and_then(|t| t.and_local_timezone(tz).earliest())
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or(session.starts_at)
-    };
-    let counts = store::sessions::no_shows_between(
-        conn,
-        &absent,
-        bounds(month.first_day()),
-        bounds(month.next().first_day()),
-    )
-    .await?;
+    let (from, to) = crate::api::reports::day_bounds(state, month.first_day(), month.last_day());
+    let counts = store::sessions::no_shows_between(conn, &absent, from, to).await?;
     for pid in absent {
         let Some(p) = people.get(&pid).filter(|p| p.kind == "correction_subject") else {
             continue;
@@ -348,7 +334,7 @@ pub async fn after_close<C: ConnectionTrait>(
 pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
     let today = state.clock.today(state.settings.tz());
     let current = Month::of(today);
-    let previous = Month::of(current.first_day() - Duration::days(1));
+    let previous = current.prev();
     let people = store::participants::active_subjects(&state.db.read).await?;
     let earned_now = store::hours::earned_by_participant(&state.db.read, current).await?;
     let earned_prev = store::hours::earned_by_participant(&state.db.read, previous).await?;
@@ -495,10 +481,7 @@ async fn transition(
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
     let mut a = store::care::get_alert(&txn, caller, id).await?;
-    let from: AlertStatus = a
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let from: AlertStatus = stored(&a.status)?;
     let to = from
         .apply(action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;

@@ -9,14 +9,14 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::Json,
 };
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page,
-        types::{Check, Text},
+        types::{Check, Text, stored},
     },
     auth::{authz::Permission, scheme::BearerAuth},
     domain::{
@@ -133,13 +133,21 @@ async fn views<C: ConnectionTrait>(
     .await?;
     let today = state.clock.today(state.settings.tz());
     let mut out = Vec::with_capacity(rows.len());
+    let mut office_ids: Vec<Uuid> = rows.iter().map(|r| r.office_id).collect();
+    office_ids.sort_unstable();
+    office_ids.dedup();
+    let offices: std::collections::HashMap<Uuid, entity::organization::Model> =
+        entity::organization::Entity::find()
+            .filter(entity::organization::Column::Id.is_in(office_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
     for r in rows {
         let p = people.get(&r.participant_id);
-        let office = store::organizations::find(conn, r.office_id).await?;
-        let status: ReferralStatus = r
-            .status
-            .parse()
-            .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+        let office = offices.get(&r.office_id).cloned();
+        let status: ReferralStatus = stored(&r.status)?;
         out.push(Referral {
             id: r.id,
             participant_id: r.participant_id,
@@ -258,10 +266,7 @@ async fn answer(
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
     let mut r = store::care::get_referral(&txn, caller, id).await?;
-    let from: ReferralStatus = r
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let from: ReferralStatus = stored(&r.status)?;
     let to = from
         .apply(action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;

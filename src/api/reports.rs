@@ -22,7 +22,7 @@ use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         export::{Format, csv, num, wants_csv},
-        types::{Check, Text},
+        types::{Check, Text, stored},
     },
     auth::{
         authz::{Permission, UserCaller},
@@ -314,9 +314,7 @@ async fn save<C: ConnectionTrait>(
 }
 
 fn status_of(m: &entity::contract_report::Model) -> ApiResult<ReportStatus> {
-    m.status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
+    stored(&m.status)
 }
 
 async fn decide(
@@ -404,7 +402,7 @@ async fn decide(
 /// accepted report covering it gets one reminder mail to its NGO.
 pub async fn reminders(state: &AppState) -> ApiResult<usize> {
     let today = state.clock.today(state.settings.tz());
-    let previous = Month::of(Month::of(today).first_day() - Duration::days(1));
+    let previous = Month::of(today).prev();
     if today < previous.last_day() + Duration::days(state.settings.report_due_days) {
         return Ok(0);
     }

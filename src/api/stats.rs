@@ -424,7 +424,7 @@ pub async fn monthly_summary(state: &AppState) -> ApiResult<usize> {
     if chrono::Datelike::day(&today) < state.settings.summary_day {
         return Ok(0);
     }
-    let month = Month::of(Month::of(today).first_day() - Duration::days(1));
+    let month = Month::of(today).prev();
     let txn = state.db.begin().await?;
     if !store::outbox::mark_once(&txn, &format!("summary:{month}"), state.clock.now()).await? {
         return Ok(0);

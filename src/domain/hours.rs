@@ -80,6 +80,20 @@ impl Month {
         }
     }
 
+    pub fn prev(self) -> Self {
+        if self.month == 1 {
+            Self {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Self {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     pub fn last_day(self) -> NaiveDate {
         self.next().first_day().pred_opt().unwrap_or(NaiveDate::MIN)
     }
@@ -237,6 +251,10 @@ mod tests {
         assert_eq!(
             "2027-12".parse::<Month>().unwrap().next().to_string(),
             "2028-01"
+        );
+        assert_eq!(
+            "2027-01".parse::<Month>().unwrap().prev().to_string(),
+            "2026-12"
         );
         for bad in ["2027-13", "2027-1", "27-01", "2027/01", "", "2027-00"] {
             assert!(bad.parse::<Month>().is_err(), "{bad}");
