@@ -36,6 +36,8 @@ pub struct AppState {
     pub mailer: crate::mail::Mailer,
     /// Identifies this process as a job-lease holder.
     pub instance_id: String,
+    /// Group commit of single check-ins.
+    pub checkins: store::group_commit::CheckinWriter,
 }
 
 /// The OpenAPI service: the single source of the spec.
@@ -250,6 +252,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         Duration::from_secs(settings.login_window_secs),
     );
     let mailer = crate::mail::Mailer::from_settings(&settings)?;
+    let checkins = store::group_commit::CheckinWriter::start(db.clone());
     Ok(Arc::new(AppState {
         settings,
         db,
@@ -260,6 +263,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         vault,
         mailer,
         instance_id: uuid::Uuid::now_v7().to_string(),
+        checkins,
     }))
 }
 

@@ -135,6 +135,12 @@ impl SessionCache {
     }
 }
 
+/// What makes two events with one `client_event_id` the same (a harmless
+/// replay) rather than a conflict.
+pub fn identity(e: &entity::attendance_event::Model) -> (Uuid, Uuid, &str, DateTime<Utc>, &str) {
+    (e.session_id, e.participant_id, &e.kind, e.at, &e.source)
+}
+
 /// What happened to one event.
 pub enum Applied {
     Created(Uuid),
@@ -166,16 +172,13 @@ pub async fn apply<C: ConnectionTrait>(
     if let Some(cid) = ev.client_event_id
         && let Some(old) = cache.known.get(&cid)
     {
-        let same = old.session_id == session_id
-            && old.participant_id == ev.participant_id
-            && old.kind == kind
-            && old.at == ev.at
-            && old.source == source;
-        return Ok(if same {
-            Applied::Duplicate
-        } else {
-            Applied::Conflict
-        });
+        return Ok(
+            if identity(old) == (session_id, ev.participant_id, kind, ev.at, source) {
+                Applied::Duplicate
+            } else {
+                Applied::Conflict
+            },
+        );
     }
     if !cache.sessions.contains_key(&session_id) {
         cache.preload(txn, rec.ngo_id, &[session_id]).await?;

@@ -909,42 +909,54 @@ impl SessionsApi {
         id: Path<Uuid>,
         body: Json<CheckEvent>,
     ) -> ApiResult<EventCreated> {
-        let rec = crate::api::attendance::Recorder::from_caller(&auth.0)?;
+        use crate::{
+            api::attendance::{Applied, Recorder, SessionCache, apply, identity},
+            store::group_commit::{Checkin, Written},
+        };
+        const REPLAYED: &str =
+            "this client_event_id was already recorded (use /attendance/sync for replays)";
+        const CONFLICT: &str = "a different event has this client_event_id";
+        let rec = Recorder::from_caller(&auth.0)?;
         let now = ctx.state.clock.now();
-        // Session and enrolments from the read pool; the write transaction only inserts.
-        let mut cache = crate::api::attendance::SessionCache::default();
-        cache
-            .preload(&ctx.state.db.read, rec.ngo_id, &[id.0])
-            .await?;
-        let txn = ctx.state.db.begin().await?;
-        if let Some(cid) = body.client_event_id {
-            cache.load_known(&txn, &[cid]).await?;
-        }
-        let event_id =
-            match crate::api::attendance::apply(&txn, &ctx, &rec, id.0, &body, &mut cache, now)
-                .await?
-            {
-                crate::api::attendance::Applied::Created(e) => e,
-                crate::api::attendance::Applied::Duplicate => {
-                    return Err(ApiError::Conflict(
-                    "this client_event_id was already recorded (use /attendance/sync for replays)"
-                        .into(),
-                ));
-                }
-                crate::api::attendance::Applied::Conflict => {
-                    return Err(ApiError::Conflict(
-                        "a different event has this client_event_id".into(),
-                    ));
-                }
-            };
-        cache.flush(&txn).await?;
+        // Validated against the session and its enrolments from the read pool;
+        // the write (with its `client_event_id` check and audit event) is
+        // group-committed with concurrent check-ins.
+        let mut cache = SessionCache::default();
+        let read = &ctx.state.db.read;
+        cache.preload(read, rec.ngo_id, &[id.0]).await?;
+        let event_id = match apply(read, &ctx, &rec, id.0, &body, &mut cache, now).await? {
+            Applied::Created(e) => e,
+            Applied::Duplicate => return Err(ApiError::Conflict(REPLAYED.into())),
+            Applied::Conflict => return Err(ApiError::Conflict(CONFLICT.into())),
+        };
+        let row = cache
+            .pending
+            .pop()
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated check event missing")))?;
         let kind = if body.kind == CheckKind::CheckIn {
             "check_in"
         } else {
             "check_out"
         };
-        audit::record(&txn, &ctx.actor(&auth.0), &format!("attendance.{kind}"), "session", Some(id.0.to_string()), json!({"participant_id": body.participant_id, "source": format!("{:?}", body.source).to_lowercase()})).await?;
-        txn.commit().await?;
+        let entry = audit::Entry {
+            actor: ctx.actor(&auth.0),
+            action: format!("attendance.{kind}"),
+            object_type: "session".into(),
+            object_id: Some(id.0.to_string()),
+            summary: json!({"participant_id": body.participant_id, "source": row.source}),
+        };
+        let checkin = Checkin {
+            row: row.clone(),
+            audit: entry,
+        };
+        if let Written::Known(old) = ctx.state.checkins.write(checkin).await? {
+            let msg = if identity(&old) == identity(&row) {
+                REPLAYED
+            } else {
+                CONFLICT
+            };
+            return Err(ApiError::Conflict(msg.into()));
+        }
         Ok(EventCreated::Created(Json(CheckEventRecorded {
             id: event_id,
             session_id: id.0,

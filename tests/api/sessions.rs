@@ -556,6 +556,62 @@ async fn offline_batches_replay_harmlessly_and_report_conflicts() {
     assert_eq!(sync(too_many).await.status, 422);
 }
 
+/// Concurrent check-ins share group commits: each lands once with its own
+/// audit event, the chain stays intact, and two requests with one
+/// `client_event_id` (even in the same batch) give one 201 and one 409.
+#[tokio::test]
+async fn concurrent_check_ins_land_once_each_with_an_intact_audit_chain() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 20).await;
+    let audit_before = w.app.count("audit_events").await;
+    let path = format!("/api/v1/sessions/{sid}/attendance");
+    let mut bodies = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let cid = uuid::Uuid::now_v7();
+        let at = (start + Duration::minutes(1)).to_rfc3339();
+        let ev = json!({"client_event_id": cid, "participant_id": p, "kind": "check_in",
+                        "at": at, "source": "staff"});
+        bodies.push(ev.clone());
+        if i % 4 == 0 {
+            bodies.push(ev); // the same event twice
+        } else if i % 4 == 1 {
+            let mut other = ev;
+            other["kind"] = json!("check_out"); // the same id, another event
+            bodies.push(other);
+        }
+    }
+    let answers = futures::future::join_all(
+        bodies
+            .iter()
+            .map(|b| w.app.post(&path, Some(w.token("ngo_staff")), b.clone())),
+    )
+    .await;
+    let created = answers.iter().filter(|r| r.status == 201).count();
+    let conflicts: Vec<_> = answers.iter().filter(|r| r.status == 409).collect();
+    assert_eq!(created, 20, "one per client_event_id");
+    assert_eq!(conflicts.len(), 10);
+    assert!(conflicts.iter().all(|r| r.problem_code() == "conflict"));
+    assert_eq!(w.app.count("attendance_events").await, 20);
+    assert_eq!(w.app.count("audit_events").await, audit_before + 20);
+    let v = w
+        .app
+        .get("/api/v1/audit-events/verify", w.token("auditor"))
+        .await;
+    assert_eq!(v.body["ok"], true, "{}", v.body);
+    let listed = w
+        .app
+        .get(&format!("{path}?limit=50"), w.token("ngo_staff"))
+        .await;
+    assert_eq!(listed.status, 200);
+    // A replay after the fact is still a 409, and writes nothing.
+    let again = w
+        .app
+        .post(&path, Some(w.token("ngo_staff")), bodies[0].clone())
+        .await;
+    assert_eq!(again.status, 409);
+    assert_eq!(w.app.count("attendance_events").await, 20);
+}
+
 #[tokio::test]
 async fn offices_excuse_absences_before_and_after_close() {
     let w = World::new().await;
