@@ -114,6 +114,23 @@ impl SessionCache {
         Ok(())
     }
 
+    /// Loads one session of the NGO and whether one person is enrolled in it
+    /// (a single check-in), in one query.
+    pub async fn preload_one<C: ConnectionTrait>(
+        &mut self,
+        conn: &C,
+        ngo_id: Uuid,
+        id: Uuid,
+        participant_id: Uuid,
+    ) -> ApiResult<()> {
+        let found = store::sessions::for_ngo_enrolled(conn, ngo_id, id, participant_id).await?;
+        self.sessions.insert(
+            id,
+            found.map(|(s, enrolled)| (s, HashSet::from_iter(enrolled.then_some(participant_id)))),
+        );
+        Ok(())
+    }
+
     /// Loads the stored events with these client ids (inside the write transaction).
     pub async fn load_known<C: ConnectionTrait>(
         &mut self,

@@ -923,7 +923,9 @@ impl SessionsApi {
         // group-committed with concurrent check-ins.
         let mut cache = SessionCache::default();
         let read = &ctx.state.db.read;
-        cache.preload(read, rec.ngo_id, &[id.0]).await?;
+        cache
+            .preload_one(read, rec.ngo_id, id.0, body.participant_id)
+            .await?;
         let event_id = match apply(read, &ctx, &rec, id.0, &body, &mut cache, now).await? {
             Applied::Created(e) => e,
             Applied::Duplicate => return Err(ApiError::Conflict(REPLAYED.into())),

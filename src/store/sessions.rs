@@ -354,6 +354,46 @@ pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
         .collect())
 }
 
+/// One session of the NGO and whether `participant_id` is enrolled in it, in
+/// one query (the check-in hot path).
+pub async fn for_ngo_enrolled<C: ConnectionTrait>(
+    conn: &C,
+    ngo_id: Uuid,
+    id: Uuid,
+    participant_id: Uuid,
+) -> Result<Option<(session::Model, bool)>, ApiError> {
+    use sea_orm::{
+        DbErr, FromQueryResult, QueryResult,
+        sea_query::{Expr, ExprTrait, Query},
+    };
+    struct Row(session::Model, bool);
+    impl FromQueryResult for Row {
+        fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+            Ok(Self(
+                session::Model::from_query_result(res, pre)?,
+                res.try_get(pre, "enrolled")?,
+            ))
+        }
+    }
+    let enrolled = Query::select()
+        .expr(Expr::val(1))
+        .from(Enrollments)
+        .and_where(
+            Expr::col((Enrollments, enrollment::Column::SessionId))
+                .equals((Sessions, session::Column::Id)),
+        )
+        .and_where(Expr::col((Enrollments, enrollment::Column::ParticipantId)).eq(participant_id))
+        .to_owned();
+    Ok(Sessions::find()
+        .column_as(Expr::exists(enrolled), "enrolled")
+        .filter(session::Column::Id.eq(id))
+        .filter(session::Column::NgoId.eq(ngo_id))
+        .into_model::<Row>()
+        .one(conn)
+        .await?
+        .map(|Row(s, e)| (s, e)))
+}
+
 /// Stored events with any of these client ids (in chunks).
 pub async fn events_by_client_ids<C: ConnectionTrait>(
     conn: &C,
