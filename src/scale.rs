@@ -396,6 +396,8 @@ pub async fn generate(
         json!({"scale": scale, "participants": out.participants, "sessions": out.sessions, "enrollments": out.enrollments}),
     )
     .await?;
+    bar.set_message("report roll-ups");
+    store::rollups::rebuild(&txn, state.settings.tz()).await?;
     bar.set_message("committing");
     txn.commit().await?;
     if state.db.backend() == sea_orm::DbBackend::Postgres {

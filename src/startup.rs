@@ -236,6 +236,7 @@ impl Application {
 pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
     let db = Db::connect(&settings).await?;
     db.migrate().await?;
+    store::rollups::ensure(&db, settings.tz()).await?;
     let jwt = JwtKeys::load_or_generate(
         &settings.jwt_key_path(),
         settings.env != Environment::Production,

@@ -11,6 +11,7 @@ mod m20261202_000005_sessions;
 mod m20261202_000006_hours;
 mod m20261202_000007_alerts;
 mod m20261202_000008_reports;
+mod m20261202_000009_rollups;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_hours::Migration),
             Box::new(m20261202_000007_alerts::Migration),
             Box::new(m20261202_000008_reports::Migration),
+            Box::new(m20261202_000009_rollups::Migration),
         ]
     }
 }

@@ -487,6 +487,7 @@ impl AttendanceApi {
         e.excused_by = Some(caller.user_id);
         e.excused_at = Some(now);
         let e = store::sessions::save_enrollment(&txn, e).await?;
+        store::rollups::refresh_session(&txn, ctx.state.settings.tz(), &s).await?;
         audit::record(
             &txn,
             &ctx.actor(&auth.0),
@@ -545,6 +546,7 @@ impl AttendanceApi {
         }
         e.satisfaction = Some(body.rating);
         let e = store::sessions::save_enrollment(&txn, e).await?;
+        store::rollups::refresh_session(&txn, ctx.state.settings.tz(), &s).await?;
         audit::record(
             &txn,
             &ctx.actor(&auth.0),

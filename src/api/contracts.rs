@@ -939,10 +939,15 @@ impl ContractsApi {
         let caller = auth.0.require(Permission::ReadContracts)?;
         let c = store::contracts::get(&ctx.state.db.read, caller, id.0).await?;
         let targets: Vec<KpiTarget> = from_json_text(&c.kpis)?;
-        let counts = store::stats::delivery(&ctx.state.db.read, Some(c.id), Default::default())
-            .await?
-            .remove(&c.id)
-            .unwrap_or_default();
+        let counts = store::stats::delivery(
+            &ctx.state.db.read,
+            ctx.state.settings.tz(),
+            Some(c.id),
+            Default::default(),
+        )
+        .await?
+        .remove(&c.id)
+        .unwrap_or_default();
         let pairs: Vec<(String, f64)> = targets
             .iter()
             .map(|k| (k.metric.name(), k.target))

@@ -163,6 +163,7 @@ pub async fn compute<C: ConnectionTrait>(
     let (from, to) = day_bounds(state, period_start, period_end);
     let counts = store::stats::delivery(
         conn,
+        state.settings.tz(),
         Some(contract.id),
         Window {
             from: Some(from),

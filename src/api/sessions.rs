@@ -332,6 +332,7 @@ pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
     crate::api::alerts::after_close(conn, state, actor, &s, &finalized).await?;
     s.status = "closed".into();
     let s = store::sessions::save(conn, s, state.clock.now()).await?;
+    store::rollups::refresh_session(conn, state.settings.tz(), &s).await?;
     audit::record(
         conn,
         actor,

@@ -238,7 +238,7 @@ pub async fn overview<C: ConnectionTrait>(
         from: from.map(|f| day_bounds(state, f, f).0),
         to: to.map(|t| day_bounds(state, t, t).1),
     };
-    let delivery = store::stats::delivery(conn, None, window).await?;
+    let delivery = store::stats::delivery(conn, state.settings.tz(), None, window).await?;
     let contracts = entity::contract::Entity::find()
         .order_by_asc(entity::contract::Column::ContractNo)
         .all(conn)

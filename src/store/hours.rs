@@ -38,6 +38,7 @@ pub async fn insert_entries<C: ConnectionTrait>(
     conn: &C,
     rows: Vec<hours_entry::Model>,
 ) -> Result<(), ApiError> {
+    super::rollups::add_hours(conn, &rows).await?;
     for chunk in rows.chunks(500) {
         Entries::insert_many(
             chunk
@@ -55,6 +56,11 @@ pub async fn approve<C: ConnectionTrait>(
     conn: &C,
     m: hours_approval::Model,
 ) -> Result<(), ApiError> {
+    let entry = Entries::find_by_id(m.entry_id)
+        .one(conn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    super::rollups::approve_hours(conn, &entry).await?;
     m.into_active_model().reset_all().insert(conn).await?;
     Ok(())
 }

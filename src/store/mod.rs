@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod page;
 pub mod participants;
 pub mod procurements;
+pub mod rollups;
 pub mod sessions;
 pub mod stats;
 pub mod tokens;

@@ -36,7 +36,7 @@ fn statement(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
     Statement::from_sql_and_values(backend, sql, values)
 }
 
-async fn query<C: ConnectionTrait>(
+pub(super) async fn query<C: ConnectionTrait>(
     conn: &C,
     sql: &str,
     values: Vec<Value>,
@@ -46,12 +46,22 @@ async fn query<C: ConnectionTrait>(
         .await?)
 }
 
+pub(super) async fn exec<C: ConnectionTrait>(
+    conn: &C,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<(), ApiError> {
+    conn.execute_raw(statement(conn.get_database_backend(), sql, values))
+        .await?;
+    Ok(())
+}
+
 fn int(row: &QueryResult, col: &str) -> Result<i64, ApiError> {
     Ok(row.try_get::<Option<i64>>("", col)?.unwrap_or(0))
 }
 
 /// A time window over session starts (or entry dates); `None` ends are open.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Window {
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
@@ -80,13 +90,209 @@ const TYPES: [&str; 5] = [
     "public_welfare",
 ];
 
-const ATTENDED: &str = "e.outcome IN ('present', 'late', 'left_early')";
-const SUBJECT: &str = "p.kind = 'correction_subject'";
-const VOLUNTEER: &str = "p.kind = 'volunteer'";
+pub(super) const ATTENDED: &str = "e.outcome IN ('present', 'late', 'left_early')";
+pub(super) const SUBJECT: &str = "p.kind = 'correction_subject'";
+pub(super) const VOLUNTEER: &str = "p.kind = 'volunteer'";
 
 /// Delivery figures per contract from closed sessions starting in the window
-/// (`contract`: one contract, or all).
+/// (`contract`: one contract, or all), from the roll-ups: additive figures
+/// from one row per session; people counted once from one row per contract,
+/// local month and person for the months the window covers whole, plus the
+/// enrolments of the partial months at its edges. Equal to `delivery_raw`.
 pub async fn delivery<C: ConnectionTrait>(
+    conn: &C,
+    tz: chrono_tz::Tz,
+    contract: Option<Uuid>,
+    window: Window,
+) -> Result<HashMap<Uuid, DeliveryCounts>, ApiError> {
+    let mut out: HashMap<Uuid, DeliveryCounts> = HashMap::new();
+    let mut values = Vec::new();
+    let mut filter = String::from("1 = 1");
+    if let Some(c) = contract {
+        filter.push_str(" AND t.contract_id = ?");
+        values.push(c.into());
+    }
+    filter.push_str(&window.sql("t.starts_at", &mut values));
+    let sql = format!(
+        "SELECT t.contract_id AS contract_id, t.session_type AS session_type, COUNT(*) AS n, \
+           CAST(SUM(t.denominator) AS BIGINT) AS denominator, CAST(SUM(t.attended) AS BIGINT) AS attended, \
+           CAST(SUM(t.hours_x100) AS BIGINT) AS hours, CAST(SUM(t.welfare_x100) AS BIGINT) AS welfare, \
+           CAST(SUM(t.volunteer_x100) AS BIGINT) AS volunteer_hours, \
+           CAST(SUM(t.rating_sum) AS BIGINT) AS rating_sum, CAST(SUM(t.ratings) AS BIGINT) AS ratings \
+         FROM session_totals t WHERE {filter} GROUP BY t.contract_id, t.session_type"
+    );
+    let mut sums: HashMap<Uuid, [i64; 7]> = HashMap::new();
+    for row in query(conn, &sql, values).await? {
+        let id: Uuid = row.try_get("", "contract_id")?;
+        let t: String = row.try_get("", "session_type")?;
+        if let Some(i) = TYPES.iter().position(|x| *x == t) {
+            out.entry(id).or_default().sessions[i] = int(&row, "n")?;
+        }
+        let s = sums.entry(id).or_default();
+        for (k, col) in [
+            "denominator",
+            "attended",
+            "hours",
+            "welfare",
+            "volunteer_hours",
+            "rating_sum",
+            "ratings",
+        ]
+        .iter()
+        .enumerate()
+        {
+            s[k] += int(&row, col)?;
+        }
+    }
+    for (
+        id,
+        [
+            denominator,
+            attended,
+            hours,
+            welfare,
+            volunteer,
+            rating_sum,
+            ratings,
+        ],
+    ) in sums
+    {
+        let c = out.entry(id).or_default();
+        c.attendance_denominator = denominator;
+        c.attended = attended;
+        c.participant_hours = hours as f64 / 100.0;
+        c.public_welfare_hours = welfare as f64 / 100.0;
+        c.volunteer_hours = volunteer as f64 / 100.0;
+        c.satisfaction = mean_rating(rating_sum, ratings);
+    }
+    // People: whole local months from `served_months`, the edges from enrolments.
+    let split = split_months(tz, window);
+    let mut parts = Vec::new();
+    let mut values = Vec::new();
+    if let Some((first, last)) = split.months {
+        let mut part = String::from(
+            "SELECT contract_id, participant_id, served, counseled, volunteered FROM served_months m WHERE 1 = 1",
+        );
+        if let Some(f) = first {
+            part.push_str(" AND m.month >= ?");
+            values.push(f.to_string().into());
+        }
+        if let Some(l) = last {
+            part.push_str(" AND m.month <= ?");
+            values.push(l.to_string().into());
+        }
+        if let Some(c) = contract {
+            part.push_str(" AND m.contract_id = ?");
+            values.push(c.into());
+        }
+        parts.push(part);
+    }
+    if !split.edges.is_empty() {
+        let mut ranges = Vec::new();
+        for e in &split.edges {
+            ranges.push(format!("(1 = 1{})", e.sql("s.starts_at", &mut values)));
+        }
+        let mut part = format!(
+            "SELECT s.contract_id AS contract_id, e.participant_id AS participant_id, \
+               CASE WHEN {SUBJECT} AND {ATTENDED} THEN 1 ELSE 0 END AS served, \
+               CASE WHEN {SUBJECT} AND {ATTENDED} AND s.session_type = 'individual_counseling' THEN 1 ELSE 0 END AS counseled, \
+               CASE WHEN {VOLUNTEER} AND {ATTENDED} THEN 1 ELSE 0 END AS volunteered \
+             FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN participants p ON p.id = e.participant_id \
+             WHERE s.status = 'closed' AND ({})",
+            ranges.join(" OR ")
+        );
+        if let Some(c) = contract {
+            part.push_str(" AND s.contract_id = ?");
+            values.push(c.into());
+        }
+        parts.push(part);
+    }
+    if !parts.is_empty() {
+        let sql = format!(
+            "SELECT u.contract_id AS contract_id, \
+               COUNT(DISTINCT CASE WHEN u.served = 1 THEN u.participant_id END) AS served, \
+               COUNT(DISTINCT CASE WHEN u.counseled = 1 THEN u.participant_id END) AS counseled, \
+               COUNT(DISTINCT CASE WHEN u.volunteered = 1 THEN u.participant_id END) AS volunteers \
+             FROM ({}) u GROUP BY u.contract_id",
+            parts.join(" UNION ALL ")
+        );
+        for row in query(conn, &sql, values).await? {
+            let id: Uuid = row.try_get("", "contract_id")?;
+            let c = out.entry(id).or_default();
+            c.people_served = int(&row, "served")?;
+            c.counseling_cases = int(&row, "counseled")?;
+            c.volunteers_engaged = int(&row, "volunteers")?;
+        }
+    }
+    Ok(out)
+}
+
+fn mean_rating(sum: i64, n: i64) -> Option<f64> {
+    (n > 0).then(|| {
+        let mean = sum as f64 / n as f64;
+        (mean * 100.0).round() / 100.0
+    })
+}
+
+/// A window cut into the local months it covers whole (`None` ends: open)
+/// and the partial months at its edges.
+#[derive(Debug, PartialEq)]
+struct Split {
+    months: Option<(Option<Month>, Option<Month>)>,
+    edges: Vec<Window>,
+}
+
+fn split_months(tz: chrono_tz::Tz, w: Window) -> Split {
+    use super::rollups::{month_bounds, month_of};
+    // The first whole month (and the edge before it).
+    let (first, head) = match w.from {
+        None => (None, None),
+        Some(f) => {
+            let m = month_of(tz, f);
+            let (start, end) = month_bounds(tz, m);
+            if start == f {
+                (Some(m), None)
+            } else {
+                (Some(m.next()), Some((f, end)))
+            }
+        }
+    };
+    // The last whole month (and the edge after it).
+    let (last, tail) = match w.to {
+        None => (None, None),
+        Some(t) => {
+            let m = month_of(tz, t);
+            let start = month_bounds(tz, m).0;
+            (Some(m.prev()), (start < t).then_some((start, t)))
+        }
+    };
+    let whole = match (first, last) {
+        (Some(f), Some(l)) => f <= l,
+        _ => true,
+    };
+    if !whole {
+        return Split {
+            months: None,
+            edges: vec![w],
+        };
+    }
+    let edges = [head, tail]
+        .into_iter()
+        .flatten()
+        .map(|(from, to)| Window {
+            from: Some(from),
+            to: Some(to),
+        })
+        .collect();
+    Split {
+        months: Some((first, last)),
+        edges,
+    }
+}
+
+/// Delivery figures computed from the enrolments themselves: the reference
+/// the roll-ups are tested against.
+pub async fn delivery_raw<C: ConnectionTrait>(
     conn: &C,
     contract: Option<Uuid>,
     window: Window,
@@ -135,11 +341,7 @@ pub async fn delivery<C: ConnectionTrait>(
         c.counseling_cases = int(&row, "counseled")?;
         c.volunteer_hours = int(&row, "volunteer_hours")? as f64 / 100.0;
         c.volunteers_engaged = int(&row, "volunteers")?;
-        let n = int(&row, "ratings")?;
-        c.satisfaction = (n > 0).then(|| {
-            let mean = int(&row, "rating_sum").unwrap_or(0) as f64 / n as f64;
-            (mean * 100.0).round() / 100.0
-        });
+        c.satisfaction = mean_rating(int(&row, "rating_sum")?, int(&row, "ratings")?);
     }
     Ok(out)
 }
@@ -173,15 +375,15 @@ pub async fn outcomes<C: ConnectionTrait>(
         .collect()
 }
 
-/// Counted ledger hours by category with an activity date in `[from, to)`.
+/// Counted ledger hours by category with an activity date in `[from, to)`
+/// (from the `hours_days` roll-up).
 pub async fn hours_by_category<C: ConnectionTrait>(
     conn: &C,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
 ) -> Result<HashMap<String, i64>, ApiError> {
     let mut values = Vec::new();
-    let mut filter =
-        String::from("(h.source <> 'manual' OR h.id IN (SELECT entry_id FROM hours_approvals))");
+    let mut filter = String::from("1 = 1");
     if let Some(f) = from {
         filter.push_str(" AND h.date >= ?");
         values.push(f.into());
@@ -192,7 +394,7 @@ pub async fn hours_by_category<C: ConnectionTrait>(
     }
     let sql = format!(
         "SELECT h.category AS category, CAST(SUM(h.hours_x100) AS BIGINT) AS total \
-         FROM hours_entries h WHERE {filter} GROUP BY h.category"
+         FROM hours_days h WHERE {filter} GROUP BY h.category"
     );
     query(conn, &sql, values)
         .await?
