@@ -93,6 +93,7 @@ fn main() -> anyhow::Result<()> {
             Command::Migrate => {
                 let db = huigui::store::Db::connect(&settings).await?;
                 db.migrate().await?;
+                huigui::store::rollups::ensure(&db, settings.tz()).await?;
                 println!("migrations applied");
                 Ok(())
             }

@@ -2,7 +2,8 @@
 //! the transactions that change their sources (`huigui::store::rollups`):
 //! per closed session, its additive delivery figures; per contract, local
 //! month and person, whether they were served, counselled or volunteered (for
-//! distinct counts); per day and category, counted ledger hours. A state row
+//! distinct counts); per day and category, and per ledger month, person and
+//! category, counted ledger hours. A state row
 //! records the time zone the months were cut in; the server rebuilds the
 //! roll-ups on start-up when it is missing or different.
 
@@ -42,6 +43,15 @@ enum ServedMonths {
 enum HoursDays {
     Table,
     Date,
+    Category,
+    HoursX100,
+}
+
+#[derive(DeriveIden)]
+enum HoursMonths {
+    Table,
+    Month,
+    ParticipantId,
     Category,
     HoursX100,
 }
@@ -132,6 +142,22 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_table(
             Table::create()
+                .table(HoursMonths::Table)
+                .col(string(HoursMonths::Month))
+                .col(uuid(HoursMonths::ParticipantId))
+                .col(string(HoursMonths::Category))
+                .col(big_integer(HoursMonths::HoursX100))
+                .primary_key(
+                    Index::create()
+                        .col(HoursMonths::Month)
+                        .col(HoursMonths::ParticipantId)
+                        .col(HoursMonths::Category),
+                )
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
                 .table(RollupState::Table)
                 .col(string(RollupState::Name).primary_key())
                 .col(string(RollupState::Value))
@@ -145,6 +171,7 @@ impl MigrationTrait for Migration {
             SessionTotals::Table.into_iden(),
             ServedMonths::Table.into_iden(),
             HoursDays::Table.into_iden(),
+            HoursMonths::Table.into_iden(),
             RollupState::Table.into_iden(),
         ] {
             m.drop_table(Table::drop().table(t).to_owned()).await?;

@@ -9,7 +9,8 @@
 //!   after close, rating).
 //! - `served_months`: whether a person was served, counselled or volunteered
 //!   under a contract in a local month, recomputed for the session's people.
-//! - `hours_days`: counted ledger hours by date and category, incremented as
+//! - `hours_days` and `hours_months`: counted ledger hours by date and
+//!   category, and by ledger month, person and category, incremented as
 //!   entries are posted and manual entries approved (the ledger is
 //!   append-only).
 //!
@@ -141,16 +142,11 @@ pub async fn add_hours<C: ConnectionTrait>(
     conn: &C,
     rows: &[hours_entry::Model],
 ) -> Result<(), ApiError> {
-    let mut sums: std::collections::BTreeMap<(NaiveDate, &str), i64> = Default::default();
-    for r in rows {
-        if crate::domain::hours::counts(&r.source, false) {
-            *sums.entry((r.date, r.category.as_str())).or_default() += r.hours_x100;
-        }
-    }
-    for ((date, category), delta) in sums {
-        add_day(conn, date, category, delta).await?;
-    }
-    Ok(())
+    let counted: Vec<&hours_entry::Model> = rows
+        .iter()
+        .filter(|r| crate::domain::hours::counts(&r.source, false))
+        .collect();
+    add(conn, &counted).await
 }
 
 /// Adds a manual entry's hours once it is approved.
@@ -161,28 +157,78 @@ pub async fn approve_hours<C: ConnectionTrait>(
     if crate::domain::hours::counts(&entry.source, false) {
         return Ok(()); // counted since it was posted
     }
-    add_day(conn, entry.date, &entry.category, entry.hours_x100).await
+    add(conn, &[entry]).await
 }
 
-async fn add_day<C: ConnectionTrait>(
-    conn: &C,
-    date: NaiveDate,
-    category: &str,
-    delta: i64,
-) -> Result<(), ApiError> {
-    exec(
+/// Increments `hours_days` and `hours_months` (multi-row upserts; the keys
+/// are summed here first, as one statement may touch a row only once).
+async fn add<C: ConnectionTrait>(conn: &C, rows: &[&hours_entry::Model]) -> Result<(), ApiError> {
+    use std::collections::BTreeMap;
+    let mut days: BTreeMap<(NaiveDate, &str), i64> = BTreeMap::new();
+    let mut months: BTreeMap<(&str, uuid::Uuid, &str), i64> = BTreeMap::new();
+    for r in rows {
+        *days.entry((r.date, &r.category)).or_default() += r.hours_x100;
+        *months
+            .entry((&r.month, r.participant_id, &r.category))
+            .or_default() += r.hours_x100;
+    }
+    let days: Vec<Vec<Value>> = days
+        .into_iter()
+        .map(|((d, c), h)| vec![d.into(), c.into(), h.into()])
+        .collect();
+    upsert(
         conn,
-        "INSERT INTO hours_days (date, category, hours_x100) VALUES (?, ?, ?) \
-         ON CONFLICT (date, category) DO UPDATE SET hours_x100 = hours_days.hours_x100 + excluded.hours_x100",
-        vec![date.into(), category.into(), delta.into()],
+        "hours_days (date, category, hours_x100)",
+        "date, category",
+        "hours_days",
+        3,
+        days,
+    )
+    .await?;
+    let months: Vec<Vec<Value>> = months
+        .into_iter()
+        .map(|((m, p, c), h)| vec![m.into(), p.into(), c.into(), h.into()])
+        .collect();
+    upsert(
+        conn,
+        "hours_months (month, participant_id, category, hours_x100)",
+        "month, participant_id, category",
+        "hours_months",
+        4,
+        months,
     )
     .await
+}
+
+async fn upsert<C: ConnectionTrait>(
+    conn: &C,
+    into: &str,
+    key: &str,
+    table: &str,
+    width: usize,
+    rows: Vec<Vec<Value>>,
+) -> Result<(), ApiError> {
+    let tuple = format!("({})", vec!["?"; width].join(", "));
+    for chunk in rows.chunks(200) {
+        let sql = format!(
+            "INSERT INTO {into} VALUES {} ON CONFLICT ({key}) \
+             DO UPDATE SET hours_x100 = {table}.hours_x100 + excluded.hours_x100",
+            vec![tuple.as_str(); chunk.len()].join(", ")
+        );
+        exec(conn, &sql, chunk.concat()).await?;
+    }
+    Ok(())
 }
 
 /// Rebuilds every roll-up from the source tables (inside a transaction).
 pub async fn rebuild<C: ConnectionTrait>(conn: &C, tz: Tz) -> Result<(), ApiError> {
     lock(conn).await?;
-    for t in ["session_totals", "served_months", "hours_days"] {
+    for t in [
+        "session_totals",
+        "served_months",
+        "hours_days",
+        "hours_months",
+    ] {
         conn.execute_unprepared(&format!("DELETE FROM {t}")).await?;
     }
     exec(conn, &totals_sql("1 = 1"), vec![]).await?;
@@ -217,6 +263,15 @@ pub async fn rebuild<C: ConnectionTrait>(conn: &C, tz: Tz) -> Result<(), ApiErro
          SELECT date, category, SUM(hours_x100) FROM hours_entries \
          WHERE source <> 'manual' OR id IN (SELECT entry_id FROM hours_approvals) \
          GROUP BY date, category",
+        vec![],
+    )
+    .await?;
+    exec(
+        conn,
+        "INSERT INTO hours_months (month, participant_id, category, hours_x100) \
+         SELECT month, participant_id, category, SUM(hours_x100) FROM hours_entries \
+         WHERE source <> 'manual' OR id IN (SELECT entry_id FROM hours_approvals) \
+         GROUP BY month, participant_id, category",
         vec![],
     )
     .await?;

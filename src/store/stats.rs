@@ -488,12 +488,11 @@ pub async fn compliance<C: ConnectionTrait>(
            SELECT participant_id, \
              CAST(SUM(CASE WHEN category = 'education' THEN hours_x100 ELSE 0 END) AS BIGINT) AS edu, \
              CAST(SUM(CASE WHEN category = 'public_welfare' THEN hours_x100 ELSE 0 END) AS BIGINT) AS pw \
-           FROM hours_entries WHERE month = ",
+           FROM hours_months WHERE month = ",
     );
     q.bind(month.to_string());
     q.push(&format!(
-        " AND (source <> 'manual' OR id IN (SELECT entry_id FROM hours_approvals)) \
-           GROUP BY participant_id) h ON h.participant_id = p.id \
+        " GROUP BY participant_id) h ON h.participant_id = p.id \
          WHERE p.kind = 'correction_subject' AND p.status = 'active' AND p.judicial_office_id IN ({marks})"
     ));
     q.values.extend(office_values.clone());

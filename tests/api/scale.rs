@@ -239,6 +239,36 @@ async fn report_roll_ups_equal_the_source_tables_for_any_window() {
                 "{label}: {cat}"
             );
         }
+        let by_month = |sql: &'static str| async move {
+            db.query_all_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                sql,
+            ))
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.try_get::<String>("", "month").unwrap(),
+                    r.try_get::<uuid::Uuid>("", "participant_id").unwrap(),
+                    r.try_get::<String>("", "category").unwrap(),
+                    r.try_get::<i64>("", "n").unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+        };
+        let raw = by_month(
+            "SELECT month, participant_id, category, CAST(SUM(hours_x100) AS BIGINT) AS n FROM hours_entries \
+             WHERE source <> 'manual' OR id IN (SELECT entry_id FROM hours_approvals) \
+             GROUP BY month, participant_id, category ORDER BY 1, 2, 3",
+        )
+        .await;
+        assert!(!raw.is_empty());
+        let rolled = by_month(
+            "SELECT month, participant_id, category, hours_x100 AS n FROM hours_months ORDER BY 1, 2, 3",
+        )
+        .await;
+        assert_eq!(rolled, raw, "{label}: hours by month, person and category");
     };
     check("kept by the demo's writes").await;
     huigui::scale::generate(&app.state, 2, false).await.unwrap();
