@@ -76,20 +76,36 @@ fn totals_sql(filter: &str) -> String {
     )
 }
 
+/// Per contract and person, among the closed sessions matching `filter`:
+/// whether they were served, counselled or volunteered (columns
+/// `contract_id, participant_id, served, counseled, volunteered`). Grouped
+/// before the participants are joined, so each person is looked up once.
+pub(super) fn served_rows(filter: &str) -> String {
+    format!(
+        "SELECT x.contract_id AS contract_id, x.participant_id AS participant_id, \
+           CASE WHEN {SUBJECT} THEN x.attended ELSE 0 END AS served, \
+           CASE WHEN {SUBJECT} THEN x.counseled ELSE 0 END AS counseled, \
+           CASE WHEN {VOLUNTEER} THEN x.attended ELSE 0 END AS volunteered \
+         FROM (SELECT s.contract_id AS contract_id, e.participant_id AS participant_id, \
+             MAX(CASE WHEN {ATTENDED} THEN 1 ELSE 0 END) AS attended, \
+             MAX(CASE WHEN {ATTENDED} AND s.session_type = 'individual_counseling' THEN 1 ELSE 0 END) AS counseled \
+           FROM enrollments e JOIN sessions s ON s.id = e.session_id \
+           WHERE s.status = 'closed' AND {filter} \
+           GROUP BY s.contract_id, e.participant_id) x \
+         JOIN participants p ON p.id = x.participant_id"
+    )
+}
+
 /// `INSERT … SELECT` of `served_months` rows of one month (bound first, then
 /// the month's bounds) for the sessions matching `filter`.
 fn served_sql(filter: &str) -> String {
     format!(
         "INSERT INTO served_months (contract_id, month, participant_id, served, counseled, volunteered) \
-         SELECT s.contract_id, ?, e.participant_id, \
-           MAX(CASE WHEN {SUBJECT} AND {ATTENDED} THEN 1 ELSE 0 END), \
-           MAX(CASE WHEN {SUBJECT} AND {ATTENDED} AND s.session_type = 'individual_counseling' THEN 1 ELSE 0 END), \
-           MAX(CASE WHEN {VOLUNTEER} AND {ATTENDED} THEN 1 ELSE 0 END) \
-         FROM enrollments e JOIN sessions s ON s.id = e.session_id \
-           JOIN participants p ON p.id = e.participant_id \
-         WHERE s.status = 'closed' AND s.starts_at >= ? AND s.starts_at < ? AND {filter} \
-         GROUP BY s.contract_id, e.participant_id \
-         HAVING MAX(CASE WHEN ({SUBJECT} OR {VOLUNTEER}) AND {ATTENDED} THEN 1 ELSE 0 END) = 1"
+         SELECT r.contract_id, ?, r.participant_id, r.served, r.counseled, r.volunteered \
+         FROM ({}) r WHERE r.served = 1 OR r.volunteered = 1",
+        served_rows(&format!(
+            "s.starts_at >= ? AND s.starts_at < ? AND {filter}"
+        ))
     )
 }
 

@@ -192,19 +192,12 @@ pub async fn delivery<C: ConnectionTrait>(
         for e in &split.edges {
             ranges.push(format!("(1 = 1{})", e.sql("s.starts_at", &mut values)));
         }
-        let mut part = format!(
-            "SELECT s.contract_id AS contract_id, e.participant_id AS participant_id, \
-               CASE WHEN {SUBJECT} AND {ATTENDED} THEN 1 ELSE 0 END AS served, \
-               CASE WHEN {SUBJECT} AND {ATTENDED} AND s.session_type = 'individual_counseling' THEN 1 ELSE 0 END AS counseled, \
-               CASE WHEN {VOLUNTEER} AND {ATTENDED} THEN 1 ELSE 0 END AS volunteered \
-             FROM enrollments e JOIN sessions s ON s.id = e.session_id JOIN participants p ON p.id = e.participant_id \
-             WHERE s.status = 'closed' AND ({})",
-            ranges.join(" OR ")
-        );
+        let mut filter = format!("({})", ranges.join(" OR "));
         if let Some(c) = contract {
-            part.push_str(" AND s.contract_id = ?");
+            filter.push_str(" AND s.contract_id = ?");
             values.push(c.into());
         }
+        let part = super::rollups::served_rows(&filter);
         parts.push(part);
     }
     if !parts.is_empty() {
