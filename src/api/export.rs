@@ -52,12 +52,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bom_header_and_quoting() {
-        let b = csv(&["名称", "n"], &[vec!["凤城镇, 司法所".into(), num(2.5)]]).unwrap();
+    fn bom_header_and_quoting() -> Result<(), Box<dyn std::error::Error>> {
+        let b = csv(&["名称", "n"], &[vec!["凤城镇, 司法所".into(), num(2.5)]])?;
         assert!(b.starts_with(b"\xEF\xBB\xBF"));
-        let text = std::str::from_utf8(&b[3..]).unwrap();
+        let text = std::str::from_utf8(&b[3..])?;
         assert_eq!(text, "名称,n\n\"凤城镇, 司法所\",2.5\n");
         assert_eq!(num(3.0), "3");
         assert_eq!(num(0.6667), "0.6667");
+        Ok(())
     }
 }

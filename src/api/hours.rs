@@ -526,15 +526,7 @@ impl HoursApi {
         {
             return Err(month_closed_error(month));
         }
-        store::hours::approve(
-            &txn,
-            entity::hours_approval::Model {
-                entry_id: e.row.id,
-                approved_by: caller.user_id,
-                approved_at: now,
-            },
-        )
-        .await?;
+        store::hours::approve(&txn, &e.row, caller.user_id, now).await?;
         audit::record(
             &txn,
             &ctx.actor(&auth.0),

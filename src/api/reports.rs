@@ -143,12 +143,7 @@ pub fn day_bounds(
     last: NaiveDate,
 ) -> (DateTime<Utc>, DateTime<Utc>) {
     let tz = state.settings.tz();
-    let at = |d: NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .and_then(|t| t.and_local_timezone(tz).earliest())
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or_default()
-    };
+    let at = |d| crate::store::rollups::local_midnight(tz, d);
     (at(first), at(last + Duration::days(1)))
 }
 

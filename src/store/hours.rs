@@ -52,16 +52,23 @@ pub async fn insert_entries<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Approves `entry` (a manual entry, loaded by the caller).
 pub async fn approve<C: ConnectionTrait>(
     conn: &C,
-    m: hours_approval::Model,
+    entry: &hours_entry::Model,
+    approved_by: Uuid,
+    approved_at: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), ApiError> {
-    let entry = Entries::find_by_id(m.entry_id)
-        .one(conn)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    super::rollups::approve_hours(conn, &entry).await?;
-    m.into_active_model().reset_all().insert(conn).await?;
+    super::rollups::approve_hours(conn, entry).await?;
+    hours_approval::Model {
+        entry_id: entry.id,
+        approved_by,
+        approved_at,
+    }
+    .into_active_model()
+    .reset_all()
+    .insert(conn)
+    .await?;
     Ok(())
 }
 

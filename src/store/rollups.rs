@@ -42,7 +42,8 @@ pub fn month_bounds(tz: Tz, m: Month) -> (DateTime<Utc>, DateTime<Utc>) {
     )
 }
 
-fn local_midnight(tz: Tz, d: NaiveDate) -> DateTime<Utc> {
+/// The instant a local day starts.
+pub fn local_midnight(tz: Tz, d: NaiveDate) -> DateTime<Utc> {
     d.and_hms_opt(0, 0, 0)
         .and_then(|t| tz.from_local_datetime(&t).earliest())
         .map(|t| t.with_timezone(&Utc))

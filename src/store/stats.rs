@@ -68,6 +68,24 @@ pub struct Window {
 }
 
 impl Window {
+    /// `base`, the contract (if one) and the window on `<alias>.contract_id`
+    /// and `<alias>.starts_at`.
+    fn scope(
+        &self,
+        base: &str,
+        alias: &str,
+        contract: Option<Uuid>,
+        values: &mut Vec<Value>,
+    ) -> String {
+        let mut filter = base.to_string();
+        if let Some(c) = contract {
+            filter.push_str(&format!(" AND {alias}.contract_id = ?"));
+            values.push(c.into());
+        }
+        filter.push_str(&self.sql(&format!("{alias}.starts_at"), values));
+        filter
+    }
+
     fn sql(&self, col: &str, values: &mut Vec<Value>) -> String {
         let mut s = String::new();
         if let Some(f) = self.from {
@@ -107,12 +125,7 @@ pub async fn delivery<C: ConnectionTrait>(
 ) -> Result<HashMap<Uuid, DeliveryCounts>, ApiError> {
     let mut out: HashMap<Uuid, DeliveryCounts> = HashMap::new();
     let mut values = Vec::new();
-    let mut filter = String::from("1 = 1");
-    if let Some(c) = contract {
-        filter.push_str(" AND t.contract_id = ?");
-        values.push(c.into());
-    }
-    filter.push_str(&window.sql("t.starts_at", &mut values));
+    let filter = window.scope("1 = 1", "t", contract, &mut values);
     let sql = format!(
         "SELECT t.contract_id AS contract_id, t.session_type AS session_type, COUNT(*) AS n, \
            CAST(SUM(t.denominator) AS BIGINT) AS denominator, CAST(SUM(t.attended) AS BIGINT) AS attended, \
@@ -292,12 +305,7 @@ pub async fn delivery_raw<C: ConnectionTrait>(
 ) -> Result<HashMap<Uuid, DeliveryCounts>, ApiError> {
     let mut out: HashMap<Uuid, DeliveryCounts> = HashMap::new();
     let mut values = Vec::new();
-    let mut filter = String::from("s.status = 'closed'");
-    if let Some(c) = contract {
-        filter.push_str(" AND s.contract_id = ?");
-        values.push(c.into());
-    }
-    filter.push_str(&window.sql("s.starts_at", &mut values));
+    let filter = window.scope("s.status = 'closed'", "s", contract, &mut values);
     let sql = format!(
         "SELECT s.contract_id AS contract_id, s.session_type AS session_type, COUNT(*) AS n \
          FROM sessions s WHERE {filter} GROUP BY s.contract_id, s.session_type"
