@@ -12,6 +12,7 @@ mod m20261202_000006_hours;
 mod m20261202_000007_alerts;
 mod m20261202_000008_reports;
 mod m20261202_000009_rollups;
+mod m20261202_000010_served_spans;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_alerts::Migration),
             Box::new(m20261202_000008_reports::Migration),
             Box::new(m20261202_000009_rollups::Migration),
+            Box::new(m20261202_000010_served_spans::Migration),
         ]
     }
 }

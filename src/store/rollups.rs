@@ -7,8 +7,10 @@
 //! - `session_totals`: a closed session's additive delivery figures,
 //!   recomputed from its enrolments whenever they change (close, excuse
 //!   after close, rating).
-//! - `served_months`: whether a person was served, counselled or volunteered
-//!   under a contract in a local month, recomputed for the session's people.
+//! - `served_spans` (migration 10): per contract, local month and person,
+//!   the first and last session start at which they were served, counselled
+//!   or volunteered, recomputed for the session's people; a window edge
+//!   inside a month is answered from them.
 //! - `hours_days` and `hours_months`: counted ledger hours by date and
 //!   category, and by ledger month, person and category, incremented as
 //!   entries are posted and manual entries approved (the ledger is
@@ -78,18 +80,25 @@ fn totals_sql(filter: &str) -> String {
 }
 
 /// Per contract and person, among the closed sessions matching `filter`:
-/// whether they were served, counselled or volunteered (columns
-/// `contract_id, participant_id, served, counseled, volunteered`). Grouped
-/// before the participants are joined, so each person is looked up once.
+/// the first and last session start at which they were served, counselled
+/// or volunteered (columns `contract_id, participant_id, served_first,
+/// served_last, counseled_first, counseled_last, volunteered_first,
+/// volunteered_last`; null: never). Grouped before the participants are
+/// joined, so each person is looked up once.
 pub(super) fn served_rows(filter: &str) -> String {
     format!(
         "SELECT x.contract_id AS contract_id, x.participant_id AS participant_id, \
-           CASE WHEN {SUBJECT} THEN x.attended ELSE 0 END AS served, \
-           CASE WHEN {SUBJECT} THEN x.counseled ELSE 0 END AS counseled, \
-           CASE WHEN {VOLUNTEER} THEN x.attended ELSE 0 END AS volunteered \
+           CASE WHEN {SUBJECT} THEN x.attended_first END AS served_first, \
+           CASE WHEN {SUBJECT} THEN x.attended_last END AS served_last, \
+           CASE WHEN {SUBJECT} THEN x.counseled_first END AS counseled_first, \
+           CASE WHEN {SUBJECT} THEN x.counseled_last END AS counseled_last, \
+           CASE WHEN {VOLUNTEER} THEN x.attended_first END AS volunteered_first, \
+           CASE WHEN {VOLUNTEER} THEN x.attended_last END AS volunteered_last \
          FROM (SELECT s.contract_id AS contract_id, e.participant_id AS participant_id, \
-             MAX(CASE WHEN {ATTENDED} THEN 1 ELSE 0 END) AS attended, \
-             MAX(CASE WHEN {ATTENDED} AND s.session_type = 'individual_counseling' THEN 1 ELSE 0 END) AS counseled \
+             MIN(CASE WHEN {ATTENDED} THEN s.starts_at END) AS attended_first, \
+             MAX(CASE WHEN {ATTENDED} THEN s.starts_at END) AS attended_last, \
+             MIN(CASE WHEN {ATTENDED} AND s.session_type = 'individual_counseling' THEN s.starts_at END) AS counseled_first, \
+             MAX(CASE WHEN {ATTENDED} AND s.session_type = 'individual_counseling' THEN s.starts_at END) AS counseled_last \
            FROM enrollments e JOIN sessions s ON s.id = e.session_id \
            WHERE s.status = 'closed' AND {filter} \
            GROUP BY s.contract_id, e.participant_id) x \
@@ -97,13 +106,15 @@ pub(super) fn served_rows(filter: &str) -> String {
     )
 }
 
-/// `INSERT … SELECT` of `served_months` rows of one month (bound first, then
+/// `INSERT … SELECT` of `served_spans` rows of one month (bound first, then
 /// the month's bounds) for the sessions matching `filter`.
 fn served_sql(filter: &str) -> String {
     format!(
-        "INSERT INTO served_months (contract_id, month, participant_id, served, counseled, volunteered) \
-         SELECT r.contract_id, ?, r.participant_id, r.served, r.counseled, r.volunteered \
-         FROM ({}) r WHERE r.served = 1 OR r.volunteered = 1",
+        "INSERT INTO served_spans (contract_id, month, participant_id, served_first, served_last, \
+           counseled_first, counseled_last, volunteered_first, volunteered_last) \
+         SELECT r.contract_id, ?, r.participant_id, r.served_first, r.served_last, \
+           r.counseled_first, r.counseled_last, r.volunteered_first, r.volunteered_last \
+         FROM ({}) r WHERE r.served_first IS NOT NULL OR r.volunteered_first IS NOT NULL",
         served_rows(&format!(
             "s.starts_at >= ? AND s.starts_at < ? AND {filter}"
         ))
@@ -130,7 +141,7 @@ pub async fn refresh_session<C: ConnectionTrait>(
         "e.participant_id IN (SELECT participant_id FROM enrollments WHERE session_id = ?)";
     exec(
         conn,
-        "DELETE FROM served_months WHERE contract_id = ? AND month = ? \
+        "DELETE FROM served_spans WHERE contract_id = ? AND month = ? \
          AND participant_id IN (SELECT participant_id FROM enrollments WHERE session_id = ?)",
         vec![s.contract_id.into(), month.to_string().into(), id.clone()],
     )
@@ -242,7 +253,7 @@ pub async fn rebuild<C: ConnectionTrait>(conn: &C, tz: Tz) -> Result<(), ApiErro
     lock(conn).await?;
     for t in [
         "session_totals",
-        "served_months",
+        "served_spans",
         "hours_days",
         "hours_months",
     ] {

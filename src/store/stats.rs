@@ -178,40 +178,65 @@ pub async fn delivery<C: ConnectionTrait>(
         c.volunteer_hours = volunteer as f64 / 100.0;
         c.satisfaction = mean_rating(rating_sum, ratings);
     }
-    // People: whole local months from `served_months`, the edges from enrolments.
-    let split = split_months(tz, window);
+    // People: from `served_spans` over the local months the window touches,
+    // a partial month at an edge by its first and last starts; a window
+    // inside one month from its enrolments.
     let mut parts = Vec::new();
     let mut values = Vec::new();
-    if let Some((first, last)) = split.months {
-        let mut part = String::from(
-            "SELECT contract_id, participant_id, served, counseled, volunteered FROM served_months m WHERE 1 = 1",
-        );
-        if let Some(f) = first {
-            part.push_str(" AND m.month >= ?");
-            values.push(f.to_string().into());
+    match split_months(tz, window) {
+        Split::Months {
+            first,
+            last,
+            head,
+            tail,
+        } => {
+            let mut part = String::from(
+                "SELECT m.contract_id AS contract_id, m.participant_id AS participant_id",
+            );
+            for kind in ["served", "counseled", "volunteered"] {
+                part.push_str(&format!(", CASE WHEN m.{kind}_first IS NOT NULL"));
+                if let Some((month, from)) = head {
+                    part.push_str(&format!(" AND (m.month <> ? OR m.{kind}_last >= ?)"));
+                    values.push(month.to_string().into());
+                    values.push(from.into());
+                }
+                if let Some((month, to)) = tail {
+                    part.push_str(&format!(" AND (m.month <> ? OR m.{kind}_first < ?)"));
+                    values.push(month.to_string().into());
+                    values.push(to.into());
+                }
+                part.push_str(&format!(" THEN 1 ELSE 0 END AS {kind}"));
+            }
+            part.push_str(" FROM served_spans m WHERE 1 = 1");
+            if let Some(f) = first {
+                part.push_str(" AND m.month >= ?");
+                values.push(f.to_string().into());
+            }
+            if let Some(l) = last {
+                part.push_str(" AND m.month <= ?");
+                values.push(l.to_string().into());
+            }
+            if let Some(c) = contract {
+                part.push_str(" AND m.contract_id = ?");
+                values.push(c.into());
+            }
+            parts.push(part);
         }
-        if let Some(l) = last {
-            part.push_str(" AND m.month <= ?");
-            values.push(l.to_string().into());
+        Split::Inside(w) => {
+            let mut filter = format!("1 = 1{}", w.sql("s.starts_at", &mut values));
+            if let Some(c) = contract {
+                filter.push_str(" AND s.contract_id = ?");
+                values.push(c.into());
+            }
+            parts.push(format!(
+                "SELECT r.contract_id AS contract_id, r.participant_id AS participant_id, \
+                   CASE WHEN r.served_first IS NOT NULL THEN 1 ELSE 0 END AS served, \
+                   CASE WHEN r.counseled_first IS NOT NULL THEN 1 ELSE 0 END AS counseled, \
+                   CASE WHEN r.volunteered_first IS NOT NULL THEN 1 ELSE 0 END AS volunteered \
+                 FROM ({}) r",
+                super::rollups::served_rows(&filter)
+            ));
         }
-        if let Some(c) = contract {
-            part.push_str(" AND m.contract_id = ?");
-            values.push(c.into());
-        }
-        parts.push(part);
-    }
-    if !split.edges.is_empty() {
-        let mut ranges = Vec::new();
-        for e in &split.edges {
-            ranges.push(format!("(1 = 1{})", e.sql("s.starts_at", &mut values)));
-        }
-        let mut filter = format!("({})", ranges.join(" OR "));
-        if let Some(c) = contract {
-            filter.push_str(" AND s.contract_id = ?");
-            values.push(c.into());
-        }
-        let part = super::rollups::served_rows(&filter);
-        parts.push(part);
     }
     if !parts.is_empty() {
         let sql = format!(
@@ -240,59 +265,48 @@ fn mean_rating(sum: i64, n: i64) -> Option<f64> {
     })
 }
 
-/// A window cut into the local months it covers whole (`None` ends: open)
-/// and the partial months at its edges.
+/// The local months a window touches (`None` ends: open), with the month
+/// and instant of a partial month at either edge; or, for a window that
+/// starts and ends inside the same month, that window.
 #[derive(Debug, PartialEq)]
-struct Split {
-    months: Option<(Option<Month>, Option<Month>)>,
-    edges: Vec<Window>,
+enum Split {
+    Months {
+        first: Option<Month>,
+        last: Option<Month>,
+        head: Option<(Month, DateTime<Utc>)>,
+        tail: Option<(Month, DateTime<Utc>)>,
+    },
+    Inside(Window),
 }
 
 fn split_months(tz: chrono_tz::Tz, w: Window) -> Split {
     use super::rollups::{month_bounds, month_of};
-    // The first whole month (and the edge before it).
     let (first, head) = match w.from {
         None => (None, None),
         Some(f) => {
             let m = month_of(tz, f);
-            let (start, end) = month_bounds(tz, m);
-            if start == f {
-                (Some(m), None)
-            } else {
-                (Some(m.next()), Some((f, end)))
-            }
+            (Some(m), (month_bounds(tz, m).0 < f).then_some((m, f)))
         }
     };
-    // The last whole month (and the edge after it).
     let (last, tail) = match w.to {
         None => (None, None),
         Some(t) => {
             let m = month_of(tz, t);
-            let start = month_bounds(tz, m).0;
-            (Some(m.prev()), (start < t).then_some((start, t)))
+            if month_bounds(tz, m).0 < t {
+                (Some(m), Some((m, t)))
+            } else {
+                (Some(m.prev()), None)
+            }
         }
     };
-    let whole = match (first, last) {
-        (Some(f), Some(l)) => f <= l,
-        _ => true,
-    };
-    if !whole {
-        return Split {
-            months: None,
-            edges: vec![w],
-        };
-    }
-    let edges = [head, tail]
-        .into_iter()
-        .flatten()
-        .map(|(from, to)| Window {
-            from: Some(from),
-            to: Some(to),
-        })
-        .collect();
-    Split {
-        months: Some((first, last)),
-        edges,
+    match (head, tail) {
+        (Some((h, _)), Some((t, _))) if h == t => Split::Inside(w),
+        _ => Split::Months {
+            first,
+            last,
+            head,
+            tail,
+        },
     }
 }
 

@@ -195,6 +195,18 @@ async fn report_roll_ups_equal_the_source_tables_for_any_window() {
             to: Some(local(2026, 7, 15, 9)),
         },
         Window {
+            from: Some(local(2026, 4, 10, 13)),
+            to: Some(local(2026, 8, 1, 0)),
+        },
+        Window {
+            from: Some(local(2026, 4, 1, 0)),
+            to: Some(local(2026, 8, 5, 17)),
+        },
+        Window {
+            from: Some(local(2026, 9, 28, 0)),
+            to: Some(local(2026, 10, 3, 0)),
+        },
+        Window {
             from: Some(local(2026, 2, 14, 0)),
             to: None,
         },
