@@ -18,6 +18,7 @@ pub const JOBS: &[&str] = &[
     "report_reminders",
     "monthly_summary",
     "outbox",
+    "optimize",
 ];
 
 /// How long a lease lasts if its holder dies mid-run.
@@ -76,6 +77,7 @@ pub async fn run(state: &AppState, job: &str) -> Result<Option<usize>, ApiError>
         "report_reminders" => crate::api::reports::reminders(state).await,
         "monthly_summary" => crate::api::stats::monthly_summary(state).await,
         "outbox" => crate::mail::deliver_due(state).await.map(|(sent, _)| sent),
+        "optimize" => state.db.optimize().await.map(|_| 0).map_err(ApiError::from),
         other => Err(ApiError::Internal(anyhow::anyhow!("unknown job {other}"))),
     };
     store::outbox::release_lease(&state.db.write, job, holder, state.clock.now()).await?;

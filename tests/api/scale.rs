@@ -286,3 +286,68 @@ async fn report_roll_ups_equal_the_source_tables_for_any_window() {
     huigui::scale::generate(&app.state, 2, false).await.unwrap();
     check("rebuilt after the generator").await;
 }
+
+/// Stale SQLite statistics (a table analysed while nearly empty) make the
+/// planner scan the table for client event ids; the `optimize` job brings
+/// them up to date so the unique index is used again.
+#[tokio::test]
+async fn the_optimize_job_refreshes_stale_planner_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = test_settings(dir.path()).await;
+    let app = TestApp::with_settings(settings.clone(), tempfile::tempdir().unwrap()).await;
+    cli::demo(settings.clone()).await.unwrap();
+    let db = &app.state.db.write;
+    let backend = app.state.db.backend();
+    let run =
+        |sql: &str| db.query_all_raw(sea_orm::Statement::from_string(backend, sql.to_string()));
+    if backend == sea_orm::DbBackend::Sqlite {
+        run("ANALYZE").await.unwrap();
+        run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) \
+             INSERT INTO attendance_events (id, session_id, participant_id, client_event_id, kind, at, source, recorded_at, recorded_by) \
+             SELECT 'e' || i, e.session_id, e.participant_id, CASE WHEN i % 2 = 0 THEN 'c' || i END, 'check_in', \
+               '2026-01-01 00:00:00+00:00', 'staff', '2026-01-01 00:00:00+00:00', e.participant_id \
+             FROM n, (SELECT session_id, participant_id FROM enrollments LIMIT 1) e")
+            .await
+            .unwrap();
+        let plan = |conn: &'static str| {
+            let c = if conn == "read" {
+                &app.state.db.read
+            } else {
+                db
+            };
+            async move {
+                c.query_all_raw(sea_orm::Statement::from_string(
+                    backend,
+                    "EXPLAIN QUERY PLAN SELECT * FROM attendance_events WHERE client_event_id IN ('c2', 'c4')",
+                ))
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.try_get::<String>("", "detail").unwrap())
+                .collect::<Vec<_>>()
+                .join("; ")
+            }
+        };
+        let before = plan("write").await;
+        assert!(before.starts_with("SCAN"), "stale statistics: {before}");
+        assert_eq!(
+            huigui::jobs::run(&app.state, "optimize").await.unwrap(),
+            Some(0)
+        );
+        let after = plan("write").await;
+        assert!(
+            after.contains("sqlite_autoindex_attendance_events"),
+            "after optimize: {after}"
+        );
+        let reader = plan("read").await;
+        assert!(
+            reader.contains("sqlite_autoindex_attendance_events"),
+            "reader after optimize: {reader}"
+        );
+    } else {
+        assert_eq!(
+            huigui::jobs::run(&app.state, "optimize").await.unwrap(),
+            Some(0)
+        );
+    }
+}
