@@ -115,8 +115,9 @@ pub(super) const VOLUNTEER: &str = "p.kind = 'volunteer'";
 /// Delivery figures per contract from closed sessions starting in the window
 /// (`contract`: one contract, or all), from the roll-ups: additive figures
 /// from one row per session; people counted once from one row per contract,
-/// local month and person for the months the window covers whole, plus the
-/// enrolments of the partial months at its edges. Equal to `delivery_raw`.
+/// local month and person (`served_spans`), a partial month at an edge by
+/// the first or last start in it; only a window inside one month reads the
+/// enrolments. Equal to `delivery_raw`.
 pub async fn delivery<C: ConnectionTrait>(
     conn: &C,
     tz: chrono_tz::Tz,
