@@ -64,10 +64,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.get_connection()
-            .execute_unprepared("DELETE FROM rollup_state")
-            .await?;
-        Ok(())
+        rebuild_at_start(m).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
@@ -91,9 +88,15 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.get_connection()
-            .execute_unprepared("DELETE FROM rollup_state")
-            .await?;
-        Ok(())
+        rebuild_at_start(m).await
     }
+}
+
+/// Clears the roll-ups' state row, so the server rebuilds them on its next
+/// start (or `huigui migrate`).
+async fn rebuild_at_start(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+    m.get_connection()
+        .execute_unprepared("DELETE FROM rollup_state")
+        .await?;
+    Ok(())
 }
