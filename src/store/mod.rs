@@ -49,16 +49,15 @@ impl Db {
                 std::fs::create_dir_all(&settings.data_dir)
                     .map_err(|e| DbErr::Custom(format!("creating data dir: {e}")))?;
             }
-            let write =
-                Database::connect(sqlite_options(&url, 1, Duration::from_secs(30), 2048)).await?;
+            let write = Database::connect(sqlite_options(
+                &url,
+                1,
+                Duration::from_secs(30),
+                WRITER_CACHE_KIB,
+            ))
+            .await?;
             // WAL is a property of the file: set it once on the writer before readers open.
             write.execute_unprepared("PRAGMA journal_mode=WAL").await?;
-            // Planner statistics as SQLite recommends for long-lived connections:
-            // brought up to date at open (bounded work), then by the `optimize` job.
-            write
-                .execute_unprepared(&format!("PRAGMA analysis_limit={ANALYSIS_LIMIT}"))
-                .await?;
-            write.execute_unprepared("PRAGMA optimize=0x10002").await?;
             let read = Database::connect(sqlite_options(
                 &url,
                 settings.db_max_connections.max(1),
@@ -66,7 +65,11 @@ impl Db {
                 READER_CACHE_KIB,
             ))
             .await?;
-            Ok(Self { read, write })
+            let db = Self { read, write };
+            // Planner statistics as SQLite recommends for long-lived connections:
+            // brought up to date at open (bounded work), then by the `optimize` job.
+            db.optimize().await?;
+            Ok(db)
         } else {
             let mut opts = ConnectOptions::new(url);
             opts.max_connections(settings.db_max_connections.max(2))
@@ -148,9 +151,12 @@ pub fn stale_on_not_updated(err: DbErr) -> crate::error::ApiError {
 /// Rows per index `ANALYZE` looks at (approximate statistics in bounded time).
 const ANALYSIS_LIMIT: u32 = 1000;
 
+/// Page cache of the SQLite writer connection (SQLite's default).
+const WRITER_CACHE_KIB: u32 = 2048;
+
 /// Page cache of each SQLite reader connection. Readers are many (one thread
 /// each) and mostly touch roll-ups and indexes; the OS page cache holds the
-/// rest of the file. The writer keeps SQLite's default of 2 MiB.
+/// rest of the file.
 const READER_CACHE_KIB: u32 = 512;
 
 fn sqlite_options(url: &str, max: u32, acquire: Duration, cache_kib: u32) -> ConnectOptions {

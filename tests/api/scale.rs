@@ -287,6 +287,20 @@ async fn report_roll_ups_equal_the_source_tables_for_any_window() {
     check("rebuilt after the generator").await;
 }
 
+/// SQLite's plan for looking up attendance events by client id.
+async fn plan(c: &sea_orm::DatabaseConnection) -> String {
+    c.query_all_raw(sea_orm::Statement::from_string(
+        c.get_database_backend(),
+        "EXPLAIN QUERY PLAN SELECT * FROM attendance_events WHERE client_event_id IN ('c2', 'c4')",
+    ))
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.try_get::<String>("", "detail").unwrap())
+    .collect::<Vec<_>>()
+    .join("; ")
+}
+
 /// Stale SQLite statistics (a table analysed while nearly empty) make the
 /// planner scan the table for client event ids; the `optimize` job brings
 /// them up to date so the unique index is used again.
@@ -309,37 +323,18 @@ async fn the_optimize_job_refreshes_stale_planner_statistics() {
              FROM n, (SELECT session_id, participant_id FROM enrollments LIMIT 1) e")
             .await
             .unwrap();
-        let plan = |conn: &'static str| {
-            let c = if conn == "read" {
-                &app.state.db.read
-            } else {
-                db
-            };
-            async move {
-                c.query_all_raw(sea_orm::Statement::from_string(
-                    backend,
-                    "EXPLAIN QUERY PLAN SELECT * FROM attendance_events WHERE client_event_id IN ('c2', 'c4')",
-                ))
-                .await
-                .unwrap()
-                .iter()
-                .map(|r| r.try_get::<String>("", "detail").unwrap())
-                .collect::<Vec<_>>()
-                .join("; ")
-            }
-        };
-        let before = plan("write").await;
+        let before = plan(db).await;
         assert!(before.starts_with("SCAN"), "stale statistics: {before}");
         assert_eq!(
             huigui::jobs::run(&app.state, "optimize").await.unwrap(),
             Some(0)
         );
-        let after = plan("write").await;
+        let after = plan(db).await;
         assert!(
             after.contains("sqlite_autoindex_attendance_events"),
             "after optimize: {after}"
         );
-        let reader = plan("read").await;
+        let reader = plan(&app.state.db.read).await;
         assert!(
             reader.contains("sqlite_autoindex_attendance_events"),
             "reader after optimize: {reader}"
