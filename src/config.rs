@@ -93,6 +93,17 @@ pub struct Settings {
     pub summary_day: u32,
     /// Comma-separated recipients of the monthly summary; unset: the bureau's users.
     pub summary_recipients: Option<String>,
+    /// Ed25519 key set signing audit checkpoints; default `data_dir/audit-keys.json`
+    /// (generated in development, required in production).
+    pub audit_key_file: Option<PathBuf>,
+    /// Hours between scheduled audit checkpoints (each mailed to the procuratorate).
+    pub checkpoint_interval_hours: i64,
+    /// Seconds a client has to send a request's complete header before the
+    /// connection is closed (slow or stalled clients).
+    pub header_read_timeout_secs: u64,
+    /// Seconds a connection may stay without any traffic (idle keep-alive, or a
+    /// stalled body) before it is closed.
+    pub idle_timeout_secs: u64,
 }
 
 impl Default for Settings {
@@ -132,6 +143,10 @@ impl Default for Settings {
             report_due_days: 10,
             summary_day: 1,
             summary_recipients: None,
+            audit_key_file: None,
+            checkpoint_interval_hours: 24,
+            header_read_timeout_secs: 10,
+            idle_timeout_secs: 60,
         }
     }
 }
@@ -222,6 +237,18 @@ impl Settings {
             "report_due_days must be 0–60"
         );
         anyhow::ensure!(
+            (1..=24).contains(&self.checkpoint_interval_hours),
+            "checkpoint_interval_hours must be 1–24 (at least daily)"
+        );
+        anyhow::ensure!(
+            (1..=300).contains(&self.header_read_timeout_secs),
+            "header_read_timeout_secs must be 1–300"
+        );
+        anyhow::ensure!(
+            (1..=3600).contains(&self.idle_timeout_secs),
+            "idle_timeout_secs must be 1–3600"
+        );
+        anyhow::ensure!(
             (1..=28).contains(&self.summary_day),
             "summary_day must be 1–28"
         );
@@ -233,6 +260,10 @@ impl Settings {
             anyhow::ensure!(
                 self.id_key_file.is_some(),
                 "HUIGUI_ID_KEY_FILE is required in production"
+            );
+            anyhow::ensure!(
+                self.audit_key_file.is_some(),
+                "HUIGUI_AUDIT_KEY_FILE is required in production"
             );
             anyhow::ensure!(
                 self.smtp_url.is_some(),
@@ -261,6 +292,12 @@ impl Settings {
     }
 
     /// The JWT key-set file in effect.
+    pub fn audit_key_path(&self) -> PathBuf {
+        self.audit_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("audit-keys.json"))
+    }
+
     pub fn jwt_key_path(&self) -> PathBuf {
         self.jwt_key_file
             .clone()

@@ -2,18 +2,21 @@
 //! first response; with a different body it is a 422; while the first request
 //! is still running a duplicate waits for it (then replays) or, after a few
 //! seconds, gets 409. Keys are scoped to the caller and kept 24 hours.
+//!
+//! The replay store holds what a response carried — a full ID number for the
+//! office that registered someone, a partner client's secret — so stored
+//! bodies are sealed with the vault key (XChaCha20-Poly1305) and request
+//! fingerprints are keyed hashes: the database alone reveals neither.
 
 use std::{sync::Arc, time::Duration};
-
-use poem::{
-    Endpoint, IntoResponse, Request, Response,
-    http::{Method, StatusCode, header},
-};
-use sha2::{Digest, Sha256};
 
 use crate::{
     auth::authz::Caller, error::ApiError, middleware::error_response, startup::AppState,
     store::idempotency as keys,
+};
+use poem::{
+    Endpoint, IntoResponse, Request, Response,
+    http::{Method, StatusCode, header},
 };
 
 /// The request header.
@@ -38,7 +41,13 @@ fn valid_key(key: &str) -> bool {
     (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
-fn replay(row: entity::idempotency_key::Model) -> Response {
+/// The stored response, opened with the vault key; `None` when it cannot be
+/// opened (a row written before bodies were sealed, or under another key).
+fn replay(state: &AppState, row: entity::idempotency_key::Model) -> Option<Response> {
+    let body = match row.body.as_deref() {
+        Some(sealed) => state.vault.open(sealed).ok()?,
+        None => String::new(),
+    };
     let mut b = Response::builder()
         .status(
             StatusCode::from_u16(row.status.unwrap_or(500) as u16)
@@ -51,7 +60,7 @@ fn replay(row: entity::idempotency_key::Model) -> Response {
     if let Some(loc) = row.location {
         b = b.header(header::LOCATION, loc);
     }
-    b.body(row.body.unwrap_or_default())
+    Some(b.body(body))
 }
 
 /// The middleware (use with `EndpointExt::around`, inside the edge).
@@ -75,13 +84,14 @@ pub async fn idempotency<E: Endpoint>(
         );
     }
     let body = req.take_body().into_bytes().await?;
-    let mut h = Sha256::new();
-    h.update(req.method().as_str());
-    h.update(b" ");
-    h.update(req.uri().to_string());
-    h.update(b"\n");
-    h.update(&body);
-    let request_hash = hex::encode(h.finalize());
+    let uri = req.uri().to_string();
+    let request_hash = state.vault.digest(&[
+        req.method().as_str().as_bytes(),
+        b" ",
+        uri.as_bytes(),
+        b"\n",
+        &body,
+    ]);
     req.set_body(body);
 
     let db = &state.db.write;
@@ -102,7 +112,14 @@ pub async fn idempotency<E: Endpoint>(
                     )
                     .into());
                 }
-                Some(r) if r.status.is_some() => return Ok(replay(r)),
+                Some(r) if r.status.is_some() => {
+                    return replay(&state, r).ok_or_else(|| {
+                        ApiError::Conflict(
+                            "The first response to this Idempotency-Key cannot be replayed.".into(),
+                        )
+                        .into()
+                    });
+                }
                 Some(_) if tokio::time::Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(25)).await;
                 }
@@ -138,7 +155,10 @@ pub async fn idempotency<E: Endpoint>(
     }
     let (parts, body) = resp.into_parts();
     let bytes = body.into_bytes().await?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let sealed = state
+        .vault
+        .seal(&String::from_utf8_lossy(&bytes))
+        .map_err(ApiError::Internal)?;
     let header_str = |name: header::HeaderName| {
         parts
             .headers
@@ -153,7 +173,7 @@ pub async fn idempotency<E: Endpoint>(
         status.as_u16(),
         header_str(header::CONTENT_TYPE),
         header_str(header::LOCATION),
-        text,
+        sealed,
     )
     .await
     .map_err(ApiError::from)?;

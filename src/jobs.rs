@@ -17,6 +17,7 @@ pub const JOBS: &[&str] = &[
     "referral_reminders",
     "report_reminders",
     "monthly_summary",
+    "audit_checkpoint",
     "outbox",
     "optimize",
 ];
@@ -76,6 +77,7 @@ pub async fn run(state: &AppState, job: &str) -> Result<Option<usize>, ApiError>
         "referral_reminders" => crate::api::referrals::reminders(state).await,
         "report_reminders" => crate::api::reports::reminders(state).await,
         "monthly_summary" => crate::api::stats::monthly_summary(state).await,
+        "audit_checkpoint" => crate::app::audit::scheduled_checkpoint(state).await,
         "outbox" => crate::mail::deliver_due(state).await.map(|(sent, _)| sent),
         "optimize" => state.db.optimize().await.map(|_| 0).map_err(ApiError::from),
         other => Err(ApiError::Internal(anyhow::anyhow!("unknown job {other}"))),

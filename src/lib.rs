@@ -5,6 +5,8 @@
 
 /// HTTP API: one module per resource group, request/response objects.
 pub mod api;
+/// Use cases shared by handlers, jobs and the CLI (transaction, rules, audit, outbox).
+pub mod app;
 /// Authentication (JWT, passwords, security scheme) and authorization (permission matrix).
 pub mod auth;
 /// Command-line helpers behind `huigui admin` and `huigui demo`.
@@ -13,6 +15,8 @@ pub mod cli;
 pub mod clock;
 /// One typed configuration, defaults < `huigui.toml` < environment.
 pub mod config;
+/// Connection hygiene: header-read and idle timeouts on every connection.
+pub mod conn;
 /// Pure rules: checksums, roles, audit hashing. No framework imports.
 pub mod domain;
 /// `ApiError` and its problem+json form.

@@ -8,7 +8,7 @@ use std::{
 
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use poem::{
-    EndpointExt, Route, Server,
+    Endpoint, EndpointExt, IntoResponse, Route, Server,
     endpoint::BoxEndpoint,
     listener::{Acceptor, Listener, TcpListener},
     middleware::Cors,
@@ -33,6 +33,8 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub clock: crate::clock::Clock,
     pub vault: crate::auth::vault::Vault,
+    /// Signs audit checkpoints.
+    pub audit_signer: crate::auth::audit_key::AuditSigner,
     pub mailer: crate::mail::Mailer,
     /// Identifies this process as a job-lease holder.
     pub instance_id: String,
@@ -173,6 +175,14 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
     let routes = routes.at("/bench/baseline", poem::post(bench_baseline));
     routes
         .nest("/", service)
+        // A browser opening the server lands on the API's documentation
+        // (the service nested at `/` would otherwise answer 404).
+        .around(|ep, req| async move {
+            if req.uri().path() == "/" && req.method() == poem::http::Method::GET {
+                return Ok(poem::web::Redirect::see_other("/docs").into_response());
+            }
+            ep.call(req).await.map(IntoResponse::into_response)
+        })
         .data(state.clone())
         .around(move |ep, req| crate::idempotency::idempotency(ep, req, state.clone()))
         .with_if(!origins.is_empty(), cors)
@@ -198,16 +208,21 @@ async fn bench_baseline(
 /// A built application: state plus a bound listener.
 pub struct Application {
     pub state: Arc<AppState>,
-    acceptor: poem::listener::TcpAcceptor,
+    acceptor: crate::conn::TimeoutAcceptor<poem::listener::TcpAcceptor>,
 }
 
 impl Application {
     /// Connects, migrates, bootstraps, and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let state = build_state(settings).await?;
-        let acceptor = TcpListener::bind(state.settings.bind.clone())
+        let tcp = TcpListener::bind(state.settings.bind.clone())
             .into_acceptor()
             .await?;
+        let timeouts = crate::conn::Timeouts {
+            header_read: Duration::from_secs(state.settings.header_read_timeout_secs),
+            idle: Duration::from_secs(state.settings.idle_timeout_secs),
+        };
+        let acceptor = crate::conn::TimeoutAcceptor::new(tcp, timeouts);
         Ok(Self { state, acceptor })
     }
 
@@ -247,6 +262,10 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         &settings.id_key_path(),
         settings.env != Environment::Production,
     )?;
+    let audit_signer = crate::auth::audit_key::AuditSigner::load_or_generate(
+        &settings.audit_key_path(),
+        settings.env != Environment::Production,
+    )?;
     bootstrap(&settings, &db).await?;
     let throttle = LoginThrottle::new(
         settings.login_max_failures,
@@ -262,6 +281,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
         metrics: metrics_handle(),
         clock: crate::clock::Clock::default(),
         vault,
+        audit_signer,
         mailer,
         instance_id: uuid::Uuid::now_v7().to_string(),
         checkins,

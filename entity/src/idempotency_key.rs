@@ -10,12 +10,13 @@ pub struct Model {
     /// `user:<id>` or `client:<id>`: keys never collide across callers.
     pub scope: String,
     pub key: String,
-    /// SHA-256 over method, path and body.
+    /// Keyed hash (HMAC-SHA256, vault key) over method, path and body.
     pub request_hash: String,
     /// `None` while the first request is in flight.
     pub status: Option<i32>,
     pub content_type: Option<String>,
     pub location: Option<String>,
+    /// The response body sealed with the vault key (never plaintext).
     #[sea_orm(column_type = "Text", nullable)]
     pub body: Option<String>,
     pub created_at: DateTimeUtc,

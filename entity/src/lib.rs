@@ -5,6 +5,7 @@ pub mod alert;
 pub mod amendment;
 pub mod api_client;
 pub mod attendance_event;
+pub mod audit_checkpoint;
 pub mod audit_event;
 pub mod bid;
 pub mod bid_score;

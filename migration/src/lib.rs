@@ -13,6 +13,7 @@ mod m20261202_000007_alerts;
 mod m20261202_000008_reports;
 mod m20261202_000009_rollups;
 mod m20261202_000010_served_spans;
+mod m20261203_000011_security;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_reports::Migration),
             Box::new(m20261202_000009_rollups::Migration),
             Box::new(m20261202_000010_served_spans::Migration),
+            Box::new(m20261203_000011_security::Migration),
         ]
     }
 }

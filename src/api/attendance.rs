@@ -92,6 +92,9 @@ fn qr_valid(ctx: &Ctx, session_id: Uuid, token: &str, now: DateTime<Utc>) -> boo
 pub struct SessionCache {
     sessions: HashMap<Uuid, Option<(entity::session::Model, HashSet<Uuid>)>>,
     known: HashMap<Uuid, entity::attendance_event::Model>,
+    /// Client ids stored under another NGO's sessions: answered like a
+    /// foreign session, never as a duplicate or conflict.
+    foreign: HashSet<Uuid>,
     /// Events validated and waiting for one batched insert.
     pub pending: Vec<entity::attendance_event::Model>,
 }
@@ -131,15 +134,21 @@ impl SessionCache {
         Ok(())
     }
 
-    /// Loads the stored events with these client ids (inside the write transaction).
+    /// Loads the stored events with these client ids (inside the write
+    /// transaction), keeping the NGO's own apart from other NGOs'.
     pub async fn load_known<C: ConnectionTrait>(
         &mut self,
         conn: &C,
+        ngo_id: Uuid,
         ids: &[Uuid],
     ) -> ApiResult<()> {
-        for e in store::sessions::events_by_client_ids(conn, ids).await? {
+        for (e, owner) in store::sessions::events_by_client_ids(conn, ids).await? {
             if let Some(cid) = e.client_event_id {
-                self.known.insert(cid, e);
+                if owner == ngo_id {
+                    self.known.insert(cid, e);
+                } else {
+                    self.foreign.insert(cid);
+                }
             }
         }
         Ok(())
@@ -186,6 +195,12 @@ pub async fn apply<C: ConnectionTrait>(
         CheckSource::Qr => "qr",
         CheckSource::App => "app",
     };
+    if ev
+        .client_event_id
+        .is_some_and(|cid| cache.foreign.contains(&cid))
+    {
+        return Err(ApiError::NotFound);
+    }
     if let Some(cid) = ev.client_event_id
         && let Some(old) = cache.known.get(&cid)
     {
@@ -383,7 +398,7 @@ impl AttendanceApi {
             .await?;
         let txn = ctx.state.db.begin().await?;
         let ids: Vec<Uuid> = body.events.iter().map(|e| e.client_event_id).collect();
-        cache.load_known(&txn, &ids).await?;
+        cache.load_known(&txn, rec.ngo_id, &ids).await?;
         let mut results = Vec::with_capacity(body.events.len());
         let mut created = 0usize;
         for e in &body.events {

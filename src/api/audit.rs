@@ -1,13 +1,16 @@
 //! `/api/v1/audit-events`: the hash-chained trail, for the admin and the
 //! procuratorate, and its verification.
 
-use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
+use chrono::{DateTime, Utc};
+use poem_openapi::{Enum, Object, OpenApi, param::Query, payload::Json};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::{
-    api::{ApiTags, Ctx, Page},
+    api::{ApiTags, Created, Ctx, Page},
+    app::{self, audit::Checkpoint},
     auth::{authz::Permission, scheme::BearerAuth},
+    domain::audit_chain::CheckpointStatus,
     error::ApiResult,
     store::{self, page::PageRequest},
 };
@@ -57,14 +60,88 @@ impl From<entity::audit_event::Model> for AuditEvent {
     }
 }
 
-/// Result of walking the chain.
+/// What a checkpoint says about the stored chain.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum CheckpointResult {
+    /// The event at the checkpoint's `seq` still has the signed hash.
+    Matches,
+    /// The chain ends before the checkpoint's `seq`: newest events were removed.
+    Truncated,
+    /// The event at `seq` has another hash: history before it was rewritten
+    /// (even if the chain was recomputed to look consistent).
+    Rewritten,
+}
+
+impl From<CheckpointStatus> for CheckpointResult {
+    fn from(s: CheckpointStatus) -> Self {
+        match s {
+            CheckpointStatus::Matches => Self::Matches,
+            CheckpointStatus::Truncated => Self::Truncated,
+            CheckpointStatus::Rewritten => Self::Rewritten,
+        }
+    }
+}
+
+/// The comparison with one checkpoint.
+#[derive(Object)]
+pub struct CheckpointCheck {
+    pub seq: i64,
+    pub hash: String,
+    pub signed_at: DateTime<Utc>,
+    pub result: CheckpointResult,
+}
+
+/// Result of walking the chain and comparing it with a signed checkpoint.
+/// `checkpoint` is the one compared: the one passed as `checkpoint`, else the
+/// newest stored one; absent when there is none.
 #[derive(Object)]
 pub struct AuditVerification {
+    /// The chain verifies and matches the checkpoint (when there is one).
     pub ok: bool,
-    /// Events that verified before the first bad one (all, when `ok`).
+    /// Events that verified before the first bad one (all, when the chain verifies).
     pub checked: u64,
     #[oai(nullable)]
     pub first_bad_id: Option<Uuid>,
+    #[oai(skip_serializing_if_is_none)]
+    pub checkpoint: Option<CheckpointCheck>,
+}
+
+/// A signed head of the audit chain.
+#[derive(Object)]
+pub struct AuditCheckpoint {
+    pub id: Uuid,
+    /// The chain head's position when it was signed.
+    pub seq: i64,
+    /// That event's hash.
+    pub hash: String,
+    pub signed_at: DateTime<Utc>,
+    pub key_id: String,
+    /// base64url Ed25519 signature over `huigui-audit-checkpoint:v1:<seq>:<hash>:<signed_at unix>`.
+    pub signature: String,
+    /// base64url Ed25519 public key of `key_id`.
+    pub public_key: String,
+    /// The text to keep and pass back as `checkpoint` to `verify_audit_events`.
+    pub token: String,
+}
+
+fn unix(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+impl From<Checkpoint> for AuditCheckpoint {
+    fn from(c: Checkpoint) -> Self {
+        Self {
+            token: c.token.to_string(),
+            id: c.row.id,
+            seq: c.row.seq,
+            hash: c.row.hash,
+            signed_at: unix(c.row.signed_at),
+            key_id: c.row.key_id,
+            signature: c.row.signature,
+            public_key: c.public_key,
+        }
+    }
 }
 
 pub struct AuditApi;
@@ -116,20 +193,85 @@ impl AuditApi {
 
     /// Verify the audit chain
     ///
-    /// Recomputes every hash in order; reports the first event whose content,
-    /// link or position does not match.
+    /// Recomputes every hash in order and reports the first event whose
+    /// content, link or position does not match; then compares the chain
+    /// with a signed checkpoint — the `checkpoint` text an auditor kept (a
+    /// forged or altered one is a 422), else the newest stored one — which
+    /// reveals deleted newest events (`truncated`) and history rewritten with
+    /// the chain recomputed (`rewritten`).
     #[oai(
         path = "/audit-events/verify",
         method = "get",
         operation_id = "verify_audit_events"
     )]
-    async fn verify(&self, ctx: Ctx, auth: BearerAuth) -> ApiResult<Json<AuditVerification>> {
+    async fn verify(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// A checkpoint's `token`, as mailed to the procuratorate.
+        #[oai(validator(max_length = 400))]
+        checkpoint: Query<Option<String>>,
+    ) -> ApiResult<Json<AuditVerification>> {
         auth.0.require(Permission::ReadAuditEvents)?;
-        let v = store::audit::verify(&ctx.state.db.read).await?;
+        let r = app::audit::verify(&ctx.state, checkpoint.0.as_deref()).await?;
         Ok(Json(AuditVerification {
-            ok: v.ok,
-            checked: v.checked,
-            first_bad_id: v.first_bad_id,
+            ok: r.ok(),
+            checked: r.chain.checked,
+            first_bad_id: r.chain.first_bad_id,
+            checkpoint: r.checkpoint.map(|(t, status)| CheckpointCheck {
+                seq: t.seq,
+                hash: t.hash,
+                signed_at: unix(t.signed_at),
+                result: status.into(),
+            }),
         }))
+    }
+
+    /// List audit checkpoints
+    ///
+    /// Signed heads of the chain, oldest first: taken at least daily by the
+    /// server and on demand, each mailed to the procuratorate's contact address.
+    #[oai(
+        path = "/audit-events/checkpoints",
+        method = "get",
+        operation_id = "list_audit_checkpoints"
+    )]
+    async fn checkpoints(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<Page<AuditCheckpoint>>> {
+        auth.0.require(Permission::ReadAuditEvents)?;
+        let page = PageRequest::<Uuid>::parse(limit.0, cursor.0.as_deref())?;
+        let (items, next) = app::audit::list_checkpoints(&ctx.state, &page).await?;
+        Ok(Json(Page {
+            items: items.into_iter().map(AuditCheckpoint::from).collect(),
+            next_cursor: next,
+        }))
+    }
+
+    /// Take an audit checkpoint now
+    ///
+    /// Signs the current head of the chain (including the event recording
+    /// this request) and mails it to the procuratorate. The admin and the
+    /// auditor may ask for one at any time, e.g. before an inspection.
+    #[oai(
+        path = "/audit-events/checkpoints",
+        method = "post",
+        operation_id = "create_audit_checkpoint"
+    )]
+    async fn create_checkpoint(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+    ) -> ApiResult<Created<AuditCheckpoint>> {
+        auth.0.require(Permission::CreateCheckpoint)?;
+        let cp = app::audit::take_checkpoint(&ctx.state, &ctx.actor(&auth.0)).await?;
+        let location = format!("/api/v1/audit-events/checkpoints?cursor={}", cp.row.id);
+        Ok(Created::Created(Json(cp.into()), location))
     }
 }

@@ -14,6 +14,7 @@ use crate::{
         jwt::{Claims, Subject},
         password,
         scheme::BearerAuth,
+        throttle,
     },
     domain::roles::{OrgKind, Role},
     error::{ApiError, ApiResult},
@@ -136,13 +137,14 @@ impl AuthApi {
     #[oai(path = "/auth/token", method = "post", operation_id = "create_token")]
     async fn token(&self, ctx: Ctx, body: Json<TokenRequest>) -> ApiResult<Json<TokenPair>> {
         let state = &ctx.state;
-        let account = format!("acct:{}", store::users::normalize_email(&body.email));
-        let ip = format!("ip:{}", ctx.ip.as_deref().unwrap_or("unknown"));
-        if let Some(retry) = state.throttle.blocked(&[(&account, 1), (&ip, 4)]) {
-            return Err(ApiError::RateLimited {
+        let account = throttle::account_key(&store::users::normalize_email(&body.email));
+        let ip = throttle::ip_key(ctx.ip.as_deref());
+        state
+            .throttle
+            .reserve(&[(&account, 1), (&ip, 4)])
+            .map_err(|retry| ApiError::RateLimited {
                 retry_after_secs: retry,
-            });
-        }
+            })?;
         let user = store::users::find_by_email(&state.db.read, &body.email).await?;
         let ok = password::verify(
             body.password.0.clone(),
@@ -151,12 +153,9 @@ impl AuthApi {
         .await?;
         let user = match user {
             Some(u) if ok && !u.disabled => u,
-            _ => {
-                state.throttle.record_failure(&[&account, &ip]);
-                return Err(ApiError::Unauthorized);
-            }
+            _ => return Err(ApiError::Unauthorized),
         };
-        state.throttle.clear(&account);
+        state.throttle.succeeded(&account, &[&ip]);
         let txn = state.db.begin().await?;
         let refresh_token =
             store::tokens::issue(&txn, user.id, None, state.settings.refresh_token_ttl_secs)
@@ -299,12 +298,13 @@ impl AuthApi {
     ) -> ApiResult<Json<ClientToken>> {
         let state = &ctx.state;
         let key = format!("client:{}", &*body.client_id);
-        let ip = format!("ip:{}", ctx.ip.as_deref().unwrap_or("unknown"));
-        if let Some(retry) = state.throttle.blocked(&[(&key, 1), (&ip, 4)]) {
-            return Err(ApiError::RateLimited {
+        let ip = throttle::ip_key(ctx.ip.as_deref());
+        state
+            .throttle
+            .reserve(&[(&key, 1), (&ip, 4)])
+            .map_err(|retry| ApiError::RateLimited {
                 retry_after_secs: retry,
-            });
-        }
+            })?;
         let client = store::api_clients::find_by_client_id(&state.db.read, &body.client_id).await?;
         let ok = password::verify(
             body.client_secret.0.clone(),
@@ -313,11 +313,9 @@ impl AuthApi {
         .await?;
         let client = match client {
             Some(c) if ok && c.revoked_at.is_none() => c,
-            _ => {
-                state.throttle.record_failure(&[&key, &ip]);
-                return Err(ApiError::Unauthorized);
-            }
+            _ => return Err(ApiError::Unauthorized),
         };
+        state.throttle.succeeded(&key, &[&ip]);
         let scope = client.scopes.clone();
         let (access_token, expires_in) = sign_access(
             state,

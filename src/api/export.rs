@@ -25,13 +25,28 @@ pub fn wants_csv(req: &Request, format: Option<Format>) -> bool {
     }
 }
 
-/// The CSV bytes: BOM, header, rows.
+/// A cell as it is safe to open in a spreadsheet: text starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return would run as a formula in Excel
+/// or LibreOffice (CSV injection, OWASP), so it gets a leading `'`, which
+/// spreadsheets show as text. Plain numbers (`-3.5`) stay numbers.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The CSV bytes: BOM, header, rows; every cell neutralised.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, ApiError> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let fail = |e: csv::Error| ApiError::Internal(anyhow::anyhow!("csv: {e}"));
-    w.write_record(header).map_err(fail)?;
+    w.write_record(header.iter().map(|c| neutralise(c).into_owned()))
+        .map_err(fail)?;
     for r in rows {
-        w.write_record(r).map_err(fail)?;
+        w.write_record(r.iter().map(|c| neutralise(c).into_owned()))
+            .map_err(fail)?;
     }
     w.into_inner()
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))
@@ -59,6 +74,26 @@ mod tests {
         assert_eq!(text, "名称,n\n\"凤城镇, 司法所\",2.5\n");
         assert_eq!(num(3.0), "3");
         assert_eq!(num(0.6667), "0.6667");
+        Ok(())
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_and_numbers_kept() -> Result<(), Box<dyn std::error::Error>> {
+        for bad in [
+            "=HYPERLINK(\"x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        for fine in ["-3.5", "12", "凤城镇", "a=b", ""] {
+            assert_eq!(neutralise(fine), fine);
+        }
+        let b = csv(&["n"], &[vec!["=1+2".into()], vec!["-4".into()]])?;
+        assert_eq!(std::str::from_utf8(&b[3..])?, "n\n'=1+2\n-4\n");
         Ok(())
     }
 }

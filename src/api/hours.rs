@@ -163,7 +163,8 @@ pub struct EarnedHours {
     pub volunteer: f64,
 }
 
-/// A person's ledger month.
+/// A person's ledger month. `status` is absent for an NGO viewing a person
+/// under correction: the month's status depends on entries it may not see.
 #[derive(Object)]
 pub struct MonthHours {
     pub participant_id: Uuid,
@@ -172,8 +173,11 @@ pub struct MonthHours {
     pub required: RequiredHours,
     pub earned: EarnedHours,
     /// Sum of the counted entries (all categories); always equals the sum of `earned`.
+    /// For an NGO viewing a person under correction, `earned` and `balance`
+    /// sum only the entries it sees (those from its own sessions).
     pub balance: f64,
-    pub status: HoursStatus,
+    #[oai(skip_serializing_if_is_none)]
+    pub status: Option<HoursStatus>,
     /// A closed month changes only through reversing entries.
     pub closed: bool,
     pub entries: Vec<HoursEntry>,
@@ -303,7 +307,20 @@ async fn month_hours<C: ConnectionTrait>(
     } else {
         policy.for_level(p.supervision_level.as_deref())
     };
-    let sums = store::hours::earned(conn, p.id, month).await?;
+    let partial = store::hours::partial_view(caller, p);
+    let visible = store::hours::entries(conn, caller, p, month).await?;
+    let sums = if partial {
+        let mut sums = std::collections::HashMap::<String, i64>::new();
+        for e in visible
+            .iter()
+            .filter(|e| rules::counts(&e.row.source, e.approved))
+        {
+            *sums.entry(e.row.category.clone()).or_default() += e.row.hours_x100;
+        }
+        sums
+    } else {
+        store::hours::earned(conn, p.id, month).await?
+    };
     let get = |c: Category| sums.get(c.as_str()).copied().unwrap_or(0);
     let earned = Requirement {
         education_x100: get(Category::Education),
@@ -316,8 +333,7 @@ async fn month_hours<C: ConnectionTrait>(
         Some(org) => store::hours::is_closed(conn, org, month).await?,
         None => false,
     };
-    let entries = store::hours::entries(conn, caller, p, month)
-        .await?
+    let entries = visible
         .into_iter()
         .map(HoursEntry::from_entry)
         .collect::<ApiResult<Vec<_>>>()?;
@@ -334,7 +350,7 @@ async fn month_hours<C: ConnectionTrait>(
             volunteer: hours(volunteer),
         },
         balance: hours(earned.education_x100 + earned.public_welfare_x100 + volunteer),
-        status: status.into(),
+        status: (!partial).then(|| status.into()),
         closed,
         entries,
     })

@@ -406,9 +406,11 @@ impl OutcomesApi {
             .map(|a| (a.hours * 100.0).round() as i64)
             .sum::<i64>() as f64
             / 100.0;
+        let code_only = store::participants::disclosure_for(caller, &p)
+            == crate::domain::disclosure::Disclosure::CodeOnly;
         let c = Certificate {
             number: format!("VC-{}", p.code.trim_start_matches("HG-")),
-            participant_name: p.name,
+            participant_name: if code_only { p.code.clone() } else { p.name },
             total_hours: total,
             activities,
             issuer,

@@ -23,11 +23,16 @@ use crate::{
         scheme::BearerAuth,
     },
     domain::{
+        disclosure::{Disclosure, age_on},
         id_number::{Gender, IdNumber},
         roles::{OrgKind, Role, Scope},
     },
     error::{ApiError, ApiResult},
-    store::{self, audit, page::PageRequest, participants::ParticipantFilter},
+    store::{
+        self, audit,
+        page::PageRequest,
+        participants::{ParticipantFilter, Registry},
+    },
 };
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,20 +91,24 @@ pub struct Participant {
     pub kind: ParticipantKind,
     /// Non-identifying code (minors appear to NGOs by this only).
     pub code: String,
-    /// `null` for minors shown to NGOs.
+    /// `null` for minors shown to anyone but the bureau and the owner.
     #[oai(nullable)]
     pub name: Option<String>,
     /// The full number: only for the owning judicial office and the bureau.
     #[oai(nullable)]
     pub id_number: Option<String>,
-    /// e.g. `142327********1234`; `null` for minors shown to NGOs.
+    /// e.g. `142327********1234`; `null` for minors shown by code only.
     #[oai(nullable)]
     pub id_number_masked: Option<String>,
     /// `male` or `female`, derived from the ID number.
     #[oai(nullable)]
     pub gender: Option<String>,
+    /// Only beside the full ID number (the mask hides exactly the birth date).
     #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
+    /// Whole years of age today; `null` for minors shown by code only.
+    #[oai(nullable)]
+    pub age: Option<i32>,
     /// Under 18 at registration.
     pub minor: bool,
     #[oai(nullable)]
@@ -129,25 +138,26 @@ pub struct Participant {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Who sees the full number: the bureau and the person's own office.
-fn sees_full_id(caller: &UserCaller, m: &entity::participant::Model) -> bool {
-    matches!(caller.role, Role::Admin | Role::Officer)
-        || (caller.role == Role::OfficeStaff && m.judicial_office_id == Some(caller.org_id))
-}
-
-/// The caller's view of a row; `Ok((view, revealed))`.
+/// The caller's view of a row; `Ok((view, revealed))`. Full ID numbers go
+/// only to the bureau and the person's own office; whoever sees the mask
+/// gets an age instead of the birth date (which is exactly what the mask
+/// hides); minors outside the bureau and the owner appear by code only.
 fn view(
     ctx: &Ctx,
     caller: &UserCaller,
     m: entity::participant::Model,
     transfers: Vec<entity::participant_transfer::Model>,
 ) -> ApiResult<(Participant, bool)> {
-    let full = sees_full_id(caller, &m);
-    let id_number = match (&m.id_number_sealed, full) {
+    let level = store::participants::disclosure_for(caller, &m);
+    let full_id = level == Disclosure::Full
+        && (matches!(caller.role, Role::Admin | Role::Officer)
+            || (caller.role == Role::OfficeStaff && m.judicial_office_id == Some(caller.org_id)));
+    let id_number = match (&m.id_number_sealed, full_id) {
         (Some(s), true) => Some(ctx.state.vault.open(s).map_err(ApiError::Internal)?),
         _ => None,
     };
-    let hide_minor = m.minor && caller.org_kind == OrgKind::Ngo;
+    let code_only = level == Disclosure::CodeOnly;
+    let today = ctx.state.clock.today(ctx.state.settings.tz());
     let revealed = id_number.is_some();
     Ok((
         Participant {
@@ -156,12 +166,17 @@ fn view(
             } else {
                 ParticipantKind::CorrectionSubject
             },
-            name: (!hide_minor).then_some(m.name),
+            name: (!code_only).then_some(m.name),
             id_number,
-            id_number_masked: if hide_minor { None } else { m.id_number_masked },
-            gender: if hide_minor { None } else { m.gender },
-            birth_date: if hide_minor { None } else { m.birth_date },
-            phone: if hide_minor { None } else { m.phone },
+            id_number_masked: if code_only { None } else { m.id_number_masked },
+            gender: if code_only { None } else { m.gender },
+            age: if code_only {
+                None
+            } else {
+                m.birth_date.map(|b| age_on(b, today))
+            },
+            birth_date: if full_id { m.birth_date } else { None },
+            phone: if code_only { None } else { m.phone },
             correction_type: parse_enum(&m.correction_type),
             supervision_level: parse_enum(&m.supervision_level),
             skills: from_json_text(&m.skills)?,
@@ -213,7 +228,8 @@ pub struct CreateParticipant {
     pub correction_start: Option<NaiveDate>,
     #[oai(nullable)]
     pub correction_end: Option<NaiveDate>,
-    #[oai(nullable)]
+    /// At most 50 skills of at most 50 characters, no control characters.
+    #[oai(nullable, validator(max_items = 50))]
     pub skills: Option<Vec<String>>,
     #[oai(nullable)]
     pub able_to_work: Option<bool>,
@@ -232,7 +248,8 @@ pub struct UpdateParticipant {
     pub supervision_level: MaybeUndefined<SupervisionLevel>,
     #[oai(nullable)]
     pub correction_end: Option<NaiveDate>,
-    #[oai(nullable)]
+    /// At most 50 skills of at most 50 characters, no control characters.
+    #[oai(nullable, validator(max_items = 50))]
     pub skills: Option<Vec<String>>,
     #[oai(nullable)]
     pub able_to_work: Option<bool>,
@@ -374,17 +391,7 @@ pub(crate) fn registration(
         }
         (None, Some(caller.org_id))
     };
-    let skills: Vec<String> = body
-        .skills
-        .clone()
-        .unwrap_or_default()
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if skills.len() > 50 || skills.iter().any(|s| s.chars().count() > 50) {
-        check.fail("skills", "at most 50 skills of at most 50 characters");
-    }
+    let skills = check.skills("skills", body.skills.as_deref().unwrap_or_default());
     let vault = &state.vault;
     let hash = id.as_ref().map(|i| vault.lookup_hash(i.as_str()));
     let sealed = id
@@ -485,7 +492,9 @@ impl ParticipantsApi {
     ///
     /// Office staff register persons under correction of their own office
     /// (ID number checked by GB 11643; gender, birth date and `minor` derived);
-    /// NGO staff register volunteers. An active registration with the same ID number is a 409.
+    /// NGO staff register volunteers. An active registration with the same ID
+    /// number in the same register (the county's persons under correction, or
+    /// the NGO's own volunteers) is a 409.
     #[oai(
         path = "/participants",
         method = "post",
@@ -507,7 +516,7 @@ impl ParticipantsApi {
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
         if let Some(h) = &new.id_number_hash
-            && store::participants::active_with_hash(&txn, h)
+            && store::participants::active_with_hash(&txn, Registry::of(&new), h)
                 .await?
                 .is_some()
         {
@@ -578,7 +587,7 @@ impl ParticipantsApi {
     ) -> ApiResult<Versioned<Participant>> {
         let caller = auth.0.require(Permission::UpdateParticipant)?;
         let txn = ctx.state.db.begin().await?;
-        let mut m = store::participants::get(&txn, caller, id.0).await?;
+        let mut m = store::participants::get_owned(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), m.version, false)?;
         if m.status != "active" {
             return Err(ApiError::InvalidTransition(format!(
@@ -608,7 +617,7 @@ impl ParticipantsApi {
             m.correction_end = Some(e);
         }
         if let Some(s) = &body.skills {
-            m.skills = to_json_text(s);
+            m.skills = to_json_text(&check.skills("skills", s));
         }
         m.able_to_work = body.able_to_work.unwrap_or(m.able_to_work);
         m.medical_needs = body.medical_needs.unwrap_or(m.medical_needs);
@@ -693,7 +702,7 @@ impl ParticipantsApi {
         check.finish()?;
         let now = ctx.state.clock.now();
         let txn = db.begin().await?;
-        let mut m = store::participants::get(&txn, caller, id.0).await?;
+        let mut m = store::participants::get_owned(&txn, caller, id.0).await?;
         if m.status != "active" || m.kind != "correction_subject" {
             return Err(ApiError::InvalidTransition(format!(
                 "cannot transfer when {}",
@@ -749,7 +758,7 @@ async fn change_status(
     check.finish()?;
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let mut m = store::participants::get(&txn, caller, id).await?;
+    let mut m = store::participants::get_owned(&txn, caller, id).await?;
     if m.status != "active" || m.kind != "correction_subject" {
         return Err(ApiError::InvalidTransition(format!(
             "cannot {to} when {}",

@@ -18,9 +18,13 @@ use crate::{
         ApiTags, Created, Ctx, Page,
         types::{Check, Text, stored},
     },
-    auth::{authz::Permission, scheme::BearerAuth},
+    auth::{
+        authz::{Permission, UserCaller},
+        scheme::BearerAuth,
+    },
     domain::{
         care::{ReferralAction, ReferralStatus},
+        disclosure::Disclosure,
         roles::OrgKind,
     },
     error::{ApiError, ApiResult},
@@ -82,7 +86,8 @@ pub enum ReferralState {
     Declined,
 }
 
-/// The person, as little as the agency needs: name (a minor's code instead) and masked ID.
+/// The person, as little as the agency needs: name and masked ID; a minor's
+/// code instead of the name for everyone but the bureau and the person's office.
 #[derive(Object)]
 pub struct ReferralPerson {
     pub id: Uuid,
@@ -124,6 +129,7 @@ pub struct Referral {
 async fn views<C: ConnectionTrait>(
     conn: &C,
     state: &AppState,
+    caller: &UserCaller,
     rows: Vec<entity::referral::Model>,
 ) -> ApiResult<Vec<Referral>> {
     let people = store::participants::by_ids(
@@ -154,16 +160,15 @@ async fn views<C: ConnectionTrait>(
             participant: ReferralPerson {
                 id: r.participant_id,
                 name: p
-                    .map(|p| {
-                        if p.minor {
-                            p.code.clone()
-                        } else {
-                            p.name.clone()
-                        }
+                    .map(|p| match store::participants::disclosure_for(caller, p) {
+                        Disclosure::CodeOnly => p.code.clone(),
+                        _ => p.name.clone(),
                     })
                     .unwrap_or_default(),
                 id_number_masked: p
-                    .filter(|p| !p.minor)
+                    .filter(|p| {
+                        store::participants::disclosure_for(caller, p) != Disclosure::CodeOnly
+                    })
                     .and_then(|p| p.id_number_masked.clone()),
             },
             office: ReferralOffice {
@@ -304,7 +309,7 @@ async fn answer(
     .await?;
     txn.commit().await?;
     Ok(Json(
-        views(&ctx.state.db.read, &ctx.state, vec![r])
+        views(&ctx.state.db.read, &ctx.state, caller, vec![r])
             .await?
             .remove(0),
     ))
@@ -354,7 +359,7 @@ impl ReferralsApi {
         )
         .await?;
         Ok(Json(Page {
-            items: views(db, &ctx.state, rows).await?,
+            items: views(db, &ctx.state, caller, rows).await?,
             next_cursor: next,
         }))
     }
@@ -438,7 +443,7 @@ impl ReferralsApi {
         let location = format!("/api/v1/referrals/{}", r.id);
         Ok(Created::Created(
             Json(
-                views(&ctx.state.db.read, &ctx.state, vec![r])
+                views(&ctx.state.db.read, &ctx.state, caller, vec![r])
                     .await?
                     .remove(0),
             ),
@@ -452,7 +457,9 @@ impl ReferralsApi {
         let caller = auth.0.require(Permission::ReadReferrals)?;
         let db = &ctx.state.db.read;
         let r = store::care::get_referral(db, caller, id.0).await?;
-        Ok(Json(views(db, &ctx.state, vec![r]).await?.remove(0)))
+        Ok(Json(
+            views(db, &ctx.state, caller, vec![r]).await?.remove(0),
+        ))
     }
 
     /// Accept a referral (agency)

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use poem_openapi::{
     ApiRequest, Enum, Object, OpenApi,
     param::Query,
-    payload::{Binary, Json},
+    payload::{Binary, Json, ParsePayload, Payload},
+    registry::MetaSchemaRef,
     types::MaybeUndefined,
 };
 use serde_json::json;
@@ -56,9 +57,81 @@ const REQUIRED: &[&str] = &[
 /// The CSV body.
 #[derive(ApiRequest)]
 pub enum RosterCsv {
-    /// A header row, then one person per row; UTF-8 (with or without BOM) or GB18030.
-    #[oai(content_type = "text/csv")]
-    Csv(Binary<Vec<u8>>),
+    /// A header row, then one person per row; UTF-8 (with or without BOM) or
+    /// GB18030. `Content-Type: text/csv`, optionally with `charset=utf-8` or
+    /// `charset=gb18030` (then the file must decode cleanly in it).
+    Csv(CsvUpload),
+}
+
+/// The charsets a roster may declare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Charset {
+    Utf8,
+    Gb18030,
+}
+
+/// The `charset` parameter of a `text/csv` content type: `Ok(None)` when
+/// absent, `Err(())` for a type other than `text/csv` or an unknown charset.
+fn csv_charset(content_type: &str) -> Result<Option<Charset>, ()> {
+    let mut parts = content_type.split(';').map(str::trim);
+    if !parts
+        .next()
+        .is_some_and(|t| t.eq_ignore_ascii_case("text/csv"))
+    {
+        return Err(());
+    }
+    let mut charset = None;
+    for p in parts {
+        let Some((k, v)) = p.split_once('=') else {
+            return Err(());
+        };
+        if k.trim().eq_ignore_ascii_case("charset") {
+            let v = v.trim().trim_matches('"').to_ascii_lowercase();
+            charset = Some(match v.as_str() {
+                "utf-8" | "utf8" => Charset::Utf8,
+                // GB18030 is a superset of GBK and GB2312.
+                "gb18030" | "gbk" | "gb2312" => Charset::Gb18030,
+                _ => return Err(()),
+            });
+        }
+    }
+    Ok(charset)
+}
+
+/// A `text/csv` request body (any standard `charset` parameter accepted).
+pub struct CsvUpload {
+    pub bytes: Vec<u8>,
+    pub charset: Option<Charset>,
+}
+
+impl Payload for CsvUpload {
+    const CONTENT_TYPE: &'static str = "text/csv";
+
+    fn check_content_type(content_type: &str) -> bool {
+        csv_charset(content_type).is_ok()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        Binary::<Vec<u8>>::schema_ref()
+    }
+}
+
+impl ParsePayload for CsvUpload {
+    const IS_REQUIRED: bool = true;
+
+    async fn from_request(
+        request: &poem::Request,
+        body: &mut poem::RequestBody,
+    ) -> poem::Result<Self> {
+        let charset = request
+            .content_type()
+            .and_then(|c| csv_charset(c).ok())
+            .flatten();
+        Ok(Self {
+            bytes: <Vec<u8> as poem::FromRequest>::from_request(request, body).await?,
+            charset,
+        })
+    }
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,16 +165,52 @@ pub struct ImportResult {
     pub results: Vec<ImportRow>,
 }
 
-/// UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else GB18030.
-pub fn decode(bytes: &[u8]) -> String {
+/// Decodes a roster: in the declared charset, else UTF-8 (a BOM is
+/// dropped) when that decodes, else GB18030. Nothing is ever replaced: a
+/// file that does not decode cleanly is refused with its first bad line
+/// (`Err((line, message))`), and so is one that is plainly UTF-8 with a
+/// broken byte (it would otherwise decode as GB18030 into garbled names).
+pub fn decode(bytes: &[u8], declared: Option<Charset>) -> Result<String, (usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+    let charset = match declared {
+        Some(c) => c,
+        None if std::str::from_utf8(bytes).is_ok() => Charset::Utf8,
+        None if mostly_utf8(bytes) => Charset::Utf8,
+        None => Charset::Gb18030,
+    };
+    let mut out = String::with_capacity(bytes.len());
+    // Line by line: 0x0A is never part of a multi-byte character in either encoding.
+    for (i, line) in bytes.split_inclusive(|b| *b == b'\n').enumerate() {
+        let decoded = match charset {
+            Charset::Utf8 => std::str::from_utf8(line).ok().map(str::to_string),
+            Charset::Gb18030 => encoding_rs::GB18030
+                .decode_without_bom_handling_and_without_replacement(line)
+                .map(|c| c.into_owned()),
+        };
+        match decoded {
+            Some(text) if !text.contains('\u{FFFD}') => out.push_str(&text),
+            _ => {
+                let name = match charset {
+                    Charset::Utf8 => "UTF-8",
+                    Charset::Gb18030 => "GB18030",
+                };
+                return Err((i + 1, format!("line {} is not valid {name}", i + 1)));
+            }
+        }
     }
+    Ok(out)
+}
+
+/// Invalid UTF-8 that is nevertheless mostly UTF-8: more valid multi-byte
+/// characters than broken sequences (GB18030 text read as UTF-8 gives
+/// almost only broken ones).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > bad
 }
 
 fn correction_type(v: &str) -> Option<CorrectionType> {
@@ -261,8 +370,9 @@ impl RosterApi {
             return Err(ApiError::Forbidden);
         }
         let dry_run = dry_run.0.unwrap_or(false);
-        let RosterCsv::Csv(bytes) = body;
-        let text = decode(&bytes);
+        let RosterCsv::Csv(upload) = body;
+        let text =
+            decode(&upload.bytes, upload.charset).map_err(|(_, m)| ApiError::field("body", m))?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)

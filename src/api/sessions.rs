@@ -22,7 +22,7 @@ use crate::{
     },
     domain::{
         attendance::{Window, finalize},
-        roles::{OrgKind, Scope},
+        roles::Scope,
     },
     error::{ApiError, ApiResult},
     store::{self, audit, page::PageRequest, sessions::SessionFilter},
@@ -767,12 +767,7 @@ impl SessionsApi {
             }
             Err(e) => return Err(e),
         };
-        let own = match caller.org_kind {
-            OrgKind::JudicialOffice => p.judicial_office_id == Some(caller.org_id),
-            OrgKind::Ngo => p.kind == "volunteer" && p.ngo_id == Some(caller.org_id),
-            _ => false,
-        };
-        if !own {
+        if !store::participants::owns(caller, &p) {
             return Err(ApiError::field(
                 "participant_id",
                 "offices enrol their own people; NGOs their volunteers",
@@ -853,6 +848,11 @@ impl SessionsApi {
         let e = store::sessions::find_enrollment(&txn, s.id, p.id)
             .await?
             .ok_or(ApiError::NotFound)?;
+        // Removal follows enrolment: only the person's owner (their office,
+        // or the NGO for its volunteer) takes them off a session.
+        if !store::participants::owns(caller, &p) {
+            return Err(ApiError::Forbidden);
+        }
         if s.status != "scheduled" {
             return Err(ApiError::InvalidTransition(format!(
                 "the session is {}",
@@ -949,16 +949,21 @@ impl SessionsApi {
             summary: json!({"participant_id": body.participant_id, "source": row.source}),
         };
         let checkin = Checkin {
+            ngo_id: rec.ngo_id,
             row: row.clone(),
             audit: entry,
         };
-        if let Written::Known(old) = ctx.state.checkins.write(checkin).await? {
-            let msg = if identity(&old) == identity(&row) {
-                REPLAYED
-            } else {
-                CONFLICT
-            };
-            return Err(ApiError::Conflict(msg.into()));
+        match ctx.state.checkins.write(checkin).await? {
+            Written::Created => {}
+            Written::Known(old) => {
+                let msg = if identity(&old) == identity(&row) {
+                    REPLAYED
+                } else {
+                    CONFLICT
+                };
+                return Err(ApiError::Conflict(msg.into()));
+            }
+            Written::Foreign => return Err(ApiError::NotFound),
         }
         Ok(EventCreated::Created(Json(CheckEventRecorded {
             id: event_id,

@@ -203,6 +203,11 @@ pub fn stored<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError
         .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }
 
+/// Most skills a person may list.
+pub const MAX_SKILLS: usize = 50;
+/// Longest skill.
+pub const MAX_SKILL_CHARS: usize = 50;
+
 /// Collects field errors while converting request text to clean values.
 #[derive(Default)]
 pub struct Check {
@@ -238,6 +243,26 @@ impl Check {
             None | Some("") => None,
             Some(v) => Some(self.text(field, v, max)),
         }
+    }
+
+    /// A list of skills (特长): trimmed, empty items dropped, at most
+    /// [`MAX_SKILLS`] items of at most [`MAX_SKILL_CHARS`] characters, no
+    /// control characters. The one rule for create, update and the import.
+    pub fn skills(&mut self, field: &str, items: &[String]) -> Vec<String> {
+        let items: Vec<String> = items
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if items.len() > MAX_SKILLS || items.iter().any(|s| s.chars().count() > MAX_SKILL_CHARS) {
+            self.fail(
+                field,
+                format!("at most {MAX_SKILLS} skills of at most {MAX_SKILL_CHARS} characters"),
+            );
+        } else if items.iter().any(|s| s.chars().any(char::is_control)) {
+            self.fail(field, "must not contain control characters");
+        }
+        items
     }
 
     /// A plausible e-mail address, lower-cased.

@@ -22,6 +22,7 @@ use crate::{
         authz::{Permission, UserCaller},
         password,
         scheme::BearerAuth,
+        throttle,
     },
     domain::roles::{OrgKind, Role},
     error::{ApiError, ApiResult},
@@ -311,7 +312,22 @@ impl UsersApi {
         if own {
             let ok = match &body.current_password {
                 Some(pw) => {
-                    password::verify(pw.0.clone(), Some(target.password_hash.clone())).await?
+                    // The same per-account throttle as logins: a stolen access
+                    // token must not become an unlimited password oracle.
+                    let account = throttle::account_key(&target.email);
+                    let ip = throttle::ip_key(ctx.ip.as_deref());
+                    let limits = &ctx.state.throttle;
+                    limits
+                        .reserve(&[(&account, 1), (&ip, 4)])
+                        .map_err(|retry| ApiError::RateLimited {
+                            retry_after_secs: retry,
+                        })?;
+                    let ok =
+                        password::verify(pw.0.clone(), Some(target.password_hash.clone())).await?;
+                    if ok {
+                        limits.succeeded(&account, &[&ip]);
+                    }
+                    ok
                 }
                 None => false,
             };

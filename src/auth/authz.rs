@@ -50,6 +50,7 @@ pub enum Permission {
     ReadApiClients,
     ManageApiClients,
     ReadAuditEvents,
+    CreateCheckpoint,
     ReadProcurements,
     ManageProcurements,
     SubmitBid,
@@ -106,6 +107,7 @@ impl Permission {
         Permission::ReadApiClients,
         Permission::ManageApiClients,
         Permission::ReadAuditEvents,
+        Permission::CreateCheckpoint,
         Permission::ReadProcurements,
         Permission::ManageProcurements,
         Permission::SubmitBid,
@@ -161,6 +163,9 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ReadApiClients => matches!(role, Admin | Auditor | NgoAdmin),
         P::ManageApiClients => role == NgoAdmin,
         P::ReadAuditEvents => matches!(role, Admin | Auditor),
+        // Signing the chain head changes no record: it is the auditor's own
+        // supervision tool (and the admin's), like reading the trail.
+        P::CreateCheckpoint => matches!(role, Admin | Auditor),
         P::ReadProcurements | P::ReadContractDetails => {
             matches!(role, Admin | Officer | Auditor | NgoAdmin | NgoStaff)
         }
@@ -299,6 +304,7 @@ mod tests {
                     | Permission::ReadUsers
                     | Permission::ReadApiClients
                     | Permission::ReadAuditEvents
+                    | Permission::CreateCheckpoint
                     | Permission::ChangePassword
                     | Permission::ReadProcurements
                     | Permission::ReadContracts

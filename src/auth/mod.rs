@@ -1,5 +1,7 @@
 //! Authentication and authorization.
 
+/// The Ed25519 key set that signs audit checkpoints.
+pub mod audit_key;
 /// The permission matrix (role × operation) and the caller type handlers check.
 pub mod authz;
 /// JWT access tokens with a rotating key set.

@@ -93,9 +93,18 @@ impl Vault {
 
     /// Keyed hash for equality lookups.
     pub fn lookup_hash(&self, plain: &str) -> String {
+        self.digest(&[plain.as_bytes()])
+    }
+
+    /// Keyed hash of several byte strings in a row (e.g. a request's method,
+    /// path and body), so that a stored digest reveals nothing of what a
+    /// guess could confirm without the key.
+    pub fn digest(&self, parts: &[&[u8]]) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.hash_key)
             .expect("HMAC takes any key length");
-        mac.update(plain.as_bytes());
+        for p in parts {
+            mac.update(p);
+        }
         hex::encode(mac.finalize().into_bytes())
     }
 }

@@ -2,7 +2,7 @@
 //! check character; positions 7–14 are the birth date, position 17 is odd for
 //! men and even for women.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK: &[u8; 11] = b"10X98765432";
@@ -94,12 +94,7 @@ impl IdNumber {
 
     /// Whole years of age on `day`.
     pub fn age_on(&self, day: NaiveDate) -> i32 {
-        let b = self.birth_date();
-        let mut age = day.year() - b.year();
-        if (day.month(), day.day()) < (b.month(), b.day()) {
-            age -= 1;
-        }
-        age
+        crate::domain::disclosure::age_on(self.birth_date(), day)
     }
 }
 

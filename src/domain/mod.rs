@@ -8,6 +8,8 @@ pub mod audit_chain;
 pub mod care;
 /// Contract statuses, terms, amendment cap, payment rules.
 pub mod contract;
+/// How much of a person's identity a caller may see (full, masked, code only).
+pub mod disclosure;
 /// Distances for geofences.
 pub mod geo;
 /// The hours ledger: categories, months, reversals, policies, month status.

@@ -100,13 +100,17 @@ impl Mailer {
         match &self.transport {
             Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
             Transport::Files(dir) => {
-                tokio::fs::create_dir_all(dir)
-                    .await
-                    .map_err(|e| e.to_string())?;
+                // Mails carry personal data: owner-only directory and files.
                 let tmp = dir.join(format!(".{}.tmp", row.id));
-                tokio::fs::write(&tmp, message.formatted())
-                    .await
-                    .map_err(|e| e.to_string())?;
+                let (d, t, bytes) = (dir.clone(), tmp.clone(), message.formatted());
+                tokio::task::spawn_blocking(move || {
+                    crate::auth::jwt::create_private_dir(&d)?;
+                    let _ = std::fs::remove_file(&t);
+                    crate::auth::jwt::write_private(&t, &bytes)
+                })
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())?;
                 tokio::fs::rename(&tmp, dir.join(format!("{}.eml", row.id)))
                     .await
                     .map_err(|e| e.to_string())

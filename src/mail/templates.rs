@@ -259,6 +259,27 @@ pub fn report_overdue(contract_no: &str, month: &str, link: String) -> Mail {
     )
 }
 
+/// A signed audit checkpoint for the procuratorate to keep.
+pub fn audit_checkpoint(seq: i64, hash: &str, token: &str, public_key: &str, link: String) -> Mail {
+    mail(
+        "audit_checkpoint",
+        format!("【审计检查点】第 {seq} 条 / Audit checkpoint at event {seq}"),
+        &[
+            format!("审计链截至第 {seq} 条事件的签名检查点（哈希 {hash}）。"),
+            "请妥善保存下面的检查点文本；核验时将其作为 checkpoint 参数传给核验接口，可发现此后对审计记录的删除或改写。".into(),
+            format!("检查点：{token}"),
+            format!("签名公钥（Ed25519）：{public_key}"),
+        ],
+        &[
+            format!("A signed checkpoint of the audit chain at event {seq} (hash {hash})."),
+            "Keep the checkpoint text below; pass it as `checkpoint` to the verify endpoint to detect rows deleted or rewritten before it.".into(),
+            format!("Checkpoint: {token}"),
+            format!("Signing public key (Ed25519): {public_key}"),
+        ],
+        Some(link),
+    )
+}
+
 /// The monthly bureau summary (CSV attachments carry the figures).
 pub fn monthly_summary(
     month: &str,

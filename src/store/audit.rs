@@ -215,3 +215,46 @@ pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Verification, DbErr>
         }
     }
 }
+
+/// The chain head `(seq, hash)`, if any event exists.
+pub async fn head<C: ConnectionTrait>(conn: &C) -> Result<Option<(i64, String)>, DbErr> {
+    AuditEvents::find()
+        .select_only()
+        .column(audit_event::Column::Seq)
+        .column(audit_event::Column::Hash)
+        .order_by_desc(audit_event::Column::Seq)
+        .limit(1)
+        .into_tuple::<(i64, String)>()
+        .one(conn)
+        .await
+}
+
+/// The stored hash of the event at `seq`.
+pub async fn hash_at<C: ConnectionTrait>(conn: &C, seq: i64) -> Result<Option<String>, DbErr> {
+    AuditEvents::find()
+        .select_only()
+        .column(audit_event::Column::Hash)
+        .filter(audit_event::Column::Seq.eq(seq))
+        .into_tuple::<String>()
+        .one(conn)
+        .await
+}
+
+/// Stores a signed checkpoint.
+pub async fn insert_checkpoint<C: ConnectionTrait>(
+    conn: &C,
+    m: entity::audit_checkpoint::Model,
+) -> Result<entity::audit_checkpoint::Model, DbErr> {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    m.into_active_model().reset_all().insert(conn).await
+}
+
+/// The newest checkpoint.
+pub async fn latest_checkpoint<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<Option<entity::audit_checkpoint::Model>, DbErr> {
+    entity::audit_checkpoint::Entity::find()
+        .order_by_desc(entity::audit_checkpoint::Column::Id)
+        .one(conn)
+        .await
+}

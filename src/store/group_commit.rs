@@ -26,6 +26,8 @@ const MAX_BATCH: usize = 512;
 
 /// One validated check-in and its audit event.
 pub struct Checkin {
+    /// The NGO whose session the event belongs to.
+    pub ngo_id: Uuid,
     pub row: attendance_event::Model,
     pub audit: audit::Entry,
 }
@@ -36,6 +38,9 @@ pub enum Written {
     /// An event with this `client_event_id` is already stored (or earlier in
     /// the same batch); nothing was written.
     Known(Box<attendance_event::Model>),
+    /// The `client_event_id` belongs to another NGO's event: nothing was
+    /// written, and the caller learns nothing about it.
+    Foreign,
 }
 
 type Job = (Checkin, oneshot::Sender<ApiResult<Written>>);
@@ -105,11 +110,11 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
 async fn commit(db: &Db, items: &[Checkin]) -> ApiResult<Vec<Written>> {
     let txn = db.begin().await?;
     let ids: Vec<Uuid> = items.iter().filter_map(|c| c.row.client_event_id).collect();
-    let mut known: HashMap<Uuid, attendance_event::Model> = HashMap::new();
+    let mut known: HashMap<Uuid, (attendance_event::Model, Uuid)> = HashMap::new();
     if !ids.is_empty() {
-        for e in super::sessions::events_by_client_ids(&txn, &ids).await? {
+        for (e, ngo) in super::sessions::events_by_client_ids(&txn, &ids).await? {
             if let Some(cid) = e.client_event_id {
-                known.insert(cid, e);
+                known.insert(cid, (e, ngo));
             }
         }
     }
@@ -118,11 +123,15 @@ async fn commit(db: &Db, items: &[Checkin]) -> ApiResult<Vec<Written>> {
     let mut entries = Vec::with_capacity(items.len());
     for c in items {
         if let Some(cid) = c.row.client_event_id {
-            if let Some(old) = known.get(&cid) {
-                written.push(Written::Known(Box::new(old.clone())));
+            if let Some((old, ngo)) = known.get(&cid) {
+                written.push(if *ngo == c.ngo_id {
+                    Written::Known(Box::new(old.clone()))
+                } else {
+                    Written::Foreign
+                });
                 continue;
             }
-            known.insert(cid, c.row.clone());
+            known.insert(cid, (c.row.clone(), c.ngo_id));
         }
         written.push(Written::Created);
         rows.push(c.row.clone());

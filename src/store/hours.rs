@@ -120,6 +120,13 @@ async fn derive<C: ConnectionTrait>(
 
 /// A person's entries of a ledger month, oldest first. NGO callers see only
 /// the entries from their own sessions (all of their own volunteers').
+/// Whether the caller sees only part of this person's ledger: an NGO looking
+/// at someone who is not its own volunteer sees the entries from its own
+/// sessions, and nothing computed from the others.
+pub fn partial_view(caller: &UserCaller, participant: &entity::participant::Model) -> bool {
+    caller.org_kind == OrgKind::Ngo && participant.ngo_id != Some(caller.org_id)
+}
+
 pub async fn entries<C: ConnectionTrait>(
     conn: &C,
     caller: &UserCaller,
@@ -129,7 +136,7 @@ pub async fn entries<C: ConnectionTrait>(
     let mut q = Entries::find()
         .filter(hours_entry::Column::ParticipantId.eq(participant.id))
         .filter(hours_entry::Column::Month.eq(month.to_string()));
-    if caller.org_kind == OrgKind::Ngo && participant.ngo_id != Some(caller.org_id) {
+    if partial_view(caller, participant) {
         let own = sea_orm::sea_query::Query::select()
             .column(session::Column::Id)
             .from(session::Entity)

@@ -46,8 +46,14 @@ impl Db {
         let acquire = Duration::from_millis(settings.db_acquire_timeout_ms);
         if url.starts_with("sqlite:") {
             if settings.database_url.is_none() {
-                std::fs::create_dir_all(&settings.data_dir)
+                crate::auth::jwt::create_private_dir(&settings.data_dir)
                     .map_err(|e| DbErr::Custom(format!("creating data dir: {e}")))?;
+            }
+            // The database holds criminal-justice records: owner-only (0600),
+            // like the key files; its WAL and shared-memory files follow.
+            if let Some(path) = sqlite_file(&url) {
+                crate::auth::jwt::ensure_private_file(&path)
+                    .map_err(|e| DbErr::Custom(format!("creating database file: {e}")))?;
             }
             let write = Database::connect(sqlite_options(
                 &url,
@@ -131,6 +137,16 @@ impl Db {
         let _ = self.read.close().await;
         let _ = self.write.close().await;
     }
+}
+
+/// The file of a `sqlite:` URL (`None` for in-memory databases).
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:") && !url.contains("mode=memory"))
+        .then(|| std::path::PathBuf::from(path))
 }
 
 /// The current time at microsecond precision, so that what PostgreSQL stores

@@ -61,6 +61,18 @@ pub async fn insert<C: ConnectionTrait>(
     Ok(model.insert(conn).await?)
 }
 
+/// Ids of every organisation of a kind (unscoped: for server-side mail).
+pub async fn of_kind<C: ConnectionTrait>(conn: &C, kind: OrgKind) -> Result<Vec<Uuid>, ApiError> {
+    use sea_orm::QuerySelect;
+    Ok(Organizations::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .filter(organization::Column::Kind.eq(kind.as_str()))
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// Any organisation by id, unscoped (internal use: validation, tokens).
 pub async fn find<C: ConnectionTrait>(
     conn: &C,

@@ -15,10 +15,39 @@ use uuid::Uuid;
 
 use crate::{
     auth::authz::UserCaller,
-    domain::roles::Role,
+    domain::{
+        disclosure::{Disclosure, Owner, disclosure},
+        roles::Role,
+    },
     error::ApiError,
     store::page::{self, PageRequest},
 };
+
+/// The caller's disclosure level for a row (the one rule of `domain::disclosure`).
+pub fn disclosure_for(caller: &UserCaller, m: &participant::Model) -> Disclosure {
+    disclosure(
+        caller.role,
+        caller.org_id,
+        Owner {
+            office_id: m.judicial_office_id,
+            ngo_id: (m.kind == "volunteer").then_some(m.ngo_id).flatten(),
+        },
+        m.minor,
+    )
+}
+
+/// Whether the caller owns the record (ownership, not visibility): the
+/// person's judicial office for a person under correction, the NGO for its
+/// volunteer. Only the owner changes a person or removes their links.
+pub fn owns(caller: &UserCaller, m: &participant::Model) -> bool {
+    match caller.role {
+        Role::OfficeStaff => {
+            m.kind == "correction_subject" && m.judicial_office_id == Some(caller.org_id)
+        }
+        Role::NgoAdmin | Role::NgoStaff => m.kind == "volunteer" && m.ngo_id == Some(caller.org_id),
+        _ => false,
+    }
+}
 
 fn visible(caller: &UserCaller) -> Condition {
     match caller.role {
@@ -94,6 +123,21 @@ pub async fn get<C: ConnectionTrait>(
         .ok_or(ApiError::NotFound)
 }
 
+/// A participant the caller is about to change: 404 when they cannot see
+/// it, 403 when they see it but do not own it.
+pub async fn get_owned<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> Result<participant::Model, ApiError> {
+    let m = get(conn, caller, id).await?;
+    if owns(caller, &m) {
+        Ok(m)
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
 #[derive(Default)]
 pub struct ParticipantFilter {
     pub kind: Option<String>,
@@ -120,9 +164,41 @@ pub async fn list<C: ConnectionTrait>(
     page::fetch(conn, q, participant::Column::Id, page, |m| m.id).await
 }
 
-/// An active registration with the same ID number (by keyed hash), anywhere.
+/// Where a registration must be unique. Persons under correction are one
+/// county-wide register; each NGO's volunteers are a register of their own,
+/// so that registering a volunteer never reveals anything about another
+/// tenant's registrations (whether someone is under correction, above all).
+#[derive(Clone, Copy, Debug)]
+pub enum Registry {
+    Subjects,
+    VolunteersOf(Uuid),
+}
+
+impl Registry {
+    /// The register a new row belongs to.
+    pub fn of(m: &participant::Model) -> Self {
+        match (m.kind.as_str(), m.ngo_id) {
+            ("volunteer", Some(ngo)) => Registry::VolunteersOf(ngo),
+            _ => Registry::Subjects,
+        }
+    }
+
+    fn condition(self) -> Condition {
+        match self {
+            Registry::Subjects => {
+                Condition::all().add(participant::Column::Kind.eq("correction_subject"))
+            }
+            Registry::VolunteersOf(ngo) => Condition::all()
+                .add(participant::Column::Kind.eq("volunteer"))
+                .add(participant::Column::NgoId.eq(ngo)),
+        }
+    }
+}
+
+/// An active registration with the same ID number (by keyed hash) in the register.
 pub async fn active_with_hash<C: ConnectionTrait>(
     conn: &C,
+    registry: Registry,
     hash: &str,
 ) -> Result<Option<participant::Model>, ApiError> {
     if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
@@ -134,6 +210,7 @@ pub async fn active_with_hash<C: ConnectionTrait>(
     Ok(Participants::find()
         .filter(participant::Column::IdNumberHash.eq(hash))
         .filter(participant::Column::Status.eq("active"))
+        .filter(registry.condition())
         .one(conn)
         .await?)
 }
@@ -194,7 +271,7 @@ pub async fn by_ids<C: ConnectionTrait>(
         .collect())
 }
 
-/// Active registrations for many ID-number hashes, keyed by hash. On
+/// Active registrations of persons under correction for many ID-number hashes, keyed by hash. On
 /// PostgreSQL the hashes are locked first (in a fixed order, so concurrent
 /// imports cannot deadlock), as single registrations lock theirs.
 pub async fn active_with_hashes<C: ConnectionTrait>(
@@ -228,6 +305,7 @@ pub async fn active_with_hashes<C: ConnectionTrait>(
         for p in Participants::find()
             .filter(participant::Column::IdNumberHash.is_in(chunk.to_vec()))
             .filter(participant::Column::Status.eq("active"))
+            .filter(Registry::Subjects.condition())
             .all(conn)
             .await?
         {

@@ -12,6 +12,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
 use crate::{
@@ -395,20 +397,44 @@ pub async fn for_ngo_enrolled<C: ConnectionTrait>(
 }
 
 /// Stored events with any of these client ids (in chunks).
+/// Stored events with these client ids, each with the NGO whose session it
+/// belongs to (callers keep other NGOs' ids apart: they are foreign, never
+/// a duplicate or conflict of the caller's).
 pub async fn events_by_client_ids<C: ConnectionTrait>(
     conn: &C,
     ids: &[Uuid],
-) -> Result<Vec<attendance_event::Model>, ApiError> {
-    let mut out = Vec::new();
+) -> Result<Vec<(attendance_event::Model, Uuid)>, ApiError> {
+    let mut events = Vec::new();
     for chunk in ids.chunks(500) {
-        out.extend(
+        events.extend(
             Events::find()
                 .filter(attendance_event::Column::ClientEventId.is_in(chunk.to_vec()))
                 .all(conn)
                 .await?,
         );
     }
-    Ok(out)
+    let mut session_ids: Vec<Uuid> = events.iter().map(|e| e.session_id).collect();
+    session_ids.sort_unstable();
+    session_ids.dedup();
+    let mut ngo_of: HashMap<Uuid, Uuid> = HashMap::new();
+    for chunk in session_ids.chunks(500) {
+        let rows: Vec<(Uuid, Uuid)> = Sessions::find()
+            .select_only()
+            .column(session::Column::Id)
+            .column(session::Column::NgoId)
+            .filter(session::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        ngo_of.extend(rows);
+    }
+    Ok(events
+        .into_iter()
+        .filter_map(|e| {
+            let ngo = *ngo_of.get(&e.session_id)?;
+            Some((e, ngo))
+        })
+        .collect())
 }
 
 /// Inserts events in batches.

@@ -9,6 +9,8 @@ mod auth;
 mod authz;
 mod cli;
 mod errors;
+mod exposure;
+mod hardening;
 mod helpers;
 mod hours;
 mod idempotency;

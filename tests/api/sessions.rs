@@ -885,7 +885,7 @@ async fn scheduled_sessions_can_be_edited_within_the_rules() {
     );
 }
 
-async fn client_token(w: &World, admin: &str, scopes: Value) -> String {
+pub async fn client_token(w: &World, admin: &str, scopes: Value) -> String {
     let c = w
         .app
         .post(

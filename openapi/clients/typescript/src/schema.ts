@@ -264,6 +264,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit checkpoints
+         * @description Signed heads of the chain, oldest first: taken at least daily by the
+         *     server and on demand, each mailed to the procuratorate's contact address.
+         */
+        get: operations["list_audit_checkpoints"];
+        put?: never;
+        /**
+         * Take an audit checkpoint now
+         * @description Signs the current head of the chain (including the event recording
+         *     this request) and mails it to the procuratorate. The admin and the
+         *     auditor may ask for one at any time, e.g. before an inspection.
+         */
+        post: operations["create_audit_checkpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events/verify": {
         parameters: {
             query?: never;
@@ -273,8 +300,12 @@ export interface paths {
         };
         /**
          * Verify the audit chain
-         * @description Recomputes every hash in order; reports the first event whose content,
-         *     link or position does not match.
+         * @description Recomputes every hash in order and reports the first event whose
+         *     content, link or position does not match; then compares the chain
+         *     with a signed checkpoint — the `checkpoint` text an auditor kept (a
+         *     forged or altered one is a 422), else the newest stored one — which
+         *     reveals deleted newest events (`truncated`) and history rewritten with
+         *     the chain recomputed (`rewritten`).
          */
         get: operations["verify_audit_events"];
         put?: never;
@@ -846,7 +877,9 @@ export interface paths {
          * Register a participant
          * @description Office staff register persons under correction of their own office
          *     (ID number checked by GB 11643; gender, birth date and `minor` derived);
-         *     NGO staff register volunteers. An active registration with the same ID number is a 409.
+         *     NGO staff register volunteers. An active registration with the same ID
+         *     number in the same register (the county's persons under correction, or
+         *     the NGO's own volunteers) is a 409.
          */
         post: operations["create_participant"];
         delete?: never;
@@ -1870,6 +1903,30 @@ export interface components {
             scopes: components["schemas"]["ClientScope"][];
         };
         /**
+         * AuditCheckpoint
+         * @description A signed head of the audit chain.
+         */
+        AuditCheckpoint: {
+            /** @description That event's hash. */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            key_id: string;
+            /** @description base64url Ed25519 public key of `key_id`. */
+            public_key: string;
+            /**
+             * Format: int64
+             * @description The chain head's position when it was signed.
+             */
+            seq: number;
+            /** @description base64url Ed25519 signature over `huigui-audit-checkpoint:v1:<seq>:<hash>:<signed_at unix>`. */
+            signature: string;
+            /** Format: date-time */
+            signed_at: string;
+            /** @description The text to keep and pass back as `checkpoint` to `verify_audit_events`. */
+            token: string;
+        };
+        /**
          * AuditEvent
          * @description One audit event.
          */
@@ -1900,16 +1957,20 @@ export interface components {
         };
         /**
          * AuditVerification
-         * @description Result of walking the chain.
+         * @description Result of walking the chain and comparing it with a signed checkpoint.
+         *     `checkpoint` is the one compared: the one passed as `checkpoint`, else the
+         *     newest stored one; absent when there is none.
          */
         AuditVerification: {
             /**
              * Format: uint64
-             * @description Events that verified before the first bad one (all, when `ok`).
+             * @description Events that verified before the first bad one (all, when the chain verifies).
              */
             checked: number;
+            checkpoint?: components["schemas"]["CheckpointCheck"];
             /** Format: uuid */
             first_bad_id?: string | null;
+            /** @description The chain verifies and matches the checkpoint (when there is one). */
             ok: boolean;
         };
         /**
@@ -2056,6 +2117,23 @@ export interface components {
             /** @description Put this in the QR code; check events with `source: qr` carry it as `qr_token`. */
             token: string;
         };
+        /**
+         * CheckpointCheck
+         * @description The comparison with one checkpoint.
+         */
+        CheckpointCheck: {
+            hash: string;
+            result: components["schemas"]["CheckpointResult"];
+            /** Format: int64 */
+            seq: number;
+            /** Format: date-time */
+            signed_at: string;
+        };
+        /**
+         * @description What a checkpoint says about the stored chain.
+         * @enum {string}
+         */
+        CheckpointResult: "matches" | "truncated" | "rewritten";
         /**
          * @description Partner-client scope.
          * @enum {string}
@@ -2328,6 +2406,7 @@ export interface components {
             medical_needs?: boolean | null;
             name: string;
             phone?: string | null;
+            /** @description At most 50 skills of at most 50 characters, no control characters. */
             skills?: string[] | null;
             supervision_level?: components["schemas"]["SupervisionLevel"];
         };
@@ -2798,12 +2877,15 @@ export interface components {
         };
         /**
          * MonthHours
-         * @description A person's ledger month.
+         * @description A person's ledger month. `status` is absent for an NGO viewing a person
+         *     under correction: the month's status depends on entries it may not see.
          */
         MonthHours: {
             /**
              * Format: double
              * @description Sum of the counted entries (all categories); always equals the sum of `earned`.
+             *     For an NGO viewing a person under correction, `earned` and `balance`
+             *     sum only the entries it sees (those from its own sessions).
              */
             balance: number;
             /** @description A closed month changes only through reversing entries. */
@@ -2815,7 +2897,7 @@ export interface components {
             /** Format: uuid */
             participant_id: string;
             required: components["schemas"]["RequiredHours"];
-            status: components["schemas"]["HoursStatus"];
+            status?: components["schemas"]["HoursStatus"];
         };
         /**
          * OfficeCompliance
@@ -3009,6 +3091,15 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_AuditCheckpoint
+         * @description A page of a list: `{items, next_cursor}`.
+         */
+        Page_AuditCheckpoint: {
+            items: components["schemas"]["AuditCheckpoint"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_AuditEvent
          * @description A page of a list: `{items, next_cursor}`.
          */
@@ -3141,7 +3232,15 @@ export interface components {
          */
         Participant: {
             able_to_work: boolean;
-            /** Format: date */
+            /**
+             * Format: int32
+             * @description Whole years of age today; `null` for minors shown by code only.
+             */
+            age?: number | null;
+            /**
+             * Format: date
+             * @description Only beside the full ID number (the mask hides exactly the birth date).
+             */
             birth_date?: string | null;
             /** @description Non-identifying code (minors appear to NGOs by this only). */
             code: string;
@@ -3158,7 +3257,7 @@ export interface components {
             id: string;
             /** @description The full number: only for the owning judicial office and the bureau. */
             id_number?: string | null;
-            /** @description e.g. `142327********1234`; `null` for minors shown to NGOs. */
+            /** @description e.g. `142327********1234`; `null` for minors shown by code only. */
             id_number_masked?: string | null;
             /** Format: uuid */
             judicial_office_id?: string | null;
@@ -3166,7 +3265,7 @@ export interface components {
             medical_needs: boolean;
             /** @description Under 18 at registration. */
             minor: boolean;
-            /** @description `null` for minors shown to NGOs. */
+            /** @description `null` for minors shown to anyone but the bureau and the owner. */
             name?: string | null;
             /** Format: uuid */
             ngo_id?: string | null;
@@ -3322,7 +3421,8 @@ export interface components {
         };
         /**
          * ReferralPerson
-         * @description The person, as little as the agency needs: name (a minor's code instead) and masked ID.
+         * @description The person, as little as the agency needs: name and masked ID; a minor's
+         *     code instead of the name for everyone but the bureau and the person's office.
          */
         ReferralPerson: {
             /** Format: uuid */
@@ -3663,6 +3763,7 @@ export interface components {
             medical_needs?: boolean | null;
             name?: string | null;
             phone?: string | null;
+            /** @description At most 50 skills of at most 50 characters, no control characters. */
             skills?: string[] | null;
             supervision_level?: components["schemas"]["SupervisionLevel"];
         };
@@ -6020,9 +6121,290 @@ export interface operations {
             };
         };
     };
-    verify_audit_events: {
+    list_audit_checkpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (larger values are capped); default 50. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_AuditCheckpoint"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_audit_checkpoint: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the new resource. */
+                    LOCATION: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AuditCheckpoint"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_audit_events: {
+        parameters: {
+            query?: {
+                /** @description A checkpoint's `token`, as mailed to the procuratorate. */
+                checkpoint?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -8,6 +8,7 @@ from .alert_state import AlertState
 from .amendment import Amendment
 from .api_client import ApiClient
 from .api_client_created import ApiClientCreated
+from .audit_checkpoint import AuditCheckpoint
 from .audit_event import AuditEvent
 from .audit_verification import AuditVerification
 from .award_request import AwardRequest
@@ -21,6 +22,8 @@ from .check_event_recorded import CheckEventRecorded
 from .check_kind import CheckKind
 from .check_source import CheckSource
 from .checkin_code import CheckinCode
+from .checkpoint_check import CheckpointCheck
+from .checkpoint_result import CheckpointResult
 from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
@@ -88,6 +91,7 @@ from .overview_stats_sessions_by_type import OverviewStatsSessionsByType
 from .page_alert import PageAlert
 from .page_amendment import PageAmendment
 from .page_api_client import PageApiClient
+from .page_audit_checkpoint import PageAuditCheckpoint
 from .page_audit_event import PageAuditEvent
 from .page_bid import PageBid
 from .page_contract import PageContract
@@ -159,6 +163,7 @@ __all__ = (
     "Amendment",
     "ApiClient",
     "ApiClientCreated",
+    "AuditCheckpoint",
     "AuditEvent",
     "AuditVerification",
     "AwardRequest",
@@ -171,6 +176,8 @@ __all__ = (
     "CheckEventRecorded",
     "CheckinCode",
     "CheckKind",
+    "CheckpointCheck",
+    "CheckpointResult",
     "CheckSource",
     "ClientScope",
     "ClientToken",
@@ -239,6 +246,7 @@ __all__ = (
     "PageAlert",
     "PageAmendment",
     "PageApiClient",
+    "PageAuditCheckpoint",
     "PageAuditEvent",
     "PageBid",
     "PageContract",

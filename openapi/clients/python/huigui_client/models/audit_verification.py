@@ -12,6 +12,8 @@ from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
+if TYPE_CHECKING:
+  from ..models.checkpoint_check import CheckpointCheck
 
 
 
@@ -23,16 +25,20 @@ T = TypeVar("T", bound="AuditVerification")
 
 @_attrs_define
 class AuditVerification:
-    """ Result of walking the chain.
+    """ Result of walking the chain and comparing it with a signed checkpoint.
+    `checkpoint` is the one compared: the one passed as `checkpoint`, else the
+    newest stored one; absent when there is none.
 
         Attributes:
-            checked (int): Events that verified before the first bad one (all, when `ok`).
-            ok (bool):
+            checked (int): Events that verified before the first bad one (all, when the chain verifies).
+            ok (bool): The chain verifies and matches the checkpoint (when there is one).
+            checkpoint (CheckpointCheck | Unset): The comparison with one checkpoint.
             first_bad_id (None | Unset | UUID):
      """
 
     checked: int
     ok: bool
+    checkpoint: CheckpointCheck | Unset = UNSET
     first_bad_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,9 +47,14 @@ class AuditVerification:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.checkpoint_check import CheckpointCheck # noqa: PLC0415
         checked = self.checked
 
         ok = self.ok
+
+        checkpoint: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.checkpoint, Unset):
+            checkpoint = self.checkpoint.to_dict()
 
         first_bad_id: None | str | Unset
         if isinstance(self.first_bad_id, Unset):
@@ -60,6 +71,8 @@ class AuditVerification:
             "checked": checked,
             "ok": ok,
         })
+        if checkpoint is not UNSET:
+            field_dict["checkpoint"] = checkpoint
         if first_bad_id is not UNSET:
             field_dict["first_bad_id"] = first_bad_id
 
@@ -69,10 +82,21 @@ class AuditVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.checkpoint_check import CheckpointCheck # noqa: PLC0415
         d = dict(src_dict)
         checked = d.pop("checked")
 
         ok = d.pop("ok")
+
+        _checkpoint = d.pop("checkpoint", UNSET)
+        checkpoint: CheckpointCheck | Unset
+        if isinstance(_checkpoint,  Unset):
+            checkpoint = UNSET
+        else:
+            checkpoint = CheckpointCheck.from_dict(_checkpoint)
+
+
+
 
         def _parse_first_bad_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -97,6 +121,7 @@ class AuditVerification:
         audit_verification = cls(
             checked=checked,
             ok=ok,
+            checkpoint=checkpoint,
             first_bad_id=first_bad_id,
         )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.hours_status import HoursStatus
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -27,17 +28,20 @@ T = TypeVar("T", bound="MonthHours")
 
 @_attrs_define
 class MonthHours:
-    """ A person's ledger month.
+    """ A person's ledger month. `status` is absent for an NGO viewing a person
+    under correction: the month's status depends on entries it may not see.
 
         Attributes:
             balance (float): Sum of the counted entries (all categories); always equals the sum of `earned`.
+                For an NGO viewing a person under correction, `earned` and `balance`
+                sum only the entries it sees (those from its own sessions).
             closed (bool): A closed month changes only through reversing entries.
             earned (EarnedHours): Earned hours per category.
             entries (list[HoursEntry]):
             month (str): `YYYY-MM`.
             participant_id (UUID):
             required (RequiredHours): Hours per category.
-            status (HoursStatus): A month's status.
+            status (HoursStatus | Unset): A month's status.
      """
 
     balance: float
@@ -47,7 +51,7 @@ class MonthHours:
     month: str
     participant_id: UUID
     required: RequiredHours
-    status: HoursStatus
+    status: HoursStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -77,7 +81,10 @@ class MonthHours:
 
         required = self.required.to_dict()
 
-        status = self.status.value
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
 
 
         field_dict: dict[str, Any] = {}
@@ -90,8 +97,9 @@ class MonthHours:
             "month": month,
             "participant_id": participant_id,
             "required": required,
-            "status": status,
         })
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
@@ -134,7 +142,12 @@ class MonthHours:
 
 
 
-        status = HoursStatus(d.pop("status"))
+        _status = d.pop("status", UNSET)
+        status: HoursStatus | Unset
+        if isinstance(_status,  Unset):
+            status = UNSET
+        else:
+            status = HoursStatus(_status)
 
 
 

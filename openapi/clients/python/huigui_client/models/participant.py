@@ -45,15 +45,17 @@ class Participant:
             transfers (list[Transfer]):
             updated_at (datetime.datetime):
             version (int):
-            birth_date (datetime.date | None | Unset):
+            age (int | None | Unset): Whole years of age today; `null` for minors shown by code only.
+            birth_date (datetime.date | None | Unset): Only beside the full ID number (the mask hides exactly the birth
+                date).
             correction_end (datetime.date | None | Unset):
             correction_start (datetime.date | None | Unset):
             correction_type (CorrectionType | Unset): 管制 control, 缓刑 probation, 假释 parole, 暂予监外执行 medical_parole.
             gender (None | str | Unset): `male` or `female`, derived from the ID number.
             id_number (None | str | Unset): The full number: only for the owning judicial office and the bureau.
-            id_number_masked (None | str | Unset): e.g. `142327********1234`; `null` for minors shown to NGOs.
+            id_number_masked (None | str | Unset): e.g. `142327********1234`; `null` for minors shown by code only.
             judicial_office_id (None | Unset | UUID):
-            name (None | str | Unset): `null` for minors shown to NGOs.
+            name (None | str | Unset): `null` for minors shown to anyone but the bureau and the owner.
             ngo_id (None | Unset | UUID):
             phone (None | str | Unset):
             status_date (datetime.date | None | Unset):
@@ -72,6 +74,7 @@ class Participant:
     transfers: list[Transfer]
     updated_at: datetime.datetime
     version: int
+    age: int | None | Unset = UNSET
     birth_date: datetime.date | None | Unset = UNSET
     correction_end: datetime.date | None | Unset = UNSET
     correction_start: datetime.date | None | Unset = UNSET
@@ -123,6 +126,12 @@ class Participant:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        age: int | None | Unset
+        if isinstance(self.age, Unset):
+            age = UNSET
+        else:
+            age = self.age
 
         birth_date: None | str | Unset
         if isinstance(self.birth_date, Unset):
@@ -229,6 +238,8 @@ class Participant:
             "updated_at": updated_at,
             "version": version,
         })
+        if age is not UNSET:
+            field_dict["age"] = age
         if birth_date is not UNSET:
             field_dict["birth_date"] = birth_date
         if correction_end is not UNSET:
@@ -308,6 +319,16 @@ class Participant:
 
 
         version = d.pop("version")
+
+        def _parse_age(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        age = _parse_age(d.pop("age", UNSET))
+
 
         def _parse_birth_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -512,6 +533,7 @@ class Participant:
             transfers=transfers,
             updated_at=updated_at,
             version=version,
+            age=age,
             birth_date=birth_date,
             correction_end=correction_end,
             correction_start=correction_start,

@@ -39,8 +39,8 @@ class Referral:
             need (ReferralNeed):
             office (ReferralOffice): The office to contact.
             overdue (bool): Still open or accepted after `respond_by`.
-            participant (ReferralPerson): The person, as little as the agency needs: name (a minor's code instead) and
-                masked ID.
+            participant (ReferralPerson): The person, as little as the agency needs: name and masked ID; a minor's
+                code instead of the name for everyone but the bureau and the person's office.
             participant_id (UUID):
             respond_by (datetime.date):
             status (ReferralState):

@@ -23,7 +23,8 @@ T = TypeVar("T", bound="ReferralPerson")
 
 @_attrs_define
 class ReferralPerson:
-    """ The person, as little as the agency needs: name (a minor's code instead) and masked ID.
+    """ The person, as little as the agency needs: name and masked ID; a minor's
+    code instead of the name for everyone but the bureau and the person's office.
 
         Attributes:
             id (UUID):

@@ -32,7 +32,7 @@ class UpdateParticipant:
             medical_needs (bool | None | Unset):
             name (None | str | Unset):
             phone (None | str | Unset):
-            skills (list[str] | None | Unset):
+            skills (list[str] | None | Unset): At most 50 skills of at most 50 characters, no control characters.
             supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
      """
 

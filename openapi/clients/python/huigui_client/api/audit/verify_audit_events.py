@@ -10,22 +10,32 @@ from ... import errors
 
 from ...models.audit_verification import AuditVerification
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
-    
+    *,
+    checkpoint: str | Unset = UNSET,
+
 ) -> dict[str, Any]:
     
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    params["checkpoint"] = checkpoint
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/audit-events/verify",
+        "params": params,
     }
 
 
@@ -150,12 +160,20 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    checkpoint: str | Unset = UNSET,
 
 ) -> Response[AuditVerification | Problem]:
     """ Verify the audit chain
 
-     Recomputes every hash in order; reports the first event whose content,
-    link or position does not match.
+     Recomputes every hash in order and reports the first event whose
+    content, link or position does not match; then compares the chain
+    with a signed checkpoint — the `checkpoint` text an auditor kept (a
+    forged or altered one is a 422), else the newest stored one — which
+    reveals deleted newest events (`truncated`) and history rewritten with
+    the chain recomputed (`rewritten`).
+
+    Args:
+        checkpoint (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +185,8 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        
+        checkpoint=checkpoint,
+
     )
 
     response = client.get_httpx_client().request(
@@ -179,12 +198,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    checkpoint: str | Unset = UNSET,
 
 ) -> AuditVerification | Problem | None:
     """ Verify the audit chain
 
-     Recomputes every hash in order; reports the first event whose content,
-    link or position does not match.
+     Recomputes every hash in order and reports the first event whose
+    content, link or position does not match; then compares the chain
+    with a signed checkpoint — the `checkpoint` text an auditor kept (a
+    forged or altered one is a 422), else the newest stored one — which
+    reveals deleted newest events (`truncated`) and history rewritten with
+    the chain recomputed (`rewritten`).
+
+    Args:
+        checkpoint (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,18 +224,27 @@ def sync(
 
     return sync_detailed(
         client=client,
+checkpoint=checkpoint,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    checkpoint: str | Unset = UNSET,
 
 ) -> Response[AuditVerification | Problem]:
     """ Verify the audit chain
 
-     Recomputes every hash in order; reports the first event whose content,
-    link or position does not match.
+     Recomputes every hash in order and reports the first event whose
+    content, link or position does not match; then compares the chain
+    with a signed checkpoint — the `checkpoint` text an auditor kept (a
+    forged or altered one is a 422), else the newest stored one — which
+    reveals deleted newest events (`truncated`) and history rewritten with
+    the chain recomputed (`rewritten`).
+
+    Args:
+        checkpoint (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +256,8 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        
+        checkpoint=checkpoint,
+
     )
 
     response = await client.get_async_httpx_client().request(
@@ -232,12 +269,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    checkpoint: str | Unset = UNSET,
 
 ) -> AuditVerification | Problem | None:
     """ Verify the audit chain
 
-     Recomputes every hash in order; reports the first event whose content,
-    link or position does not match.
+     Recomputes every hash in order and reports the first event whose
+    content, link or position does not match; then compares the chain
+    with a signed checkpoint — the `checkpoint` text an auditor kept (a
+    forged or altered one is a 422), else the newest stored one — which
+    reveals deleted newest events (`truncated`) and history rewritten with
+    the chain recomputed (`rewritten`).
+
+    Args:
+        checkpoint (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,5 +295,6 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+checkpoint=checkpoint,
 
     )).parsed

@@ -171,7 +171,9 @@ def sync_detailed(
 
      Office staff register persons under correction of their own office
     (ID number checked by GB 11643; gender, birth date and `minor` derived);
-    NGO staff register volunteers. An active registration with the same ID number is a 409.
+    NGO staff register volunteers. An active registration with the same ID
+    number in the same register (the county's persons under correction, or
+    the NGO's own volunteers) is a 409.
 
     Args:
         idempotency_key (str | Unset):
@@ -212,7 +214,9 @@ def sync(
 
      Office staff register persons under correction of their own office
     (ID number checked by GB 11643; gender, birth date and `minor` derived);
-    NGO staff register volunteers. An active registration with the same ID number is a 409.
+    NGO staff register volunteers. An active registration with the same ID
+    number in the same register (the county's persons under correction, or
+    the NGO's own volunteers) is a 409.
 
     Args:
         idempotency_key (str | Unset):
@@ -248,7 +252,9 @@ async def asyncio_detailed(
 
      Office staff register persons under correction of their own office
     (ID number checked by GB 11643; gender, birth date and `minor` derived);
-    NGO staff register volunteers. An active registration with the same ID number is a 409.
+    NGO staff register volunteers. An active registration with the same ID
+    number in the same register (the county's persons under correction, or
+    the NGO's own volunteers) is a 409.
 
     Args:
         idempotency_key (str | Unset):
@@ -289,7 +295,9 @@ async def asyncio(
 
      Office staff register persons under correction of their own office
     (ID number checked by GB 11643; gender, birth date and `minor` derived);
-    NGO staff register volunteers. An active registration with the same ID number is a 409.
+    NGO staff register volunteers. An active registration with the same ID
+    number in the same register (the county's persons under correction, or
+    the NGO's own volunteers) is a 409.
 
     Args:
         idempotency_key (str | Unset):
