@@ -80,15 +80,7 @@ pub async fn record_many<C: ConnectionTrait>(conn: &C, entries: Vec<Entry>) -> R
         conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
             .await?;
     }
-    let last = AuditEvents::find()
-        .select_only()
-        .column(audit_event::Column::Seq)
-        .column(audit_event::Column::Hash)
-        .order_by_desc(audit_event::Column::Seq)
-        .limit(1)
-        .into_tuple::<(i64, String)>()
-        .one(conn)
-        .await?;
+    let last = head(conn).await?;
     let (mut seq, mut prev_hash) = match last {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),

@@ -394,64 +394,34 @@ async fn only_the_persons_owner_removes_an_enrolment() {
 async fn registering_a_volunteer_reveals_nothing_about_other_tenants() {
     let w = World::new().await;
     let id = id_number("19750505", 31);
-    assert_eq!(
-        w.app
-            .post(
-                "/api/v1/participants",
-                Some(w.token("office_staff")),
-                subject("对象乙", &id)
-            )
-            .await
-            .status,
-        201
-    );
+    let register = |key: &'static str, body: Value| {
+        let w = &w;
+        async move {
+            w.app
+                .post("/api/v1/participants", Some(w.token(key)), body)
+                .await
+                .status
+        }
+    };
+    assert_eq!(register("office_staff", subject("对象乙", &id)).await, 201);
     let volunteer = json!({"kind": "volunteer", "name": "志愿者", "id_number": id});
-    let a = w
-        .app
-        .post(
-            "/api/v1/participants",
-            Some(w.token("ngo_staff")),
-            volunteer.clone(),
-        )
-        .await;
     assert_eq!(
-        a.status, 201,
-        "the same answer whether or not the number is under correction: {}",
-        a.body
+        register("ngo_staff", volunteer.clone()).await,
+        201,
+        "the same answer whether or not the number is under correction"
     );
-    let again = w
-        .app
-        .post(
-            "/api/v1/participants",
-            Some(w.token("ngo_staff")),
-            volunteer.clone(),
-        )
-        .await;
     assert_eq!(
-        again.status, 409,
+        register("ngo_staff", volunteer.clone()).await,
+        409,
         "a duplicate within the NGO's own volunteers"
     );
-    let b = w
-        .app
-        .post(
-            "/api/v1/participants",
-            Some(w.token("ngo_b_admin")),
-            volunteer,
-        )
-        .await;
-    assert_eq!(b.status, 201, "another NGO's volunteers are not consulted");
-    // The office's own register still refuses a second active registration.
     assert_eq!(
-        w.app
-            .post(
-                "/api/v1/participants",
-                Some(w.token("office_staff")),
-                subject("对象乙", &id)
-            )
-            .await
-            .status,
-        409
+        register("ngo_b_admin", volunteer).await,
+        201,
+        "another NGO's volunteers are not consulted"
     );
+    // The office's own register still refuses a second active registration.
+    assert_eq!(register("office_staff", subject("对象乙", &id)).await, 409);
 }
 
 #[tokio::test]
