@@ -132,9 +132,9 @@ impl<T: AsyncRead + Unpin> AsyncRead for Guarded<T> {
         let before = buf.filled().len();
         match Pin::new(&mut this.inner).poll_read(cx, buf) {
             Poll::Ready(Ok(())) => {
-                let new = buf.filled()[before..].to_vec();
+                let new = &buf.filled()[before..];
                 if !new.is_empty() {
-                    this.saw(&new);
+                    this.saw(new);
                 }
                 Poll::Ready(Ok(()))
             }
