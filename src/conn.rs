@@ -122,6 +122,21 @@ impl<T> Guarded<T> {
     }
 }
 
+impl<T> Guarded<T> {
+    /// After a write: a response is going out, so what is read next begins
+    /// a new request.
+    fn wrote(&mut self, r: &Poll<io::Result<usize>>) {
+        if let Poll::Ready(Ok(n)) = r
+            && *n > 0
+        {
+            self.last_activity = Instant::now();
+            self.in_head = true;
+            self.head_started = None;
+            self.matched = 0;
+        }
+    }
+}
+
 impl<T: AsyncRead + Unpin> AsyncRead for Guarded<T> {
     fn poll_read(
         mut self: Pin<&mut Self>,
@@ -140,17 +155,23 @@ impl<T: AsyncRead + Unpin> AsyncRead for Guarded<T> {
             }
             Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
             Poll::Pending => {
+                // The timer is moved earlier at once but later only when it
+                // fires (activity pushes the deadline on every request; a
+                // lazy re-arm keeps the timer wheel out of the hot path).
                 let deadline = this.deadline();
-                if this.timer.deadline() != deadline {
+                if deadline < this.timer.deadline() {
                     this.timer.as_mut().reset(deadline);
                 }
-                match this.timer.as_mut().poll(cx) {
-                    Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
-                        io::ErrorKind::TimedOut,
-                        "connection timed out (header or idle limit)",
-                    ))),
-                    Poll::Pending => Poll::Pending,
+                while this.timer.as_mut().poll(cx).is_ready() {
+                    if Instant::now() >= deadline {
+                        return Poll::Ready(Err(io::Error::new(
+                            io::ErrorKind::TimedOut,
+                            "connection timed out (header or idle limit)",
+                        )));
+                    }
+                    this.timer.as_mut().reset(deadline);
                 }
+                Poll::Pending
             }
         }
     }
@@ -164,16 +185,23 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for Guarded<T> {
     ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         let r = Pin::new(&mut this.inner).poll_write(cx, data);
-        if let Poll::Ready(Ok(n)) = &r
-            && *n > 0
-        {
-            // A response is going out: what is read next begins a new request.
-            this.last_activity = Instant::now();
-            this.in_head = true;
-            this.head_started = None;
-            this.matched = 0;
-        }
+        this.wrote(&r);
         r
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let this = &mut *self;
+        let r = Pin::new(&mut this.inner).poll_write_vectored(cx, bufs);
+        this.wrote(&r);
+        r
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {

@@ -14,7 +14,7 @@ use crate::{
     api::{
         ApiTags, Ctx,
         sessions::{CheckEvent, CheckKind, CheckSource, Enrollment},
-        types::Text,
+        types::{Lenient, Text},
     },
     auth::{
         authz::{Caller, Permission},
@@ -308,8 +308,10 @@ pub struct SyncEvent {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct SyncBatch {
-    /// Up to 5,000 events.
-    pub events: Vec<SyncEvent>,
+    /// Up to 5,000 events. Each is checked on its own: a malformed one (a
+    /// bad UUID, a time without a zone, an unknown field) is answered
+    /// `rejected` with its error and never fails the rest of the batch.
+    pub events: Vec<Lenient<SyncEvent>>,
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,7 +325,11 @@ pub enum SyncStatus {
 
 #[derive(Object)]
 pub struct SyncResult {
-    pub client_event_id: Uuid,
+    /// The event's position in the batch (0-based).
+    pub index: i64,
+    /// `null` only when the item carried no valid `client_event_id`.
+    #[oai(nullable)]
+    pub client_event_id: Option<Uuid>,
     pub status: SyncStatus,
     #[oai(nullable)]
     pub error: Option<String>,
@@ -390,18 +396,40 @@ impl AttendanceApi {
         }
         let now = ctx.state.clock.now();
         let mut cache = SessionCache::default();
-        let mut sessions: Vec<Uuid> = body.events.iter().map(|e| e.session_id).collect();
+        let mut sessions: Vec<Uuid> = body
+            .events
+            .iter()
+            .filter_map(|e| e.value.as_ref().ok().map(|e| e.session_id))
+            .collect();
         sessions.sort_unstable();
         sessions.dedup();
         cache
             .preload(&ctx.state.db.read, rec.ngo_id, &sessions)
             .await?;
         let txn = ctx.state.db.begin().await?;
-        let ids: Vec<Uuid> = body.events.iter().map(|e| e.client_event_id).collect();
+        let ids: Vec<Uuid> = body
+            .events
+            .iter()
+            .filter_map(|e| e.value.as_ref().ok().map(|e| e.client_event_id))
+            .collect();
         cache.load_known(&txn, rec.ngo_id, &ids).await?;
         let mut results = Vec::with_capacity(body.events.len());
         let mut created = 0usize;
-        for e in &body.events {
+        for (index, item) in body.events.iter().enumerate() {
+            let e = match &item.value {
+                Ok(e) => e,
+                Err(message) => {
+                    results.push(SyncResult {
+                        index: index as i64,
+                        client_event_id: item.raw["client_event_id"]
+                            .as_str()
+                            .and_then(|s| s.parse().ok()),
+                        status: SyncStatus::Rejected,
+                        error: Some(format!("events[{index}]: {message}")),
+                    });
+                    continue;
+                }
+            };
             let ev = CheckEvent {
                 client_event_id: Some(e.client_event_id),
                 participant_id: e.participant_id,
@@ -440,7 +468,8 @@ impl AttendanceApi {
                     Err(e) => return Err(e),
                 };
             results.push(SyncResult {
-                client_event_id: e.client_event_id,
+                index: index as i64,
+                client_event_id: Some(e.client_event_id),
                 status,
                 error,
             });

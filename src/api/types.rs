@@ -305,6 +305,63 @@ impl Check {
     }
 }
 
+/// An item of a batch parsed on its own: documented exactly as `T`, but a
+/// malformed item does not fail the whole request — it keeps its parse error
+/// (and whatever `client_event_id` it carried) so that the batch can answer
+/// it `rejected` and go on with the rest.
+pub struct Lenient<T> {
+    pub value: Result<T, String>,
+    /// The item as sent.
+    pub raw: serde_json::Value,
+}
+
+impl<T: Type> Type for Lenient<T> {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = T::RawValueType;
+    type RawElementValueType = T::RawElementValueType;
+
+    fn name() -> Cow<'static, str> {
+        T::name()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        T::schema_ref()
+    }
+
+    fn register(registry: &mut poem_openapi::registry::Registry) {
+        T::register(registry);
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        self.value.as_ref().ok().and_then(T::as_raw_value)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        match &self.value {
+            Ok(v) => v.raw_element_iter(),
+            Err(_) => Box::new(std::iter::empty()),
+        }
+    }
+}
+
+impl<T: ParseFromJSON> ParseFromJSON for Lenient<T> {
+    fn parse_from_json(value: Option<serde_json::Value>) -> ParseResult<Self> {
+        let raw = value.unwrap_or_default();
+        Ok(Self {
+            value: T::parse_from_json(Some(raw.clone())).map_err(|e| e.into_message()),
+            raw,
+        })
+    }
+}
+
+impl<T: ToJSON> ToJSON for Lenient<T> {
+    fn to_json(&self) -> Option<serde_json::Value> {
+        Some(self.raw.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -976,3 +976,73 @@ async fn partner_apps_read_what_their_scopes_allow_as_their_ngo_does() {
         "no scope for contracts"
     );
 }
+
+/// One malformed item (a bad UUID, a time without a zone, an unknown field)
+/// is rejected on its own with its index and id; the rest of the batch lands.
+#[tokio::test]
+async fn malformed_items_never_sink_an_offline_batch() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 2).await;
+    let at = (start + Duration::minutes(1)).to_rfc3339();
+    let good = |p: &str| {
+        json!({"client_event_id": uuid::Uuid::now_v7(), "session_id": sid, "participant_id": p,
+               "kind": "check_in", "at": at, "source": "staff"})
+    };
+    let mut bad_uuid = good(&people[1]);
+    bad_uuid["participant_id"] = json!("not-a-uuid");
+    let mut no_zone = good(&people[1]);
+    no_zone["at"] = json!("2026-12-03T10:00:00");
+    let mut unknown = good(&people[1]);
+    unknown["extra"] = json!(1);
+    let no_id = json!({"session_id": sid});
+    let events = vec![
+        good(&people[0]),
+        bad_uuid,
+        no_zone,
+        unknown,
+        no_id,
+        good(&people[1]),
+    ];
+    let r = w
+        .app
+        .post(
+            "/api/v1/attendance/sync",
+            Some(w.token("ngo_staff")),
+            json!({"events": events}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let results = r.body["results"].as_array().unwrap();
+    let statuses: Vec<&str> = results
+        .iter()
+        .map(|x| x["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "created", "rejected", "rejected", "rejected", "rejected", "created"
+        ]
+    );
+    for (i, res) in results.iter().enumerate() {
+        assert_eq!(res["index"], i as i64);
+    }
+    assert_eq!(results[1]["client_event_id"], events[1]["client_event_id"]);
+    assert!(
+        results[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("events[1]")
+    );
+    assert!(results[4]["client_event_id"].is_null());
+    assert_eq!(w.app.count("attendance_events").await, 2);
+    // A body that is not a batch at all is still a 400 problem.
+    let r = w
+        .app
+        .post(
+            "/api/v1/attendance/sync",
+            Some(w.token("ngo_staff")),
+            json!({"events": "nope"}),
+        )
+        .await;
+    assert_eq!(r.status, 400);
+}

@@ -3630,7 +3630,11 @@ export interface components {
         SupervisionLevel: "strict" | "ordinary" | "lenient";
         /** SyncBatch */
         SyncBatch: {
-            /** @description Up to 5,000 events. */
+            /**
+             * @description Up to 5,000 events. Each is checked on its own: a malformed one (a
+             *     bad UUID, a time without a zone, an unknown field) is answered
+             *     `rejected` with its error and never fails the rest of the batch.
+             */
             events: components["schemas"]["SyncEvent"][];
         };
         /**
@@ -3656,9 +3660,17 @@ export interface components {
         };
         /** SyncResult */
         SyncResult: {
-            /** Format: uuid */
-            client_event_id: string;
+            /**
+             * Format: uuid
+             * @description `null` only when the item carried no valid `client_event_id`.
+             */
+            client_event_id?: string | null;
             error?: string | null;
+            /**
+             * Format: int64
+             * @description The event's position in the batch (0-based).
+             */
+            index: number;
             status: components["schemas"]["SyncStatus"];
         };
         /** SyncResults */

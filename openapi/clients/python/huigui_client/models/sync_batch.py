@@ -25,7 +25,9 @@ T = TypeVar("T", bound="SyncBatch")
 class SyncBatch:
     """ 
         Attributes:
-            events (list[SyncEvent]): Up to 5,000 events.
+            events (list[SyncEvent]): Up to 5,000 events. Each is checked on its own: a malformed one (a
+                bad UUID, a time without a zone, an unknown field) is answered
+                `rejected` with its error and never fails the rest of the batch.
      """
 
     events: list[SyncEvent]

@@ -26,13 +26,15 @@ T = TypeVar("T", bound="SyncResult")
 class SyncResult:
     """ 
         Attributes:
-            client_event_id (UUID):
+            index (int): The event's position in the batch (0-based).
             status (SyncStatus):
+            client_event_id (None | Unset | UUID): `null` only when the item carried no valid `client_event_id`.
             error (None | str | Unset):
      """
 
-    client_event_id: UUID
+    index: int
     status: SyncStatus
+    client_event_id: None | Unset | UUID = UNSET
     error: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,9 +43,17 @@ class SyncResult:
 
 
     def to_dict(self) -> dict[str, Any]:
-        client_event_id = str(self.client_event_id)
+        index = self.index
 
         status = self.status.value
+
+        client_event_id: None | str | Unset
+        if isinstance(self.client_event_id, Unset):
+            client_event_id = UNSET
+        elif isinstance(self.client_event_id, UUID):
+            client_event_id = str(self.client_event_id)
+        else:
+            client_event_id = self.client_event_id
 
         error: None | str | Unset
         if isinstance(self.error, Unset):
@@ -55,9 +65,11 @@ class SyncResult:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "client_event_id": client_event_id,
+            "index": index,
             "status": status,
         })
+        if client_event_id is not UNSET:
+            field_dict["client_event_id"] = client_event_id
         if error is not UNSET:
             field_dict["error"] = error
 
@@ -68,14 +80,31 @@ class SyncResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        client_event_id = UUID(d.pop("client_event_id"))
-
-
-
+        index = d.pop("index")
 
         status = SyncStatus(d.pop("status"))
 
 
+
+
+        def _parse_client_event_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                client_event_id_type_0 = UUID(data)
+
+
+
+                return client_event_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        client_event_id = _parse_client_event_id(d.pop("client_event_id", UNSET))
 
 
         def _parse_error(data: object) -> None | str | Unset:
@@ -89,8 +118,9 @@ class SyncResult:
 
 
         sync_result = cls(
-            client_event_id=client_event_id,
+            index=index,
             status=status,
+            client_event_id=client_event_id,
             error=error,
         )
 
