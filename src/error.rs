@@ -119,7 +119,10 @@ impl ApiError {
             Self::Validation(_) => "The request has invalid fields.".into(),
             Self::BadRequest(m) | Self::Conflict(m) | Self::InvalidTransition(m) => m.clone(),
             Self::Unauthorized => "Missing, invalid or expired credentials.".into(),
-            Self::Forbidden => "Your role may not perform this operation.".into(),
+            Self::Forbidden => {
+                "Your role (or, for a partner app, its scopes) may not perform this operation."
+                    .into()
+            }
             Self::NotFound => "No such resource.".into(),
             Self::PreconditionFailed => "The resource has changed (If-Match).".into(),
             Self::PreconditionRequired => "This update requires an If-Match header.".into(),

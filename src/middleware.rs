@@ -135,6 +135,11 @@ pub async fn edge<E: Endpoint>(
     let request_id = incoming_id(&req).unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.set_data(RequestId(request_id.clone()));
     let method = req.method().to_string();
+    let had_bearer = req
+        .headers()
+        .get(poem::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("Bearer "));
     let started = Instant::now();
     let span = tracing::info_span!("request", request_id = %request_id, method = %method);
     let result = match enforce_body_limit(&mut req, body_limit).await {
@@ -167,6 +172,18 @@ pub async fn edge<E: Endpoint>(
         if let Some(op) = op {
             resp.set_data(OperationId(op));
         }
+    }
+    // RFC 6750 §3: a 401 names the scheme, and says the token was bad when one was sent.
+    if status == poem::http::StatusCode::UNAUTHORIZED {
+        let challenge = if had_bearer {
+            "Bearer realm=\"huigui\", error=\"invalid_token\""
+        } else {
+            "Bearer realm=\"huigui\""
+        };
+        resp.headers_mut().insert(
+            poem::http::header::WWW_AUTHENTICATE,
+            HeaderValue::from_static(challenge),
+        );
     }
     if status == poem::http::StatusCode::METHOD_NOT_ALLOWED
         && let Some(methods) = allow.allow(&path)

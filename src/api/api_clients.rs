@@ -105,7 +105,10 @@ impl ApiClientsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateApiClient>,
     ) -> ApiResult<Created<ApiClientCreated>> {

@@ -5,7 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
-use poem_openapi::{Enum, Object, OpenApi, param::Path, payload::Json};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Path},
+    payload::Json,
+};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
@@ -346,8 +350,9 @@ pub struct AttendanceApi;
 impl AttendanceApi {
     /// The session's current rotating check-in code
     ///
-    /// NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
-    /// (default 60 s) and is accepted for two windows.
+    /// NGO staff (or a kiosk, a partner client with `checkin:read`) show it
+    /// as a QR code for the NGO's own sessions; it rotates every
+    /// `HUIGUI_QR_WINDOW_SECS` (default 60 s) and is accepted for two windows.
     #[oai(
         path = "/sessions/:id/checkin-code",
         method = "get",
@@ -359,7 +364,9 @@ impl AttendanceApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<CheckinCode>> {
-        let caller = auth.0.require(Permission::RecordAttendance)?;
+        let caller = &auth
+            .0
+            .reader(Permission::RecordAttendance, Scope::CheckinRead)?;
         let s = store::sessions::get(&ctx.state.db.read, caller, id.0).await?;
         if s.status != "scheduled" {
             return Err(ApiError::InvalidTransition(format!(
@@ -385,6 +392,12 @@ impl AttendanceApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
+        _idempotency_key: Header<Option<String>>,
         body: Json<SyncBatch>,
     ) -> ApiResult<Json<SyncResults>> {
         let rec = Recorder::from_caller(&auth.0)?;

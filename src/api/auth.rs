@@ -8,7 +8,10 @@ use crate::api::types::Text;
 use uuid::Uuid;
 
 use crate::{
-    api::{ApiTags, Ctx, NoContent, types::OrganizationKind, types::UserRole, types::stored},
+    api::{
+        ApiTags, Ctx, NoContent,
+        types::{ClientScope, OrganizationKind, UserRole, stored},
+    },
     auth::{
         authz::Permission,
         jwt::{Claims, Subject},
@@ -16,7 +19,7 @@ use crate::{
         scheme::BearerAuth,
         throttle,
     },
-    domain::roles::{OrgKind, Role},
+    domain::roles::{OrgKind, Role, Scope},
     error::{ApiError, ApiResult},
     startup::AppState,
     store::{self, audit, tokens::Presented},
@@ -62,8 +65,10 @@ pub struct ClientToken {
     pub access_token: String,
     pub token_type: String,
     pub expires_in: u64,
-    /// Space-separated scopes granted.
+    /// Space-separated scopes granted (the OAuth 2.0 form).
     pub scope: String,
+    /// The same scopes as a list.
+    pub scopes: Vec<ClientScope>,
 }
 
 /// The logged-in user.
@@ -326,11 +331,17 @@ impl AuthApi {
             None,
             Some(scope.clone()),
         )?;
+        let scopes = scope
+            .split_whitespace()
+            .filter_map(|s| s.parse::<Scope>().ok())
+            .map(ClientScope::from)
+            .collect();
         Ok(Json(ClientToken {
             access_token,
             token_type: "Bearer".into(),
             expires_in,
             scope,
+            scopes,
         }))
     }
 

@@ -686,7 +686,10 @@ impl ContractsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateContract>,
     ) -> ApiResult<Created<Contract>> {
@@ -1003,7 +1006,10 @@ impl ContractsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateMilestone>,
     ) -> ApiResult<Created<Milestone>> {
@@ -1135,7 +1141,10 @@ impl ContractsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateAmendment>,
     ) -> ApiResult<Created<Amendment>> {
@@ -1264,7 +1273,10 @@ impl ContractsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateEvaluation>,
     ) -> ApiResult<Created<Evaluation>> {

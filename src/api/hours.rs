@@ -437,7 +437,10 @@ impl HoursApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateHoursEntry>,
     ) -> ApiResult<Created<HoursEntry>> {
@@ -573,7 +576,10 @@ impl HoursApi {
         auth: BearerAuth,
         entry_id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<ReverseHoursEntry>,
     ) -> ApiResult<Created<HoursEntry>> {

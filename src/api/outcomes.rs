@@ -252,7 +252,10 @@ impl OutcomesApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateOutcome>,
     ) -> ApiResult<Created<Outcome>> {

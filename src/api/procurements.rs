@@ -352,7 +352,10 @@ impl ProcurementsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateProcurement>,
     ) -> ApiResult<Created<Procurement>> {
@@ -629,7 +632,10 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateBid>,
     ) -> ApiResult<Created<Bid>> {

@@ -429,7 +429,10 @@ impl SessionsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateSession>,
     ) -> ApiResult<Created<Session>> {
@@ -744,7 +747,10 @@ impl SessionsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(name = "Idempotency-Key")]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateEnrollment>,
     ) -> ApiResult<Created<Enrollment>> {
@@ -908,6 +914,12 @@ impl SessionsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
+        )]
+        _idempotency_key: Header<Option<String>>,
         body: Json<CheckEvent>,
     ) -> ApiResult<EventCreated> {
         use crate::{

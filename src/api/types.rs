@@ -55,11 +55,12 @@ api_enum!(
 );
 
 api_enum!(
-    /// Partner-client scope.
+    /// Partner-client scope (`checkin:read`: the rotating QR code of the NGO's sessions, for kiosks).
     ClientScope <=> Scope {
         SessionsRead = "sessions:read",
         AttendanceWrite = "attendance:write",
         ParticipantsRead = "participants:read",
+        CheckinRead = "checkin:read",
     }
 );
 

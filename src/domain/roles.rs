@@ -66,6 +66,7 @@ string_enum!(
         SessionsRead => "sessions:read",
         AttendanceWrite => "attendance:write",
         ParticipantsRead => "participants:read",
+        CheckinRead => "checkin:read",
     }
 );
 

@@ -250,3 +250,23 @@ async fn disabled_user_cannot_log_in_or_refresh() {
     assert_eq!(r.status, 200);
     assert_eq!(app.login(email, PASSWORD).await.status, 200);
 }
+
+#[tokio::test]
+async fn a_401_names_the_bearer_scheme_and_says_when_the_token_was_bad() {
+    let app = TestApp::spawn().await;
+    let none = app
+        .send(poem::http::Method::GET, "/api/v1/me", None, None, &[])
+        .await;
+    assert_eq!(none.status, 401);
+    assert_eq!(
+        none.header("www-authenticate"),
+        Some("Bearer realm=\"huigui\"")
+    );
+    let bad = app.get("/api/v1/me", "not-a-jwt").await;
+    assert_eq!(bad.status, 401);
+    assert_eq!(
+        bad.header("www-authenticate"),
+        Some("Bearer realm=\"huigui\", error=\"invalid_token\"")
+    );
+    assert_eq!(bad.problem_code(), "unauthorized");
+}

@@ -1046,3 +1046,71 @@ async fn malformed_items_never_sink_an_offline_batch() {
         .await;
     assert_eq!(r.status, 400);
 }
+
+/// A kiosk (partner client with `checkin:read`) shows the rotating QR code of
+/// its NGO's sessions only; a client token lists its scopes as an array too.
+#[tokio::test]
+async fn kiosks_read_the_qr_code_of_their_ngos_sessions_with_checkin_read() {
+    let w = World::new().await;
+    let (sid, _, _) = running_session(&w, false, 0).await;
+    let path = format!("/api/v1/sessions/{sid}/checkin-code");
+    let c = w
+        .app
+        .post(
+            "/api/v1/api-clients",
+            Some(w.token("ngo_admin")),
+            json!({"name": "kiosk", "scopes": ["checkin:read"]}),
+        )
+        .await;
+    assert_eq!(c.status, 201, "{}", c.body);
+    let t = w
+        .app
+        .post(
+            "/api/v1/auth/client-token",
+            None,
+            json!({"client_id": c.body["client_id"], "client_secret": c.body["client_secret"]}),
+        )
+        .await;
+    assert_eq!(t.body["scope"], "checkin:read");
+    assert_eq!(t.body["scopes"], json!(["checkin:read"]));
+    let kiosk = t.body["access_token"].as_str().unwrap();
+    let code = w.app.get(&path, kiosk).await;
+    assert_eq!(code.status, 200, "{}", code.body);
+    assert!(code.body["token"].as_str().is_some());
+    let reader = client_token(&w, "ngo_admin", json!(["sessions:read"])).await;
+    let denied = w.app.get(&path, &reader).await;
+    assert_eq!(denied.status, 403);
+    assert!(
+        denied.body["detail"].as_str().unwrap().contains("scopes"),
+        "{}",
+        denied.body
+    );
+    let other = client_token(&w, "ngo_b_admin", json!(["checkin:read"])).await;
+    assert_eq!(w.app.get(&path, &other).await.status, 404);
+}
+
+/// `sync_attendance` honours `Idempotency-Key` like every other POST.
+#[tokio::test]
+async fn a_keyed_sync_replays_its_first_answer() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 1).await;
+    let body = json!({"events": [{"client_event_id": uuid::Uuid::now_v7(), "session_id": sid,
+        "participant_id": people[0], "kind": "check_in",
+        "at": (start + Duration::minutes(1)).to_rfc3339(), "source": "staff"}]})
+    .to_string()
+    .into_bytes();
+    let send = || {
+        w.app.send(
+            poem::http::Method::POST,
+            "/api/v1/attendance/sync",
+            Some(w.token("ngo_staff")),
+            Some(body.clone()),
+            &[("idempotency-key", "batch-1")],
+        )
+    };
+    let first = send().await;
+    assert_eq!(first.body["results"][0]["status"], "created");
+    let again = send().await;
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.body, first.body, "the first answer, not `duplicate`");
+}

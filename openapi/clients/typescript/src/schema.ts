@@ -1526,8 +1526,9 @@ export interface paths {
         };
         /**
          * The session's current rotating check-in code
-         * @description NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
-         *     (default 60 s) and is accepted for two windows.
+         * @description NGO staff (or a kiosk, a partner client with `checkin:read`) show it
+         *     as a QR code for the NGO's own sessions; it rotates every
+         *     `HUIGUI_QR_WINDOW_SECS` (default 60 s) and is accepted for two windows.
          */
         get: operations["get_checkin_code"];
         put?: never;
@@ -2135,10 +2136,10 @@ export interface components {
          */
         CheckpointResult: "matches" | "truncated" | "rewritten";
         /**
-         * @description Partner-client scope.
+         * @description Partner-client scope (`checkin:read`: the rotating QR code of the NGO's sessions, for kiosks).
          * @enum {string}
          */
-        ClientScope: "sessions:read" | "attendance:write" | "participants:read";
+        ClientScope: "sessions:read" | "attendance:write" | "participants:read" | "checkin:read";
         /**
          * ClientToken
          * @description An access token for a partner app.
@@ -2147,8 +2148,10 @@ export interface components {
             access_token: string;
             /** Format: uint64 */
             expires_in: number;
-            /** @description Space-separated scopes granted. */
+            /** @description Space-separated scopes granted (the OAuth 2.0 form). */
             scope: string;
+            /** @description The same scopes as a list. */
+            scopes: components["schemas"]["ClientScope"][];
             token_type: string;
         };
         /**
@@ -5568,7 +5571,10 @@ export interface operations {
     sync_attendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Replays the first response for a repeated request (see the API conventions). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17633,7 +17639,10 @@ export interface operations {
     record_attendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Replays the first response for a repeated request (see the API conventions). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };

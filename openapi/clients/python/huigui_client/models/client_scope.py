@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class ClientScope(StrEnum):
     ATTENDANCEWRITE = "attendance:write"
+    CHECKINREAD = "checkin:read"
     PARTICIPANTSREAD = "participants:read"
     SESSIONSREAD = "sessions:read"
 

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.client_scope import ClientScope
+from typing import cast
 
 
 
@@ -25,13 +27,15 @@ class ClientToken:
         Attributes:
             access_token (str):
             expires_in (int):
-            scope (str): Space-separated scopes granted.
+            scope (str): Space-separated scopes granted (the OAuth 2.0 form).
+            scopes (list[ClientScope]): The same scopes as a list.
             token_type (str):
      """
 
     access_token: str
     expires_in: int
     scope: str
+    scopes: list[ClientScope]
     token_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,6 +50,13 @@ class ClientToken:
 
         scope = self.scope
 
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
+
+
+
         token_type = self.token_type
 
 
@@ -55,6 +66,7 @@ class ClientToken:
             "access_token": access_token,
             "expires_in": expires_in,
             "scope": scope,
+            "scopes": scopes,
             "token_type": token_type,
         })
 
@@ -71,12 +83,23 @@ class ClientToken:
 
         scope = d.pop("scope")
 
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in (_scopes):
+            scopes_item = ClientScope(scopes_item_data)
+
+
+
+            scopes.append(scopes_item)
+
+
         token_type = d.pop("token_type")
 
         client_token = cls(
             access_token=access_token,
             expires_in=expires_in,
             scope=scope,
+            scopes=scopes,
             token_type=token_type,
         )
 

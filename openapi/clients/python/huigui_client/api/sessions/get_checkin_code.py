@@ -157,8 +157,9 @@ def sync_detailed(
 ) -> Response[CheckinCode | Problem]:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
-    (default 60 s) and is accepted for two windows.
+     NGO staff (or a kiosk, a partner client with `checkin:read`) show it
+    as a QR code for the NGO's own sessions; it rotates every
+    `HUIGUI_QR_WINDOW_SECS` (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
@@ -191,8 +192,9 @@ def sync(
 ) -> CheckinCode | Problem | None:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
-    (default 60 s) and is accepted for two windows.
+     NGO staff (or a kiosk, a partner client with `checkin:read`) show it
+    as a QR code for the NGO's own sessions; it rotates every
+    `HUIGUI_QR_WINDOW_SECS` (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
@@ -220,8 +222,9 @@ async def asyncio_detailed(
 ) -> Response[CheckinCode | Problem]:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
-    (default 60 s) and is accepted for two windows.
+     NGO staff (or a kiosk, a partner client with `checkin:read`) show it
+    as a QR code for the NGO's own sessions; it rotates every
+    `HUIGUI_QR_WINDOW_SECS` (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):
@@ -254,8 +257,9 @@ async def asyncio(
 ) -> CheckinCode | Problem | None:
     """ The session's current rotating check-in code
 
-     NGO staff show it as a QR code; it rotates every `HUIGUI_QR_WINDOW_SECS`
-    (default 60 s) and is accepted for two windows.
+     NGO staff (or a kiosk, a partner client with `checkin:read`) show it
+    as a QR code for the NGO's own sessions; it rotates every
+    `HUIGUI_QR_WINDOW_SECS` (default 60 s) and is accepted for two windows.
 
     Args:
         id (UUID):

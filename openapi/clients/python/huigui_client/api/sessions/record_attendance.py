@@ -11,6 +11,7 @@ from ... import errors
 from ...models.check_event import CheckEvent
 from ...models.check_event_recorded import CheckEventRecorded
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,9 +21,13 @@ def _get_kwargs(
     id: UUID,
     *,
     body: CheckEvent,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -162,6 +167,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CheckEvent,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[CheckEventRecorded | Problem]:
     """ Record a check-in or check-out
@@ -173,6 +179,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CheckEvent): One check event.
 
     Raises:
@@ -187,6 +194,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -201,6 +209,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CheckEvent,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> CheckEventRecorded | Problem | None:
     """ Record a check-in or check-out
@@ -212,6 +221,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CheckEvent): One check event.
 
     Raises:
@@ -227,6 +237,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -235,6 +246,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CheckEvent,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[CheckEventRecorded | Problem]:
     """ Record a check-in or check-out
@@ -246,6 +258,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CheckEvent): One check event.
 
     Raises:
@@ -260,6 +273,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -274,6 +288,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CheckEvent,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> CheckEventRecorded | Problem | None:
     """ Record a check-in or check-out
@@ -285,6 +300,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CheckEvent): One check event.
 
     Raises:
@@ -300,5 +316,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.sync_batch import SyncBatch
 from ...models.sync_results import SyncResults
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: SyncBatch,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -159,6 +164,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SyncBatch,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | SyncResults]:
     """ Sync a batch of offline check events
@@ -168,6 +174,7 @@ def sync_detailed(
     different payload: nothing changes) or `rejected` with the reason.
 
     Args:
+        idempotency_key (str | Unset):
         body (SyncBatch):
 
     Raises:
@@ -181,6 +188,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -194,6 +202,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SyncBatch,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | SyncResults | None:
     """ Sync a batch of offline check events
@@ -203,6 +212,7 @@ def sync(
     different payload: nothing changes) or `rejected` with the reason.
 
     Args:
+        idempotency_key (str | Unset):
         body (SyncBatch):
 
     Raises:
@@ -217,6 +227,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -224,6 +235,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SyncBatch,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | SyncResults]:
     """ Sync a batch of offline check events
@@ -233,6 +245,7 @@ async def asyncio_detailed(
     different payload: nothing changes) or `rejected` with the reason.
 
     Args:
+        idempotency_key (str | Unset):
         body (SyncBatch):
 
     Raises:
@@ -246,6 +259,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -259,6 +273,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SyncBatch,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | SyncResults | None:
     """ Sync a batch of offline check events
@@ -268,6 +283,7 @@ async def asyncio(
     different payload: nothing changes) or `rejected` with the reason.
 
     Args:
+        idempotency_key (str | Unset):
         body (SyncBatch):
 
     Raises:
@@ -282,5 +298,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed
