@@ -29,10 +29,105 @@ impl FieldError {
     }
 }
 
+/// Every problem `code`, with what it means and what a client should do.
+/// The `type` of a problem is `/problems#<code>`, a section of the page the
+/// server serves at `/problems` from this table.
+pub const PROBLEM_CODES: &[(&str, &str)] = &[
+    (
+        "validation_failed",
+        "A field broke a rule; `errors` lists each field and why. Fix the request; do not retry it unchanged.",
+    ),
+    (
+        "bad_request",
+        "The request could not be read: malformed JSON, a wrong type, a bad parameter or cursor.",
+    ),
+    (
+        "unauthorized",
+        "No valid access token (missing, malformed, expired, or for a disabled user). Log in or refresh, then retry.",
+    ),
+    (
+        "forbidden",
+        "The caller's role, or a partner client's scopes, never allow this operation.",
+    ),
+    (
+        "not_found",
+        "No such resource, or one the caller may not see (another tenant's objects are 404, not 403).",
+    ),
+    (
+        "method_not_allowed",
+        "The path exists but not with this method; `Allow` lists the methods it takes.",
+    ),
+    (
+        "not_acceptable",
+        "The server cannot answer in the media type asked for in `Accept`.",
+    ),
+    (
+        "length_required",
+        "The request body needs a `Content-Length`.",
+    ),
+    (
+        "payload_too_large",
+        "The body is larger than the server accepts (`HUIGUI_MAX_BODY_BYTES`).",
+    ),
+    (
+        "unsupported_media_type",
+        "The body's `Content-Type` is not one the operation takes (JSON, or `text/csv` for rosters).",
+    ),
+    (
+        "conflict",
+        "The request conflicts with the current state: a duplicate, a full session, an idempotency key in flight or reused.",
+    ),
+    (
+        "invalid_transition",
+        "The action is not allowed from the resource's current status.",
+    ),
+    (
+        "precondition_failed",
+        "`If-Match` names an older version: read the resource again, then retry.",
+    ),
+    (
+        "precondition_required",
+        "This update needs an `If-Match` header with the version from `ETag`.",
+    ),
+    (
+        "rate_limited",
+        "Too many attempts; wait the seconds in `Retry-After`.",
+    ),
+    (
+        "service_unavailable",
+        "The database is unreachable; retry shortly (`Retry-After`).",
+    ),
+    (
+        "internal_error",
+        "An unexpected error; it was logged with the request id (`x-request-id`).",
+    ),
+];
+
+/// The `type` URI reference of a problem code.
+pub fn problem_type(code: &str) -> String {
+    format!("/problems#{code}")
+}
+
+/// The `/problems` page: one section per code.
+pub fn problems_page() -> String {
+    let mut html = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Huigui problem types</title></head><body><h1>Problem types</h1><p>Every error answer is <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>; its <code>type</code> points at the section below.</p><dl>",
+    );
+    for (code, text) in PROBLEM_CODES {
+        html.push_str(&format!(
+            "<dt id=\"{code}\"><code>{code}</code></dt><dd>{}</dd>",
+            html_escape::encode_text(text)
+        ));
+    }
+    html.push_str("</dl></body></html>");
+    html
+}
+
 /// RFC 9457 problem details.
 #[derive(Debug, Clone, Object)]
 pub struct Problem {
-    /// A URI reference naming the problem type.
+    /// A URI reference naming the problem type: `/problems#<code>`, explained
+    /// on the page the server serves at `/problems`.
     #[oai(rename = "type")]
     pub type_: String,
     pub title: String,
@@ -138,7 +233,7 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         Problem {
-            type_: format!("https://huigui.example/problems/{}", self.code()),
+            type_: problem_type(self.code()),
             title: status.canonical_reason().unwrap_or("Error").to_string(),
             status: status.as_u16(),
             detail: self.detail(),
@@ -187,7 +282,7 @@ pub fn framework_problem(status: StatusCode, detail: String) -> Problem {
         detail
     };
     Problem {
-        type_: format!("https://huigui.example/problems/{code}"),
+        type_: problem_type(code),
         title: status.canonical_reason().unwrap_or("Error").to_string(),
         status: status.as_u16(),
         detail,
@@ -314,6 +409,42 @@ where
         match err {
             sea_orm::TransactionError::Connection(e) => e.into(),
             sea_orm::TransactionError::Transaction(e) => e.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_the_server_gives_is_explained_on_the_problems_page() {
+        let explained: Vec<&str> = PROBLEM_CODES.iter().map(|(c, _)| *c).collect();
+        let errors = [
+            ApiError::Validation(Vec::new()),
+            ApiError::BadRequest(String::new()),
+            ApiError::Unauthorized,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::Conflict(String::new()),
+            ApiError::InvalidTransition(String::new()),
+            ApiError::PreconditionFailed,
+            ApiError::PreconditionRequired,
+            ApiError::RateLimited {
+                retry_after_secs: 1,
+            },
+            ApiError::Unavailable,
+            ApiError::Internal(anyhow::anyhow!("x")),
+        ];
+        for e in &errors {
+            assert!(explained.contains(&e.code()), "{}", e.code());
+        }
+        for status in 400..600u16 {
+            if let Ok(s) = StatusCode::from_u16(status) {
+                let p = framework_problem(s, String::new());
+                assert!(explained.contains(&p.code.as_str()), "{status}");
+                assert_eq!(p.type_, problem_type(&p.code));
+            }
         }
     }
 }

@@ -170,7 +170,11 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
                     .body(spec.clone())
             }),
         )
-        .nest("/docs", docs);
+        .nest("/docs", docs)
+        .at(
+            "/problems",
+            poem::endpoint::make_sync(|_| poem::web::Html(crate::error::problems_page())),
+        );
     #[cfg(feature = "bench")]
     let routes = routes.at("/bench/baseline", poem::post(bench_baseline));
     routes

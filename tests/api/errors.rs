@@ -158,3 +158,43 @@ async fn bad_path_id_and_bad_cursor_are_problems() {
     assert_eq!(r.status, 400);
     r.problem_code();
 }
+
+#[tokio::test]
+async fn problem_types_point_at_a_served_page_that_explains_each_code() {
+    let app = TestApp::spawn().await;
+    let page = app
+        .send(poem::http::Method::GET, "/problems", None, None, &[])
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = page.body.as_str().unwrap().to_string();
+    for (code, _) in huigui::error::PROBLEM_CODES {
+        assert!(html.contains(&format!("id=\"{code}\"")), "{code}");
+    }
+    let admin = app.admin_token().await;
+    for (r, code) in [
+        (app.get("/api/v1/me", "bad").await, "unauthorized"),
+        (
+            app.get(
+                &format!("/api/v1/organizations/{}", uuid::Uuid::now_v7()),
+                &admin,
+            )
+            .await,
+            "not_found",
+        ),
+        (
+            app.post("/api/v1/organizations", Some(&admin), serde_json::json!({}))
+                .await,
+            "bad_request",
+        ),
+    ] {
+        assert_eq!(r.problem_code(), code, "{}", r.body);
+        let t = r.body["type"].as_str().unwrap();
+        assert_eq!(t, format!("/problems#{code}"));
+        assert!(html.contains(&format!("id=\"{code}\"")));
+    }
+}

@@ -3318,7 +3318,10 @@ export interface components {
             /** Format: uint16 */
             status: number;
             title: string;
-            /** @description A URI reference naming the problem type. */
+            /**
+             * @description A URI reference naming the problem type: `/problems#<code>`, explained
+             *     on the page the server serves at `/problems`.
+             */
             type: string;
         };
         /**

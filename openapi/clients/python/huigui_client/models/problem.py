@@ -31,7 +31,8 @@ class Problem:
             errors (list[FieldError]):
             status (int):
             title (str):
-            type_ (str): A URI reference naming the problem type.
+            type_ (str): A URI reference naming the problem type: `/problems#<code>`, explained
+                on the page the server serves at `/problems`.
      """
 
     code: str
