@@ -300,7 +300,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     .await?;
     txn.commit().await?;
     println!(
-        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement with 2 bids, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 upcoming session",
+        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement with 2 bids, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session",
         offices.len()
     );
     Ok(())
@@ -456,7 +456,9 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
 }
 
 /// Persons under correction of the first office, three held sessions of the
-/// demo contract (attendance, outcomes, ledger hours) and one upcoming session.
+/// demo contract (attendance, outcomes, ledger hours), one session happening
+/// now (started 30 minutes ago, with its geofence: check-in examples run on
+/// it as written) and one upcoming session.
 async fn demo_delivery<C: sea_orm::ConnectionTrait>(
     txn: &C,
     state: &crate::startup::AppState,
@@ -466,7 +468,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
     office_staff_id: Uuid,
     ngo_staff_id: Uuid,
 ) -> anyhow::Result<()> {
-    use chrono::{Duration, NaiveDate, TimeZone, Utc};
+    use chrono::{Duration, DurationRound, NaiveDate, TimeZone, Utc};
     use poem_openapi::types::MaybeUndefined;
 
     use crate::api::{
@@ -573,10 +575,16 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
         (-14, "group_counseling", "团体心理辅导：情绪管理"),
         (-7, "individual_counseling", "个别心理辅导"),
         (-3, "group_counseling", "团体心理辅导：家庭关系"),
+        (0, "group_counseling", "团体心理辅导：压力管理（进行中）"),
         (5, "group_counseling", "团体心理辅导：就业准备"),
     ];
     for (k, (offset, kind, title)) in plan.into_iter().enumerate() {
-        let starts_at = local_2pm(today + Duration::days(offset));
+        // Offset 0 is the session under way: it began half an hour ago.
+        let starts_at = if offset == 0 {
+            now.duration_trunc(Duration::minutes(1)).unwrap_or(now) - Duration::minutes(30)
+        } else {
+            local_2pm(today + Duration::days(offset))
+        };
         let s = store::sessions::insert(
             txn,
             entity::session::Model {
@@ -624,7 +632,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
                 },
             )
             .await?;
-            if offset > 0 {
+            if offset >= 0 {
                 continue;
             }
             // Most attend; some are late without checking out; some do not come.

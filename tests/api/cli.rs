@@ -63,8 +63,41 @@ async fn demo_loads_once_and_its_users_log_in() {
     let ngo = app.token("ngo-staff@demo.huigui.cn", DEMO_PASSWORD).await;
     let held = app.get("/api/v1/sessions?status=closed", &ngo).await;
     assert_eq!(held.body["items"].as_array().unwrap().len(), 3);
-    let upcoming = app.get("/api/v1/sessions?status=scheduled", &ngo).await;
-    assert_eq!(upcoming.body["items"].as_array().unwrap().len(), 1);
+    let scheduled = app.get("/api/v1/sessions?status=scheduled", &ngo).await;
+    let scheduled = scheduled.body["items"].as_array().unwrap();
+    assert_eq!(scheduled.len(), 2, "one happening now, one upcoming");
+    // The one under way takes a check-in now, inside its geofence.
+    let now = chrono::Utc::now();
+    let live = scheduled
+        .iter()
+        .find(|s| {
+            let at =
+                |k: &str| chrono::DateTime::parse_from_rfc3339(s[k].as_str().unwrap()).unwrap();
+            at("starts_at") <= now && now < at("ends_at")
+        })
+        .expect("a session happening now");
+    assert!(live["radius_m"].as_i64().is_some());
+    let enrolled = app
+        .get(
+            &format!(
+                "/api/v1/sessions/{}/enrollments",
+                live["id"].as_str().unwrap()
+            ),
+            &ngo,
+        )
+        .await;
+    let person = enrolled.body["items"][0]["participant_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let checkin = app
+        .post(
+            &format!("/api/v1/sessions/{}/attendance", live["id"].as_str().unwrap()),
+            Some(&ngo),
+            serde_json::json!({"participant_id": person, "kind": "check_in", "at": now.to_rfc3339(), "source": "staff"}),
+        )
+        .await;
+    assert_eq!(checkin.status, 201, "{}", checkin.body);
     let kpis = app
         .get(&format!("/api/v1/contracts/{cid}/kpis"), &officer)
         .await;
