@@ -37,7 +37,8 @@ fn scope_of(state: &AppState, req: &Request) -> Option<String> {
     Some(format!("{kind}:{id}"))
 }
 
-fn valid_key(key: &str) -> bool {
+/// 1–255 visible ASCII characters (the schema of `api::types::IdempotencyKey`).
+pub fn valid_key(key: &str) -> bool {
     (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 

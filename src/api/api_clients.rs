@@ -8,6 +8,8 @@ use serde_json::json;
 use crate::api::types::Text;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{ApiTags, Created, Ctx, NoContent, Page, types::Check, types::ClientScope},
     auth::{authz::Permission, password, random_secret, scheme::BearerAuth},
@@ -105,11 +107,8 @@ impl ApiClientsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateApiClient>,
     ) -> ApiResult<Created<ApiClientCreated>> {
         let caller = auth.0.require(Permission::ManageApiClients)?;

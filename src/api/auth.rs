@@ -144,23 +144,19 @@ impl AuthApi {
         let state = &ctx.state;
         let account = throttle::account_key(&store::users::normalize_email(&body.email));
         let ip = throttle::ip_key(ctx.ip.as_deref());
-        state
+        let user = state
             .throttle
-            .reserve(&[(&account, 1), (&ip, 4)])
-            .map_err(|retry| ApiError::RateLimited {
-                retry_after_secs: retry,
-            })?;
-        let user = store::users::find_by_email(&state.db.read, &body.email).await?;
-        let ok = password::verify(
-            body.password.0.clone(),
-            user.as_ref().map(|u| u.password_hash.clone()),
-        )
-        .await?;
-        let user = match user {
-            Some(u) if ok && !u.disabled => u,
-            _ => return Err(ApiError::Unauthorized),
-        };
-        state.throttle.succeeded(&account, &[&ip]);
+            .guard(&account, &ip, async {
+                let user = store::users::find_by_email(&state.db.read, &body.email).await?;
+                let ok = password::verify(
+                    body.password.0.clone(),
+                    user.as_ref().map(|u| u.password_hash.clone()),
+                )
+                .await?;
+                Ok(user.filter(|u| ok && !u.disabled))
+            })
+            .await?
+            .ok_or(ApiError::Unauthorized)?;
         let txn = state.db.begin().await?;
         let refresh_token =
             store::tokens::issue(&txn, user.id, None, state.settings.refresh_token_ttl_secs)
@@ -304,23 +300,20 @@ impl AuthApi {
         let state = &ctx.state;
         let key = format!("client:{}", &*body.client_id);
         let ip = throttle::ip_key(ctx.ip.as_deref());
-        state
+        let client = state
             .throttle
-            .reserve(&[(&key, 1), (&ip, 4)])
-            .map_err(|retry| ApiError::RateLimited {
-                retry_after_secs: retry,
-            })?;
-        let client = store::api_clients::find_by_client_id(&state.db.read, &body.client_id).await?;
-        let ok = password::verify(
-            body.client_secret.0.clone(),
-            client.as_ref().map(|c| c.secret_hash.clone()),
-        )
-        .await?;
-        let client = match client {
-            Some(c) if ok && c.revoked_at.is_none() => c,
-            _ => return Err(ApiError::Unauthorized),
-        };
-        state.throttle.succeeded(&key, &[&ip]);
+            .guard(&key, &ip, async {
+                let client =
+                    store::api_clients::find_by_client_id(&state.db.read, &body.client_id).await?;
+                let ok = password::verify(
+                    body.client_secret.0.clone(),
+                    client.as_ref().map(|c| c.secret_hash.clone()),
+                )
+                .await?;
+                Ok(client.filter(|c| ok && c.revoked_at.is_none()))
+            })
+            .await?
+            .ok_or(ApiError::Unauthorized)?;
         let scope = client.scopes.clone();
         let (access_token, expires_in) = sign_access(
             state,

@@ -11,6 +11,8 @@ use poem_openapi::{
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx,
@@ -157,11 +159,8 @@ impl DisciplineApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateDiscipline>,
     ) -> ApiResult<Created<DisciplineRecord>> {
         let caller = auth.0.require(Permission::RecordDiscipline)?;

@@ -12,6 +12,8 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx, Versioned, check_if_match, etag,
@@ -437,11 +439,8 @@ impl HoursApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateHoursEntry>,
     ) -> ApiResult<Created<HoursEntry>> {
         let caller = auth.0.require(Permission::LogHours)?;
@@ -576,11 +575,8 @@ impl HoursApi {
         auth: BearerAuth,
         entry_id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<ReverseHoursEntry>,
     ) -> ApiResult<Created<HoursEntry>> {
         let caller = auth.0.require(Permission::ApproveHours)?;

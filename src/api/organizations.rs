@@ -13,6 +13,8 @@ use serde_json::json;
 use crate::api::types::Text;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
@@ -156,11 +158,8 @@ impl OrganizationsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateOrganization>,
     ) -> ApiResult<Created<Organization>> {
         let caller = auth.0.require(Permission::CreateOrganization)?;

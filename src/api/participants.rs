@@ -13,6 +13,8 @@ use poem_openapi::{
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
@@ -148,15 +150,12 @@ fn view(
     m: entity::participant::Model,
     transfers: Vec<entity::participant_transfer::Model>,
 ) -> ApiResult<(Participant, bool)> {
-    let level = store::participants::disclosure_for(caller, &m);
-    let full_id = level == Disclosure::Full
-        && (matches!(caller.role, Role::Admin | Role::Officer)
-            || (caller.role == Role::OfficeStaff && m.judicial_office_id == Some(caller.org_id)));
+    let full_id = store::participants::shows_full_id_for(caller, &m);
+    let code_only = store::participants::disclosure_for(caller, &m) == Disclosure::CodeOnly;
     let id_number = match (&m.id_number_sealed, full_id) {
         (Some(s), true) => Some(ctx.state.vault.open(s).map_err(ApiError::Internal)?),
         _ => None,
     };
-    let code_only = level == Disclosure::CodeOnly;
     let today = ctx.state.clock.today(ctx.state.settings.tz());
     let revealed = id_number.is_some();
     Ok((
@@ -505,11 +504,8 @@ impl ParticipantsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateParticipant>,
     ) -> ApiResult<Created<Participant>> {
         let caller = auth.0.require(Permission::RegisterParticipant)?;

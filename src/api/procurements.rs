@@ -11,6 +11,8 @@ use poem_openapi::{
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, contracts, etag,
@@ -352,11 +354,8 @@ impl ProcurementsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateProcurement>,
     ) -> ApiResult<Created<Procurement>> {
         let caller = auth.0.require(Permission::ManageProcurements)?;
@@ -632,11 +631,8 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateBid>,
     ) -> ApiResult<Created<Bid>> {
         let caller = auth.0.require(Permission::SubmitBid)?;

@@ -13,6 +13,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page,
@@ -150,8 +152,12 @@ async fn views<C: ConnectionTrait>(
             .into_iter()
             .map(|o| (o.id, o))
             .collect();
+    let code_only = |p: &entity::participant::Model| {
+        store::participants::disclosure_for(caller, p) == Disclosure::CodeOnly
+    };
     for r in rows {
         let p = people.get(&r.participant_id);
+        let hidden = p.is_some_and(code_only);
         let office = offices.get(&r.office_id).cloned();
         let status: ReferralStatus = stored(&r.status)?;
         out.push(Referral {
@@ -160,15 +166,16 @@ async fn views<C: ConnectionTrait>(
             participant: ReferralPerson {
                 id: r.participant_id,
                 name: p
-                    .map(|p| match store::participants::disclosure_for(caller, p) {
-                        Disclosure::CodeOnly => p.code.clone(),
-                        _ => p.name.clone(),
+                    .map(|p| {
+                        if hidden {
+                            p.code.clone()
+                        } else {
+                            p.name.clone()
+                        }
                     })
                     .unwrap_or_default(),
                 id_number_masked: p
-                    .filter(|p| {
-                        store::participants::disclosure_for(caller, p) != Disclosure::CodeOnly
-                    })
+                    .filter(|_| !hidden)
                     .and_then(|p| p.id_number_masked.clone()),
             },
             office: ReferralOffice {
@@ -373,11 +380,8 @@ impl ReferralsApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateReferral>,
     ) -> ApiResult<Created<Referral>> {
         let caller = auth.0.require(Permission::CreateReferral)?;

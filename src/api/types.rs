@@ -306,6 +306,49 @@ impl Check {
     }
 }
 
+/// The `Idempotency-Key` header of a POST that creates or records something:
+/// 1–255 visible ASCII characters, as the schema says. The replay itself is
+/// the `idempotency` middleware's; handlers only declare the header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdempotencyKey(pub String);
+
+impl Type for IdempotencyKey {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = String;
+    type RawElementValueType = String;
+
+    fn name() -> Cow<'static, str> {
+        "string".into()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(MetaSchema {
+            min_length: Some(1),
+            max_length: Some(255),
+            pattern: Some(r"^[\x21-\x7E]+$".into()),
+            ..MetaSchema::new("string")
+        }))
+    }
+
+    fn as_raw_value(&self) -> Option<&String> {
+        Some(&self.0)
+    }
+
+    fn raw_element_iter<'a>(&'a self) -> Box<dyn Iterator<Item = &'a String> + 'a> {
+        Box::new(std::iter::once(&self.0))
+    }
+}
+
+impl poem_openapi::types::ParseFromParameter for IdempotencyKey {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        if crate::idempotency::valid_key(value) {
+            Ok(Self(value.to_string()))
+        } else {
+            Err(ParseError::custom("must be 1–255 visible ASCII characters"))
+        }
+    }
+}
+
 /// An item of a batch parsed on its own: documented exactly as `T`, but a
 /// malformed item does not fail the whole request — it keeps its parse error
 /// (and whatever `client_event_id` it carried) so that the batch can answer

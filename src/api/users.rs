@@ -13,6 +13,8 @@ use serde_json::json;
 use crate::api::types::Text;
 use uuid::Uuid;
 
+use crate::api::types::IdempotencyKey;
+
 use crate::{
     api::{
         ApiTags, Created, Ctx, NoContent, Page, Versioned, check_if_match, etag,
@@ -143,11 +145,8 @@ impl UsersApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// Replays the first response for a repeated request (see the API conventions).
-        #[oai(
-            name = "Idempotency-Key",
-            validator(min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")
-        )]
-        _idempotency_key: Header<Option<String>>,
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CreateUser>,
     ) -> ApiResult<Created<User>> {
         let caller = auth.0.require(Permission::CreateUser)?;
@@ -314,24 +313,23 @@ impl UsersApi {
         check.password("new_password", &body.new_password);
         if own {
             let ok = match &body.current_password {
-                Some(pw) => {
-                    // The same per-account throttle as logins: a stolen access
-                    // token must not become an unlimited password oracle.
-                    let account = throttle::account_key(&target.email);
-                    let ip = throttle::ip_key(ctx.ip.as_deref());
-                    let limits = &ctx.state.throttle;
-                    limits
-                        .reserve(&[(&account, 1), (&ip, 4)])
-                        .map_err(|retry| ApiError::RateLimited {
-                            retry_after_secs: retry,
-                        })?;
-                    let ok =
-                        password::verify(pw.0.clone(), Some(target.password_hash.clone())).await?;
-                    if ok {
-                        limits.succeeded(&account, &[&ip]);
-                    }
-                    ok
-                }
+                // The same per-account throttle as logins: a stolen access
+                // token must not become an unlimited password oracle.
+                Some(pw) => ctx
+                    .state
+                    .throttle
+                    .guard(
+                        &throttle::account_key(&target.email),
+                        &throttle::ip_key(ctx.ip.as_deref()),
+                        async {
+                            let ok =
+                                password::verify(pw.0.clone(), Some(target.password_hash.clone()))
+                                    .await?;
+                            Ok(ok.then_some(()))
+                        },
+                    )
+                    .await?
+                    .is_some(),
                 None => false,
             };
             if !ok {

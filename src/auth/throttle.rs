@@ -14,6 +14,8 @@ use std::{
     time::{Duration, Instant},
 };
 
+use crate::error::ApiError;
+
 /// The per-account key: logins and password changes of one account share it.
 pub fn account_key(normalized_email: &str) -> String {
     format!("acct:{normalized_email}")
@@ -69,6 +71,27 @@ impl LoginThrottle {
             entry.1 += 1;
         }
         Ok(())
+    }
+
+    /// One throttled credential check: reserves an attempt against `account`
+    /// (the limit) and `ip` (four times the limit) — 429 when either is used
+    /// up — runs `check`, and gives the attempt back when it yields `Some`.
+    /// `None` (wrong credentials) stays counted.
+    pub async fn guard<T>(
+        &self,
+        account: &str,
+        ip: &str,
+        check: impl Future<Output = Result<Option<T>, ApiError>>,
+    ) -> Result<Option<T>, ApiError> {
+        self.reserve(&[(account, 1), (ip, 4)])
+            .map_err(|retry| ApiError::RateLimited {
+                retry_after_secs: retry,
+            })?;
+        let found = check.await?;
+        if found.is_some() {
+            self.succeeded(account, &[ip]);
+        }
+        Ok(found)
     }
 
     /// A reserved attempt succeeded: the account's count is forgotten and

@@ -34,21 +34,28 @@ pub struct Owner {
 }
 
 impl Owner {
-    /// Whether `org` owns the record.
-    pub fn is(&self, org: uuid::Uuid) -> bool {
-        self.office_id == Some(org) || self.ngo_id == Some(org)
+    /// Whether a caller with `role`, acting for `org`, owns the record — the
+    /// one ownership rule: only the owner changes a person or removes their links.
+    pub fn owned_by(&self, role: Role, org: uuid::Uuid) -> bool {
+        match role {
+            Role::OfficeStaff => self.office_id == Some(org),
+            Role::NgoAdmin | Role::NgoStaff => self.ngo_id == Some(org),
+            _ => false,
+        }
     }
+}
+
+/// Whether the caller sees the full ID number (and so the birth date): the
+/// bureau and the person's own judicial office, never an NGO.
+pub fn shows_full_id(role: Role, org: uuid::Uuid, owner: Owner) -> bool {
+    matches!(role, Role::Admin | Role::Officer)
+        || (role == Role::OfficeStaff && owner.office_id == Some(org))
 }
 
 /// The disclosure level for a caller (`role`, acting for `org`) and a person.
 pub fn disclosure(role: Role, org: uuid::Uuid, owner: Owner, minor: bool) -> Disclosure {
     let bureau = matches!(role, Role::Admin | Role::Officer);
-    let owns = match role {
-        Role::OfficeStaff => owner.office_id == Some(org),
-        Role::NgoAdmin | Role::NgoStaff => owner.ngo_id == Some(org),
-        _ => false,
-    };
-    if bureau || owns {
+    if bureau || owner.owned_by(role, org) {
         Disclosure::Full
     } else if minor {
         Disclosure::CodeOnly
@@ -105,6 +112,33 @@ mod tests {
         assert_eq!(
             disclosure(Role::NgoAdmin, other, volunteer, true),
             Disclosure::Full
+        );
+    }
+
+    #[test]
+    fn only_the_bureau_and_the_office_see_the_full_id_and_only_owners_own() {
+        let (office, ngo) = (Uuid::now_v7(), Uuid::now_v7());
+        let subject = Owner {
+            office_id: Some(office),
+            ngo_id: None,
+        };
+        let volunteer = Owner {
+            office_id: None,
+            ngo_id: Some(ngo),
+        };
+        assert!(shows_full_id(Role::Admin, ngo, subject));
+        assert!(shows_full_id(Role::OfficeStaff, office, subject));
+        assert!(
+            !shows_full_id(Role::NgoAdmin, ngo, volunteer),
+            "owner, not shown the ID"
+        );
+        assert!(!shows_full_id(Role::Auditor, office, subject));
+        assert!(subject.owned_by(Role::OfficeStaff, office));
+        assert!(!subject.owned_by(Role::NgoStaff, office));
+        assert!(volunteer.owned_by(Role::NgoStaff, ngo));
+        assert!(
+            !volunteer.owned_by(Role::Officer, ngo),
+            "the bureau sees all, owns none"
         );
     }
 

@@ -16,37 +16,38 @@ use uuid::Uuid;
 use crate::{
     auth::authz::UserCaller,
     domain::{
-        disclosure::{Disclosure, Owner, disclosure},
+        disclosure::{Disclosure, Owner, disclosure, shows_full_id},
         roles::Role,
     },
     error::ApiError,
     store::page::{self, PageRequest},
 };
 
-/// The caller's disclosure level for a row (the one rule of `domain::disclosure`).
-pub fn disclosure_for(caller: &UserCaller, m: &participant::Model) -> Disclosure {
-    disclosure(
-        caller.role,
-        caller.org_id,
-        Owner {
-            office_id: m.judicial_office_id,
-            ngo_id: (m.kind == "volunteer").then_some(m.ngo_id).flatten(),
-        },
-        m.minor,
-    )
+/// Who owns a row: the judicial office of a person under correction, the
+/// NGO of a volunteer.
+fn owner_of(m: &participant::Model) -> Owner {
+    Owner {
+        office_id: (m.kind == "correction_subject")
+            .then_some(m.judicial_office_id)
+            .flatten(),
+        ngo_id: (m.kind == "volunteer").then_some(m.ngo_id).flatten(),
+    }
 }
 
-/// Whether the caller owns the record (ownership, not visibility): the
-/// person's judicial office for a person under correction, the NGO for its
-/// volunteer. Only the owner changes a person or removes their links.
+/// The caller's disclosure level for a row (the one rule of `domain::disclosure`).
+pub fn disclosure_for(caller: &UserCaller, m: &participant::Model) -> Disclosure {
+    disclosure(caller.role, caller.org_id, owner_of(m), m.minor)
+}
+
+/// Whether the caller sees the row's full ID number and birth date.
+pub fn shows_full_id_for(caller: &UserCaller, m: &participant::Model) -> bool {
+    shows_full_id(caller.role, caller.org_id, owner_of(m))
+}
+
+/// Whether the caller owns the record (ownership, not visibility). Only the
+/// owner changes a person or removes their links.
 pub fn owns(caller: &UserCaller, m: &participant::Model) -> bool {
-    match caller.role {
-        Role::OfficeStaff => {
-            m.kind == "correction_subject" && m.judicial_office_id == Some(caller.org_id)
-        }
-        Role::NgoAdmin | Role::NgoStaff => m.kind == "volunteer" && m.ngo_id == Some(caller.org_id),
-        _ => false,
-    }
+    owner_of(m).owned_by(caller.role, caller.org_id)
 }
 
 fn visible(caller: &UserCaller) -> Condition {

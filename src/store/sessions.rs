@@ -12,8 +12,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use std::collections::HashMap;
-
 use uuid::Uuid;
 
 use crate::{
@@ -396,45 +394,47 @@ pub async fn for_ngo_enrolled<C: ConnectionTrait>(
         .map(|Row(s, e)| (s, e)))
 }
 
-/// Stored events with any of these client ids (in chunks).
-/// Stored events with these client ids, each with the NGO whose session it
-/// belongs to (callers keep other NGOs' ids apart: they are foreign, never
-/// a duplicate or conflict of the caller's).
+/// Stored events with these client ids (in chunks), each with the NGO whose
+/// session it belongs to (callers keep other NGOs' ids apart: they are
+/// foreign, never a duplicate or conflict of the caller's). One query per
+/// chunk: events joined to their sessions.
 pub async fn events_by_client_ids<C: ConnectionTrait>(
     conn: &C,
     ids: &[Uuid],
 ) -> Result<Vec<(attendance_event::Model, Uuid)>, ApiError> {
-    let mut events = Vec::new();
+    use sea_orm::{DbErr, FromQueryResult, JoinType, QueryResult, sea_query::Expr};
+    struct Row(attendance_event::Model, Uuid);
+    impl FromQueryResult for Row {
+        fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+            Ok(Self(
+                attendance_event::Model::from_query_result(res, pre)?,
+                res.try_get(pre, "session_ngo_id")?,
+            ))
+        }
+    }
+    // The entities declare no relations: the join is spelled out here.
+    let to_session: sea_orm::RelationDef = Events::belongs_to(Sessions)
+        .from(attendance_event::Column::SessionId)
+        .to(session::Column::Id)
+        .into();
+    let mut out = Vec::new();
     for chunk in ids.chunks(500) {
-        events.extend(
+        out.extend(
             Events::find()
+                .join(JoinType::InnerJoin, to_session.clone())
+                .column_as(
+                    Expr::col((Sessions, session::Column::NgoId)),
+                    "session_ngo_id",
+                )
                 .filter(attendance_event::Column::ClientEventId.is_in(chunk.to_vec()))
+                .into_model::<Row>()
                 .all(conn)
-                .await?,
+                .await?
+                .into_iter()
+                .map(|Row(e, ngo)| (e, ngo)),
         );
     }
-    let mut session_ids: Vec<Uuid> = events.iter().map(|e| e.session_id).collect();
-    session_ids.sort_unstable();
-    session_ids.dedup();
-    let mut ngo_of: HashMap<Uuid, Uuid> = HashMap::new();
-    for chunk in session_ids.chunks(500) {
-        let rows: Vec<(Uuid, Uuid)> = Sessions::find()
-            .select_only()
-            .column(session::Column::Id)
-            .column(session::Column::NgoId)
-            .filter(session::Column::Id.is_in(chunk.to_vec()))
-            .into_tuple()
-            .all(conn)
-            .await?;
-        ngo_of.extend(rows);
-    }
-    Ok(events
-        .into_iter()
-        .filter_map(|e| {
-            let ngo = *ngo_of.get(&e.session_id)?;
-            Some((e, ngo))
-        })
-        .collect())
+    Ok(out)
 }
 
 /// Inserts events in batches.
