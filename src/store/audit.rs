@@ -208,25 +208,6 @@ pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Verification, DbErr>
     }
 }
 
-/// Takes the chain's write lock at the start of a transaction, before it
-/// reads anything: PostgreSQL's advisory lock, and on SQLite a write
-/// statement (that changes nothing), so that a transaction which reads the
-/// head and then writes never has to upgrade a read snapshot — which SQLite
-/// refuses (`SQLITE_BUSY_SNAPSHOT`) when another process wrote in between.
-pub async fn lock_chain<C: ConnectionTrait>(conn: &C) -> Result<(), DbErr> {
-    match conn.get_database_backend() {
-        DbBackend::Postgres => {
-            conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
-                .await?;
-        }
-        _ => {
-            conn.execute_unprepared("UPDATE audit_checkpoints SET seq = seq WHERE 1 = 0")
-                .await?;
-        }
-    }
-    Ok(())
-}
-
 /// The chain head `(seq, hash)`, if any event exists.
 pub async fn head<C: ConnectionTrait>(conn: &C) -> Result<Option<(i64, String)>, DbErr> {
     AuditEvents::find()

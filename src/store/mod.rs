@@ -110,9 +110,20 @@ impl Db {
         Ok(())
     }
 
-    /// A write transaction.
+    /// A write transaction. On SQLite it takes the write lock at once (as
+    /// `BEGIN IMMEDIATE` would: a write statement that changes nothing), so a
+    /// transaction that reads before it writes never has to upgrade a read
+    /// snapshot — SQLite refuses that upgrade without waiting (`SQLITE_BUSY`,
+    /// `SQLITE_BUSY_SNAPSHOT`) when another process holds or took the lock,
+    /// e.g. a second instance on the same file. Within one process all
+    /// writes share the one writer connection anyway.
     pub async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
-        self.write.begin().await
+        let txn = self.write.begin().await?;
+        if self.backend() == DbBackend::Sqlite {
+            txn.execute_unprepared("UPDATE job_leases SET name = name WHERE 1 = 0")
+                .await?;
+        }
+        Ok(txn)
     }
 
     pub fn backend(&self) -> DbBackend {
