@@ -17,14 +17,23 @@ if [ ! -x "$venv/bin/openapi-python-client" ]; then
 fi
 
 cd "$here"
-# TypeScript: types for openapi-fetch; the wrapper in src/index.ts is hand-written.
+export PATH="$venv/bin:$PATH" # ruff, for the Python generator's post-hooks
+# TypeScript: types for openapi-fetch, formatted with prettier; the layer in
+# src/index.ts is hand-written.
 tools/node_modules/.bin/openapi-typescript openapi.json -o clients/typescript/src/schema.ts >/dev/null
-# Python: the whole package is generated.
+tools/node_modules/.bin/prettier --log-level warn --print-width 120 --write clients/typescript/src/schema.ts
+# Python: the package huigui_client is generated (and formatted by ruff) into a
+# scratch directory, then replaces only openapi/clients/python/huigui_client;
+# pyproject.toml, README.md and the hand-written package `huigui` stay.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 log="$("$venv/bin/openapi-python-client" generate --path openapi.json \
-  --output-path clients/python --overwrite --config python-client.yaml 2>&1)"
+  --output-path "$scratch/python" --config python-client.yaml 2>&1)"
 if grep -qiE "warning|error|unable" <<<"$log"; then
   echo "$log" >&2
   echo "openapi-python-client could not generate every operation: fix the spec at its source" >&2
   exit 1
 fi
-echo "generated openapi/clients/typescript/src/schema.ts and openapi/clients/python"
+rm -rf clients/python/huigui_client
+cp -r "$scratch/python/huigui_client" clients/python/huigui_client
+echo "generated openapi/clients/typescript/src/schema.ts and openapi/clients/python/huigui_client"

@@ -60,6 +60,7 @@ pub fn spec_json() -> String {
         serde_json::from_str(&openapi_service().spec()).unwrap_or_default();
     close_request_schemas(&mut spec);
     standard_formats(&mut spec);
+    api::spec::document_errors(&mut spec);
     let mut s = serde_json::to_string_pretty(&spec).unwrap_or_default();
     s.push('\n');
     s

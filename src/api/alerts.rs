@@ -3,6 +3,7 @@
 //! at risk / not met, correction ending) or by NGO staff (behaviour concern,
 //! facts only) — and their handling: acknowledge, resolve, escalate to an agency.
 
+use crate::api::text::{Cursor, Prose};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -20,7 +21,7 @@ use crate::api::types::IdempotencyKey;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page,
-        types::{Check, Text, stored},
+        types::{Check, stored},
     },
     auth::{authz::Permission, scheme::BearerAuth},
     domain::{
@@ -165,7 +166,7 @@ async fn views<C: ConnectionTrait>(
 pub struct CreateAlert {
     pub participant_id: Uuid,
     pub kind: AlertKind,
-    pub detail: Text,
+    pub detail: Prose<2000>,
 }
 
 /// A handling note.
@@ -173,14 +174,21 @@ pub struct CreateAlert {
 #[oai(deny_unknown_fields)]
 pub struct AlertNote {
     #[oai(nullable)]
-    pub note: Option<Text>,
+    pub note: Option<Prose<2000>>,
+}
+
+/// How an alert was resolved.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct Resolution {
+    pub note: Prose<2000>,
 }
 
 /// An escalation: to `agency_id`, or by default the office's police station.
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct Escalation {
-    pub note: Text,
+    pub note: Prose<2000>,
     #[oai(nullable)]
     pub agency_id: Option<Uuid>,
 }
@@ -570,7 +578,7 @@ impl AlertsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Alert>>> {
         let caller = auth.0.require(Permission::ReadAlerts)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -618,7 +626,7 @@ impl AlertsApi {
     ) -> ApiResult<Created<Alert>> {
         let caller = auth.0.require(Permission::RaiseConcern)?;
         let mut check = Check::new();
-        let detail = check.text("detail", &body.detail, 2000);
+        let detail = check.text("detail", &body.detail);
         if body.kind != AlertKind::BehaviourConcern {
             check.fail("kind", "only behaviour_concern is raised by hand");
         }
@@ -681,7 +689,7 @@ impl AlertsApi {
         body: Json<AlertNote>,
     ) -> ApiResult<Json<Alert>> {
         let mut check = Check::new();
-        let note = check.opt_text("note", body.note.as_deref(), 2000);
+        let note = check.opt_text("note", body.note.as_ref());
         check.finish()?;
         transition(&ctx, &auth, id.0, AlertAction::Acknowledge, note, None).await
     }
@@ -697,10 +705,10 @@ impl AlertsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
-        body: Json<AlertNote>,
+        body: Json<Resolution>,
     ) -> ApiResult<Json<Alert>> {
         let mut check = Check::new();
-        let note = check.text("note", body.note.as_deref().unwrap_or_default(), 2000);
+        let note = check.text("note", &body.note);
         check.finish()?;
         transition(&ctx, &auth, id.0, AlertAction::Resolve, Some(note), None).await
     }
@@ -722,7 +730,7 @@ impl AlertsApi {
         body: Json<Escalation>,
     ) -> ApiResult<Json<Alert>> {
         let mut check = Check::new();
-        let note = check.text("note", &body.note, 2000);
+        let note = check.text("note", &body.note);
         check.finish()?;
         transition(
             &ctx,

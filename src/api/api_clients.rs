@@ -1,6 +1,7 @@
 //! `/api/v1/api-clients`: partner-app clients. An NGO admin creates them for
 //! its NGO; the secret is shown once and stored only as an argon2 hash.
 
+use crate::api::text::Cursor;
 use chrono::{DateTime, Utc};
 use poem_openapi::{Object, OpenApi, param::Header, param::Path, param::Query, payload::Json};
 use serde_json::json;
@@ -63,7 +64,7 @@ pub struct ApiClientCreated {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateApiClient {
-    pub name: Text,
+    pub name: Text<100>,
     /// At least one scope.
     pub scopes: Vec<ClientScope>,
 }
@@ -85,7 +86,7 @@ impl ApiClientsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<ApiClient>>> {
         let caller = auth.0.require(Permission::ReadApiClients)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -113,7 +114,7 @@ impl ApiClientsApi {
     ) -> ApiResult<Created<ApiClientCreated>> {
         let caller = auth.0.require(Permission::ManageApiClients)?;
         let mut check = Check::new();
-        let name = check.text("name", &body.name, 100);
+        let name = check.text("name", &body.name);
         if body.scopes.is_empty() {
             check.fail("scopes", "must name at least one scope");
         }

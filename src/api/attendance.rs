@@ -2,6 +2,7 @@
 //! apps (geofenced) — one at a time or as offline batches
 //! (`POST /attendance/sync`): one validation path for all of them.
 
+use crate::api::text::{Credential, Prose};
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -14,13 +15,13 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::api::types::IdempotencyKey;
+use crate::api::types::{Check, IdempotencyKey, Int};
 
 use crate::{
     api::{
         ApiTags, Ctx,
         sessions::{CheckEvent, CheckKind, CheckSource, Enrollment},
-        types::{Lenient, Text},
+        types::Lenient,
     },
     auth::{
         authz::{Caller, Permission},
@@ -304,10 +305,10 @@ pub struct SyncEvent {
     pub at: DateTime<Utc>,
     pub source: CheckSource,
     #[oai(nullable)]
-    pub qr_token: Option<Text>,
-    #[oai(nullable)]
+    pub qr_token: Option<Credential>,
+    #[oai(nullable, validator(minimum(value = "-90"), maximum(value = "90")))]
     pub latitude: Option<f64>,
-    #[oai(nullable)]
+    #[oai(nullable, validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: Option<f64>,
 }
 
@@ -512,7 +513,7 @@ impl AttendanceApi {
     ) -> ApiResult<Json<Enrollment>> {
         let caller = auth.0.require(Permission::ExcuseAbsence)?;
         let mut check = crate::api::types::Check::new();
-        let reason = check.text("reason", &body.reason, 500);
+        let reason = check.text("reason", &body.reason);
         check.finish()?;
         let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
@@ -584,9 +585,9 @@ impl AttendanceApi {
             }
             Caller::Client(_) => Recorder::from_caller(&auth.0)?,
         };
-        if !(1..=5).contains(&body.rating) {
-            return Err(ApiError::field("rating", "must be 1–5"));
-        }
+        let mut check = Check::new();
+        let rating = check.within("rating", body.rating) as i32;
+        check.finish()?;
         let txn = ctx.state.db.begin().await?;
         let mut e = store::sessions::enrollment_by_id(&txn, id.0).await?;
         let s = store::sessions::get_for_ngo(&txn, rec.ngo_id, e.session_id).await?;
@@ -600,7 +601,7 @@ impl AttendanceApi {
                 "only an attendance of a closed session is rated".into(),
             ));
         }
-        e.satisfaction = Some(body.rating);
+        e.satisfaction = Some(rating);
         let e = store::sessions::save_enrollment(&txn, e).await?;
         store::rollups::refresh_session(&txn, ctx.state.settings.tz(), &s).await?;
         audit::record(
@@ -621,7 +622,7 @@ impl AttendanceApi {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct Excuse {
-    pub reason: Text,
+    pub reason: Prose<500>,
 }
 
 /// A satisfaction rating.
@@ -629,5 +630,5 @@ pub struct Excuse {
 #[oai(deny_unknown_fields)]
 pub struct Rating {
     /// 1 (poor) – 5 (excellent).
-    pub rating: i32,
+    pub rating: Int<1, 5>,
 }

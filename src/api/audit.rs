@@ -1,8 +1,15 @@
 //! `/api/v1/audit-events`: the hash-chained trail, for the admin and the
 //! procuratorate, and its verification.
 
+use crate::api::text::{Cursor, Stored};
+use crate::api::types::IdempotencyKey;
+use crate::api::wire::ActorType;
 use chrono::{DateTime, Utc};
-use poem_openapi::{Enum, Object, OpenApi, param::Query, payload::Json};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Query},
+    payload::Json,
+};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -23,8 +30,7 @@ pub struct AuditEvent {
     pub seq: i64,
     /// RFC 3339 UTC time.
     pub at: String,
-    /// `user`, `client`, `anonymous` or `system`.
-    pub actor_type: String,
+    pub actor_type: Stored<ActorType>,
     #[oai(nullable)]
     pub actor_id: Option<Uuid>,
     #[oai(nullable)]
@@ -47,7 +53,7 @@ impl From<entity::audit_event::Model> for AuditEvent {
             id: m.id,
             seq: m.seq,
             at: m.at,
-            actor_type: m.actor_type,
+            actor_type: Stored::new(m.actor_type),
             actor_id: m.actor_id,
             organization_id: m.organization_id,
             action: m.action,
@@ -168,7 +174,7 @@ impl AuditApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<AuditEvent>>> {
         use entity::audit_event::{Column, Entity};
         auth.0.require(Permission::ReadAuditEvents)?;
@@ -243,7 +249,7 @@ impl AuditApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<AuditCheckpoint>>> {
         auth.0.require(Permission::ReadAuditEvents)?;
         let page = PageRequest::<Uuid>::parse(limit.0, cursor.0.as_deref())?;
@@ -268,6 +274,9 @@ impl AuditApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
+        /// Replays the first response for a repeated request (see the API conventions).
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: Header<Option<IdempotencyKey>>,
     ) -> ApiResult<Created<AuditCheckpoint>> {
         auth.0.require(Permission::CreateCheckpoint)?;
         let cp = app::audit::take_checkpoint(&ctx.state, &ctx.actor(&auth.0)).await?;

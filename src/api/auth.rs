@@ -1,10 +1,11 @@
 //! `/api/v1/auth/*` and `/api/v1/me`: password login, refresh rotation,
 //! logout, client credentials for partner apps.
 
+use crate::api::text::{Credential, Email};
+use crate::api::wire::TokenType;
 use poem_openapi::{Object, OpenApi, payload::Json};
 use serde_json::json;
 
-use crate::api::types::Text;
 use uuid::Uuid;
 
 use crate::{
@@ -29,16 +30,15 @@ use crate::{
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct TokenRequest {
-    pub email: Text,
-    pub password: Text,
+    pub email: Email,
+    pub password: Credential,
 }
 
 /// An access token and its refresh token.
 #[derive(Object)]
 pub struct TokenPair {
     pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: String,
+    pub token_type: TokenType,
     /// Access-token lifetime in seconds.
     pub expires_in: u64,
     /// Opaque; rotated on every refresh.
@@ -48,22 +48,22 @@ pub struct TokenPair {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct RefreshRequest {
-    pub refresh_token: Text,
+    pub refresh_token: Credential,
 }
 
 /// Client-credentials grant for partner apps.
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct ClientTokenRequest {
-    pub client_id: Text,
-    pub client_secret: Text,
+    pub client_id: Credential,
+    pub client_secret: Credential,
 }
 
 /// An access token for a partner app.
 #[derive(Object)]
 pub struct ClientToken {
     pub access_token: String,
-    pub token_type: String,
+    pub token_type: TokenType,
     pub expires_in: u64,
     /// Space-separated scopes granted (the OAuth 2.0 form).
     pub scope: String,
@@ -180,7 +180,7 @@ impl AuthApi {
         let (access_token, expires_in) = user_access(state, &user)?;
         Ok(Json(TokenPair {
             access_token,
-            token_type: "Bearer".into(),
+            token_type: TokenType::Bearer,
             expires_in,
             refresh_token,
         }))
@@ -250,7 +250,7 @@ impl AuthApi {
         let (access_token, expires_in) = user_access(state, &user)?;
         Ok(Json(TokenPair {
             access_token,
-            token_type: "Bearer".into(),
+            token_type: TokenType::Bearer,
             expires_in,
             refresh_token,
         }))
@@ -262,6 +262,9 @@ impl AuthApi {
     #[oai(path = "/auth/logout", method = "post", operation_id = "logout")]
     async fn logout(&self, ctx: Ctx, body: Json<RefreshRequest>) -> ApiResult<NoContent> {
         let state = &ctx.state;
+        if !body.refresh_token.fits() {
+            return Err(ApiError::field("refresh_token", "is not a refresh token"));
+        }
         let txn = state.db.begin().await?;
         if let Some((family, user_id)) = store::tokens::family_of(&txn, &body.refresh_token).await?
         {
@@ -331,7 +334,7 @@ impl AuthApi {
             .collect();
         Ok(Json(ClientToken {
             access_token,
-            token_type: "Bearer".into(),
+            token_type: TokenType::Bearer,
             expires_in,
             scope,
             scopes,

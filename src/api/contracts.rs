@@ -1,6 +1,8 @@
 //! `/api/v1/contracts` and what hangs off a contract: KPIs, payment
 //! milestones, amendments (补充合同) and performance evaluations (绩效评价).
 
+use crate::api::text::{Cursor, Prose, Stored};
+use crate::api::wire::{AmendmentState, ContractState, MilestoneState};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -42,7 +44,9 @@ use crate::{
 #[derive(Object, Clone, Debug, serde::Serialize, serde::Deserialize)]
 #[oai(deny_unknown_fields)]
 pub struct PaymentRuleBand {
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub min_score: i64,
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub percent: i64,
 }
 
@@ -71,8 +75,7 @@ pub struct Contract {
     pub kpis: Vec<KpiTarget>,
     /// Score bands deciding each milestone's payable share (below the lowest: withheld).
     pub payment_rule: Vec<PaymentRuleBand>,
-    /// `draft`, `active`, `suspended`, `completed`, `terminated`.
-    pub status: String,
+    pub status: Stored<ContractState>,
     #[oai(nullable)]
     pub awarded_at: Option<DateTime<Utc>>,
     #[oai(nullable)]
@@ -116,7 +119,7 @@ impl Contract {
             end_date: m.end_date,
             multi_year: m.multi_year,
             multi_year_reason: m.multi_year_reason,
-            status: m.status,
+            status: Stored::new(m.status),
             awarded_at: m.awarded_at,
             signed_at: m.signed_at,
             status_reason: m.status_reason,
@@ -131,17 +134,18 @@ impl Contract {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateContract {
-    pub title: Text,
+    pub title: Text<200>,
     #[oai(nullable)]
     pub procurement_id: Option<Uuid>,
     pub ngo_id: Uuid,
     pub categories: Vec<SessionType>,
+    #[oai(validator(minimum(value = "1")))]
     pub amount_fen: i64,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub multi_year: bool,
     #[oai(nullable)]
-    pub multi_year_reason: Option<Text>,
+    pub multi_year_reason: Option<Prose<2000>>,
     pub kpis: Vec<KpiTarget>,
     /// Default: ≥ 90 → 100 %, ≥ 80 → 90 %, ≥ 70 → 80 %, below → withheld.
     #[oai(nullable)]
@@ -153,10 +157,11 @@ pub struct CreateContract {
 #[oai(deny_unknown_fields)]
 pub struct UpdateContract {
     #[oai(nullable)]
-    pub title: Option<Text>,
+    pub title: Option<Text<200>>,
     #[oai(nullable)]
     pub categories: Option<Vec<SessionType>>,
     #[oai(nullable)]
+    #[oai(validator(minimum(value = "1")))]
     pub amount_fen: Option<i64>,
     #[oai(nullable)]
     pub start_date: Option<NaiveDate>,
@@ -165,7 +170,7 @@ pub struct UpdateContract {
     #[oai(nullable)]
     pub multi_year: Option<bool>,
     #[oai(nullable)]
-    pub multi_year_reason: Option<Text>,
+    pub multi_year_reason: Option<Prose<2000>>,
     #[oai(nullable)]
     pub kpis: Option<Vec<KpiTarget>>,
     #[oai(nullable)]
@@ -177,7 +182,7 @@ pub struct UpdateContract {
 #[oai(deny_unknown_fields)]
 pub struct TransitionReason {
     #[oai(nullable)]
-    pub reason: Option<Text>,
+    pub reason: Option<Prose<2000>>,
 }
 
 /// A KPI with its live actual value.
@@ -202,8 +207,7 @@ pub struct Milestone {
     pub due_date: NaiveDate,
     pub amount_fen: i64,
     pub min_score: i32,
-    /// `scheduled`, `eligible`, `approved`, `paid`, `withheld`.
-    pub status: String,
+    pub status: Stored<MilestoneState>,
     /// The evaluation that decided eligibility.
     #[oai(nullable)]
     pub evaluation_id: Option<Uuid>,
@@ -225,7 +229,7 @@ impl From<entity::milestone::Model> for Milestone {
             due_date: m.due_date,
             amount_fen: m.amount_fen,
             min_score: m.min_score,
-            status: m.status,
+            status: Stored::new(m.status),
             evaluation_id: m.evaluation_id,
             payable_fen: m.payable_fen,
             approved_at: m.approved_at,
@@ -237,10 +241,12 @@ impl From<entity::milestone::Model> for Milestone {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateMilestone {
-    pub name: Text,
+    pub name: Text<200>,
     pub due_date: NaiveDate,
+    #[oai(validator(minimum(value = "1")))]
     pub amount_fen: i64,
     /// Evaluation score (0–100) needed for the milestone to become payable.
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub min_score: i32,
 }
 
@@ -256,8 +262,7 @@ pub struct Amendment {
     pub end_date: Option<NaiveDate>,
     #[oai(nullable)]
     pub kpis: Option<Vec<KpiTarget>>,
-    /// `proposed`, `approved`, `rejected`.
-    pub status: String,
+    pub status: Stored<AmendmentState>,
     pub proposed_by: Uuid,
     #[oai(nullable)]
     pub decided_by: Option<Uuid>,
@@ -281,7 +286,7 @@ impl Amendment {
             reason: m.reason,
             amount_fen: m.amount_fen,
             end_date: m.end_date,
-            status: m.status,
+            status: Stored::new(m.status),
             proposed_by: m.proposed_by,
             decided_by: m.decided_by,
             decided_at: m.decided_at,
@@ -294,9 +299,10 @@ impl Amendment {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateAmendment {
-    pub reason: Text,
+    pub reason: Prose<2000>,
     /// The new total amount.
     #[oai(nullable)]
+    #[oai(validator(minimum(value = "1")))]
     pub amount_fen: Option<i64>,
     #[oai(nullable)]
     pub end_date: Option<NaiveDate>,
@@ -310,7 +316,7 @@ pub struct CreateAmendment {
 #[oai(deny_unknown_fields)]
 pub struct DecisionNote {
     #[oai(nullable)]
-    pub note: Option<Text>,
+    pub note: Option<Prose<2000>>,
 }
 
 /// A rating of one KPI in an evaluation.
@@ -319,9 +325,10 @@ pub struct DecisionNote {
 pub struct KpiRating {
     pub metric: KpiMetric,
     /// 0–100.
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub rating: i64,
     #[oai(nullable)]
-    pub comment: Option<String>,
+    pub comment: Option<Prose<2000>>,
 }
 
 /// A performance evaluation.
@@ -360,9 +367,10 @@ pub struct CreateEvaluation {
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
     /// 0–100.
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub score: i32,
     pub kpi_ratings: Vec<KpiRating>,
-    pub comment: Text,
+    pub comment: Prose<10_000>,
 }
 
 /// Term, multi-year reason and KPI checks shared by create, update and award.
@@ -655,23 +663,19 @@ impl ContractsApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
-        status: Query<Option<String>>,
+        status: Query<Option<ContractState>>,
         ngo_id: Query<Option<Uuid>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Contract>>> {
         let caller = auth.0.require(Permission::ReadContracts)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
-        if let Some(s) = status.0.as_deref() {
-            s.parse::<ContractStatus>()
-                .map_err(|_| ApiError::field("status", "unknown status"))?;
-        }
         let (rows, next) = store::contracts::list(
             &ctx.state.db.read,
             caller,
-            status.0.as_deref(),
+            status.0.map(ContractState::as_str),
             ngo_id.0,
             &page,
         )
@@ -695,8 +699,8 @@ impl ContractsApi {
         let caller = auth.0.require(Permission::ManageContracts)?;
         let db = &ctx.state.db;
         let mut check = Check::new();
-        let title = check.text("title", &body.title, 200);
-        let reason = check.opt_text("multi_year_reason", body.multi_year_reason.as_deref(), 2000);
+        let title = check.text("title", &body.title);
+        let reason = check.opt_text("multi_year_reason", body.multi_year_reason.as_ref());
         if body.amount_fen <= 0 {
             check.fail("amount_fen", "must be positive");
         }
@@ -784,10 +788,10 @@ impl ContractsApi {
         }
         let mut check = Check::new();
         if let Some(t) = &body.title {
-            c.title = check.text("title", t, 200);
+            c.title = check.text("title", t);
         }
         if let Some(r) = &body.multi_year_reason {
-            c.multi_year_reason = check.opt_text("multi_year_reason", Some(r), 2000);
+            c.multi_year_reason = check.opt_text("multi_year_reason", Some(r));
         }
         if let Some(a) = body.amount_fen {
             if a <= 0 {
@@ -916,7 +920,7 @@ impl ContractsApi {
     ) -> ApiResult<Json<Contract>> {
         auth.0.require(Permission::ManageContracts)?;
         let mut check = Check::new();
-        let reason = check.opt_text("reason", body.reason.as_deref(), 2000);
+        let reason = check.opt_text("reason", body.reason.as_ref());
         if reason.is_none() {
             check.fail("reason", "is required to terminate");
         }
@@ -981,7 +985,7 @@ impl ContractsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Milestone>>> {
         let caller = auth.0.require(Permission::ReadContractDetails)?;
         let c = store::contracts::get(&ctx.state.db.read, caller, id.0).await?;
@@ -1025,7 +1029,7 @@ impl ContractsApi {
             .map(|m| m.amount_fen)
             .sum();
         let mut check = Check::new();
-        let name = check.text("name", &body.name, 200);
+        let name = check.text("name", &body.name);
         if body.amount_fen <= 0 || existing + body.amount_fen > c.amount_fen {
             check.fail("amount_fen", format!("must be positive and keep the total within {} fen ({existing} already scheduled)", c.amount_fen));
         }
@@ -1113,7 +1117,7 @@ impl ContractsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Amendment>>> {
         let caller = auth.0.require(Permission::ReadContractDetails)?;
         let c = store::contracts::get(&ctx.state.db.read, caller, id.0).await?;
@@ -1150,7 +1154,7 @@ impl ContractsApi {
             ));
         }
         let mut check = Check::new();
-        let reason = check.text("reason", &body.reason, 2000);
+        let reason = check.text("reason", &body.reason);
         if body.amount_fen.is_none() && body.end_date.is_none() && body.kpis.is_none() {
             check.fail(
                 "amount_fen",
@@ -1241,7 +1245,7 @@ impl ContractsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Evaluation>>> {
         let caller = auth.0.require(Permission::ReadContractDetails)?;
         let c = store::contracts::get(&ctx.state.db.read, caller, id.0).await?;
@@ -1280,7 +1284,10 @@ impl ContractsApi {
             )));
         }
         let mut check = Check::new();
-        let comment = check.text("comment", &body.comment, 10_000);
+        let comment = check.text("comment", &body.comment);
+        for (i, r) in body.kpi_ratings.iter().enumerate() {
+            check.opt_text(&format!("kpi_ratings[{i}].comment"), r.comment.as_ref());
+        }
         if body.period_end < body.period_start {
             check.fail("period_end", "must not be before period_start");
         }
@@ -1369,7 +1376,7 @@ async fn decide(
         .apply(action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
     let mut check = Check::new();
-    a.decision_note = check.opt_text("note", note.note.as_deref(), 2000);
+    a.decision_note = check.opt_text("note", note.note.as_ref());
     if action == AmendmentAction::Approve {
         if !matches!(c.status.as_str(), "active" | "suspended") {
             return Err(ApiError::InvalidTransition(format!(

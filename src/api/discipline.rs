@@ -2,6 +2,7 @@
 //! (训诫) and warnings (警告) recorded by the person's judicial office, with
 //! the next step the 2020 implementing rules suggest. NGOs never see them.
 
+use crate::api::text::{Cursor, Prose};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -14,10 +15,7 @@ use uuid::Uuid;
 use crate::api::types::IdempotencyKey;
 
 use crate::{
-    api::{
-        ApiTags, Created, Ctx,
-        types::{Check, Text},
-    },
+    api::{ApiTags, Created, Ctx, types::Check},
     auth::{authz::Permission, scheme::BearerAuth},
     domain::care::suggested_next,
     error::{ApiError, ApiResult},
@@ -98,7 +96,7 @@ pub struct DisciplineHistory {
 #[oai(deny_unknown_fields)]
 pub struct CreateDiscipline {
     pub kind: DisciplineKind,
-    pub reason: Text,
+    pub reason: Prose<2000>,
     /// Not in the future.
     pub date: NaiveDate,
 }
@@ -124,7 +122,7 @@ impl DisciplineApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<DisciplineHistory>> {
         let caller = auth.0.require(Permission::ReadDiscipline)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -166,7 +164,7 @@ impl DisciplineApi {
         let caller = auth.0.require(Permission::RecordDiscipline)?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
-        let reason = check.text("reason", &body.reason, 2000);
+        let reason = check.text("reason", &body.reason);
         if body.date > today {
             check.fail("date", "must not be in the future");
         }

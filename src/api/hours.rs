@@ -2,6 +2,9 @@
 //! manual entries and their approval, reversals, month closing, and the
 //! bureau's requirement policy.
 
+use crate::api::text::{MonthText, Prose, Stored};
+use crate::api::types::{Hours, Int};
+use crate::api::wire::{EntrySource, EntryStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -91,8 +94,7 @@ pub struct HoursEntry {
     pub id: Uuid,
     pub participant_id: Uuid,
     pub category: HoursCategory,
-    /// `attendance`, `manual` or `reversal`.
-    pub source: String,
+    pub source: Stored<EntrySource>,
     /// Negative for a reversal.
     pub hours: f64,
     /// The day of the work (of the reversal, for a reversal).
@@ -108,9 +110,7 @@ pub struct HoursEntry {
     /// For a reversed entry: the reversing entry.
     #[oai(nullable)]
     pub reversed_by: Option<Uuid>,
-    /// `pending` (manual, awaiting approval), `approved`, `rejected` (reversed
-    /// before approval), `posted` (attendance or reversal), `reversed`.
-    pub status: String,
+    pub status: Stored<EntryStatus>,
     /// Whether `hours` count towards the balance.
     pub counted: bool,
     pub created_at: DateTime<Utc>,
@@ -135,7 +135,7 @@ impl HoursEntry {
             id: e.row.id,
             participant_id: e.row.participant_id,
             category: category.into(),
-            source: e.row.source,
+            source: Stored::new(e.row.source),
             hours: hours(e.row.hours_x100),
             date: e.row.date,
             month: e.row.month,
@@ -143,7 +143,7 @@ impl HoursEntry {
             session_id: e.row.session_id,
             reverses_id: e.row.reverses_id,
             reversed_by: e.reversed_by,
-            status: status.into(),
+            status: Stored::new(status),
             counted,
             created_at: e.row.created_at,
         })
@@ -192,17 +192,17 @@ pub struct MonthHours {
 pub struct CreateHoursEntry {
     pub category: HoursCategory,
     /// 0.01–24, at most two decimals.
-    pub hours: f64,
+    pub hours: Hours<1, 2400>,
     /// Not in the future, in a month that is not closed.
     pub date: NaiveDate,
-    pub description: Text,
+    pub description: Text<500>,
 }
 
 /// Why an entry is reversed.
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct ReverseHoursEntry {
-    pub reason: Text,
+    pub reason: Prose<500>,
 }
 
 /// A closed ledger month.
@@ -219,9 +219,9 @@ pub struct MonthClosure {
 #[oai(deny_unknown_fields)]
 pub struct LevelRequirement {
     /// 0–200, two decimals.
-    pub education: f64,
+    pub education: Hours<0, 20_000>,
     /// 0–200, two decimals.
-    pub public_welfare: f64,
+    pub public_welfare: Hours<0, 20_000>,
 }
 
 /// The bureau's monthly requirement per supervision level.
@@ -245,7 +245,7 @@ pub struct PutRequirementPolicy {
     pub ordinary: LevelRequirement,
     pub lenient: LevelRequirement,
     /// 1–28.
-    pub at_risk_day: i32,
+    pub at_risk_day: Int<1, 28>,
 }
 
 /// The organisation whose ledger months a participant's entries fall in:
@@ -261,22 +261,6 @@ fn approver(caller: &UserCaller, p: &entity::participant::Model) -> bool {
     } else {
         p.judicial_office_id == Some(caller.org_id)
     }
-}
-
-/// Converts request hours to ×100, two decimals at most.
-fn hours_x100(check: &mut Check, field: &str, v: f64, min: i64, max: i64) -> i64 {
-    let x = (v * 100.0).round();
-    if !v.is_finite() || (v * 100.0 - x).abs() > 1e-6 || (x as i64) < min || (x as i64) > max {
-        check.fail(
-            field,
-            format!(
-                "must be {}–{} with at most two decimals",
-                hours(min),
-                hours(max)
-            ),
-        );
-    }
-    x as i64
 }
 
 fn parse_month(field: &str, s: &str) -> ApiResult<Month> {
@@ -376,8 +360,8 @@ async fn entry_for_approver<C: ConnectionTrait>(
 fn policy_view(row: Option<&entity::requirement_policy::Model>) -> RequirementPolicy {
     let p = store::hours::policy_of(row);
     let level = |r: Requirement| LevelRequirement {
-        education: hours(r.education_x100),
-        public_welfare: hours(r.public_welfare_x100),
+        education: Hours(hours(r.education_x100)),
+        public_welfare: Hours(hours(r.public_welfare_x100)),
     };
     RequirementPolicy {
         strict: level(p.strict),
@@ -410,7 +394,7 @@ impl HoursApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         /// `YYYY-MM`.
-        month: Query<Option<String>>,
+        month: Query<Option<MonthText>>,
     ) -> ApiResult<Json<MonthHours>> {
         let caller = auth
             .0
@@ -447,8 +431,8 @@ impl HoursApi {
         let now = ctx.state.clock.now();
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
-        let description = check.text("description", &body.description, 500);
-        let x100 = hours_x100(&mut check, "hours", body.hours, 1, 2400);
+        let description = check.text("description", &body.description);
+        let x100 = check.hours("hours", body.hours);
         if body.date > today {
             check.fail("date", "must not be in the future");
         }
@@ -581,7 +565,7 @@ impl HoursApi {
     ) -> ApiResult<Created<HoursEntry>> {
         let caller = auth.0.require(Permission::ApproveHours)?;
         let mut check = Check::new();
-        let reason = check.text("reason", &body.reason, 500);
+        let reason = check.text("reason", &body.reason);
         check.finish()?;
         let now = ctx.state.clock.now();
         let today = ctx.state.clock.today(ctx.state.settings.tz());
@@ -652,7 +636,7 @@ impl HoursApi {
         ctx: Ctx,
         auth: BearerAuth,
         /// `YYYY-MM`.
-        month: Path<String>,
+        month: Path<MonthText>,
     ) -> ApiResult<Json<MonthClosure>> {
         let caller = auth.0.require(Permission::ApproveHours)?;
         let month = parse_month("month", &month.0)?;
@@ -741,28 +725,14 @@ impl HoursApi {
         let mut check = Check::new();
         let mut level = |name: &str, l: &LevelRequirement| {
             (
-                hours_x100(
-                    &mut check,
-                    &format!("{name}.education"),
-                    l.education,
-                    0,
-                    20_000,
-                ),
-                hours_x100(
-                    &mut check,
-                    &format!("{name}.public_welfare"),
-                    l.public_welfare,
-                    0,
-                    20_000,
-                ),
+                check.hours(&format!("{name}.education"), l.education),
+                check.hours(&format!("{name}.public_welfare"), l.public_welfare),
             )
         };
         let strict = level("strict", &body.strict);
         let ordinary = level("ordinary", &body.ordinary);
         let lenient = level("lenient", &body.lenient);
-        if !(1..=28).contains(&body.at_risk_day) {
-            check.fail("at_risk_day", "must be 1–28");
-        }
+        let at_risk_day = check.within("at_risk_day", body.at_risk_day) as i32;
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
         let existing = store::hours::policy_row(&txn, caller.org_id).await?;
@@ -779,7 +749,7 @@ impl HoursApi {
                 ordinary_public_welfare_x100: ordinary.1,
                 lenient_education_x100: lenient.0,
                 lenient_public_welfare_x100: lenient.1,
-                at_risk_day: body.at_risk_day,
+                at_risk_day,
                 version: 1,
                 updated_by: caller.user_id,
                 updated_at: ctx.state.clock.now(),

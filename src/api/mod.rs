@@ -19,9 +19,12 @@ pub mod referrals;
 pub mod reports;
 pub mod roster;
 pub mod sessions;
+pub mod spec;
 pub mod stats;
+pub mod text;
 pub mod types;
 pub mod users;
+pub mod wire;
 
 use std::sync::Arc;
 

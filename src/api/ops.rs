@@ -1,5 +1,6 @@
 //! Operational endpoints: `/health`, `/ready`, `/metrics`. No authentication.
 
+use crate::api::wire::HealthState;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json, payload::PlainText};
 
 use crate::{
@@ -9,8 +10,7 @@ use crate::{
 
 #[derive(Object)]
 pub struct Status {
-    /// `ok` or `ready`.
-    pub status: String,
+    pub status: HealthState,
 }
 
 /// Prometheus text exposition.
@@ -28,7 +28,7 @@ impl OpsApi {
     #[oai(path = "/health", method = "get", operation_id = "health")]
     async fn health(&self) -> ApiResult<Json<Status>> {
         Ok(Json(Status {
-            status: "ok".into(),
+            status: HealthState::Ok,
         }))
     }
 
@@ -37,7 +37,7 @@ impl OpsApi {
     async fn ready(&self, ctx: Ctx) -> ApiResult<Json<Status>> {
         match ctx.state.db.ready().await {
             Ok(true) => Ok(Json(Status {
-                status: "ready".into(),
+                status: HealthState::Ready,
             })),
             Ok(false) => Err(ApiError::Unavailable),
             Err(e) => {

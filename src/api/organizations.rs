@@ -1,6 +1,7 @@
 //! `/api/v1/organizations`: tenants of every kind. Admin creates and edits;
 //! reads are scoped by the caller's organisation (see `store::organizations`).
 
+use crate::api::text::{CreditCode, Cursor, Email};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -78,16 +79,16 @@ impl Organization {
 #[oai(deny_unknown_fields)]
 pub struct CreateOrganization {
     pub kind: OrganizationKind,
-    pub name: Text,
-    pub uscc: Text,
+    pub name: Text<200>,
+    pub uscc: CreditCode,
     /// For judicial offices: their bureau (default: the caller's bureau).
     #[oai(nullable)]
     pub parent_id: Option<Uuid>,
     /// Required for judicial offices.
     #[oai(nullable)]
-    pub township: Option<Text>,
+    pub township: Option<Text<100>>,
     #[oai(nullable)]
-    pub contact_email: Option<Text>,
+    pub contact_email: Option<Email>,
 }
 
 /// Changes to an organisation; absent fields stay, `null` clears.
@@ -95,11 +96,11 @@ pub struct CreateOrganization {
 #[oai(deny_unknown_fields)]
 pub struct UpdateOrganization {
     #[oai(nullable)]
-    pub name: Option<Text>,
+    pub name: Option<Text<200>>,
     #[oai(nullable)]
-    pub township: MaybeUndefined<Text>,
+    pub township: MaybeUndefined<Text<100>>,
     #[oai(nullable)]
-    pub contact_email: MaybeUndefined<Text>,
+    pub contact_email: MaybeUndefined<Email>,
     /// Judicial offices only: an agency organisation.
     #[oai(nullable)]
     pub police_station_id: MaybeUndefined<Uuid>,
@@ -131,7 +132,7 @@ impl OrganizationsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Organization>>> {
         let caller = auth.0.require(Permission::ReadOrganizations)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -166,7 +167,7 @@ impl OrganizationsApi {
         let db = &ctx.state.db;
         let kind: OrgKind = body.kind.into();
         let mut check = Check::new();
-        let name = check.text("name", &body.name, 200);
+        let name = check.text("name", &body.name);
         let uscc = match Uscc::parse(&body.uscc) {
             Ok(u) => u.as_str().to_string(),
             Err(e) => {
@@ -174,7 +175,7 @@ impl OrganizationsApi {
                 String::new()
             }
         };
-        let township = check.opt_text("township", body.township.as_deref(), 100);
+        let township = check.opt_text("township", body.township.as_ref());
         let contact_email = body
             .contact_email
             .as_deref()
@@ -267,11 +268,11 @@ impl OrganizationsApi {
     ) -> ApiResult<Versioned<Organization>> {
         let caller = auth.0.require(Permission::UpdateOrganization)?;
         let mut check = Check::new();
-        let name = body.name.as_deref().map(|n| check.text("name", n, 200));
+        let name = body.name.as_ref().map(|n| check.text("name", n));
         let township = match &body.township {
             MaybeUndefined::Undefined => None,
             MaybeUndefined::Null => Some(None),
-            MaybeUndefined::Value(t) => Some(Some(check.text("township", t, 100))),
+            MaybeUndefined::Value(t) => Some(Some(check.text("township", t))),
         };
         let contact_email = match &body.contact_email {
             MaybeUndefined::Undefined => None,

@@ -3,6 +3,7 @@
 //! revocation (by the office; the last two also by release and revocation) —
 //! and `/participants/{id}/certificate`, a volunteer's certificate of service.
 
+use crate::api::text::{Cursor, Prose};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem::Request;
 use poem_openapi::{
@@ -17,10 +18,7 @@ use uuid::Uuid;
 use crate::api::types::IdempotencyKey;
 
 use crate::{
-    api::{
-        ApiTags, Created, Ctx, Page,
-        types::{Check, Text},
-    },
+    api::{ApiTags, Created, Ctx, Page, types::Check},
     auth::{authz::Permission, scheme::BearerAuth},
     domain::roles::OrgKind,
     error::{ApiError, ApiResult},
@@ -103,7 +101,7 @@ fn view(m: entity::outcome::Model) -> ApiResult<Outcome> {
 pub struct CreateOutcome {
     pub kind: OutcomeKind,
     pub date: NaiveDate,
-    pub detail: Text,
+    pub detail: Prose<2000>,
     #[oai(nullable)]
     pub score_before: Option<i32>,
     #[oai(nullable)]
@@ -225,7 +223,7 @@ impl OutcomesApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Outcome>>> {
         let caller = auth.0.require(Permission::ReadParticipants)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -261,7 +259,7 @@ impl OutcomesApi {
         let caller = auth.0.require(Permission::RecordOutcome)?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
-        let detail = check.text("detail", &body.detail, 2000);
+        let detail = check.text("detail", &body.detail);
         if body.date > today {
             check.fail("date", "must not be in the future");
         }

@@ -3,6 +3,8 @@
 //! shown only to the owning office and the bureau, and each such reveal is
 //! audited; everyone else gets the mask, and NGOs see minors by code only.
 
+use crate::api::text::{Cursor, IdNumberText, Prose, Skill, Stored};
+use crate::api::wire::{GenderCode, ParticipantState};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -86,7 +88,8 @@ pub struct Transfer {
 }
 
 /// A participant as the caller may see it (`correction_type` and
-/// `supervision_level` are absent for volunteers).
+/// `supervision_level` are absent for volunteers; `gender`, derived from the ID
+/// number, is absent without one or where the person appears by code only).
 #[derive(Object)]
 pub struct Participant {
     pub id: Uuid,
@@ -102,9 +105,8 @@ pub struct Participant {
     /// e.g. `142327********1234`; `null` for minors shown by code only.
     #[oai(nullable)]
     pub id_number_masked: Option<String>,
-    /// `male` or `female`, derived from the ID number.
-    #[oai(nullable)]
-    pub gender: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub gender: Option<Stored<GenderCode>>,
     /// Only beside the full ID number (the mask hides exactly the birth date).
     #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
@@ -130,8 +132,7 @@ pub struct Participant {
     pub skills: Vec<String>,
     pub able_to_work: bool,
     pub medical_needs: bool,
-    /// `active`, `released`, `revoked`, `transferred`.
-    pub status: String,
+    pub status: Stored<ParticipantState>,
     #[oai(nullable)]
     pub status_date: Option<NaiveDate>,
     pub transfers: Vec<Transfer>,
@@ -168,7 +169,11 @@ fn view(
             name: (!code_only).then_some(m.name),
             id_number,
             id_number_masked: if code_only { None } else { m.id_number_masked },
-            gender: if code_only { None } else { m.gender },
+            gender: if code_only {
+                None
+            } else {
+                m.gender.map(Stored::new)
+            },
             age: if code_only {
                 None
             } else {
@@ -197,7 +202,7 @@ fn view(
             correction_end: m.correction_end,
             able_to_work: m.able_to_work,
             medical_needs: m.medical_needs,
-            status: m.status,
+            status: Stored::new(m.status),
             status_date: m.status_date,
             version: m.version,
             created_at: m.created_at,
@@ -214,11 +219,11 @@ fn view(
 #[oai(deny_unknown_fields)]
 pub struct CreateParticipant {
     pub kind: ParticipantKind,
-    pub name: Text,
+    pub name: Text<100>,
     #[oai(nullable)]
-    pub id_number: Option<Text>,
+    pub id_number: Option<IdNumberText>,
     #[oai(nullable)]
-    pub phone: Option<Text>,
+    pub phone: Option<Text<30>>,
     #[oai(nullable)]
     pub judicial_office_id: Option<Uuid>,
     pub correction_type: MaybeUndefined<CorrectionType>,
@@ -229,7 +234,7 @@ pub struct CreateParticipant {
     pub correction_end: Option<NaiveDate>,
     /// At most 50 skills of at most 50 characters, no control characters.
     #[oai(nullable, validator(max_items = 50))]
-    pub skills: Option<Vec<String>>,
+    pub skills: Option<Vec<Skill>>,
     #[oai(nullable)]
     pub able_to_work: Option<bool>,
     #[oai(nullable)]
@@ -241,15 +246,15 @@ pub struct CreateParticipant {
 #[oai(deny_unknown_fields)]
 pub struct UpdateParticipant {
     #[oai(nullable)]
-    pub name: Option<Text>,
+    pub name: Option<Text<100>>,
     #[oai(nullable)]
-    pub phone: Option<Text>,
+    pub phone: Option<Text<30>>,
     pub supervision_level: MaybeUndefined<SupervisionLevel>,
     #[oai(nullable)]
     pub correction_end: Option<NaiveDate>,
     /// At most 50 skills of at most 50 characters, no control characters.
     #[oai(nullable, validator(max_items = 50))]
-    pub skills: Option<Vec<String>>,
+    pub skills: Option<Vec<Skill>>,
     #[oai(nullable)]
     pub able_to_work: Option<bool>,
     #[oai(nullable)]
@@ -264,7 +269,7 @@ pub struct StatusChange {
     #[oai(nullable)]
     pub date: Option<NaiveDate>,
     #[oai(nullable)]
-    pub reason: Option<Text>,
+    pub reason: Option<Prose<2000>>,
 }
 
 /// A transfer: to another judicial office, or (without `to_office_id`) out of the county.
@@ -273,7 +278,7 @@ pub struct StatusChange {
 pub struct TransferRequest {
     #[oai(nullable)]
     pub to_office_id: Option<Uuid>,
-    pub reason: Text,
+    pub reason: Prose<2000>,
 }
 
 /// A present-or-absent value that must not be `null`.
@@ -329,8 +334,8 @@ pub(crate) fn registration(
     check: &mut Check,
 ) -> ApiResult<entity::participant::Model> {
     let today = state.clock.today(state.settings.tz());
-    let name = check.text("name", &body.name, 100);
-    let phone = check.opt_text("phone", body.phone.as_deref(), 30);
+    let name = check.text("name", &body.name);
+    let phone = check.opt_text("phone", body.phone.as_ref());
     let id = match body
         .id_number
         .as_deref()
@@ -450,12 +455,12 @@ impl ParticipantsApi {
         ctx: Ctx,
         auth: BearerAuth,
         kind: Query<Option<ParticipantKind>>,
-        status: Query<Option<String>>,
+        status: Query<Option<ParticipantState>>,
         judicial_office_id: Query<Option<Uuid>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Participant>>> {
         let caller = &auth
             .0
@@ -463,7 +468,7 @@ impl ParticipantsApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let filter = ParticipantFilter {
             kind: kind.0.map(|k| enum_name(&k)),
-            status: status.0,
+            status: status.0.map(|s| s.as_str().to_string()),
             judicial_office_id: judicial_office_id.0,
         };
         let db = &ctx.state.db.read;
@@ -596,10 +601,10 @@ impl ParticipantsApi {
         }
         let mut check = Check::new();
         if let Some(n) = &body.name {
-            m.name = check.text("name", n, 100);
+            m.name = check.text("name", n);
         }
         if let Some(p) = &body.phone {
-            m.phone = check.opt_text("phone", Some(p), 30);
+            m.phone = check.opt_text("phone", Some(p));
         }
         let subject = m.kind == "correction_subject";
         let level = not_null(&mut check, "supervision_level", &body.supervision_level);
@@ -688,7 +693,7 @@ impl ParticipantsApi {
     ) -> ApiResult<Json<Participant>> {
         let caller = auth.0.require(Permission::ChangeParticipantStatus)?;
         let mut check = Check::new();
-        let reason = check.text("reason", &body.reason, 2000);
+        let reason = check.text("reason", &body.reason);
         let db = &ctx.state.db;
         if let Some(to) = body.to_office_id {
             let ok = store::organizations::find(&db.read, to)
@@ -753,7 +758,7 @@ async fn change_status(
 ) -> ApiResult<Json<Participant>> {
     let caller = auth.0.require(Permission::ChangeParticipantStatus)?;
     let mut check = Check::new();
-    let reason = check.opt_text("reason", body.reason.as_deref(), 2000);
+    let reason = check.opt_text("reason", body.reason.as_ref());
     check.finish()?;
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;

@@ -2,6 +2,8 @@
 //! per-criterion scoring by bureau evaluators, and the award that creates a
 //! draft contract.
 
+use crate::api::text::{Cursor, Prose, Stored};
+use crate::api::wire::{BidState, ProcurementState};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -41,7 +43,8 @@ use crate::{
 #[derive(Object, Clone, Debug, serde::Serialize, serde::Deserialize)]
 #[oai(deny_unknown_fields)]
 pub struct Criterion {
-    pub name: String,
+    pub name: Text<100>,
+    #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
     pub weight: i64,
 }
 
@@ -59,8 +62,7 @@ pub struct Procurement {
     pub bid_deadline: DateTime<Utc>,
     pub kpi_template: Vec<KpiTarget>,
     pub criteria: Vec<Criterion>,
-    /// `draft`, `published`, `closed`, `awarded`, `cancelled`.
-    pub status: String,
+    pub status: Stored<ProcurementState>,
     #[oai(nullable)]
     pub awarded_bid_id: Option<Uuid>,
     #[oai(nullable)]
@@ -86,7 +88,7 @@ impl Procurement {
             service_start: m.service_start,
             service_end: m.service_end,
             bid_deadline: m.bid_deadline,
-            status: m.status,
+            status: Stored::new(m.status),
             awarded_bid_id: m.awarded_bid_id,
             award_reason: m.award_reason,
             contract_id: m.contract_id,
@@ -101,9 +103,10 @@ impl Procurement {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateProcurement {
-    pub title: Text,
-    pub description: Text,
+    pub title: Text<200>,
+    pub description: Prose<10_000>,
     pub categories: Vec<SessionType>,
+    #[oai(validator(minimum(value = "1")))]
     pub budget_fen: i64,
     pub service_start: NaiveDate,
     pub service_end: NaiveDate,
@@ -117,12 +120,13 @@ pub struct CreateProcurement {
 #[oai(deny_unknown_fields)]
 pub struct UpdateProcurement {
     #[oai(nullable)]
-    pub title: Option<Text>,
+    pub title: Option<Text<200>>,
     #[oai(nullable)]
-    pub description: Option<Text>,
+    pub description: Option<Prose<10_000>>,
     #[oai(nullable)]
     pub categories: Option<Vec<SessionType>>,
     #[oai(nullable)]
+    #[oai(validator(minimum(value = "1")))]
     pub budget_fen: Option<i64>,
     #[oai(nullable)]
     pub service_start: Option<NaiveDate>,
@@ -145,8 +149,7 @@ pub struct Bid {
     pub price_fen: i64,
     pub proposal: String,
     pub planned_kpis: Vec<PlannedKpi>,
-    /// `submitted`, `withdrawn`, `awarded`, `not_awarded`.
-    pub status: String,
+    pub status: Stored<BidState>,
     #[oai(nullable)]
     pub total_score: Option<f64>,
     /// How many evaluators have scored it (hidden from NGOs before the award: 0).
@@ -160,8 +163,9 @@ pub struct Bid {
 #[oai(deny_unknown_fields)]
 pub struct CreateBid {
     /// At most the procurement's budget.
+    #[oai(validator(minimum(value = "1")))]
     pub price_fen: i64,
-    pub proposal: Text,
+    pub proposal: Prose<20_000>,
     pub planned_kpis: Vec<PlannedKpi>,
 }
 
@@ -169,7 +173,8 @@ pub struct CreateBid {
 #[derive(Object, Clone, Debug, serde::Serialize, serde::Deserialize)]
 #[oai(deny_unknown_fields)]
 pub struct CriterionScore {
-    pub criterion: String,
+    pub criterion: Text<100>,
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub score: i64,
 }
 
@@ -187,7 +192,7 @@ pub struct AwardRequest {
     pub bid_id: Uuid,
     /// Required when the bid is not the top-scoring one.
     #[oai(nullable)]
-    pub reason: Option<Text>,
+    pub reason: Option<Prose<2000>>,
 }
 
 /// What the award created.
@@ -227,11 +232,9 @@ fn check_fields(
     }
     let mut names = std::collections::HashSet::new();
     for (i, c) in criteria.iter().enumerate() {
-        if c.name.trim().is_empty() || !names.insert(c.name.trim().to_string()) {
-            check.fail(
-                &format!("criteria[{i}].name"),
-                "must be non-empty and unique",
-            );
+        let name = check.text(&format!("criteria[{i}].name"), &c.name);
+        if !name.is_empty() && !names.insert(name) {
+            check.fail(&format!("criteria[{i}].name"), "must be unique");
         }
     }
 }
@@ -300,7 +303,7 @@ fn bid_view(
         ngo_id: b.ngo_id,
         price_fen: b.price_fen,
         proposal: b.proposal,
-        status: b.status,
+        status: Stored::new(b.status),
         created_at: b.created_at,
         updated_at: b.updated_at,
     })
@@ -322,21 +325,15 @@ impl ProcurementsApi {
         &self,
         ctx: Ctx,
         auth: BearerAuth,
-        status: Query<Option<String>>,
+        status: Query<Option<ProcurementState>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Procurement>>> {
         let caller = auth.0.require(Permission::ReadProcurements)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
-        let status = match status.0.as_deref() {
-            None => None,
-            Some(s) => Some(
-                s.parse::<ProcurementStatus>()
-                    .map_err(|_| ApiError::field("status", "unknown status"))?,
-            ),
-        };
+        let status = status.0.map(ProcurementStatus::from);
         let (rows, next) =
             store::procurements::list_procurements(&ctx.state.db.read, caller, status, &page)
                 .await?;
@@ -360,8 +357,8 @@ impl ProcurementsApi {
     ) -> ApiResult<Created<Procurement>> {
         let caller = auth.0.require(Permission::ManageProcurements)?;
         let mut check = Check::new();
-        let title = check.text("title", &body.title, 200);
-        let description = check.text("description", &body.description, 10_000);
+        let title = check.text("title", &body.title);
+        let description = check.text("description", &body.description);
         check_fields(
             &mut check,
             &body.categories,
@@ -462,10 +459,10 @@ impl ProcurementsApi {
         }
         let mut check = Check::new();
         if let Some(t) = &body.title {
-            p.title = check.text("title", t, 200);
+            p.title = check.text("title", t);
         }
         if let Some(d) = &body.description {
-            p.description = check.text("description", d, 10_000);
+            p.description = check.text("description", d);
         }
         let categories = body
             .categories
@@ -595,7 +592,7 @@ impl ProcurementsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Bid>>> {
         let caller = auth.0.require(Permission::ReadProcurements)?;
         let db = &ctx.state.db.read;
@@ -645,7 +642,7 @@ impl ProcurementsApi {
             ));
         }
         let mut check = Check::new();
-        let proposal = check.text("proposal", &body.proposal, 20_000);
+        let proposal = check.text("proposal", &body.proposal);
         if body.price_fen <= 0 || body.price_fen > p.budget_fen {
             check.fail(
                 "price_fen",
@@ -794,10 +791,10 @@ impl ProcurementsApi {
                 .collect::<Vec<_>>()[..]
             {
                 [s] if (0..=100).contains(&s.score) => pairs.push((s.score, c.weight)),
-                [_] => check.fail("scores", format!("score for `{}` must be 0–100", c.name)),
+                [_] => check.fail("scores", format!("score for `{}` must be 0–100", &*c.name)),
                 _ => check.fail(
                     "scores",
-                    format!("needs exactly one score for `{}`", c.name),
+                    format!("needs exactly one score for `{}`", &*c.name),
                 ),
             }
         }
@@ -869,7 +866,7 @@ impl ProcurementsApi {
         let total = |id: &Uuid| total_x100(scores.get(id).map_or(&[][..], |v| &v[..]));
         let all: Vec<_> = ids.iter().map(total).collect();
         let mut check = Check::new();
-        let reason = check.opt_text("reason", body.reason.as_deref(), 2000);
+        let reason = check.opt_text("reason", body.reason.as_ref());
         if !is_top(total(&chosen.id), &all) && reason.is_none() {
             check.fail(
                 "reason",

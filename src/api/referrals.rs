@@ -3,6 +3,7 @@
 //! psychological — with a response deadline, reminders and the minimum
 //! personal data the agency needs.
 
+use crate::api::text::{Cursor, Prose};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -18,7 +19,7 @@ use crate::api::types::IdempotencyKey;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page,
-        types::{Check, Text, stored},
+        types::{Check, stored},
     },
     auth::{
         authz::{Permission, UserCaller},
@@ -212,17 +213,24 @@ pub struct CreateReferral {
     pub need: ReferralNeed,
     /// An agency organisation (township government, civil affairs, police station, village committee).
     pub agency_id: Uuid,
-    pub detail: Text,
+    pub detail: Prose<4000>,
     /// Today or later.
     pub respond_by: NaiveDate,
 }
 
-/// The agency's answer.
+/// The agency's answer when it resolves or declines: what was done, or why not.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ReferralAnswer {
+    pub response: Prose<4000>,
+}
+
+/// The agency's answer when it accepts (a note is optional).
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct ReferralResponse {
     #[oai(nullable)]
-    pub response: Option<Text>,
+    pub response: Option<Prose<4000>>,
 }
 
 /// The `referral_reminders` job: the agency is reminded
@@ -262,17 +270,13 @@ async fn answer(
     auth: &BearerAuth,
     id: Uuid,
     action: ReferralAction,
-    response: Option<&Text>,
+    response: Option<&Prose<4000>>,
 ) -> ApiResult<Json<Referral>> {
     let caller = auth.0.require(Permission::AnswerReferral)?;
     let mut check = Check::new();
     let response = match action {
-        ReferralAction::Accept => check.opt_text("response", response.map(|t| t.0.as_str()), 4000),
-        _ => Some(check.text(
-            "response",
-            response.map(|t| t.0.as_str()).unwrap_or_default(),
-            4000,
-        )),
+        ReferralAction::Accept => check.opt_text("response", response),
+        _ => Some(check.required("response", response)),
     };
     check.finish()?;
     let now = ctx.state.clock.now();
@@ -340,7 +344,7 @@ impl ReferralsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Referral>>> {
         let caller = auth.0.require(Permission::ReadReferrals)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -387,7 +391,7 @@ impl ReferralsApi {
         let caller = auth.0.require(Permission::CreateReferral)?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
-        let detail = check.text("detail", &body.detail, 4000);
+        let detail = check.text("detail", &body.detail);
         if body.respond_by < today {
             check.fail("respond_by", "must be today or later");
         }
@@ -503,14 +507,14 @@ impl ReferralsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
-        body: Json<ReferralResponse>,
+        body: Json<ReferralAnswer>,
     ) -> ApiResult<Json<Referral>> {
         answer(
             &ctx,
             &auth,
             id.0,
             ReferralAction::Resolve,
-            body.response.as_ref(),
+            Some(&body.response),
         )
         .await
     }
@@ -526,14 +530,14 @@ impl ReferralsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
-        body: Json<ReferralResponse>,
+        body: Json<ReferralAnswer>,
     ) -> ApiResult<Json<Referral>> {
         answer(
             &ctx,
             &auth,
             id.0,
             ReferralAction::Decline,
-            body.response.as_ref(),
+            Some(&body.response),
         )
         .await
     }

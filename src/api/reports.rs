@@ -4,6 +4,8 @@
 //! outcomes); the NGO writes the narrative and submits; the officer accepts
 //! (metrics and narrative frozen) or returns it with comments.
 
+use crate::api::text::{Cursor, Prose, Stored};
+use crate::api::wire::ReportState;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -24,7 +26,7 @@ use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         export::{Format, csv, num, wants_csv},
-        types::{Check, Text, stored},
+        types::{Check, stored},
     },
     auth::{
         authz::{Permission, UserCaller},
@@ -188,8 +190,7 @@ pub struct Report {
     pub ngo_id: Uuid,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
-    /// `draft`, `submitted`, `returned`, `accepted`.
-    pub status: String,
+    pub status: Stored<ReportState>,
     pub metrics: ReportMetrics,
     pub narrative: String,
     /// The officer's comments when returned.
@@ -215,7 +216,7 @@ fn view(m: entity::contract_report::Model) -> ApiResult<Report> {
         ngo_id: m.ngo_id,
         period_start: m.period_start,
         period_end: m.period_end,
-        status: m.status,
+        status: Stored::new(m.status),
         metrics,
         narrative: m.narrative,
         comments: m.comments,
@@ -235,13 +236,13 @@ pub struct CreateReport {
     /// On or after `period_start`, at most a year later.
     pub period_end: NaiveDate,
     #[oai(nullable)]
-    pub narrative: Option<Text>,
+    pub narrative: Option<Prose<20_000>>,
 }
 
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct UpdateReport {
-    pub narrative: Text,
+    pub narrative: Prose<20_000>,
 }
 
 #[derive(Object)]
@@ -255,7 +256,7 @@ pub struct AcceptReport {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct ReturnReport {
-    pub comments: Text,
+    pub comments: Prose<4000>,
 }
 
 #[derive(ResponseContent)]
@@ -457,7 +458,7 @@ impl ReportsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Report>>> {
         let caller = auth.0.require(Permission::ReadReports)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -501,7 +502,7 @@ impl ReportsApi {
         let narrative = body
             .narrative
             .as_ref()
-            .map(|n| check.text("narrative", n, 20_000))
+            .map(|n| check.text("narrative", n))
             .unwrap_or_default();
         let txn = ctx.state.db.begin().await?;
         let c = store::contracts::get(&txn, caller, id.0).await?;
@@ -596,7 +597,7 @@ impl ReportsApi {
     ) -> ApiResult<Versioned<Report>> {
         let caller = auth.0.require(Permission::WriteReports)?;
         let mut check = Check::new();
-        let narrative = check.text("narrative", &body.narrative, 20_000);
+        let narrative = check.text("narrative", &body.narrative);
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
         let (mut r, c) = report_for(&txn, caller, id.0).await?;
@@ -675,7 +676,7 @@ impl ReportsApi {
         body: Json<ReturnReport>,
     ) -> ApiResult<Json<Report>> {
         let mut check = Check::new();
-        let comments = check.text("comments", &body.comments, 4000);
+        let comments = check.text("comments", &body.comments);
         check.finish()?;
         decide(
             &ctx,

@@ -3,6 +3,7 @@
 //! through the same checks as a single registration; the whole file is one
 //! transaction (rolled back for `dry_run`).
 
+use crate::api::text::{IdNumberText, Skill};
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -307,14 +308,14 @@ fn row_request(fields: &[&str], rec: &csv::StringRecord, check: &mut Check) -> C
     }
     let skills = cell("skills").map(|v| {
         v.split(['、', ';', '；'])
-            .map(|s| s.trim().to_string())
+            .map(|s| Skill(s.trim().to_string()))
             .filter(|s| !s.is_empty())
             .collect()
     });
     CreateParticipant {
         kind: ParticipantKind::CorrectionSubject,
         name: Text(cell("name").unwrap_or_default().to_string()),
-        id_number: cell("id_number").map(|v| Text(v.to_string())),
+        id_number: cell("id_number").map(|v| IdNumberText(v.to_string())),
         phone: cell("phone").map(|v| Text(v.to_string())),
         judicial_office_id: None,
         correction_type: ct

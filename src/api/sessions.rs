@@ -1,6 +1,8 @@
 //! `/api/v1/sessions`: sessions NGOs run under their active contracts,
 //! enrolments, check events and closing (outcomes and credited hours).
 
+use crate::api::text::{Credential, Cursor, Stored};
+use crate::api::wire::{EnrollmentOutcome, SessionState};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -58,8 +60,7 @@ pub struct Session {
     pub capacity: i32,
     pub facilitator: String,
     pub credit_hours: f64,
-    /// `scheduled`, `closed`, `cancelled`.
-    pub status: String,
+    pub status: Stored<SessionState>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
 }
@@ -82,7 +83,7 @@ impl Session {
             capacity: m.capacity,
             facilitator: m.facilitator,
             credit_hours: m.credit_hours_x100 as f64 / 100.0,
-            status: m.status,
+            status: Stored::new(m.status),
             version: m.version,
             created_at: m.created_at,
         })
@@ -95,19 +96,21 @@ pub struct CreateSession {
     pub contract_id: Uuid,
     #[oai(rename = "type")]
     pub session_type: SessionType,
-    pub title: Text,
+    pub title: Text<200>,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub location: Text,
-    #[oai(nullable)]
+    pub location: Text<200>,
+    #[oai(nullable, validator(minimum(value = "-90"), maximum(value = "90")))]
     pub latitude: Option<f64>,
-    #[oai(nullable)]
+    #[oai(nullable, validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: Option<f64>,
-    #[oai(nullable)]
+    #[oai(nullable, validator(minimum(value = "1"), maximum(value = "100000")))]
     pub radius_m: Option<i32>,
+    #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
     pub capacity: i32,
-    pub facilitator: Text,
+    pub facilitator: Text<100>,
     /// At most the duration; two decimals.
+    #[oai(validator(minimum(value = "0", exclusive)))]
     pub credit_hours: f64,
 }
 
@@ -116,19 +119,25 @@ pub struct CreateSession {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct UpdateSession {
-    pub title: Option<Text>,
+    pub title: Option<Text<200>>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
-    pub location: Option<Text>,
+    pub location: Option<Text<200>>,
+    #[oai(validator(minimum(value = "-90"), maximum(value = "90")))]
     pub latitude: MaybeUndefined<f64>,
+    #[oai(validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: MaybeUndefined<f64>,
+    #[oai(validator(minimum(value = "1"), maximum(value = "100000")))]
     pub radius_m: MaybeUndefined<i32>,
+    #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
     pub capacity: Option<i32>,
-    pub facilitator: Option<Text>,
+    pub facilitator: Option<Text<100>>,
+    #[oai(validator(minimum(value = "0", exclusive)))]
     pub credit_hours: Option<f64>,
 }
 
-/// An enrolment and, once the session closed, its outcome.
+/// An enrolment and, once the session closed, its `outcome` (absent until then); `source`
+/// is how the check-in was recorded (absent without one).
 #[derive(Object)]
 pub struct Enrollment {
     /// The attendance record's id (for `/attendance/{id}/excuse`).
@@ -139,15 +148,14 @@ pub struct Enrollment {
     pub check_in_at: Option<DateTime<Utc>>,
     #[oai(nullable)]
     pub check_out_at: Option<DateTime<Utc>>,
-    /// `present`, `late`, `left_early`, `excused`, `no_show`; `null` until closed.
-    #[oai(nullable)]
-    pub outcome: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub outcome: Option<Stored<EnrollmentOutcome>>,
     #[oai(nullable)]
     pub hours_credited: Option<f64>,
     /// No check-out was recorded: credited to the session end.
     pub auto_checkout: bool,
-    #[oai(nullable)]
-    pub source: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub source: Option<Stored<CheckSource>>,
     /// The office's reason when the absence is excused.
     #[oai(nullable)]
     pub excuse_reason: Option<String>,
@@ -167,10 +175,10 @@ impl From<entity::enrollment::Model> for Enrollment {
             participant_id: m.participant_id,
             check_in_at: m.check_in_at,
             check_out_at: m.check_out_at,
-            outcome: m.outcome,
+            outcome: m.outcome.map(Stored::new),
             hours_credited: m.hours_x100.map(|h| h as f64 / 100.0),
             auto_checkout: m.auto_checkout,
-            source: m.source,
+            source: m.source.map(Stored::new),
             created_at: m.created_at,
         }
     }
@@ -209,10 +217,10 @@ pub struct CheckEvent {
     pub at: DateTime<Utc>,
     pub source: CheckSource,
     #[oai(nullable)]
-    pub qr_token: Option<Text>,
-    #[oai(nullable)]
+    pub qr_token: Option<Credential>,
+    #[oai(nullable, validator(minimum(value = "-90"), maximum(value = "90")))]
     pub latitude: Option<f64>,
-    #[oai(nullable)]
+    #[oai(nullable, validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: Option<f64>,
 }
 
@@ -401,11 +409,11 @@ impl SessionsApi {
         #[oai(name = "type")] session_type: Query<Option<SessionType>>,
         from: Query<Option<DateTime<Utc>>>,
         to: Query<Option<DateTime<Utc>>>,
-        status: Query<Option<String>>,
+        status: Query<Option<SessionState>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Session>>> {
         let caller = &auth
             .0
@@ -414,7 +422,7 @@ impl SessionsApi {
         let f = SessionFilter {
             contract_id: contract_id.0,
             session_type: session_type.0.map(type_name),
-            status: status.0,
+            status: status.0.map(|s| s.as_str().to_string()),
             from: from.0,
             to: to.0,
         };
@@ -438,9 +446,9 @@ impl SessionsApi {
         let caller = auth.0.require(Permission::ManageSessions)?;
         let db = &ctx.state.db;
         let mut check = Check::new();
-        let title = check.text("title", &body.title, 200);
-        let location = check.text("location", &body.location, 200);
-        let facilitator = check.text("facilitator", &body.facilitator, 100);
+        let title = check.text("title", &body.title);
+        let location = check.text("location", &body.location);
+        let facilitator = check.text("facilitator", &body.facilitator);
         let contract = match store::contracts::get(&db.read, caller, body.contract_id).await {
             Ok(c) => Some(c),
             Err(ApiError::NotFound) => {
@@ -552,13 +560,13 @@ impl SessionsApi {
         check_if_match(if_match.0.as_deref(), s.version, false)?;
         let mut check = Check::new();
         if let Some(t) = &body.title {
-            s.title = check.text("title", t, 200);
+            s.title = check.text("title", t);
         }
         if let Some(t) = &body.location {
-            s.location = check.text("location", t, 200);
+            s.location = check.text("location", t);
         }
         if let Some(t) = &body.facilitator {
-            s.facilitator = check.text("facilitator", t, 100);
+            s.facilitator = check.text("facilitator", t);
         }
         let pick = |v: &MaybeUndefined<f64>, cur: Option<f64>| match v {
             MaybeUndefined::Undefined => cur,
@@ -719,7 +727,7 @@ impl SessionsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
         let caller = &auth
             .0
@@ -889,7 +897,7 @@ impl SessionsApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
         self.list_enrollments(ctx, auth, id, limit, cursor).await
     }

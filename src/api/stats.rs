@@ -2,6 +2,8 @@
 //! dashboards, aggregated in SQL, as JSON or CSV; and the monthly summary
 //! mail with both as CSV attachments.
 
+use crate::api::text::{MonthText, Stored};
+use crate::api::wire::ContractState;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
@@ -19,7 +21,7 @@ use crate::{
         ApiTags, Ctx,
         export::{Format, csv, num, wants_csv},
         reports::day_bounds,
-        types::{KpiTarget, from_json_text},
+        types::{KpiMetric, KpiTarget, from_json_text},
     },
     auth::{
         authz::{Permission, UserCaller},
@@ -75,7 +77,7 @@ pub enum ComplianceResponse {
 /// One KPI of a contract.
 #[derive(Object, Clone)]
 pub struct OverviewKpi {
-    pub metric: String,
+    pub metric: Stored<KpiMetric>,
     pub target: f64,
     #[oai(nullable)]
     pub actual: Option<f64>,
@@ -90,7 +92,7 @@ pub struct OverviewContract {
     pub contract_no: String,
     pub title: String,
     pub ngo_id: Uuid,
-    pub status: String,
+    pub status: Stored<ContractState>,
     pub amount_fen: i64,
     pub paid_fen: i64,
     pub kpis: Vec<OverviewKpi>,
@@ -297,13 +299,13 @@ pub async fn overview<C: ConnectionTrait>(
             contract_no: c.contract_no,
             title: c.title,
             ngo_id: c.ngo_id,
-            status: c.status,
+            status: Stored::new(c.status),
             amount_fen: c.amount_fen,
             paid_fen: p,
             kpis: progress(&pairs, &counts)
                 .into_iter()
                 .map(|k| OverviewKpi {
-                    metric: k.metric,
+                    metric: Stored::new(k.metric),
                     target: k.target,
                     actual: k.actual,
                     progress: k.progress,
@@ -390,7 +392,7 @@ fn overview_csv(o: &OverviewStats) -> ApiResult<Vec<u8>> {
         for k in &c.kpis {
             rows.push(vec![
                 format!("kpi {}", c.contract_no),
-                k.metric.clone(),
+                k.metric.as_str().to_string(),
                 k.actual.map(num).unwrap_or_default(),
             ]);
         }
@@ -517,7 +519,7 @@ impl StatsApi {
         auth: BearerAuth,
         req: &Request,
         /// `YYYY-MM`; default the current month.
-        month: Query<Option<String>>,
+        month: Query<Option<MonthText>>,
         office_id: Query<Option<Uuid>>,
         format: Query<Option<Format>>,
     ) -> ApiResult<ComplianceResponse> {

@@ -27,8 +27,24 @@ macro_rules! api_enum {
         impl From<$dom> for $api {
             fn from(v: $dom) -> Self { match v { $($dom::$v => $api::$v),+ } }
         }
+
+        impl $api {
+            /// The wire (and stored) value.
+            pub fn as_str(self) -> &'static str { match self { $($api::$v => $s),+ } }
+        }
+    };
+    ($(#[$m:meta])* $api:ident { $($v:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $api { $( #[oai(rename = $s)] $v ),+ }
+
+        impl $api {
+            /// The wire (and stored) value.
+            pub fn as_str(self) -> &'static str { match self { $($api::$v => $s),+ } }
+        }
     };
 }
+pub(crate) use api_enum;
 
 api_enum!(
     /// Organisation kind.
@@ -64,54 +80,10 @@ api_enum!(
     }
 );
 
-/// A request string that accepts only JSON strings (poem-openapi's `String`
-/// would also take numbers and booleans). Used for every text field of a request body.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(pub String);
-
-impl std::ops::Deref for Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Type for Text {
-    const IS_REQUIRED: bool = true;
-    type RawValueType = String;
-    type RawElementValueType = String;
-
-    fn name() -> Cow<'static, str> {
-        "string".into()
-    }
-
-    fn schema_ref() -> MetaSchemaRef {
-        MetaSchemaRef::Inline(Box::new(MetaSchema::new("string")))
-    }
-
-    fn as_raw_value(&self) -> Option<&String> {
-        Some(&self.0)
-    }
-
-    fn raw_element_iter<'a>(&'a self) -> Box<dyn Iterator<Item = &'a String> + 'a> {
-        Box::new(std::iter::once(&self.0))
-    }
-}
-
-impl ParseFromJSON for Text {
-    fn parse_from_json(value: Option<serde_json::Value>) -> ParseResult<Self> {
-        match value.unwrap_or_default() {
-            serde_json::Value::String(s) => Ok(Text(s)),
-            other => Err(ParseError::expected_type(other)),
-        }
-    }
-}
-
-impl ToJSON for Text {
-    fn to_json(&self) -> Option<serde_json::Value> {
-        Some(serde_json::Value::String(self.0.clone()))
-    }
-}
+pub use super::text::{
+    Credential, CreditCode, Cursor, Email, Fen, Hours, IdNumberText, Int, MonthText, NewPassword,
+    Prose, Real, Secret, Skill, Stored, Text,
+};
 
 /// Session types (also the service categories of procurements and contracts).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -159,8 +131,10 @@ impl KpiMetric {
 pub struct KpiTarget {
     pub metric: KpiMetric,
     /// Target value (count, hours, fraction 0–1 or rating), ≥ 0.
+    #[oai(validator(minimum(value = "0")))]
     pub target: f64,
     /// Weight in the performance evaluation, 0–100.
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
     pub weight: i64,
 }
 
@@ -169,6 +143,7 @@ pub struct KpiTarget {
 #[oai(deny_unknown_fields)]
 pub struct PlannedKpi {
     pub metric: KpiMetric,
+    #[oai(validator(minimum(value = "0")))]
     pub target: f64,
 }
 
@@ -225,37 +200,120 @@ impl Check {
         self.errors.push(FieldError::new(field, message));
     }
 
-    /// Trimmed text of 1..=max characters.
-    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+    /// A text field, trimmed: its rules are the ones [`Text`] declares.
+    pub fn text<const MAX: usize, const LINES: bool>(
+        &mut self,
+        field: &str,
+        value: &Text<MAX, LINES>,
+    ) -> String {
+        self.line(field, value, MAX, LINES)
+    }
+
+    /// An optional text field: absent is `None`; present, the rules of [`Check::text`].
+    pub fn opt_text<const MAX: usize, const LINES: bool>(
+        &mut self,
+        field: &str,
+        value: Option<&Text<MAX, LINES>>,
+    ) -> Option<String> {
+        value.map(|v| self.text(field, v))
+    }
+
+    /// An integer within its declared range.
+    pub fn within<const MIN: i64, const MAX: i64>(
+        &mut self,
+        field: &str,
+        value: Int<MIN, MAX>,
+    ) -> i64 {
+        if !(MIN..=MAX).contains(&value.0) {
+            if MAX == i64::MAX {
+                self.fail(field, format!("must be at least {MIN}"));
+            } else {
+                self.fail(field, format!("must be {MIN}–{MAX}"));
+            }
+        }
+        value.0
+    }
+
+    /// A number within its declared range.
+    pub fn real<const MIN: i64, const MAX: i64>(
+        &mut self,
+        field: &str,
+        value: Real<MIN, MAX>,
+    ) -> f64 {
+        let v = value.0;
+        if !v.is_finite() || v < MIN as f64 || v > MAX as f64 {
+            if MAX == i64::MAX {
+                self.fail(field, format!("must be a number ≥ {MIN}"));
+            } else {
+                self.fail(field, format!("must be {MIN}–{MAX}"));
+            }
+        }
+        v
+    }
+
+    /// Hours within their declared range, at most two decimals: in hundredths.
+    pub fn hours<const MIN: i64, const MAX: i64>(
+        &mut self,
+        field: &str,
+        value: Hours<MIN, MAX>,
+    ) -> i64 {
+        let v = value.0;
+        let x = (v * 100.0).round();
+        if !v.is_finite() || (v * 100.0 - x).abs() > 1e-6 || (x as i64) < MIN || (x as i64) > MAX {
+            self.fail(
+                field,
+                format!(
+                    "must be {}–{} with at most two decimals",
+                    MIN as f64 / 100.0,
+                    MAX as f64 / 100.0
+                ),
+            );
+        }
+        x as i64
+    }
+
+    /// A text the operation needs although its field is optional in a shared body.
+    pub fn required<const MAX: usize, const LINES: bool>(
+        &mut self,
+        field: &str,
+        value: Option<&Text<MAX, LINES>>,
+    ) -> String {
+        match value {
+            Some(v) => self.text(field, v),
+            None => {
+                self.fail(field, "is required");
+                String::new()
+            }
+        }
+    }
+
+    /// Text of 1..=max characters as sent, not blank, without control
+    /// characters (`lines` allows tab and line breaks); returned trimmed.
+    pub fn line(&mut self, field: &str, value: &str, max: usize, lines: bool) -> String {
         let v = value.trim();
         if v.is_empty() {
             self.fail(field, "must not be empty");
-        } else if v.chars().count() > max {
+        } else if value.chars().count() > max {
             self.fail(field, format!("must be at most {max} characters"));
-        } else if v.chars().any(char::is_control) {
+        } else if value.chars().any(|c| super::text::forbidden_char(c, lines)) {
             self.fail(field, "must not contain control characters");
         }
         v.to_string()
     }
 
-    /// An optional text; empty becomes `None`.
-    pub fn opt_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        match value.map(str::trim) {
-            None | Some("") => None,
-            Some(v) => Some(self.text(field, v, max)),
-        }
-    }
-
     /// A list of skills (特长): trimmed, empty items dropped, at most
     /// [`MAX_SKILLS`] items of at most [`MAX_SKILL_CHARS`] characters, no
     /// control characters. The one rule for create, update and the import.
-    pub fn skills(&mut self, field: &str, items: &[String]) -> Vec<String> {
+    pub fn skills(&mut self, field: &str, items: &[impl AsRef<str>]) -> Vec<String> {
+        let too_long = items
+            .iter()
+            .any(|s| s.as_ref().chars().count() > MAX_SKILL_CHARS);
         let items: Vec<String> = items
             .iter()
-            .map(|s| s.trim().to_string())
+            .map(|s| s.as_ref().trim().to_string())
             .filter(|s| !s.is_empty())
             .collect();
-        if items.len() > MAX_SKILLS || items.iter().any(|s| s.chars().count() > MAX_SKILL_CHARS) {
+        if items.len() > MAX_SKILLS || too_long {
             self.fail(
                 field,
                 format!("at most {MAX_SKILLS} skills of at most {MAX_SKILL_CHARS} characters"),
@@ -280,19 +338,17 @@ impl Check {
         v
     }
 
-    /// A new password: long enough, not absurdly long.
-    pub fn password(&mut self, field: &str, value: &str) {
+    /// A new password within its declared length.
+    pub fn password<const MIN: usize, const MAX: usize>(
+        &mut self,
+        field: &str,
+        value: &Secret<MIN, MAX>,
+    ) {
         let n = value.chars().count();
-        if n < crate::auth::password::MIN_PASSWORD_LEN {
-            self.fail(
-                field,
-                format!(
-                    "must be at least {} characters",
-                    crate::auth::password::MIN_PASSWORD_LEN
-                ),
-            );
-        } else if n > 256 {
-            self.fail(field, "must be at most 256 characters");
+        if n < MIN {
+            self.fail(field, format!("must be at least {MIN} characters"));
+        } else if n > MAX {
+            self.fail(field, format!("must be at most {MAX} characters"));
         }
     }
 
@@ -413,10 +469,10 @@ mod tests {
     #[test]
     fn check_collects_every_problem() {
         let mut c = Check::new();
-        assert_eq!(c.text("name", "  ok ", 10), "ok");
-        c.text("title", "", 10);
+        assert_eq!(c.text("name", &Text::<10>("  ok ".into())), "ok");
+        c.text("title", &Text::<10>(String::new()));
         c.email("email", "no-at-sign");
-        c.password("password", "short");
+        c.password("password", &NewPassword::from("short".to_string()));
         let Err(ApiError::Validation(errors)) = c.finish() else {
             panic!("expected validation errors")
         };

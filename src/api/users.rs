@@ -1,6 +1,7 @@
 //! `/api/v1/users`: admin manages every user; an NGO admin manages the users
 //! of its own NGO. Everyone may change their own password.
 
+use crate::api::text::{Credential, Cursor, Email, NewPassword};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -70,12 +71,12 @@ impl User {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateUser {
-    pub email: Text,
-    pub display_name: Text,
+    pub email: Email,
+    pub display_name: Text<100>,
     pub role: UserRole,
     pub organization_id: Uuid,
     /// At least 10 characters.
-    pub password: Text,
+    pub password: NewPassword,
 }
 
 /// Changes to a user; absent fields stay (`role` must not be `null`).
@@ -83,7 +84,7 @@ pub struct CreateUser {
 #[oai(deny_unknown_fields)]
 pub struct UpdateUser {
     #[oai(nullable)]
-    pub display_name: Option<Text>,
+    pub display_name: Option<Text<100>>,
     pub role: MaybeUndefined<UserRole>,
     /// Disabling also revokes the user's refresh tokens.
     #[oai(nullable)]
@@ -95,8 +96,8 @@ pub struct UpdateUser {
 #[oai(deny_unknown_fields)]
 pub struct ChangePassword {
     #[oai(nullable)]
-    pub current_password: Option<Text>,
-    pub new_password: Text,
+    pub current_password: Option<Credential>,
+    pub new_password: NewPassword,
 }
 
 /// NGO admins may only hand out NGO roles.
@@ -122,7 +123,7 @@ impl UsersApi {
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<User>>> {
         let caller = auth.0.require(Permission::ReadUsers)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -154,7 +155,7 @@ impl UsersApi {
         let role: Role = body.role.into();
         let mut check = Check::new();
         let email = check.email("email", &body.email);
-        let display_name = check.text("display_name", &body.display_name, 100);
+        let display_name = check.text("display_name", &body.display_name);
         check.password("password", &body.password);
         if !may_assign(caller, role) {
             check.fail("role", "you may not assign this role");
@@ -229,8 +230,8 @@ impl UsersApi {
         let mut check = Check::new();
         let display_name = body
             .display_name
-            .as_deref()
-            .map(|n| check.text("display_name", n, 100));
+            .as_ref()
+            .map(|n| check.text("display_name", n));
         let role: Option<Role> = match body.role {
             MaybeUndefined::Value(r) => Some(r.into()),
             MaybeUndefined::Null => {

@@ -473,7 +473,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
 
     use crate::api::{
         participants::{CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel},
-        types::{Check, Text},
+        types::{Check, IdNumberText, Skill, Text},
     };
     let now = state.clock.now();
     let office = crate::auth::authz::UserCaller {
@@ -545,14 +545,14 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
             &CreateParticipant {
                 kind: ParticipantKind::CorrectionSubject,
                 name: Text(name.into()),
-                id_number: Some(Text(number.as_str().into())),
+                id_number: Some(IdNumberText(number.as_str().into())),
                 phone: None,
                 judicial_office_id: None,
                 correction_type: MaybeUndefined::Value(ct),
                 supervision_level: MaybeUndefined::Value(level),
                 correction_start: Some(today - Duration::days(120)),
                 correction_end: Some(today + Duration::days(240 + 30 * i as i64)),
-                skills: Some(vec!["种植".into()]),
+                skills: Some(vec![Skill("种植".into())]),
                 able_to_work: Some(true),
                 medical_needs: None,
             },

@@ -601,8 +601,8 @@ async fn referrals_reach_only_their_agency_with_reminders() {
             )
             .await
             .status,
-        422,
-        "a response is required"
+        400,
+        "a response is required (the schema says so)"
     );
     let done = w
         .app

@@ -1,5 +1,5 @@
+"""A client library for accessing Huigui API"""
 
-""" A client library for accessing Huigui API """
 from .client import AuthenticatedClient, Client
 
 __all__ = (

@@ -1,14 +1,20 @@
 /**
- * Huigui API client: the generated `paths` types from openapi-typescript,
- * an openapi-fetch client, and small helpers for login, token refresh and
- * problem+json errors.
+ * Huigui API client: the generated `paths` types (openapi-typescript), an
+ * openapi-fetch client, and a thin hand-written layer every app needs —
+ * logins that keep and renew their tokens, problems as typed errors, cursor
+ * pages, idempotency keys and an offline check-in queue. Only `schema.ts` is
+ * generated; this file survives regeneration.
  */
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 
 export type { components, paths };
-export type Problem = components["schemas"]["Problem"];
-export type TokenPair = components["schemas"]["TokenPair"];
+type Schemas = components["schemas"];
+export type Problem = Schemas["Problem"];
+export type FieldError = Schemas["FieldError"];
+export type TokenPair = Schemas["TokenPair"];
+export type SyncEvent = Schemas["SyncEvent"];
+export type SyncResult = Schemas["SyncResult"];
 
 /** An RFC 9457 problem returned by the API, as an exception. */
 export class ProblemError extends Error {
@@ -21,8 +27,13 @@ export class ProblemError extends Error {
   get status(): number {
     return this.problem.status;
   }
+  /** The stable machine code (`validation_failed`, `conflict`, …; see `/problems`). */
   get code(): string {
     return this.problem.code;
+  }
+  /** Field-level errors of a 422, keyed by field name. */
+  get fieldErrors(): Record<string, string> {
+    return Object.fromEntries(this.problem.errors.map((e) => [e.field, e.message]));
   }
 }
 
@@ -36,7 +47,10 @@ export function isProblem(value: unknown): value is Problem {
   );
 }
 
-/** Returns `data`, or throws the problem as a {@link ProblemError}. */
+/**
+ * Returns `data` of an openapi-fetch result, or throws its problem as a
+ * {@link ProblemError} (an optional style: `{data, error}` works as well).
+ */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || result.data === undefined) {
     if (isProblem(result.error)) throw new ProblemError(result.error);
@@ -46,27 +60,85 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data;
 }
 
+/** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
+export function newKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** A cursor page as every list returns it. */
+export interface Page<T> {
+  items: T[];
+  next_cursor?: string | null;
+}
+
+/**
+ * Every item of a list, page after page:
+ * `for await (const o of pages((cursor) => hg.api.GET("/api/v1/organizations", { params: { query: { cursor } } })))`.
+ */
+export async function* pages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ data?: Page<T>; error?: unknown; response: Response }>,
+): AsyncGenerator<T, void, undefined> {
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(await fetchPage(cursor));
+    yield* page.items;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+}
+
+/**
+ * What a client holds to stay logged in. A user session has a refresh token;
+ * a partner client instead keeps its credentials to ask again.
+ */
+export interface Session {
+  accessToken: string;
+  /** Epoch milliseconds after which the access token is no longer used. */
+  expiresAt: number;
+  refreshToken?: string;
+  client?: { clientId: string; clientSecret: string };
+}
+
 export interface HuiguiClientOptions {
   /** Base URL of the server, e.g. `http://127.0.0.1:8080`. */
   baseUrl: string;
   /** A custom fetch (tests, proxies). */
   fetch?: typeof fetch;
+  /** A session to restore (e.g. from `sessionStorage`). */
+  session?: Session;
+  /** Called whenever the session changes (login, renewal, logout → `undefined`), to persist it. */
+  onSession?: (session: Session | undefined) => void;
+  /** Renew this many seconds before the access token expires (default 30). */
+  renewBeforeSecs?: number;
 }
 
 /**
- * A client that keeps the access and refresh tokens: `login()` once, then use
- * `api` for typed calls; `refresh()` rotates the pair.
+ * A client that keeps its tokens: `login()` (a user) or `loginClient()` (a
+ * partner app) once, then make typed calls through `api`. Before each call
+ * the access token is renewed when it is about to expire — one renewal at a
+ * time, shared by every caller, so a refresh token is never sent twice (the
+ * server would see a reuse and end the session).
  */
 export class HuiguiClient {
   readonly api: Client<paths>;
-  private tokens?: TokenPair;
+  private current?: Session;
+  private renewing?: Promise<Session>;
+  private readonly onSession?: (session: Session | undefined) => void;
+  private readonly renewBeforeMs: number;
+  /** A second client without the auth middleware, for the token calls themselves. */
+  private readonly raw: Client<paths>;
 
   constructor(options: HuiguiClientOptions) {
-    this.api = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
+    const base = { baseUrl: options.baseUrl, fetch: options.fetch };
+    this.api = createClient<paths>(base);
+    this.raw = createClient<paths>(base);
+    this.current = options.session;
+    this.onSession = options.onSession;
+    this.renewBeforeMs = (options.renewBeforeSecs ?? 30) * 1000;
     const auth: Middleware = {
-      onRequest: ({ request }) => {
-        if (this.tokens && !request.headers.has("authorization")) {
-          request.headers.set("authorization", `Bearer ${this.tokens.access_token}`);
+      onRequest: async ({ request }) => {
+        if (this.current && !request.headers.has("authorization")) {
+          const session = await this.fresh();
+          request.headers.set("authorization", `Bearer ${session.accessToken}`);
         }
         return request;
       },
@@ -74,45 +146,150 @@ export class HuiguiClient {
     this.api.use(auth);
   }
 
-  /** The current token pair, if logged in. */
-  get session(): TokenPair | undefined {
-    return this.tokens;
+  /** The current session, if logged in. */
+  get session(): Session | undefined {
+    return this.current;
   }
 
-  /** Logs in with e-mail and password. Throws {@link ProblemError} on 401/429. */
-  async login(email: string, password: string): Promise<TokenPair> {
-    this.tokens = unwrap(await this.api.POST("/api/v1/auth/token", { body: { email, password } }));
-    return this.tokens;
+  /** Logs a user in with e-mail and password. Throws {@link ProblemError} on 401/429. */
+  async login(email: string, password: string): Promise<Session> {
+    const pair = unwrap(await this.raw.POST("/api/v1/auth/token", { body: { email, password } }));
+    return this.keep(fromPair(pair));
   }
 
-  /** Logs in a partner app with client credentials. */
-  async loginClient(clientId: string, clientSecret: string): Promise<void> {
-    const token = unwrap(
-      await this.api.POST("/api/v1/auth/client-token", {
-        body: { client_id: clientId, client_secret: clientSecret },
-      }),
-    );
-    this.tokens = { ...token, refresh_token: "" };
+  /** Logs a partner app in with its client credentials; renewed by asking again. */
+  async loginClient(clientId: string, clientSecret: string): Promise<Session> {
+    return this.keep(await this.clientToken({ clientId, clientSecret }));
   }
 
-  /** Exchanges the refresh token for a new pair (the old one is consumed). */
-  async refresh(): Promise<TokenPair> {
-    if (!this.tokens?.refresh_token) throw new Error("not logged in");
-    this.tokens = unwrap(
-      await this.api.POST("/api/v1/auth/refresh", {
-        body: { refresh_token: this.tokens.refresh_token },
-      }),
-    );
-    return this.tokens;
-  }
-
-  /** Revokes the refresh token and forgets the session. */
-  async logout(): Promise<void> {
-    if (this.tokens?.refresh_token) {
-      await this.api.POST("/api/v1/auth/logout", {
-        body: { refresh_token: this.tokens.refresh_token },
+  /**
+   * Renews the session now: rotates a user's refresh token, or asks again
+   * with a partner client's credentials. Concurrent calls share one request.
+   */
+  refresh(): Promise<Session> {
+    if (!this.renewing) {
+      const session = this.current;
+      if (!session) return Promise.reject(new Error("not logged in"));
+      this.renewing = this.renew(session).finally(() => {
+        this.renewing = undefined;
       });
     }
-    this.tokens = undefined;
+    return this.renewing;
+  }
+
+  /** Revokes a user's refresh token and forgets the session. */
+  async logout(): Promise<void> {
+    const session = this.current;
+    this.keep(undefined);
+    if (session?.refreshToken) {
+      await this.raw.POST("/api/v1/auth/logout", { body: { refresh_token: session.refreshToken } });
+    }
+  }
+
+  private async fresh(): Promise<Session> {
+    const session = this.current;
+    if (!session) throw new Error("not logged in");
+    if (this.renewing || Date.now() >= session.expiresAt - this.renewBeforeMs) return this.refresh();
+    return session;
+  }
+
+  private async renew(session: Session): Promise<Session> {
+    if (session.client) return this.keep(await this.clientToken(session.client));
+    if (!session.refreshToken) throw new Error("not logged in");
+    const result = await this.raw.POST("/api/v1/auth/refresh", {
+      body: { refresh_token: session.refreshToken },
+    });
+    if (result.response.status === 401) this.keep(undefined);
+    return this.keep(fromPair(unwrap(result)));
+  }
+
+  private async clientToken(client: { clientId: string; clientSecret: string }): Promise<Session> {
+    const token = unwrap(
+      await this.raw.POST("/api/v1/auth/client-token", {
+        body: { client_id: client.clientId, client_secret: client.clientSecret },
+      }),
+    );
+    return { accessToken: token.access_token, expiresAt: expiry(token.expires_in), client };
+  }
+
+  private keep(session: Session): Session;
+  private keep(session: undefined): undefined;
+  private keep(session: Session | undefined): Session | undefined {
+    this.current = session;
+    this.onSession?.(session);
+    return session;
+  }
+}
+
+function expiry(expiresIn: number): number {
+  return Date.now() + expiresIn * 1000;
+}
+
+function fromPair(pair: TokenPair): Session {
+  return { accessToken: pair.access_token, expiresAt: expiry(pair.expires_in), refreshToken: pair.refresh_token };
+}
+
+/** Where an {@link OfflineQueue} keeps unsent events (the console uses IndexedDB). */
+export interface QueueStore {
+  load(): Promise<SyncEvent[]>;
+  save(events: SyncEvent[]): Promise<void>;
+}
+
+/** A store in memory (tests, or apps that persist elsewhere). */
+export function memoryStore(): QueueStore {
+  let kept: SyncEvent[] = [];
+  return {
+    load: async () => [...kept],
+    save: async (events) => {
+      kept = [...events];
+    },
+  };
+}
+
+/**
+ * Check-in events recorded offline, sent through `POST /api/v1/attendance/sync`
+ * when the network is back. Each event keeps its `client_event_id`, so sending
+ * twice is harmless (the second answer is `duplicate`). Events the server
+ * answered are dropped from the queue; the rest (a network failure) stay.
+ */
+export class OfflineQueue {
+  constructor(
+    private readonly client: HuiguiClient,
+    private readonly store: QueueStore = memoryStore(),
+  ) {}
+
+  /** Adds an event (a `client_event_id` is made when it has none) and returns it. */
+  async add(event: Omit<SyncEvent, "client_event_id"> & { client_event_id?: string }): Promise<SyncEvent> {
+    const full: SyncEvent = { ...event, client_event_id: event.client_event_id ?? newKey() };
+    await this.store.save([...(await this.store.load()), full]);
+    return full;
+  }
+
+  /** Events waiting to be sent. */
+  pending(): Promise<SyncEvent[]> {
+    return this.store.load();
+  }
+
+  /**
+   * Sends what is waiting, in batches of at most `batch` (default 500), and
+   * returns each event's result (`created`, `duplicate`, `conflict`, `rejected`).
+   * Throws when the server cannot be reached; what was not answered stays queued.
+   */
+  async flush(batch = 500): Promise<SyncResult[]> {
+    const results: SyncResult[] = [];
+    for (;;) {
+      const waiting = await this.store.load();
+      if (waiting.length === 0) return results;
+      const events = waiting.slice(0, batch);
+      const answer = unwrap(
+        await this.client.api.POST("/api/v1/attendance/sync", {
+          params: { header: { "Idempotency-Key": newKey() } },
+          body: { events },
+        }),
+      );
+      results.push(...answer.results);
+      const sent = new Set(events.map((e) => e.client_event_id));
+      await this.store.save((await this.store.load()).filter((e) => !sent.has(e.client_event_id)));
+    }
   }
 }

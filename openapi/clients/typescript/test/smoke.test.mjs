@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { HuiguiClient, ProblemError, unwrap } from "../dist/index.js";
+import { HuiguiClient, OfflineQueue, ProblemError, newKey, pages, unwrap } from "../dist/index.js";
 
 const baseUrl = process.env.HUIGUI_URL ?? "http://127.0.0.1:8080";
 const email = process.env.HUIGUI_ADMIN_EMAIL;
@@ -28,10 +28,10 @@ const unique = () => String(Date.now() % 1_000_000).padStart(6, "0") + String(Ma
 
 test("login, refresh, me, create, paginate, typed problem", async () => {
   const client = new HuiguiClient({ baseUrl });
-  const pair = await client.login(email, password);
-  assert.equal(pair.token_type, "Bearer");
+  const first = await client.login(email, password);
+  assert.ok(first.refreshToken && first.expiresAt > Date.now());
   const rotated = await client.refresh();
-  assert.notEqual(rotated.refresh_token, pair.refresh_token);
+  assert.notEqual(rotated.refreshToken, first.refreshToken);
 
   const me = unwrap(await client.api.GET("/api/v1/me"));
   assert.equal(me.email, email);
@@ -308,4 +308,81 @@ test("reports: draft with computed metrics, submit, accept (frozen); dashboards 
   assert.equal(csv.response.status, 200);
   assert.match(csv.response.headers.get("content-type"), /text\/csv/);
   assert.ok(csv.data.replace(/^\ufeff/, "").startsWith("office_id,office_name"));
+});
+
+test("concurrent refreshes share one request: the session survives", async () => {
+  const saved = [];
+  const client = new HuiguiClient({ baseUrl, onSession: (s) => saved.push(s) });
+  await client.login(email, password);
+  const before = client.session.refreshToken;
+  const [a, b, c] = await Promise.all([client.refresh(), client.refresh(), client.refresh()]);
+  assert.equal(a, b);
+  assert.equal(b, c);
+  assert.notEqual(a.refreshToken, before);
+  // Had two refreshes sent the same token, the server would have revoked the family.
+  const next = await client.refresh();
+  assert.notEqual(next.refreshToken, a.refreshToken);
+  assert.equal(unwrap(await client.api.GET("/api/v1/me")).email, email);
+  assert.ok(saved.length >= 3, "every change reached onSession");
+  // A restored session works as the original.
+  const restored = new HuiguiClient({ baseUrl, session: client.session });
+  assert.equal(unwrap(await restored.api.GET("/api/v1/me")).email, email);
+});
+
+test("an access token about to expire is renewed before the call", async () => {
+  const client = new HuiguiClient({ baseUrl });
+  const s = await client.login(email, password);
+  // Pretend the token expires now: the next call renews first.
+  const stale = new HuiguiClient({ baseUrl, session: { ...s, expiresAt: Date.now() } });
+  assert.equal(unwrap(await stale.api.GET("/api/v1/me")).email, email);
+  assert.notEqual(stale.session.refreshToken, s.refreshToken);
+});
+
+test("a partner client logs in, renews by asking again, pages and queues offline events", async () => {
+  const admin = new HuiguiClient({ baseUrl });
+  await admin.login(email, password);
+  const u = unique();
+  const ngo = unwrap(
+    await admin.api.POST("/api/v1/organizations", {
+      body: { kind: "ngo", name: `TS client NGO ${u}`, uscc: uscc(`52141121${u.slice(0, 7)}7`) },
+    }),
+  );
+  const ngoAdminEmail = `ts-client-${u}@smoke.huigui.cn`;
+  unwrap(
+    await admin.api.POST("/api/v1/users", {
+      body: { email: ngoAdminEmail, display_name: "NGO admin", role: "ngo_admin", organization_id: ngo.id, password: "smoke-password-2026" },
+    }),
+  );
+  const ngoAdmin = new HuiguiClient({ baseUrl });
+  await ngoAdmin.login(ngoAdminEmail, "smoke-password-2026");
+  const created = unwrap(
+    await ngoAdmin.api.POST("/api/v1/api-clients", {
+      params: { header: { "Idempotency-Key": newKey() } },
+      body: { name: "kiosk", scopes: ["sessions:read", "attendance:write"] },
+    }),
+  );
+  const kiosk = new HuiguiClient({ baseUrl });
+  const s = await kiosk.loginClient(created.client_id, created.client_secret);
+  assert.equal(s.refreshToken, undefined);
+  const renewed = await kiosk.refresh();
+  assert.notEqual(renewed.accessToken, s.accessToken);
+  const sessions = [];
+  for await (const session of pages((cursor) => kiosk.api.GET("/api/v1/sessions", { params: { query: { cursor, limit: 1 } } }))) {
+    sessions.push(session);
+  }
+  assert.equal(sessions.length, 0, "a new NGO has no sessions");
+  // An event for a session that does not exist is answered `rejected` and leaves the queue.
+  const queue = new OfflineQueue(kiosk);
+  await queue.add({
+    session_id: newKey(),
+    participant_id: newKey(),
+    kind: "check_in",
+    at: new Date().toISOString(),
+    source: "app",
+  });
+  assert.equal((await queue.pending()).length, 1);
+  const results = await queue.flush();
+  assert.equal(results.length, 1);
+  assert.equal(results[0].status, "rejected");
+  assert.equal((await queue.pending()).length, 0);
 });

@@ -1,11 +1,13 @@
-""" Contains all the data models used in inputs/outputs """
+"""Contains all the data models used in inputs/outputs"""
 
 from .accept_report import AcceptReport
+from .actor_type import ActorType
 from .alert import Alert
 from .alert_kind import AlertKind
 from .alert_note import AlertNote
 from .alert_state import AlertState
 from .amendment import Amendment
+from .amendment_state import AmendmentState
 from .api_client import ApiClient
 from .api_client_created import ApiClientCreated
 from .audit_checkpoint import AuditCheckpoint
@@ -14,6 +16,7 @@ from .audit_verification import AuditVerification
 from .award_request import AwardRequest
 from .award_result import AwardResult
 from .bid import Bid
+from .bid_state import BidState
 from .certificate import Certificate
 from .certificate_activity import CertificateActivity
 from .change_password import ChangePassword
@@ -29,6 +32,7 @@ from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
 from .compliance_stats import ComplianceStats
 from .contract import Contract
+from .contract_state import ContractState
 from .correction_type import CorrectionType
 from .create_alert import CreateAlert
 from .create_amendment import CreateAmendment
@@ -56,11 +60,16 @@ from .discipline_kind import DisciplineKind
 from .discipline_record import DisciplineRecord
 from .earned_hours import EarnedHours
 from .enrollment import Enrollment
+from .enrollment_outcome import EnrollmentOutcome
+from .entry_source import EntrySource
+from .entry_status import EntryStatus
 from .escalation import Escalation
 from .evaluation import Evaluation
 from .excuse import Excuse
 from .field_error import FieldError
 from .format_ import Format
+from .gender_code import GenderCode
+from .health_state import HealthState
 from .hours_category import HoursCategory
 from .hours_entry import HoursEntry
 from .hours_status import HoursStatus
@@ -74,6 +83,7 @@ from .kpi_value import KpiValue
 from .level_requirement import LevelRequirement
 from .me import Me
 from .milestone import Milestone
+from .milestone_state import MilestoneState
 from .month_closure import MonthClosure
 from .month_hours import MonthHours
 from .office_compliance import OfficeCompliance
@@ -108,13 +118,16 @@ from .page_session import PageSession
 from .page_user import PageUser
 from .participant import Participant
 from .participant_kind import ParticipantKind
+from .participant_state import ParticipantState
 from .payment_rule_band import PaymentRuleBand
 from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
+from .procurement_state import ProcurementState
 from .put_requirement_policy import PutRequirementPolicy
 from .rating import Rating
 from .referral import Referral
+from .referral_answer import ReferralAnswer
 from .referral_need import ReferralNeed
 from .referral_office import ReferralOffice
 from .referral_person import ReferralPerson
@@ -124,12 +137,15 @@ from .refresh_request import RefreshRequest
 from .report import Report
 from .report_metrics import ReportMetrics
 from .report_metrics_outcomes import ReportMetricsOutcomes
+from .report_state import ReportState
 from .required_hours import RequiredHours
 from .requirement_policy import RequirementPolicy
+from .resolution import Resolution
 from .return_report import ReturnReport
 from .reverse_hours_entry import ReverseHoursEntry
 from .score_sheet import ScoreSheet
 from .session import Session
+from .session_state import SessionState
 from .session_type import SessionType
 from .status import Status
 from .status_change import StatusChange
@@ -141,6 +157,7 @@ from .sync_results import SyncResults
 from .sync_status import SyncStatus
 from .token_pair import TokenPair
 from .token_request import TokenRequest
+from .token_type import TokenType
 from .transfer import Transfer
 from .transfer_request import TransferRequest
 from .transition_reason import TransitionReason
@@ -156,11 +173,13 @@ from .user_role import UserRole
 
 __all__ = (
     "AcceptReport",
+    "ActorType",
     "Alert",
     "AlertKind",
     "AlertNote",
     "AlertState",
     "Amendment",
+    "AmendmentState",
     "ApiClient",
     "ApiClientCreated",
     "AuditCheckpoint",
@@ -169,6 +188,7 @@ __all__ = (
     "AwardRequest",
     "AwardResult",
     "Bid",
+    "BidState",
     "Certificate",
     "CertificateActivity",
     "ChangePassword",
@@ -184,6 +204,7 @@ __all__ = (
     "ClientTokenRequest",
     "ComplianceStats",
     "Contract",
+    "ContractState",
     "CorrectionType",
     "CreateAlert",
     "CreateAmendment",
@@ -211,11 +232,16 @@ __all__ = (
     "DisciplineRecord",
     "EarnedHours",
     "Enrollment",
+    "EnrollmentOutcome",
+    "EntrySource",
+    "EntryStatus",
     "Escalation",
     "Evaluation",
     "Excuse",
     "FieldError",
     "Format",
+    "GenderCode",
+    "HealthState",
     "HoursCategory",
     "HoursEntry",
     "HoursStatus",
@@ -229,6 +255,7 @@ __all__ = (
     "LevelRequirement",
     "Me",
     "Milestone",
+    "MilestoneState",
     "MonthClosure",
     "MonthHours",
     "OfficeCompliance",
@@ -263,13 +290,16 @@ __all__ = (
     "PageUser",
     "Participant",
     "ParticipantKind",
+    "ParticipantState",
     "PaymentRuleBand",
     "PlannedKpi",
     "Problem",
     "Procurement",
+    "ProcurementState",
     "PutRequirementPolicy",
     "Rating",
     "Referral",
+    "ReferralAnswer",
     "ReferralNeed",
     "ReferralOffice",
     "ReferralPerson",
@@ -279,12 +309,15 @@ __all__ = (
     "Report",
     "ReportMetrics",
     "ReportMetricsOutcomes",
+    "ReportState",
     "RequiredHours",
     "RequirementPolicy",
+    "Resolution",
     "ReturnReport",
     "ReverseHoursEntry",
     "ScoreSheet",
     "Session",
+    "SessionState",
     "SessionType",
     "Status",
     "StatusChange",
@@ -296,6 +329,7 @@ __all__ = (
     "SyncStatus",
     "TokenPair",
     "TokenRequest",
+    "TokenType",
     "Transfer",
     "TransferRequest",
     "TransitionReason",

@@ -1,38 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
+from attrs import define as _attrs_define
 
-
-
-
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AcceptReport")
 
 
-
 @_attrs_define
 class AcceptReport:
-    """ 
-        Attributes:
-            evaluation_id (None | Unset | UUID): A performance evaluation of the contract this report supports.
-     """
+    """
+    Attributes:
+        evaluation_id (None | Unset | UUID): A performance evaluation of the contract this report supports.
+    """
 
     evaluation_id: None | Unset | UUID = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         evaluation_id: None | str | Unset
@@ -43,21 +29,18 @@ class AcceptReport:
         else:
             evaluation_id = self.evaluation_id
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if evaluation_id is not UNSET:
             field_dict["evaluation_id"] = evaluation_id
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_evaluation_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -68,8 +51,6 @@ class AcceptReport:
                     raise TypeError()
                 evaluation_id_type_0 = UUID(data)
 
-
-
                 return evaluation_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -77,10 +58,8 @@ class AcceptReport:
 
         evaluation_id = _parse_evaluation_id(d.pop("evaluation_id", UNSET))
 
-
         accept_report = cls(
             evaluation_id=evaluation_id,
         )
 
         return accept_report
-

@@ -1,49 +1,40 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.alert_kind import AlertKind
 from ..models.alert_state import AlertState
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="Alert")
 
 
-
 @_attrs_define
 class Alert:
-    """ An alert. People appear by participant code only.
+    """An alert. People appear by participant code only.
 
-        Attributes:
-            created_at (datetime.datetime):
-            detail (str):
-            id (UUID):
-            kind (AlertKind): What an alert is about.
-            office_id (UUID): The judicial office it is routed to.
-            participant_code (str):
-            participant_id (UUID):
-            period (str): What it is about: a session id, a month `YYYY-MM`, or a date.
-            status (AlertState): An alert's status.
-            updated_at (datetime.datetime):
-            version (int):
-            agency_id (None | Unset | UUID): The agency it was escalated to.
-            note (None | str | Unset): The latest handling note.
-            raised_by_org (None | Unset | UUID): The NGO that raised a behaviour concern.
-     """
+    Attributes:
+        created_at (datetime.datetime):
+        detail (str):
+        id (UUID):
+        kind (AlertKind): What an alert is about.
+        office_id (UUID): The judicial office it is routed to.
+        participant_code (str):
+        participant_id (UUID):
+        period (str): What it is about: a session id, a month `YYYY-MM`, or a date.
+        status (AlertState): An alert's status.
+        updated_at (datetime.datetime):
+        version (int):
+        agency_id (None | Unset | UUID): The agency it was escalated to.
+        note (None | str | Unset): The latest handling note.
+        raised_by_org (None | Unset | UUID): The NGO that raised a behaviour concern.
+    """
 
     created_at: datetime.datetime
     detail: str
@@ -60,10 +51,6 @@ class Alert:
     note: None | str | Unset = UNSET
     raised_by_org: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -110,22 +97,23 @@ class Alert:
         else:
             raised_by_org = self.raised_by_org
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "created_at": created_at,
-            "detail": detail,
-            "id": id,
-            "kind": kind,
-            "office_id": office_id,
-            "participant_code": participant_code,
-            "participant_id": participant_id,
-            "period": period,
-            "status": status,
-            "updated_at": updated_at,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "detail": detail,
+                "id": id,
+                "kind": kind,
+                "office_id": office_id,
+                "participant_code": participant_code,
+                "participant_id": participant_id,
+                "period": period,
+                "status": status,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
         if agency_id is not UNSET:
             field_dict["agency_id"] = agency_id
         if note is not UNSET:
@@ -135,51 +123,28 @@ class Alert:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         detail = d.pop("detail")
 
         id = UUID(d.pop("id"))
 
-
-
-
         kind = AlertKind(d.pop("kind"))
 
-
-
-
         office_id = UUID(d.pop("office_id"))
-
-
-
 
         participant_code = d.pop("participant_code")
 
         participant_id = UUID(d.pop("participant_id"))
 
-
-
-
         period = d.pop("period")
 
         status = AlertState(d.pop("status"))
 
-
-
-
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
-
 
         version = d.pop("version")
 
@@ -193,15 +158,12 @@ class Alert:
                     raise TypeError()
                 agency_id_type_0 = UUID(data)
 
-
-
                 return agency_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         agency_id = _parse_agency_id(d.pop("agency_id", UNSET))
-
 
         def _parse_note(data: object) -> None | str | Unset:
             if data is None:
@@ -211,7 +173,6 @@ class Alert:
             return cast(None | str | Unset, data)
 
         note = _parse_note(d.pop("note", UNSET))
-
 
         def _parse_raised_by_org(data: object) -> None | Unset | UUID:
             if data is None:
@@ -223,15 +184,12 @@ class Alert:
                     raise TypeError()
                 raised_by_org_type_0 = UUID(data)
 
-
-
                 return raised_by_org_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         raised_by_org = _parse_raised_by_org(d.pop("raised_by_org", UNSET))
-
 
         alert = cls(
             created_at=created_at,
@@ -249,7 +207,6 @@ class Alert:
             note=note,
             raised_by_org=raised_by_org,
         )
-
 
         alert.additional_properties = d
         return alert

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class AlertKind(StrEnum):
     BEHAVIOUR_CONCERN = "behaviour_concern"
     CORRECTION_ENDING = "correction_ending"

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class AlertState(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     ESCALATED = "escalated"

@@ -1,56 +1,50 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.amendment_state import AmendmentState
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.kpi_target import KpiTarget
-
-
-
+    from ..models.kpi_target import KpiTarget
 
 
 T = TypeVar("T", bound="Amendment")
 
 
-
 @_attrs_define
 class Amendment:
-    """ A proposed change to an active contract.
+    """A proposed change to an active contract.
 
-        Attributes:
-            contract_id (UUID):
-            created_at (datetime.datetime):
-            id (UUID):
-            proposed_by (UUID):
-            reason (str):
-            status (str): `proposed`, `approved`, `rejected`.
-            amount_fen (int | None | Unset):
-            before (Any | Unset): The contract's terms before this amendment was applied (history);
-                `null` until approved.
-            decided_at (datetime.datetime | None | Unset):
-            decided_by (None | Unset | UUID):
-            decision_note (None | str | Unset):
-            end_date (datetime.date | None | Unset):
-            kpis (list[KpiTarget] | None | Unset):
-     """
+    Attributes:
+        contract_id (UUID):
+        created_at (datetime.datetime):
+        id (UUID):
+        proposed_by (UUID):
+        reason (str):
+        status (AmendmentState): An amendment's status.
+        amount_fen (int | None | Unset):
+        before (Any | Unset): The contract's terms before this amendment was applied (history);
+            `null` until approved.
+        decided_at (datetime.datetime | None | Unset):
+        decided_by (None | Unset | UUID):
+        decision_note (None | str | Unset):
+        end_date (datetime.date | None | Unset):
+        kpis (list[KpiTarget] | None | Unset):
+    """
 
     contract_id: UUID
     created_at: datetime.datetime
     id: UUID
     proposed_by: UUID
     reason: str
-    status: str
+    status: AmendmentState
     amount_fen: int | None | Unset = UNSET
     before: Any | Unset = UNSET
     decided_at: datetime.datetime | None | Unset = UNSET
@@ -60,12 +54,7 @@ class Amendment:
     kpis: list[KpiTarget] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
         contract_id = str(self.contract_id)
 
         created_at = self.created_at.isoformat()
@@ -76,7 +65,7 @@ class Amendment:
 
         reason = self.reason
 
-        status = self.status
+        status = self.status.value
 
         amount_fen: int | None | Unset
         if isinstance(self.amount_fen, Unset):
@@ -125,21 +114,21 @@ class Amendment:
                 kpis_type_0_item = kpis_type_0_item_data.to_dict()
                 kpis.append(kpis_type_0_item)
 
-
         else:
             kpis = self.kpis
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "contract_id": contract_id,
-            "created_at": created_at,
-            "id": id,
-            "proposed_by": proposed_by,
-            "reason": reason,
-            "status": status,
-        })
+        field_dict.update(
+            {
+                "contract_id": contract_id,
+                "created_at": created_at,
+                "id": id,
+                "proposed_by": proposed_by,
+                "reason": reason,
+                "status": status,
+            }
+        )
         if amount_fen is not UNSET:
             field_dict["amount_fen"] = amount_fen
         if before is not UNSET:
@@ -157,35 +146,22 @@ class Amendment:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
+        from ..models.kpi_target import KpiTarget  # noqa: PLC0415
+
         d = dict(src_dict)
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
 
         id = UUID(d.pop("id"))
 
-
-
-
         proposed_by = UUID(d.pop("proposed_by"))
-
-
-
 
         reason = d.pop("reason")
 
-        status = d.pop("status")
+        status = AmendmentState(d.pop("status"))
 
         def _parse_amount_fen(data: object) -> int | None | Unset:
             if data is None:
@@ -195,7 +171,6 @@ class Amendment:
             return cast(int | None | Unset, data)
 
         amount_fen = _parse_amount_fen(d.pop("amount_fen", UNSET))
-
 
         before = d.pop("before", UNSET)
 
@@ -209,15 +184,12 @@ class Amendment:
                     raise TypeError()
                 decided_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return decided_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         decided_at = _parse_decided_at(d.pop("decided_at", UNSET))
-
 
         def _parse_decided_by(data: object) -> None | Unset | UUID:
             if data is None:
@@ -229,15 +201,12 @@ class Amendment:
                     raise TypeError()
                 decided_by_type_0 = UUID(data)
 
-
-
                 return decided_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         decided_by = _parse_decided_by(d.pop("decided_by", UNSET))
-
 
         def _parse_decision_note(data: object) -> None | str | Unset:
             if data is None:
@@ -247,7 +216,6 @@ class Amendment:
             return cast(None | str | Unset, data)
 
         decision_note = _parse_decision_note(d.pop("decision_note", UNSET))
-
 
         def _parse_end_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -259,15 +227,12 @@ class Amendment:
                     raise TypeError()
                 end_date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return end_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
-
 
         def _parse_kpis(data: object) -> list[KpiTarget] | None | Unset:
             if data is None:
@@ -279,10 +244,8 @@ class Amendment:
                     raise TypeError()
                 kpis_type_0 = []
                 _kpis_type_0 = data
-                for kpis_type_0_item_data in (_kpis_type_0):
+                for kpis_type_0_item_data in _kpis_type_0:
                     kpis_type_0_item = KpiTarget.from_dict(kpis_type_0_item_data)
-
-
 
                     kpis_type_0.append(kpis_type_0_item)
 
@@ -292,7 +255,6 @@ class Amendment:
             return cast(list[KpiTarget] | None | Unset, data)
 
         kpis = _parse_kpis(d.pop("kpis", UNSET))
-
 
         amendment = cls(
             contract_id=contract_id,
@@ -309,7 +271,6 @@ class Amendment:
             end_date=end_date,
             kpis=kpis,
         )
-
 
         amendment.additional_properties = d
         return amendment

@@ -1,40 +1,31 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.client_scope import ClientScope
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="ApiClientCreated")
 
 
-
 @_attrs_define
 class ApiClientCreated:
-    """ A new client and its secret, shown only in this response.
+    """A new client and its secret, shown only in this response.
 
-        Attributes:
-            client_id (str):
-            client_secret (str):
-            created_at (datetime.datetime):
-            id (UUID):
-            name (str):
-            organization_id (UUID):
-            scopes (list[ClientScope]):
-     """
+    Attributes:
+        client_id (str):
+        client_secret (str):
+        created_at (datetime.datetime):
+        id (UUID):
+        name (str):
+        organization_id (UUID):
+        scopes (list[ClientScope]):
+    """
 
     client_id: str
     client_secret: str
@@ -44,10 +35,6 @@ class ApiClientCreated:
     organization_id: UUID
     scopes: list[ClientScope]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -67,24 +54,21 @@ class ApiClientCreated:
             scopes_item = scopes_item_data.value
             scopes.append(scopes_item)
 
-
-
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "created_at": created_at,
-            "id": id,
-            "name": name,
-            "organization_id": organization_id,
-            "scopes": scopes,
-        })
+        field_dict.update(
+            {
+                "client_id": client_id,
+                "client_secret": client_secret,
+                "created_at": created_at,
+                "id": id,
+                "name": name,
+                "organization_id": organization_id,
+                "scopes": scopes,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -95,30 +79,18 @@ class ApiClientCreated:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         id = UUID(d.pop("id"))
-
-
-
 
         name = d.pop("name")
 
         organization_id = UUID(d.pop("organization_id"))
 
-
-
-
         scopes = []
         _scopes = d.pop("scopes")
-        for scopes_item_data in (_scopes):
+        for scopes_item_data in _scopes:
             scopes_item = ClientScope(scopes_item_data)
 
-
-
             scopes.append(scopes_item)
-
 
         api_client_created = cls(
             client_id=client_id,
@@ -129,7 +101,6 @@ class ApiClientCreated:
             organization_id=organization_id,
             scopes=scopes,
         )
-
 
         api_client_created.additional_properties = d
         return api_client_created

@@ -1,40 +1,30 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
-
 T = TypeVar("T", bound="AuditCheckpoint")
-
 
 
 @_attrs_define
 class AuditCheckpoint:
-    """ A signed head of the audit chain.
+    """A signed head of the audit chain.
 
-        Attributes:
-            hash_ (str): That event's hash.
-            id (UUID):
-            key_id (str):
-            public_key (str): base64url Ed25519 public key of `key_id`.
-            seq (int): The chain head's position when it was signed.
-            signature (str): base64url Ed25519 signature over `huigui-audit-checkpoint:v1:<seq>:<hash>:<signed_at unix>`.
-            signed_at (datetime.datetime):
-            token (str): The text to keep and pass back as `checkpoint` to `verify_audit_events`.
-     """
+    Attributes:
+        hash_ (str): That event's hash.
+        id (UUID):
+        key_id (str):
+        public_key (str): base64url Ed25519 public key of `key_id`.
+        seq (int): The chain head's position when it was signed.
+        signature (str): base64url Ed25519 signature over `huigui-audit-checkpoint:v1:<seq>:<hash>:<signed_at unix>`.
+        signed_at (datetime.datetime):
+        token (str): The text to keep and pass back as `checkpoint` to `verify_audit_events`.
+    """
 
     hash_: str
     id: UUID
@@ -45,10 +35,6 @@ class AuditCheckpoint:
     signed_at: datetime.datetime
     token: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         hash_ = self.hash_
@@ -67,23 +53,22 @@ class AuditCheckpoint:
 
         token = self.token
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "hash": hash_,
-            "id": id,
-            "key_id": key_id,
-            "public_key": public_key,
-            "seq": seq,
-            "signature": signature,
-            "signed_at": signed_at,
-            "token": token,
-        })
+        field_dict.update(
+            {
+                "hash": hash_,
+                "id": id,
+                "key_id": key_id,
+                "public_key": public_key,
+                "seq": seq,
+                "signature": signature,
+                "signed_at": signed_at,
+                "token": token,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -91,9 +76,6 @@ class AuditCheckpoint:
         hash_ = d.pop("hash")
 
         id = UUID(d.pop("id"))
-
-
-
 
         key_id = d.pop("key_id")
 
@@ -104,9 +86,6 @@ class AuditCheckpoint:
         signature = d.pop("signature")
 
         signed_at = datetime.datetime.fromisoformat(d.pop("signed_at"))
-
-
-
 
         token = d.pop("token")
 
@@ -120,7 +99,6 @@ class AuditCheckpoint:
             signed_at=signed_at,
             token=token,
         )
-
 
         audit_checkpoint.additional_properties = d
         return audit_checkpoint

@@ -1,48 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.actor_type import ActorType
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
-
-
-
-
 
 T = TypeVar("T", bound="AuditEvent")
 
 
-
 @_attrs_define
 class AuditEvent:
-    """ One audit event.
+    """One audit event.
 
-        Attributes:
-            action (str):
-            actor_type (str): `user`, `client`, `anonymous` or `system`.
-            at (str): RFC 3339 UTC time.
-            hash_ (str):
-            id (UUID):
-            object_type (str):
-            prev_hash (str):
-            request_id (str):
-            seq (int): Position in the chain.
-            summary (Any): JSON summary of the change (never secrets or ID numbers).
-            actor_id (None | Unset | UUID):
-            object_id (None | str | Unset):
-            organization_id (None | Unset | UUID):
-     """
+    Attributes:
+        action (str):
+        actor_type (ActorType): Who wrote an audit event.
+        at (str): RFC 3339 UTC time.
+        hash_ (str):
+        id (UUID):
+        object_type (str):
+        prev_hash (str):
+        request_id (str):
+        seq (int): Position in the chain.
+        summary (Any): JSON summary of the change (never secrets or ID numbers).
+        actor_id (None | Unset | UUID):
+        object_id (None | str | Unset):
+        organization_id (None | Unset | UUID):
+    """
 
     action: str
-    actor_type: str
+    actor_type: ActorType
     at: str
     hash_: str
     id: UUID
@@ -56,14 +48,10 @@ class AuditEvent:
     organization_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
         action = self.action
 
-        actor_type = self.actor_type
+        actor_type = self.actor_type.value
 
         at = self.at
 
@@ -103,21 +91,22 @@ class AuditEvent:
         else:
             organization_id = self.organization_id
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "action": action,
-            "actor_type": actor_type,
-            "at": at,
-            "hash": hash_,
-            "id": id,
-            "object_type": object_type,
-            "prev_hash": prev_hash,
-            "request_id": request_id,
-            "seq": seq,
-            "summary": summary,
-        })
+        field_dict.update(
+            {
+                "action": action,
+                "actor_type": actor_type,
+                "at": at,
+                "hash": hash_,
+                "id": id,
+                "object_type": object_type,
+                "prev_hash": prev_hash,
+                "request_id": request_id,
+                "seq": seq,
+                "summary": summary,
+            }
+        )
         if actor_id is not UNSET:
             field_dict["actor_id"] = actor_id
         if object_id is not UNSET:
@@ -127,23 +116,18 @@ class AuditEvent:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         action = d.pop("action")
 
-        actor_type = d.pop("actor_type")
+        actor_type = ActorType(d.pop("actor_type"))
 
         at = d.pop("at")
 
         hash_ = d.pop("hash")
 
         id = UUID(d.pop("id"))
-
-
-
 
         object_type = d.pop("object_type")
 
@@ -165,15 +149,12 @@ class AuditEvent:
                     raise TypeError()
                 actor_id_type_0 = UUID(data)
 
-
-
                 return actor_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         actor_id = _parse_actor_id(d.pop("actor_id", UNSET))
-
 
         def _parse_object_id(data: object) -> None | str | Unset:
             if data is None:
@@ -183,7 +164,6 @@ class AuditEvent:
             return cast(None | str | Unset, data)
 
         object_id = _parse_object_id(d.pop("object_id", UNSET))
-
 
         def _parse_organization_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -195,15 +175,12 @@ class AuditEvent:
                     raise TypeError()
                 organization_id_type_0 = UUID(data)
 
-
-
                 return organization_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
-
 
         audit_event = cls(
             action=action,
@@ -220,7 +197,6 @@ class AuditEvent:
             object_id=object_id,
             organization_id=organization_id,
         )
-
 
         audit_event.additional_properties = d
         return audit_event

@@ -1,31 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
 if TYPE_CHECKING:
-  from ..models.checkpoint_check import CheckpointCheck
-
-
-
+    from ..models.checkpoint_check import CheckpointCheck
 
 
 T = TypeVar("T", bound="AuditVerification")
 
 
-
 @_attrs_define
 class AuditVerification:
-    """ Result of walking the chain and comparing it with a signed checkpoint.
+    """Result of walking the chain and comparing it with a signed checkpoint.
     `checkpoint` is the one compared: the one passed as `checkpoint`, else the
     newest stored one; absent when there is none.
 
@@ -34,7 +27,7 @@ class AuditVerification:
             ok (bool): The chain verifies and matches the checkpoint (when there is one).
             checkpoint (CheckpointCheck | Unset): The comparison with one checkpoint.
             first_bad_id (None | Unset | UUID):
-     """
+    """
 
     checked: int
     ok: bool
@@ -42,12 +35,7 @@ class AuditVerification:
     first_bad_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.checkpoint_check import CheckpointCheck # noqa: PLC0415
         checked = self.checked
 
         ok = self.ok
@@ -64,13 +52,14 @@ class AuditVerification:
         else:
             first_bad_id = self.first_bad_id
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "checked": checked,
-            "ok": ok,
-        })
+        field_dict.update(
+            {
+                "checked": checked,
+                "ok": ok,
+            }
+        )
         if checkpoint is not UNSET:
             field_dict["checkpoint"] = checkpoint
         if first_bad_id is not UNSET:
@@ -78,11 +67,10 @@ class AuditVerification:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.checkpoint_check import CheckpointCheck # noqa: PLC0415
+        from ..models.checkpoint_check import CheckpointCheck  # noqa: PLC0415
+
         d = dict(src_dict)
         checked = d.pop("checked")
 
@@ -90,13 +78,10 @@ class AuditVerification:
 
         _checkpoint = d.pop("checkpoint", UNSET)
         checkpoint: CheckpointCheck | Unset
-        if isinstance(_checkpoint,  Unset):
+        if isinstance(_checkpoint, Unset):
             checkpoint = UNSET
         else:
             checkpoint = CheckpointCheck.from_dict(_checkpoint)
-
-
-
 
         def _parse_first_bad_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -108,8 +93,6 @@ class AuditVerification:
                     raise TypeError()
                 first_bad_id_type_0 = UUID(data)
 
-
-
                 return first_bad_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -117,14 +100,12 @@ class AuditVerification:
 
         first_bad_id = _parse_first_bad_id(d.pop("first_bad_id", UNSET))
 
-
         audit_verification = cls(
             checked=checked,
             ok=ok,
             checkpoint=checkpoint,
             first_bad_id=first_bad_id,
         )
-
 
         audit_verification.additional_properties = d
         return audit_verification

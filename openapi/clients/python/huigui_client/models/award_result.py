@@ -1,42 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from uuid import UUID
-
-
-
-
-
-
 T = TypeVar("T", bound="AwardResult")
-
 
 
 @_attrs_define
 class AwardResult:
-    """ What the award created.
+    """What the award created.
 
-        Attributes:
-            bid_id (UUID):
-            contract_id (UUID): The draft contract created from the bid.
-            procurement_id (UUID):
-     """
+    Attributes:
+        bid_id (UUID):
+        contract_id (UUID): The draft contract created from the bid.
+        procurement_id (UUID):
+    """
 
     bid_id: UUID
     contract_id: UUID
     procurement_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         bid_id = str(self.bid_id)
@@ -45,43 +32,32 @@ class AwardResult:
 
         procurement_id = str(self.procurement_id)
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "bid_id": bid_id,
-            "contract_id": contract_id,
-            "procurement_id": procurement_id,
-        })
+        field_dict.update(
+            {
+                "bid_id": bid_id,
+                "contract_id": contract_id,
+                "procurement_id": procurement_id,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         bid_id = UUID(d.pop("bid_id"))
 
-
-
-
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         procurement_id = UUID(d.pop("procurement_id"))
-
-
-
 
         award_result = cls(
             bid_id=bid_id,
             contract_id=contract_id,
             procurement_id=procurement_id,
         )
-
 
         award_result.additional_properties = d
         return award_result

@@ -1,47 +1,34 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
-
 T = TypeVar("T", bound="CertificateActivity")
-
 
 
 @_attrs_define
 class CertificateActivity:
-    """ One activity on a certificate.
+    """One activity on a certificate.
 
-        Attributes:
-            date (datetime.date):
-            hours (float):
-            title (str):
-            session_id (None | Unset | UUID):
-     """
+    Attributes:
+        date (datetime.date):
+        hours (float):
+        title (str):
+        session_id (None | Unset | UUID):
+    """
 
     date: datetime.date
     hours: float
     title: str
     session_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         date = self.date.isoformat()
@@ -58,28 +45,24 @@ class CertificateActivity:
         else:
             session_id = self.session_id
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "date": date,
-            "hours": hours,
-            "title": title,
-        })
+        field_dict.update(
+            {
+                "date": date,
+                "hours": hours,
+                "title": title,
+            }
+        )
         if session_id is not UNSET:
             field_dict["session_id"] = session_id
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         date = datetime.date.fromisoformat(d.pop("date"))
-
-
-
 
         hours = d.pop("hours")
 
@@ -95,8 +78,6 @@ class CertificateActivity:
                     raise TypeError()
                 session_id_type_0 = UUID(data)
 
-
-
                 return session_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -104,14 +85,12 @@ class CertificateActivity:
 
         session_id = _parse_session_id(d.pop("session_id", UNSET))
 
-
         certificate_activity = cls(
             date=date,
             hours=hours,
             title=title,
             session_id=session_id,
         )
-
 
         certificate_activity.additional_properties = d
         return certificate_activity

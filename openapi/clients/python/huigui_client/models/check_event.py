@@ -1,43 +1,33 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.check_kind import CheckKind
 from ..models.check_source import CheckSource
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CheckEvent")
 
 
-
 @_attrs_define
 class CheckEvent:
-    """ One check event.
+    """One check event.
 
-        Attributes:
-            at (datetime.datetime): Device time.
-            kind (CheckKind):
-            participant_id (UUID):
-            source (CheckSource):
-            client_event_id (None | Unset | UUID):
-            latitude (float | None | Unset):
-            longitude (float | None | Unset):
-            qr_token (None | str | Unset):
-     """
+    Attributes:
+        at (datetime.datetime): Device time.
+        kind (CheckKind):
+        participant_id (UUID):
+        source (CheckSource):
+        client_event_id (None | Unset | UUID):
+        latitude (float | None | Unset):
+        longitude (float | None | Unset):
+        qr_token (None | str | Unset):
+    """
 
     at: datetime.datetime
     kind: CheckKind
@@ -47,10 +37,6 @@ class CheckEvent:
     latitude: float | None | Unset = UNSET
     longitude: float | None | Unset = UNSET
     qr_token: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         at = self.at.isoformat()
@@ -87,15 +73,16 @@ class CheckEvent:
         else:
             qr_token = self.qr_token
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "at": at,
-            "kind": kind,
-            "participant_id": participant_id,
-            "source": source,
-        })
+        field_dict.update(
+            {
+                "at": at,
+                "kind": kind,
+                "participant_id": participant_id,
+                "source": source,
+            }
+        )
         if client_event_id is not UNSET:
             field_dict["client_event_id"] = client_event_id
         if latitude is not UNSET:
@@ -107,30 +94,16 @@ class CheckEvent:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
-
-
-
         kind = CheckKind(d.pop("kind"))
-
-
-
 
         participant_id = UUID(d.pop("participant_id"))
 
-
-
-
         source = CheckSource(d.pop("source"))
-
-
-
 
         def _parse_client_event_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -142,15 +115,12 @@ class CheckEvent:
                     raise TypeError()
                 client_event_id_type_0 = UUID(data)
 
-
-
                 return client_event_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         client_event_id = _parse_client_event_id(d.pop("client_event_id", UNSET))
-
 
         def _parse_latitude(data: object) -> float | None | Unset:
             if data is None:
@@ -161,7 +131,6 @@ class CheckEvent:
 
         latitude = _parse_latitude(d.pop("latitude", UNSET))
 
-
         def _parse_longitude(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -171,7 +140,6 @@ class CheckEvent:
 
         longitude = _parse_longitude(d.pop("longitude", UNSET))
 
-
         def _parse_qr_token(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -180,7 +148,6 @@ class CheckEvent:
             return cast(None | str | Unset, data)
 
         qr_token = _parse_qr_token(d.pop("qr_token", UNSET))
-
 
         check_event = cls(
             at=at,
@@ -194,4 +161,3 @@ class CheckEvent:
         )
 
         return check_event
-

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class CheckKind(StrEnum):
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"

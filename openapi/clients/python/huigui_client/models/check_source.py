@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class CheckSource(StrEnum):
     APP = "app"
     QR = "qr"

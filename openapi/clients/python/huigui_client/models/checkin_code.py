@@ -1,66 +1,48 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-import datetime
-
-
-
-
-
-
 T = TypeVar("T", bound="CheckinCode")
-
 
 
 @_attrs_define
 class CheckinCode:
-    """ The rotating check-in code of a session.
+    """The rotating check-in code of a session.
 
-        Attributes:
-            expires_at (datetime.datetime):
-            token (str): Put this in the QR code; check events with `source: qr` carry it as `qr_token`.
-     """
+    Attributes:
+        expires_at (datetime.datetime):
+        token (str): Put this in the QR code; check events with `source: qr` carry it as `qr_token`.
+    """
 
     expires_at: datetime.datetime
     token: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         expires_at = self.expires_at.isoformat()
 
         token = self.token
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "expires_at": expires_at,
-            "token": token,
-        })
+        field_dict.update(
+            {
+                "expires_at": expires_at,
+                "token": token,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
-
-
-
 
         token = d.pop("token")
 
@@ -68,7 +50,6 @@ class CheckinCode:
             expires_at=expires_at,
             token=token,
         )
-
 
         checkin_code.additional_properties = d
         return checkin_code

@@ -1,46 +1,33 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.checkpoint_result import CheckpointResult
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CheckpointCheck")
 
 
-
 @_attrs_define
 class CheckpointCheck:
-    """ The comparison with one checkpoint.
+    """The comparison with one checkpoint.
 
-        Attributes:
-            hash_ (str):
-            result (CheckpointResult): What a checkpoint says about the stored chain.
-            seq (int):
-            signed_at (datetime.datetime):
-     """
+    Attributes:
+        hash_ (str):
+        result (CheckpointResult): What a checkpoint says about the stored chain.
+        seq (int):
+        signed_at (datetime.datetime):
+    """
 
     hash_: str
     result: CheckpointResult
     seq: int
     signed_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         hash_ = self.hash_
@@ -51,19 +38,18 @@ class CheckpointCheck:
 
         signed_at = self.signed_at.isoformat()
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "hash": hash_,
-            "result": result,
-            "seq": seq,
-            "signed_at": signed_at,
-        })
+        field_dict.update(
+            {
+                "hash": hash_,
+                "result": result,
+                "seq": seq,
+                "signed_at": signed_at,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -72,15 +58,9 @@ class CheckpointCheck:
 
         result = CheckpointResult(d.pop("result"))
 
-
-
-
         seq = d.pop("seq")
 
         signed_at = datetime.datetime.fromisoformat(d.pop("signed_at"))
-
-
-
 
         checkpoint_check = cls(
             hash_=hash_,
@@ -88,7 +68,6 @@ class CheckpointCheck:
             seq=seq,
             signed_at=signed_at,
         )
-
 
         checkpoint_check.additional_properties = d
         return checkpoint_check

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class CheckpointResult(StrEnum):
     MATCHES = "matches"
     REWRITTEN = "rewritten"

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class ClientScope(StrEnum):
     ATTENDANCEWRITE = "attendance:write"
     CHECKINREAD = "checkin:read"

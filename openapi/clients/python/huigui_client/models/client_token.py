@@ -1,47 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.client_scope import ClientScope
-from typing import cast
-
-
-
-
-
+from ..models.token_type import TokenType
 
 T = TypeVar("T", bound="ClientToken")
 
 
-
 @_attrs_define
 class ClientToken:
-    """ An access token for a partner app.
+    """An access token for a partner app.
 
-        Attributes:
-            access_token (str):
-            expires_in (int):
-            scope (str): Space-separated scopes granted (the OAuth 2.0 form).
-            scopes (list[ClientScope]): The same scopes as a list.
-            token_type (str):
-     """
+    Attributes:
+        access_token (str):
+        expires_in (int):
+        scope (str): Space-separated scopes granted (the OAuth 2.0 form).
+        scopes (list[ClientScope]): The same scopes as a list.
+        token_type (TokenType): The token type of an access token (RFC 6750).
+    """
 
     access_token: str
     expires_in: int
     scope: str
     scopes: list[ClientScope]
-    token_type: str
+    token_type: TokenType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token
@@ -55,24 +43,21 @@ class ClientToken:
             scopes_item = scopes_item_data.value
             scopes.append(scopes_item)
 
-
-
-        token_type = self.token_type
-
+        token_type = self.token_type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "access_token": access_token,
-            "expires_in": expires_in,
-            "scope": scope,
-            "scopes": scopes,
-            "token_type": token_type,
-        })
+        field_dict.update(
+            {
+                "access_token": access_token,
+                "expires_in": expires_in,
+                "scope": scope,
+                "scopes": scopes,
+                "token_type": token_type,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -85,15 +70,12 @@ class ClientToken:
 
         scopes = []
         _scopes = d.pop("scopes")
-        for scopes_item_data in (_scopes):
+        for scopes_item_data in _scopes:
             scopes_item = ClientScope(scopes_item_data)
-
-
 
             scopes.append(scopes_item)
 
-
-        token_type = d.pop("token_type")
+        token_type = TokenType(d.pop("token_type"))
 
         client_token = cls(
             access_token=access_token,
@@ -102,7 +84,6 @@ class ClientToken:
             scopes=scopes,
             token_type=token_type,
         )
-
 
         client_token.additional_properties = d
         return client_token

@@ -1,55 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="ClientTokenRequest")
 
 
-
 @_attrs_define
 class ClientTokenRequest:
-    """ Client-credentials grant for partner apps.
+    """Client-credentials grant for partner apps.
 
-        Attributes:
-            client_id (str):
-            client_secret (str):
-     """
+    Attributes:
+        client_id (str):
+        client_secret (str):
+    """
 
     client_id: str
     client_secret: str
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
 
         client_secret = self.client_secret
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "client_id": client_id,
-            "client_secret": client_secret,
-        })
+        field_dict.update(
+            {
+                "client_id": client_id,
+                "client_secret": client_secret,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,4 +49,3 @@ class ClientTokenRequest:
         )
 
         return client_token_request
-

@@ -1,79 +1,61 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-
 if TYPE_CHECKING:
-  from ..models.office_compliance import OfficeCompliance
-
-
-
+    from ..models.office_compliance import OfficeCompliance
 
 
 T = TypeVar("T", bound="ComplianceStats")
 
 
-
 @_attrs_define
 class ComplianceStats:
-    """ Compliance per judicial office for a month.
+    """Compliance per judicial office for a month.
 
-        Attributes:
-            items (list[OfficeCompliance]):
-            month (str):
-     """
+    Attributes:
+        items (list[OfficeCompliance]):
+        month (str):
+    """
 
     items: list[OfficeCompliance]
     month: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.office_compliance import OfficeCompliance # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-
-
         month = self.month
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "items": items,
-            "month": month,
-        })
+        field_dict.update(
+            {
+                "items": items,
+                "month": month,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.office_compliance import OfficeCompliance # noqa: PLC0415
+        from ..models.office_compliance import OfficeCompliance  # noqa: PLC0415
+
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
-        for items_item_data in (_items):
+        for items_item_data in _items:
             items_item = OfficeCompliance.from_dict(items_item_data)
 
-
-
             items.append(items_item)
-
 
         month = d.pop("month")
 
@@ -81,7 +63,6 @@ class ComplianceStats:
             items=items,
             month=month,
         )
-
 
         compliance_stats.additional_properties = d
         return compliance_stats

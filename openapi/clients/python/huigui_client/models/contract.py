@@ -1,62 +1,56 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
+from ..models.contract_state import ContractState
 from ..models.session_type import SessionType
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.kpi_target import KpiTarget
-  from ..models.payment_rule_band import PaymentRuleBand
-
-
-
+    from ..models.kpi_target import KpiTarget
+    from ..models.payment_rule_band import PaymentRuleBand
 
 
 T = TypeVar("T", bound="Contract")
 
 
-
 @_attrs_define
 class Contract:
-    """ A purchase-of-service contract.
+    """A purchase-of-service contract.
 
-        Attributes:
-            amount_fen (int):
-            bureau_id (UUID):
-            categories (list[SessionType]):
-            contract_no (str): `WS-2026-001` style, per bureau and year.
-            created_at (datetime.datetime):
-            end_date (datetime.date):
-            id (UUID):
-            kpis (list[KpiTarget]):
-            multi_year (bool):
-            ngo_id (UUID):
-            original_amount_fen (int): The amount at signing, base of the 10 % amendment cap.
-            payment_rule (list[PaymentRuleBand]): Score bands deciding each milestone's payable share (below the lowest:
-                withheld).
-            start_date (datetime.date):
-            status (str): `draft`, `active`, `suspended`, `completed`, `terminated`.
-            title (str):
-            updated_at (datetime.datetime):
-            version (int):
-            warnings (list[str]): Compliance notes, e.g. signed more than 30 days after the award.
-            awarded_at (datetime.datetime | None | Unset):
-            bid_id (None | Unset | UUID):
-            multi_year_reason (None | str | Unset):
-            procurement_id (None | Unset | UUID):
-            signed_at (datetime.datetime | None | Unset):
-            status_reason (None | str | Unset): Reason of the last suspension or the termination.
-     """
+    Attributes:
+        amount_fen (int):
+        bureau_id (UUID):
+        categories (list[SessionType]):
+        contract_no (str): `WS-2026-001` style, per bureau and year.
+        created_at (datetime.datetime):
+        end_date (datetime.date):
+        id (UUID):
+        kpis (list[KpiTarget]):
+        multi_year (bool):
+        ngo_id (UUID):
+        original_amount_fen (int): The amount at signing, base of the 10 % amendment cap.
+        payment_rule (list[PaymentRuleBand]): Score bands deciding each milestone's payable share (below the lowest:
+            withheld).
+        start_date (datetime.date):
+        status (ContractState): A contract's status.
+        title (str):
+        updated_at (datetime.datetime):
+        version (int):
+        warnings (list[str]): Compliance notes, e.g. signed more than 30 days after the award.
+        awarded_at (datetime.datetime | None | Unset):
+        bid_id (None | Unset | UUID):
+        multi_year_reason (None | str | Unset):
+        procurement_id (None | Unset | UUID):
+        signed_at (datetime.datetime | None | Unset):
+        status_reason (None | str | Unset): Reason of the last suspension or the termination.
+    """
 
     amount_fen: int
     bureau_id: UUID
@@ -71,7 +65,7 @@ class Contract:
     original_amount_fen: int
     payment_rule: list[PaymentRuleBand]
     start_date: datetime.date
-    status: str
+    status: ContractState
     title: str
     updated_at: datetime.datetime
     version: int
@@ -84,13 +78,7 @@ class Contract:
     status_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
-        from ..models.payment_rule_band import PaymentRuleBand # noqa: PLC0415
         amount_fen = self.amount_fen
 
         bureau_id = str(self.bureau_id)
@@ -99,8 +87,6 @@ class Contract:
         for categories_item_data in self.categories:
             categories_item = categories_item_data.value
             categories.append(categories_item)
-
-
 
         contract_no = self.contract_no
 
@@ -115,8 +101,6 @@ class Contract:
             kpis_item = kpis_item_data.to_dict()
             kpis.append(kpis_item)
 
-
-
         multi_year = self.multi_year
 
         ngo_id = str(self.ngo_id)
@@ -128,11 +112,9 @@ class Contract:
             payment_rule_item = payment_rule_item_data.to_dict()
             payment_rule.append(payment_rule_item)
 
-
-
         start_date = self.start_date.isoformat()
 
-        status = self.status
+        status = self.status.value
 
         title = self.title
 
@@ -141,8 +123,6 @@ class Contract:
         version = self.version
 
         warnings = self.warnings
-
-
 
         awarded_at: None | str | Unset
         if isinstance(self.awarded_at, Unset):
@@ -188,29 +168,30 @@ class Contract:
         else:
             status_reason = self.status_reason
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "amount_fen": amount_fen,
-            "bureau_id": bureau_id,
-            "categories": categories,
-            "contract_no": contract_no,
-            "created_at": created_at,
-            "end_date": end_date,
-            "id": id,
-            "kpis": kpis,
-            "multi_year": multi_year,
-            "ngo_id": ngo_id,
-            "original_amount_fen": original_amount_fen,
-            "payment_rule": payment_rule,
-            "start_date": start_date,
-            "status": status,
-            "title": title,
-            "updated_at": updated_at,
-            "version": version,
-            "warnings": warnings,
-        })
+        field_dict.update(
+            {
+                "amount_fen": amount_fen,
+                "bureau_id": bureau_id,
+                "categories": categories,
+                "contract_no": contract_no,
+                "created_at": created_at,
+                "end_date": end_date,
+                "id": id,
+                "kpis": kpis,
+                "multi_year": multi_year,
+                "ngo_id": ngo_id,
+                "original_amount_fen": original_amount_fen,
+                "payment_rule": payment_rule,
+                "start_date": start_date,
+                "status": status,
+                "title": title,
+                "updated_at": updated_at,
+                "version": version,
+                "warnings": warnings,
+            }
+        )
         if awarded_at is not UNSET:
             field_dict["awarded_at"] = awarded_at
         if bid_id is not UNSET:
@@ -226,94 +207,62 @@ class Contract:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
-        from ..models.payment_rule_band import PaymentRuleBand # noqa: PLC0415
+        from ..models.kpi_target import KpiTarget  # noqa: PLC0415
+        from ..models.payment_rule_band import PaymentRuleBand  # noqa: PLC0415
+
         d = dict(src_dict)
         amount_fen = d.pop("amount_fen")
 
         bureau_id = UUID(d.pop("bureau_id"))
 
-
-
-
         categories = []
         _categories = d.pop("categories")
-        for categories_item_data in (_categories):
+        for categories_item_data in _categories:
             categories_item = SessionType(categories_item_data)
 
-
-
             categories.append(categories_item)
-
 
         contract_no = d.pop("contract_no")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         end_date = datetime.date.fromisoformat(d.pop("end_date"))
-
-
-
 
         id = UUID(d.pop("id"))
 
-
-
-
         kpis = []
         _kpis = d.pop("kpis")
-        for kpis_item_data in (_kpis):
+        for kpis_item_data in _kpis:
             kpis_item = KpiTarget.from_dict(kpis_item_data)
 
-
-
             kpis.append(kpis_item)
-
 
         multi_year = d.pop("multi_year")
 
         ngo_id = UUID(d.pop("ngo_id"))
 
-
-
-
         original_amount_fen = d.pop("original_amount_fen")
 
         payment_rule = []
         _payment_rule = d.pop("payment_rule")
-        for payment_rule_item_data in (_payment_rule):
+        for payment_rule_item_data in _payment_rule:
             payment_rule_item = PaymentRuleBand.from_dict(payment_rule_item_data)
-
-
 
             payment_rule.append(payment_rule_item)
 
-
         start_date = datetime.date.fromisoformat(d.pop("start_date"))
 
-
-
-
-        status = d.pop("status")
+        status = ContractState(d.pop("status"))
 
         title = d.pop("title")
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-
-
-
         version = d.pop("version")
 
         warnings = cast(list[str], d.pop("warnings"))
-
 
         def _parse_awarded_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -325,15 +274,12 @@ class Contract:
                     raise TypeError()
                 awarded_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return awarded_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         awarded_at = _parse_awarded_at(d.pop("awarded_at", UNSET))
-
 
         def _parse_bid_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -345,15 +291,12 @@ class Contract:
                     raise TypeError()
                 bid_id_type_0 = UUID(data)
 
-
-
                 return bid_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         bid_id = _parse_bid_id(d.pop("bid_id", UNSET))
-
 
         def _parse_multi_year_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -363,7 +306,6 @@ class Contract:
             return cast(None | str | Unset, data)
 
         multi_year_reason = _parse_multi_year_reason(d.pop("multi_year_reason", UNSET))
-
 
         def _parse_procurement_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -375,15 +317,12 @@ class Contract:
                     raise TypeError()
                 procurement_id_type_0 = UUID(data)
 
-
-
                 return procurement_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         procurement_id = _parse_procurement_id(d.pop("procurement_id", UNSET))
-
 
         def _parse_signed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -395,15 +334,12 @@ class Contract:
                     raise TypeError()
                 signed_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return signed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         signed_at = _parse_signed_at(d.pop("signed_at", UNSET))
-
 
         def _parse_status_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -413,7 +349,6 @@ class Contract:
             return cast(None | str | Unset, data)
 
         status_reason = _parse_status_reason(d.pop("status_reason", UNSET))
-
 
         contract = cls(
             amount_fen=amount_fen,
@@ -441,7 +376,6 @@ class Contract:
             signed_at=signed_at,
             status_reason=status_reason,
         )
-
 
         contract.additional_properties = d
         return contract

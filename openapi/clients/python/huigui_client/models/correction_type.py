@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class CorrectionType(StrEnum):
     CONTROL = "control"
     MEDICAL_PAROLE = "medical_parole"

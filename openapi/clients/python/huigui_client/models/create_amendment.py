@@ -1,49 +1,36 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.kpi_target import KpiTarget
-
-
-
+    from ..models.kpi_target import KpiTarget
 
 
 T = TypeVar("T", bound="CreateAmendment")
 
 
-
 @_attrs_define
 class CreateAmendment:
-    """ 
-        Attributes:
-            reason (str):
-            amount_fen (int | None | Unset): The new total amount.
-            end_date (datetime.date | None | Unset):
-            kpis (list[KpiTarget] | None | Unset): The new KPI list.
-     """
+    """
+    Attributes:
+        reason (str):
+        amount_fen (int | None | Unset): The new total amount.
+        end_date (datetime.date | None | Unset):
+        kpis (list[KpiTarget] | None | Unset): The new KPI list.
+    """
 
     reason: str
     amount_fen: int | None | Unset = UNSET
     end_date: datetime.date | None | Unset = UNSET
     kpis: list[KpiTarget] | None | Unset = UNSET
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
         reason = self.reason
 
         amount_fen: int | None | Unset
@@ -69,16 +56,16 @@ class CreateAmendment:
                 kpis_type_0_item = kpis_type_0_item_data.to_dict()
                 kpis.append(kpis_type_0_item)
 
-
         else:
             kpis = self.kpis
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "reason": reason,
-        })
+        field_dict.update(
+            {
+                "reason": reason,
+            }
+        )
         if amount_fen is not UNSET:
             field_dict["amount_fen"] = amount_fen
         if end_date is not UNSET:
@@ -88,11 +75,10 @@ class CreateAmendment:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
+        from ..models.kpi_target import KpiTarget  # noqa: PLC0415
+
         d = dict(src_dict)
         reason = d.pop("reason")
 
@@ -105,7 +91,6 @@ class CreateAmendment:
 
         amount_fen = _parse_amount_fen(d.pop("amount_fen", UNSET))
 
-
         def _parse_end_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -116,15 +101,12 @@ class CreateAmendment:
                     raise TypeError()
                 end_date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return end_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
-
 
         def _parse_kpis(data: object) -> list[KpiTarget] | None | Unset:
             if data is None:
@@ -136,10 +118,8 @@ class CreateAmendment:
                     raise TypeError()
                 kpis_type_0 = []
                 _kpis_type_0 = data
-                for kpis_type_0_item_data in (_kpis_type_0):
+                for kpis_type_0_item_data in _kpis_type_0:
                     kpis_type_0_item = KpiTarget.from_dict(kpis_type_0_item_data)
-
-
 
                     kpis_type_0.append(kpis_type_0_item)
 
@@ -150,7 +130,6 @@ class CreateAmendment:
 
         kpis = _parse_kpis(d.pop("kpis", UNSET))
 
-
         create_amendment = cls(
             reason=reason,
             amount_fen=amount_fen,
@@ -159,4 +138,3 @@ class CreateAmendment:
         )
 
         return create_amendment
-

@@ -1,39 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.client_scope import ClientScope
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateApiClient")
 
 
-
 @_attrs_define
 class CreateApiClient:
-    """ 
-        Attributes:
-            name (str):
-            scopes (list[ClientScope]): At least one scope.
-     """
+    """
+    Attributes:
+        name (str):
+        scopes (list[ClientScope]): At least one scope.
+    """
 
     name: str
     scopes: list[ClientScope]
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -43,19 +29,16 @@ class CreateApiClient:
             scopes_item = scopes_item_data.value
             scopes.append(scopes_item)
 
-
-
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "name": name,
-            "scopes": scopes,
-        })
+        field_dict.update(
+            {
+                "name": name,
+                "scopes": scopes,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,13 +47,10 @@ class CreateApiClient:
 
         scopes = []
         _scopes = d.pop("scopes")
-        for scopes_item_data in (_scopes):
+        for scopes_item_data in _scopes:
             scopes_item = ClientScope(scopes_item_data)
 
-
-
             scopes.append(scopes_item)
-
 
         create_api_client = cls(
             name=name,
@@ -78,4 +58,3 @@ class CreateApiClient:
         )
 
         return create_api_client
-

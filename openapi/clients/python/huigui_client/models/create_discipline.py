@@ -1,43 +1,29 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.discipline_kind import DisciplineKind
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateDiscipline")
 
 
-
 @_attrs_define
 class CreateDiscipline:
-    """ A new record.
+    """A new record.
 
-        Attributes:
-            date (datetime.date): Not in the future.
-            kind (DisciplineKind):
-            reason (str):
-     """
+    Attributes:
+        date (datetime.date): Not in the future.
+        kind (DisciplineKind):
+        reason (str):
+    """
 
     date: datetime.date
     kind: DisciplineKind
     reason: str
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         date = self.date.isoformat()
@@ -46,31 +32,24 @@ class CreateDiscipline:
 
         reason = self.reason
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "date": date,
-            "kind": kind,
-            "reason": reason,
-        })
+        field_dict.update(
+            {
+                "date": date,
+                "kind": kind,
+                "reason": reason,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         date = datetime.date.fromisoformat(d.pop("date"))
 
-
-
-
         kind = DisciplineKind(d.pop("kind"))
-
-
-
 
         reason = d.pop("reason")
 
@@ -81,4 +60,3 @@ class CreateDiscipline:
         )
 
         return create_discipline
-

@@ -1,43 +1,28 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateMilestone")
 
 
-
 @_attrs_define
 class CreateMilestone:
-    """ 
-        Attributes:
-            amount_fen (int):
-            due_date (datetime.date):
-            min_score (int): Evaluation score (0–100) needed for the milestone to become payable.
-            name (str):
-     """
+    """
+    Attributes:
+        amount_fen (int):
+        due_date (datetime.date):
+        min_score (int): Evaluation score (0–100) needed for the milestone to become payable.
+        name (str):
+    """
 
     amount_fen: int
     due_date: datetime.date
     min_score: int
     name: str
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         amount_fen = self.amount_fen
@@ -48,19 +33,18 @@ class CreateMilestone:
 
         name = self.name
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "amount_fen": amount_fen,
-            "due_date": due_date,
-            "min_score": min_score,
-            "name": name,
-        })
+        field_dict.update(
+            {
+                "amount_fen": amount_fen,
+                "due_date": due_date,
+                "min_score": min_score,
+                "name": name,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -68,9 +52,6 @@ class CreateMilestone:
         amount_fen = d.pop("amount_fen")
 
         due_date = datetime.date.fromisoformat(d.pop("due_date"))
-
-
-
 
         min_score = d.pop("min_score")
 
@@ -84,4 +65,3 @@ class CreateMilestone:
         )
 
         return create_milestone
-

@@ -1,39 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.organization_kind import OrganizationKind
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateOrganization")
 
 
-
 @_attrs_define
 class CreateOrganization:
-    """ A new organisation.
+    """A new organisation.
 
-        Attributes:
-            kind (OrganizationKind): Organisation kind.
-            name (str):
-            uscc (str):
-            contact_email (None | str | Unset):
-            parent_id (None | Unset | UUID): For judicial offices: their bureau (default: the caller's bureau).
-            township (None | str | Unset): Required for judicial offices.
-     """
+    Attributes:
+        kind (OrganizationKind): Organisation kind.
+        name (str):
+        uscc (str):
+        contact_email (None | str | Unset):
+        parent_id (None | Unset | UUID): For judicial offices: their bureau (default: the caller's bureau).
+        township (None | str | Unset): Required for judicial offices.
+    """
 
     kind: OrganizationKind
     name: str
@@ -41,10 +31,6 @@ class CreateOrganization:
     contact_email: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
@@ -73,14 +59,15 @@ class CreateOrganization:
         else:
             township = self.township
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "kind": kind,
-            "name": name,
-            "uscc": uscc,
-        })
+        field_dict.update(
+            {
+                "kind": kind,
+                "name": name,
+                "uscc": uscc,
+            }
+        )
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
@@ -90,15 +77,10 @@ class CreateOrganization:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         kind = OrganizationKind(d.pop("kind"))
-
-
-
 
         name = d.pop("name")
 
@@ -113,7 +95,6 @@ class CreateOrganization:
 
         contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
 
-
         def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -124,15 +105,12 @@ class CreateOrganization:
                     raise TypeError()
                 parent_id_type_0 = UUID(data)
 
-
-
                 return parent_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
-
 
         def _parse_township(data: object) -> None | str | Unset:
             if data is None:
@@ -142,7 +120,6 @@ class CreateOrganization:
             return cast(None | str | Unset, data)
 
         township = _parse_township(d.pop("township", UNSET))
-
 
         create_organization = cls(
             kind=kind,
@@ -154,4 +131,3 @@ class CreateOrganization:
         )
 
         return create_organization
-

@@ -1,30 +1,20 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.outcome_kind import OutcomeKind
 from ..types import UNSET, Unset
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateOutcome")
 
 
-
 @_attrs_define
 class CreateOutcome:
-    """ A new outcome. NGOs record `certificate`, `employment`, `assessment`
+    """A new outcome. NGOs record `certificate`, `employment`, `assessment`
     (with both scores); offices `commendation`, `completion`, `revocation`.
 
         Attributes:
@@ -33,17 +23,13 @@ class CreateOutcome:
             kind (OutcomeKind):
             score_after (int | None | Unset):
             score_before (int | None | Unset):
-     """
+    """
 
     date: datetime.date
     detail: str
     kind: OutcomeKind
     score_after: int | None | Unset = UNSET
     score_before: int | None | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         date = self.date.isoformat()
@@ -64,14 +50,15 @@ class CreateOutcome:
         else:
             score_before = self.score_before
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "date": date,
-            "detail": detail,
-            "kind": kind,
-        })
+        field_dict.update(
+            {
+                "date": date,
+                "detail": detail,
+                "kind": kind,
+            }
+        )
         if score_after is not UNSET:
             field_dict["score_after"] = score_after
         if score_before is not UNSET:
@@ -79,22 +66,14 @@ class CreateOutcome:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         date = datetime.date.fromisoformat(d.pop("date"))
 
-
-
-
         detail = d.pop("detail")
 
         kind = OutcomeKind(d.pop("kind"))
-
-
-
 
         def _parse_score_after(data: object) -> int | None | Unset:
             if data is None:
@@ -105,7 +84,6 @@ class CreateOutcome:
 
         score_after = _parse_score_after(d.pop("score_after", UNSET))
 
-
         def _parse_score_before(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -114,7 +92,6 @@ class CreateOutcome:
             return cast(int | None | Unset, data)
 
         score_before = _parse_score_before(d.pop("score_before", UNSET))
-
 
         create_outcome = cls(
             date=date,
@@ -125,4 +102,3 @@ class CreateOutcome:
         )
 
         return create_outcome
-

@@ -1,33 +1,23 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.correction_type import CorrectionType
 from ..models.participant_kind import ParticipantKind
 from ..models.supervision_level import SupervisionLevel
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateParticipant")
 
 
-
 @_attrs_define
 class CreateParticipant:
-    """ A new participant. Persons under correction need every correction field;
+    """A new participant. Persons under correction need every correction field;
     volunteers need only a name (ID number optional). `correction_type` and
     `supervision_level` must not be `null`.
 
@@ -44,7 +34,7 @@ class CreateParticipant:
             phone (None | str | Unset):
             skills (list[str] | None | Unset): At most 50 skills of at most 50 characters, no control characters.
             supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
-     """
+    """
 
     kind: ParticipantKind
     name: str
@@ -58,10 +48,6 @@ class CreateParticipant:
     phone: None | str | Unset = UNSET
     skills: list[str] | None | Unset = UNSET
     supervision_level: SupervisionLevel | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
@@ -93,7 +79,6 @@ class CreateParticipant:
         correction_type: str | Unset = UNSET
         if not isinstance(self.correction_type, Unset):
             correction_type = self.correction_type.value
-
 
         id_number: None | str | Unset
         if isinstance(self.id_number, Unset):
@@ -127,7 +112,6 @@ class CreateParticipant:
         elif isinstance(self.skills, list):
             skills = self.skills
 
-
         else:
             skills = self.skills
 
@@ -135,14 +119,14 @@ class CreateParticipant:
         if not isinstance(self.supervision_level, Unset):
             supervision_level = self.supervision_level.value
 
-
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "kind": kind,
-            "name": name,
-        })
+        field_dict.update(
+            {
+                "kind": kind,
+                "name": name,
+            }
+        )
         if able_to_work is not UNSET:
             field_dict["able_to_work"] = able_to_work
         if correction_end is not UNSET:
@@ -166,15 +150,10 @@ class CreateParticipant:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         kind = ParticipantKind(d.pop("kind"))
-
-
-
 
         name = d.pop("name")
 
@@ -187,7 +166,6 @@ class CreateParticipant:
 
         able_to_work = _parse_able_to_work(d.pop("able_to_work", UNSET))
 
-
         def _parse_correction_end(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -198,15 +176,12 @@ class CreateParticipant:
                     raise TypeError()
                 correction_end_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return correction_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         correction_end = _parse_correction_end(d.pop("correction_end", UNSET))
-
 
         def _parse_correction_start(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -218,8 +193,6 @@ class CreateParticipant:
                     raise TypeError()
                 correction_start_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return correction_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -227,16 +200,12 @@ class CreateParticipant:
 
         correction_start = _parse_correction_start(d.pop("correction_start", UNSET))
 
-
         _correction_type = d.pop("correction_type", UNSET)
         correction_type: CorrectionType | Unset
-        if isinstance(_correction_type,  Unset):
+        if isinstance(_correction_type, Unset):
             correction_type = UNSET
         else:
             correction_type = CorrectionType(_correction_type)
-
-
-
 
         def _parse_id_number(data: object) -> None | str | Unset:
             if data is None:
@@ -246,7 +215,6 @@ class CreateParticipant:
             return cast(None | str | Unset, data)
 
         id_number = _parse_id_number(d.pop("id_number", UNSET))
-
 
         def _parse_judicial_office_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -258,15 +226,12 @@ class CreateParticipant:
                     raise TypeError()
                 judicial_office_id_type_0 = UUID(data)
 
-
-
                 return judicial_office_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         judicial_office_id = _parse_judicial_office_id(d.pop("judicial_office_id", UNSET))
-
 
         def _parse_medical_needs(data: object) -> bool | None | Unset:
             if data is None:
@@ -277,7 +242,6 @@ class CreateParticipant:
 
         medical_needs = _parse_medical_needs(d.pop("medical_needs", UNSET))
 
-
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -286,7 +250,6 @@ class CreateParticipant:
             return cast(None | str | Unset, data)
 
         phone = _parse_phone(d.pop("phone", UNSET))
-
 
         def _parse_skills(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -305,16 +268,12 @@ class CreateParticipant:
 
         skills = _parse_skills(d.pop("skills", UNSET))
 
-
         _supervision_level = d.pop("supervision_level", UNSET)
         supervision_level: SupervisionLevel | Unset
-        if isinstance(_supervision_level,  Unset):
+        if isinstance(_supervision_level, Unset):
             supervision_level = UNSET
         else:
             supervision_level = SupervisionLevel(_supervision_level)
-
-
-
 
         create_participant = cls(
             kind=kind,
@@ -332,4 +291,3 @@ class CreateParticipant:
         )
 
         return create_participant
-

@@ -1,49 +1,35 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.referral_need import ReferralNeed
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateReferral")
 
 
-
 @_attrs_define
 class CreateReferral:
-    """ A new referral.
+    """A new referral.
 
-        Attributes:
-            agency_id (UUID): An agency organisation (township government, civil affairs, police station, village
-                committee).
-            detail (str):
-            need (ReferralNeed):
-            participant_id (UUID):
-            respond_by (datetime.date): Today or later.
-     """
+    Attributes:
+        agency_id (UUID): An agency organisation (township government, civil affairs, police station, village
+            committee).
+        detail (str):
+        need (ReferralNeed):
+        participant_id (UUID):
+        respond_by (datetime.date): Today or later.
+    """
 
     agency_id: UUID
     detail: str
     need: ReferralNeed
     participant_id: UUID
     respond_by: datetime.date
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         agency_id = str(self.agency_id)
@@ -56,45 +42,32 @@ class CreateReferral:
 
         respond_by = self.respond_by.isoformat()
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "agency_id": agency_id,
-            "detail": detail,
-            "need": need,
-            "participant_id": participant_id,
-            "respond_by": respond_by,
-        })
+        field_dict.update(
+            {
+                "agency_id": agency_id,
+                "detail": detail,
+                "need": need,
+                "participant_id": participant_id,
+                "respond_by": respond_by,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         agency_id = UUID(d.pop("agency_id"))
 
-
-
-
         detail = d.pop("detail")
 
         need = ReferralNeed(d.pop("need"))
 
-
-
-
         participant_id = UUID(d.pop("participant_id"))
 
-
-
-
         respond_by = datetime.date.fromisoformat(d.pop("respond_by"))
-
-
-
 
         create_referral = cls(
             agency_id=agency_id,
@@ -105,4 +78,3 @@ class CreateReferral:
         )
 
         return create_referral
-

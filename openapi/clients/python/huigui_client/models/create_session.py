@@ -1,45 +1,35 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.session_type import SessionType
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="CreateSession")
 
 
-
 @_attrs_define
 class CreateSession:
-    """ 
-        Attributes:
-            capacity (int):
-            contract_id (UUID):
-            credit_hours (float): At most the duration; two decimals.
-            ends_at (datetime.datetime):
-            facilitator (str):
-            location (str):
-            starts_at (datetime.datetime):
-            title (str):
-            type_ (SessionType): Session types (also the service categories of procurements and contracts).
-            latitude (float | None | Unset):
-            longitude (float | None | Unset):
-            radius_m (int | None | Unset):
-     """
+    """
+    Attributes:
+        capacity (int):
+        contract_id (UUID):
+        credit_hours (float): At most the duration; two decimals.
+        ends_at (datetime.datetime):
+        facilitator (str):
+        location (str):
+        starts_at (datetime.datetime):
+        title (str):
+        type_ (SessionType): Session types (also the service categories of procurements and contracts).
+        latitude (float | None | Unset):
+        longitude (float | None | Unset):
+        radius_m (int | None | Unset):
+    """
 
     capacity: int
     contract_id: UUID
@@ -53,10 +43,6 @@ class CreateSession:
     latitude: float | None | Unset = UNSET
     longitude: float | None | Unset = UNSET
     radius_m: int | None | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         capacity = self.capacity
@@ -95,20 +81,21 @@ class CreateSession:
         else:
             radius_m = self.radius_m
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "capacity": capacity,
-            "contract_id": contract_id,
-            "credit_hours": credit_hours,
-            "ends_at": ends_at,
-            "facilitator": facilitator,
-            "location": location,
-            "starts_at": starts_at,
-            "title": title,
-            "type": type_,
-        })
+        field_dict.update(
+            {
+                "capacity": capacity,
+                "contract_id": contract_id,
+                "credit_hours": credit_hours,
+                "ends_at": ends_at,
+                "facilitator": facilitator,
+                "location": location,
+                "starts_at": starts_at,
+                "title": title,
+                "type": type_,
+            }
+        )
         if latitude is not UNSET:
             field_dict["latitude"] = latitude
         if longitude is not UNSET:
@@ -118,8 +105,6 @@ class CreateSession:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
@@ -127,15 +112,9 @@ class CreateSession:
 
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         credit_hours = d.pop("credit_hours")
 
         ends_at = datetime.datetime.fromisoformat(d.pop("ends_at"))
-
-
-
 
         facilitator = d.pop("facilitator")
 
@@ -143,15 +122,9 @@ class CreateSession:
 
         starts_at = datetime.datetime.fromisoformat(d.pop("starts_at"))
 
-
-
-
         title = d.pop("title")
 
         type_ = SessionType(d.pop("type"))
-
-
-
 
         def _parse_latitude(data: object) -> float | None | Unset:
             if data is None:
@@ -162,7 +135,6 @@ class CreateSession:
 
         latitude = _parse_latitude(d.pop("latitude", UNSET))
 
-
         def _parse_longitude(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -172,7 +144,6 @@ class CreateSession:
 
         longitude = _parse_longitude(d.pop("longitude", UNSET))
 
-
         def _parse_radius_m(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -181,7 +152,6 @@ class CreateSession:
             return cast(int | None | Unset, data)
 
         radius_m = _parse_radius_m(d.pop("radius_m", UNSET))
-
 
         create_session = cls(
             capacity=capacity,
@@ -199,4 +169,3 @@ class CreateSession:
         )
 
         return create_session
-

@@ -1,46 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-from ..models.user_role import UserRole
+from typing import Any, TypeVar
 from uuid import UUID
 
+from attrs import define as _attrs_define
 
-
-
-
+from ..models.user_role import UserRole
 
 T = TypeVar("T", bound="CreateUser")
 
 
-
 @_attrs_define
 class CreateUser:
-    """ A new user.
+    """A new user.
 
-        Attributes:
-            display_name (str):
-            email (str):
-            organization_id (UUID):
-            password (str): At least 10 characters.
-            role (UserRole): User role; each belongs to one organisation kind.
-     """
+    Attributes:
+        display_name (str):
+        email (str):
+        organization_id (UUID):
+        password (str): At least 10 characters.
+        role (UserRole): User role; each belongs to one organisation kind.
+    """
 
     display_name: str
     email: str
     organization_id: UUID
     password: str
     role: UserRole
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         display_name = self.display_name
@@ -53,20 +40,19 @@ class CreateUser:
 
         role = self.role.value
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "display_name": display_name,
-            "email": email,
-            "organization_id": organization_id,
-            "password": password,
-            "role": role,
-        })
+        field_dict.update(
+            {
+                "display_name": display_name,
+                "email": email,
+                "organization_id": organization_id,
+                "password": password,
+                "role": role,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -77,15 +63,9 @@ class CreateUser:
 
         organization_id = UUID(d.pop("organization_id"))
 
-
-
-
         password = d.pop("password")
 
         role = UserRole(d.pop("role"))
-
-
-
 
         create_user = cls(
             display_name=display_name,
@@ -96,4 +76,3 @@ class CreateUser:
         )
 
         return create_user
-

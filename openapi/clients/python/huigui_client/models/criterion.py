@@ -1,55 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="Criterion")
 
 
-
 @_attrs_define
 class Criterion:
-    """ An evaluation criterion and its weight (weights sum to 100).
+    """An evaluation criterion and its weight (weights sum to 100).
 
-        Attributes:
-            name (str):
-            weight (int):
-     """
+    Attributes:
+        name (str):
+        weight (int):
+    """
 
     name: str
     weight: int
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         weight = self.weight
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "name": name,
-            "weight": weight,
-        })
+        field_dict.update(
+            {
+                "name": name,
+                "weight": weight,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,4 +49,3 @@ class Criterion:
         )
 
         return criterion
-

@@ -1,55 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="CriterionScore")
 
 
-
 @_attrs_define
 class CriterionScore:
-    """ One criterion's score, 0–100.
+    """One criterion's score, 0–100.
 
-        Attributes:
-            criterion (str):
-            score (int):
-     """
+    Attributes:
+        criterion (str):
+        score (int):
+    """
 
     criterion: str
     score: int
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         criterion = self.criterion
 
         score = self.score
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "criterion": criterion,
-            "score": score,
-        })
+        field_dict.update(
+            {
+                "criterion": criterion,
+                "score": score,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,4 +49,3 @@ class CriterionScore:
         )
 
         return criterion_score
-

@@ -1,38 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="DecisionNote")
 
 
-
 @_attrs_define
 class DecisionNote:
-    """ An optional note on a decision.
+    """An optional note on a decision.
 
-        Attributes:
-            note (None | str | Unset):
-     """
+    Attributes:
+        note (None | str | Unset):
+    """
 
     note: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         note: None | str | Unset
@@ -41,21 +27,18 @@ class DecisionNote:
         else:
             note = self.note
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if note is not UNSET:
             field_dict["note"] = note
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_note(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -65,10 +48,8 @@ class DecisionNote:
 
         note = _parse_note(d.pop("note", UNSET))
 
-
         decision_note = cls(
             note=note,
         )
 
         return decision_note
-

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class DisciplineKind(StrEnum):
     COMMENDATION = "commendation"
     REPRIMAND = "reprimand"

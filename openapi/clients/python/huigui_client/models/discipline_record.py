@@ -1,40 +1,31 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.discipline_kind import DisciplineKind
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="DisciplineRecord")
 
 
-
 @_attrs_define
 class DisciplineRecord:
-    """ One record.
+    """One record.
 
-        Attributes:
-            created_at (datetime.datetime):
-            date (datetime.date):
-            id (UUID):
-            kind (DisciplineKind):
-            participant_id (UUID):
-            reason (str):
-            recorded_by (UUID):
-     """
+    Attributes:
+        created_at (datetime.datetime):
+        date (datetime.date):
+        id (UUID):
+        kind (DisciplineKind):
+        participant_id (UUID):
+        reason (str):
+        recorded_by (UUID):
+    """
 
     created_at: datetime.datetime
     date: datetime.date
@@ -44,10 +35,6 @@ class DisciplineRecord:
     reason: str
     recorded_by: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -64,57 +51,38 @@ class DisciplineRecord:
 
         recorded_by = str(self.recorded_by)
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "created_at": created_at,
-            "date": date,
-            "id": id,
-            "kind": kind,
-            "participant_id": participant_id,
-            "reason": reason,
-            "recorded_by": recorded_by,
-        })
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "date": date,
+                "id": id,
+                "kind": kind,
+                "participant_id": participant_id,
+                "reason": reason,
+                "recorded_by": recorded_by,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         date = datetime.date.fromisoformat(d.pop("date"))
-
-
-
 
         id = UUID(d.pop("id"))
 
-
-
-
         kind = DisciplineKind(d.pop("kind"))
 
-
-
-
         participant_id = UUID(d.pop("participant_id"))
-
-
-
 
         reason = d.pop("reason")
 
         recorded_by = UUID(d.pop("recorded_by"))
-
-
-
 
         discipline_record = cls(
             created_at=created_at,
@@ -125,7 +93,6 @@ class DisciplineRecord:
             reason=reason,
             recorded_by=recorded_by,
         )
-
 
         discipline_record.additional_properties = d
         return discipline_record

@@ -1,41 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-
-
-
-
-
-
 T = TypeVar("T", bound="EarnedHours")
-
 
 
 @_attrs_define
 class EarnedHours:
-    """ Earned hours per category.
+    """Earned hours per category.
 
-        Attributes:
-            education (float):
-            public_welfare (float):
-            volunteer (float):
-     """
+    Attributes:
+        education (float):
+        public_welfare (float):
+        volunteer (float):
+    """
 
     education: float
     public_welfare: float
     volunteer: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         education = self.education
@@ -44,18 +31,17 @@ class EarnedHours:
 
         volunteer = self.volunteer
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "education": education,
-            "public_welfare": public_welfare,
-            "volunteer": volunteer,
-        })
+        field_dict.update(
+            {
+                "education": education,
+                "public_welfare": public_welfare,
+                "volunteer": volunteer,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -71,7 +57,6 @@ class EarnedHours:
             public_welfare=public_welfare,
             volunteer=volunteer,
         )
-
 
         earned_hours.additional_properties = d
         return earned_hours

@@ -1,30 +1,24 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.check_source import CheckSource
+from ..models.enrollment_outcome import EnrollmentOutcome
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="Enrollment")
 
 
-
 @_attrs_define
 class Enrollment:
-    """ An enrolment and, once the session closed, its outcome.
+    """An enrolment and, once the session closed, its `outcome` (absent until then); `source`
+    is how the check-in was recorded (absent without one).
 
         Attributes:
             auto_checkout (bool): No check-out was recorded: credited to the session end.
@@ -36,10 +30,10 @@ class Enrollment:
             check_out_at (datetime.datetime | None | Unset):
             excuse_reason (None | str | Unset): The office's reason when the absence is excused.
             hours_credited (float | None | Unset):
-            outcome (None | str | Unset): `present`, `late`, `left_early`, `excused`, `no_show`; `null` until closed.
+            outcome (EnrollmentOutcome | Unset): What attendance at a session came to, fixed when the session closes.
             satisfaction (int | None | Unset): 1–5, once rated.
-            source (None | str | Unset):
-     """
+            source (CheckSource | Unset):
+    """
 
     auto_checkout: bool
     created_at: datetime.datetime
@@ -50,14 +44,10 @@ class Enrollment:
     check_out_at: datetime.datetime | None | Unset = UNSET
     excuse_reason: None | str | Unset = UNSET
     hours_credited: float | None | Unset = UNSET
-    outcome: None | str | Unset = UNSET
+    outcome: EnrollmentOutcome | Unset = UNSET
     satisfaction: int | None | Unset = UNSET
-    source: None | str | Unset = UNSET
+    source: CheckSource | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         auto_checkout = self.auto_checkout
@@ -98,11 +88,9 @@ class Enrollment:
         else:
             hours_credited = self.hours_credited
 
-        outcome: None | str | Unset
-        if isinstance(self.outcome, Unset):
-            outcome = UNSET
-        else:
-            outcome = self.outcome
+        outcome: str | Unset = UNSET
+        if not isinstance(self.outcome, Unset):
+            outcome = self.outcome.value
 
         satisfaction: int | None | Unset
         if isinstance(self.satisfaction, Unset):
@@ -110,22 +98,21 @@ class Enrollment:
         else:
             satisfaction = self.satisfaction
 
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
+        source: str | Unset = UNSET
+        if not isinstance(self.source, Unset):
+            source = self.source.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "auto_checkout": auto_checkout,
-            "created_at": created_at,
-            "id": id,
-            "participant_id": participant_id,
-            "session_id": session_id,
-        })
+        field_dict.update(
+            {
+                "auto_checkout": auto_checkout,
+                "created_at": created_at,
+                "id": id,
+                "participant_id": participant_id,
+                "session_id": session_id,
+            }
+        )
         if check_in_at is not UNSET:
             field_dict["check_in_at"] = check_in_at
         if check_out_at is not UNSET:
@@ -143,8 +130,6 @@ class Enrollment:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
@@ -152,23 +137,11 @@ class Enrollment:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         id = UUID(d.pop("id"))
-
-
-
 
         participant_id = UUID(d.pop("participant_id"))
 
-
-
-
         session_id = UUID(d.pop("session_id"))
-
-
-
 
         def _parse_check_in_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -180,15 +153,12 @@ class Enrollment:
                     raise TypeError()
                 check_in_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return check_in_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         check_in_at = _parse_check_in_at(d.pop("check_in_at", UNSET))
-
 
         def _parse_check_out_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -200,15 +170,12 @@ class Enrollment:
                     raise TypeError()
                 check_out_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return check_out_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         check_out_at = _parse_check_out_at(d.pop("check_out_at", UNSET))
-
 
         def _parse_excuse_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -219,7 +186,6 @@ class Enrollment:
 
         excuse_reason = _parse_excuse_reason(d.pop("excuse_reason", UNSET))
 
-
         def _parse_hours_credited(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -229,16 +195,12 @@ class Enrollment:
 
         hours_credited = _parse_hours_credited(d.pop("hours_credited", UNSET))
 
-
-        def _parse_outcome(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        outcome = _parse_outcome(d.pop("outcome", UNSET))
-
+        _outcome = d.pop("outcome", UNSET)
+        outcome: EnrollmentOutcome | Unset
+        if isinstance(_outcome, Unset):
+            outcome = UNSET
+        else:
+            outcome = EnrollmentOutcome(_outcome)
 
         def _parse_satisfaction(data: object) -> int | None | Unset:
             if data is None:
@@ -249,16 +211,12 @@ class Enrollment:
 
         satisfaction = _parse_satisfaction(d.pop("satisfaction", UNSET))
 
-
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
+        _source = d.pop("source", UNSET)
+        source: CheckSource | Unset
+        if isinstance(_source, Unset):
+            source = UNSET
+        else:
+            source = CheckSource(_source)
 
         enrollment = cls(
             auto_checkout=auto_checkout,
@@ -274,7 +232,6 @@ class Enrollment:
             satisfaction=satisfaction,
             source=source,
         )
-
 
         enrollment.additional_properties = d
         return enrollment

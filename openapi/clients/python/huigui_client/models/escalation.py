@@ -1,41 +1,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
+from attrs import define as _attrs_define
 
-
-
-
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Escalation")
 
 
-
 @_attrs_define
 class Escalation:
-    """ An escalation: to `agency_id`, or by default the office's police station.
+    """An escalation: to `agency_id`, or by default the office's police station.
 
-        Attributes:
-            note (str):
-            agency_id (None | Unset | UUID):
-     """
+    Attributes:
+        note (str):
+        agency_id (None | Unset | UUID):
+    """
 
     note: str
     agency_id: None | Unset | UUID = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         note = self.note
@@ -48,18 +34,17 @@ class Escalation:
         else:
             agency_id = self.agency_id
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "note": note,
-        })
+        field_dict.update(
+            {
+                "note": note,
+            }
+        )
         if agency_id is not UNSET:
             field_dict["agency_id"] = agency_id
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -76,8 +61,6 @@ class Escalation:
                     raise TypeError()
                 agency_id_type_0 = UUID(data)
 
-
-
                 return agency_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -85,11 +68,9 @@ class Escalation:
 
         agency_id = _parse_agency_id(d.pop("agency_id", UNSET))
 
-
         escalation = cls(
             note=note,
             agency_id=agency_id,
         )
 
         return escalation
-

@@ -1,43 +1,35 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-from uuid import UUID
-import datetime
-
 if TYPE_CHECKING:
-  from ..models.kpi_rating import KpiRating
-
-
-
+    from ..models.kpi_rating import KpiRating
 
 
 T = TypeVar("T", bound="Evaluation")
 
 
-
 @_attrs_define
 class Evaluation:
-    """ A performance evaluation.
+    """A performance evaluation.
 
-        Attributes:
-            comment (str):
-            contract_id (UUID):
-            created_at (datetime.datetime):
-            created_by (UUID):
-            id (UUID):
-            kpi_ratings (list[KpiRating]):
-            period_end (datetime.date):
-            period_start (datetime.date):
-            score (int):
-     """
+    Attributes:
+        comment (str):
+        contract_id (UUID):
+        created_at (datetime.datetime):
+        created_by (UUID):
+        id (UUID):
+        kpi_ratings (list[KpiRating]):
+        period_end (datetime.date):
+        period_start (datetime.date):
+        score (int):
+    """
 
     comment: str
     contract_id: UUID
@@ -50,12 +42,7 @@ class Evaluation:
     score: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.kpi_rating import KpiRating # noqa: PLC0415
         comment = self.comment
 
         contract_id = str(self.contract_id)
@@ -71,78 +58,55 @@ class Evaluation:
             kpi_ratings_item = kpi_ratings_item_data.to_dict()
             kpi_ratings.append(kpi_ratings_item)
 
-
-
         period_end = self.period_end.isoformat()
 
         period_start = self.period_start.isoformat()
 
         score = self.score
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "comment": comment,
-            "contract_id": contract_id,
-            "created_at": created_at,
-            "created_by": created_by,
-            "id": id,
-            "kpi_ratings": kpi_ratings,
-            "period_end": period_end,
-            "period_start": period_start,
-            "score": score,
-        })
+        field_dict.update(
+            {
+                "comment": comment,
+                "contract_id": contract_id,
+                "created_at": created_at,
+                "created_by": created_by,
+                "id": id,
+                "kpi_ratings": kpi_ratings,
+                "period_end": period_end,
+                "period_start": period_start,
+                "score": score,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.kpi_rating import KpiRating # noqa: PLC0415
+        from ..models.kpi_rating import KpiRating  # noqa: PLC0415
+
         d = dict(src_dict)
         comment = d.pop("comment")
 
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
 
         created_by = UUID(d.pop("created_by"))
 
-
-
-
         id = UUID(d.pop("id"))
-
-
-
 
         kpi_ratings = []
         _kpi_ratings = d.pop("kpi_ratings")
-        for kpi_ratings_item_data in (_kpi_ratings):
+        for kpi_ratings_item_data in _kpi_ratings:
             kpi_ratings_item = KpiRating.from_dict(kpi_ratings_item_data)
-
-
 
             kpi_ratings.append(kpi_ratings_item)
 
-
         period_end = datetime.date.fromisoformat(d.pop("period_end"))
 
-
-
-
         period_start = datetime.date.fromisoformat(d.pop("period_start"))
-
-
-
 
         score = d.pop("score")
 
@@ -157,7 +121,6 @@ class Evaluation:
             period_start=period_start,
             score=score,
         )
-
 
         evaluation.additional_properties = d
         return evaluation

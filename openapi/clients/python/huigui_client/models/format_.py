@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class Format(StrEnum):
     CSV = "csv"
     JSON = "json"

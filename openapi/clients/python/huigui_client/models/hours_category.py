@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class HoursCategory(StrEnum):
     EDUCATION = "education"
     PUBLIC_WELFARE = "public_welfare"

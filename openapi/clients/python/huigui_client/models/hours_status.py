@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class HoursStatus(StrEnum):
     AT_RISK = "at_risk"
     MET = "met"

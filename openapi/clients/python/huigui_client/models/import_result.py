@@ -1,37 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-
 if TYPE_CHECKING:
-  from ..models.import_row import ImportRow
-
-
-
+    from ..models.import_row import ImportRow
 
 
 T = TypeVar("T", bound="ImportResult")
 
 
-
 @_attrs_define
 class ImportResult:
-    """ Per-row results and totals.
+    """Per-row results and totals.
 
-        Attributes:
-            created (int):
-            dry_run (bool): `true`: nothing was written.
-            rejected (int):
-            results (list[ImportRow]):
-            updated (int):
-     """
+    Attributes:
+        created (int):
+        dry_run (bool): `true`: nothing was written.
+        rejected (int):
+        results (list[ImportRow]):
+        updated (int):
+    """
 
     created: int
     dry_run: bool
@@ -40,12 +32,7 @@ class ImportResult:
     updated: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.import_row import ImportRow # noqa: PLC0415
         created = self.created
 
         dry_run = self.dry_run
@@ -57,28 +44,26 @@ class ImportResult:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
-
-
         updated = self.updated
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "created": created,
-            "dry_run": dry_run,
-            "rejected": rejected,
-            "results": results,
-            "updated": updated,
-        })
+        field_dict.update(
+            {
+                "created": created,
+                "dry_run": dry_run,
+                "rejected": rejected,
+                "results": results,
+                "updated": updated,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.import_row import ImportRow # noqa: PLC0415
+        from ..models.import_row import ImportRow  # noqa: PLC0415
+
         d = dict(src_dict)
         created = d.pop("created")
 
@@ -88,13 +73,10 @@ class ImportResult:
 
         results = []
         _results = d.pop("results")
-        for results_item_data in (_results):
+        for results_item_data in _results:
             results_item = ImportRow.from_dict(results_item_data)
 
-
-
             results.append(results_item)
-
 
         updated = d.pop("updated")
 
@@ -105,7 +87,6 @@ class ImportResult:
             results=results,
             updated=updated,
         )
-
 
         import_result.additional_properties = d
         return import_result

@@ -1,39 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.import_status import ImportStatus
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
 
 if TYPE_CHECKING:
-  from ..models.field_error import FieldError
-
-
-
+    from ..models.field_error import FieldError
 
 
 T = TypeVar("T", bound="ImportRow")
 
 
-
 @_attrs_define
 class ImportRow:
-    """ What happened to one row.
+    """What happened to one row.
 
-        Attributes:
-            row (int): The line in the file (the header is row 1).
-            status (ImportStatus):
-            errors (list[FieldError] | Unset):
-            participant_id (UUID | Unset):
-     """
+    Attributes:
+        row (int): The line in the file (the header is row 1).
+        status (ImportStatus):
+        errors (list[FieldError] | Unset):
+        participant_id (UUID | Unset):
+    """
 
     row: int
     status: ImportStatus
@@ -41,12 +34,7 @@ class ImportRow:
     participant_id: UUID | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.field_error import FieldError # noqa: PLC0415
         row = self.row
 
         status = self.status.value
@@ -58,19 +46,18 @@ class ImportRow:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
-
-
         participant_id: str | Unset = UNSET
         if not isinstance(self.participant_id, Unset):
             participant_id = str(self.participant_id)
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "row": row,
-            "status": status,
-        })
+        field_dict.update(
+            {
+                "row": row,
+                "status": status,
+            }
+        )
         if errors is not UNSET:
             field_dict["errors"] = errors
         if participant_id is not UNSET:
@@ -78,18 +65,14 @@ class ImportRow:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.field_error import FieldError # noqa: PLC0415
+        from ..models.field_error import FieldError  # noqa: PLC0415
+
         d = dict(src_dict)
         row = d.pop("row")
 
         status = ImportStatus(d.pop("status"))
-
-
-
 
         _errors = d.pop("errors", UNSET)
         errors: list[FieldError] | Unset = UNSET
@@ -98,20 +81,14 @@ class ImportRow:
             for errors_item_data in _errors:
                 errors_item = FieldError.from_dict(errors_item_data)
 
-
-
                 errors.append(errors_item)
-
 
         _participant_id = d.pop("participant_id", UNSET)
         participant_id: UUID | Unset
-        if isinstance(_participant_id,  Unset):
+        if isinstance(_participant_id, Unset):
             participant_id = UNSET
         else:
             participant_id = UUID(_participant_id)
-
-
-
 
         import_row = cls(
             row=row,
@@ -119,7 +96,6 @@ class ImportRow:
             errors=errors,
             participant_id=participant_id,
         )
-
 
         import_row.additional_properties = d
         return import_row

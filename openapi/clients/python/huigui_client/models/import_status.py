@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class ImportStatus(StrEnum):
     CREATED = "created"
     REJECTED = "rejected"

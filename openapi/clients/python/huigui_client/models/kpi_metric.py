@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class KpiMetric(StrEnum):
     ATTENDANCE_RATE = "attendance_rate"
     COUNSELING_CASES = "counseling_cases"

@@ -1,43 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.kpi_metric import KpiMetric
 from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="KpiRating")
 
 
-
 @_attrs_define
 class KpiRating:
-    """ A rating of one KPI in an evaluation.
+    """A rating of one KPI in an evaluation.
 
-        Attributes:
-            metric (KpiMetric): Contract KPI metrics (see the API conventions for their definitions).
-            rating (int): 0–100.
-            comment (None | str | Unset):
-     """
+    Attributes:
+        metric (KpiMetric): Contract KPI metrics (see the API conventions for their definitions).
+        rating (int): 0–100.
+        comment (None | str | Unset):
+    """
 
     metric: KpiMetric
     rating: int
     comment: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         metric = self.metric.value
@@ -50,27 +36,23 @@ class KpiRating:
         else:
             comment = self.comment
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "metric": metric,
-            "rating": rating,
-        })
+        field_dict.update(
+            {
+                "metric": metric,
+                "rating": rating,
+            }
+        )
         if comment is not UNSET:
             field_dict["comment"] = comment
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         metric = KpiMetric(d.pop("metric"))
-
-
-
 
         rating = d.pop("rating")
 
@@ -83,7 +65,6 @@ class KpiRating:
 
         comment = _parse_comment(d.pop("comment", UNSET))
 
-
         kpi_rating = cls(
             metric=metric,
             rating=rating,
@@ -91,4 +72,3 @@ class KpiRating:
         )
 
         return kpi_rating
-

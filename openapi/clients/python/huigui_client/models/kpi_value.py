@@ -1,46 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.kpi_metric import KpiMetric
 from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="KpiValue")
 
 
-
 @_attrs_define
 class KpiValue:
-    """ A KPI with its live actual value.
+    """A KPI with its live actual value.
 
-        Attributes:
-            metric (KpiMetric): Contract KPI metrics (see the API conventions for their definitions).
-            target (float):
-            actual (float | None | Unset): `null` when nothing is measured yet (satisfaction without ratings).
-            progress (float | None | Unset): actual ÷ target; `null` when the target is 0 or nothing is measured.
-     """
+    Attributes:
+        metric (KpiMetric): Contract KPI metrics (see the API conventions for their definitions).
+        target (float):
+        actual (float | None | Unset): `null` when nothing is measured yet (satisfaction without ratings).
+        progress (float | None | Unset): actual ÷ target; `null` when the target is 0 or nothing is measured.
+    """
 
     metric: KpiMetric
     target: float
     actual: float | None | Unset = UNSET
     progress: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         metric = self.metric.value
@@ -59,13 +46,14 @@ class KpiValue:
         else:
             progress = self.progress
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "metric": metric,
-            "target": target,
-        })
+        field_dict.update(
+            {
+                "metric": metric,
+                "target": target,
+            }
+        )
         if actual is not UNSET:
             field_dict["actual"] = actual
         if progress is not UNSET:
@@ -73,15 +61,10 @@ class KpiValue:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         metric = KpiMetric(d.pop("metric"))
-
-
-
 
         target = d.pop("target")
 
@@ -94,7 +77,6 @@ class KpiValue:
 
         actual = _parse_actual(d.pop("actual", UNSET))
 
-
         def _parse_progress(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -104,14 +86,12 @@ class KpiValue:
 
         progress = _parse_progress(d.pop("progress", UNSET))
 
-
         kpi_value = cls(
             metric=metric,
             target=target,
             actual=actual,
             progress=progress,
         )
-
 
         kpi_value.additional_properties = d
         return kpi_value

@@ -1,55 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="LevelRequirement")
 
 
-
 @_attrs_define
 class LevelRequirement:
-    """ Monthly hours required at one supervision level.
+    """Monthly hours required at one supervision level.
 
-        Attributes:
-            education (float): 0–200, two decimals.
-            public_welfare (float): 0–200, two decimals.
-     """
+    Attributes:
+        education (float): 0–200, two decimals.
+        public_welfare (float): 0–200, two decimals.
+    """
 
     education: float
     public_welfare: float
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         education = self.education
 
         public_welfare = self.public_welfare
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "education": education,
-            "public_welfare": public_welfare,
-        })
+        field_dict.update(
+            {
+                "education": education,
+                "public_welfare": public_welfare,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,4 +49,3 @@ class LevelRequirement:
         )
 
         return level_requirement
-

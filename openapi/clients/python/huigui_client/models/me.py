@@ -1,38 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.organization_kind import OrganizationKind
 from ..models.user_role import UserRole
-from uuid import UUID
-
-
-
-
-
 
 T = TypeVar("T", bound="Me")
 
 
-
 @_attrs_define
 class Me:
-    """ The logged-in user.
+    """The logged-in user.
 
-        Attributes:
-            display_name (str):
-            email (str):
-            organization_id (UUID):
-            organization_kind (OrganizationKind): Organisation kind.
-            role (UserRole): User role; each belongs to one organisation kind.
-            user_id (UUID):
-     """
+    Attributes:
+        display_name (str):
+        email (str):
+        organization_id (UUID):
+        organization_kind (OrganizationKind): Organisation kind.
+        role (UserRole): User role; each belongs to one organisation kind.
+        user_id (UUID):
+    """
 
     display_name: str
     email: str
@@ -41,10 +33,6 @@ class Me:
     role: UserRole
     user_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         display_name = self.display_name
@@ -59,21 +47,20 @@ class Me:
 
         user_id = str(self.user_id)
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "display_name": display_name,
-            "email": email,
-            "organization_id": organization_id,
-            "organization_kind": organization_kind,
-            "role": role,
-            "user_id": user_id,
-        })
+        field_dict.update(
+            {
+                "display_name": display_name,
+                "email": email,
+                "organization_id": organization_id,
+                "organization_kind": organization_kind,
+                "role": role,
+                "user_id": user_id,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -84,23 +71,11 @@ class Me:
 
         organization_id = UUID(d.pop("organization_id"))
 
-
-
-
         organization_kind = OrganizationKind(d.pop("organization_kind"))
-
-
-
 
         role = UserRole(d.pop("role"))
 
-
-
-
         user_id = UUID(d.pop("user_id"))
-
-
-
 
         me = cls(
             display_name=display_name,
@@ -110,7 +85,6 @@ class Me:
             role=role,
             user_id=user_id,
         )
-
 
         me.additional_properties = d
         return me

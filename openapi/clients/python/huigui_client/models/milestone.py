@@ -1,44 +1,36 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.milestone_state import MilestoneState
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="Milestone")
 
 
-
 @_attrs_define
 class Milestone:
-    """ A payment milestone.
+    """A payment milestone.
 
-        Attributes:
-            amount_fen (int):
-            contract_id (UUID):
-            due_date (datetime.date):
-            id (UUID):
-            min_score (int):
-            name (str):
-            status (str): `scheduled`, `eligible`, `approved`, `paid`, `withheld`.
-            approved_at (datetime.datetime | None | Unset):
-            evaluation_id (None | Unset | UUID): The evaluation that decided eligibility.
-            paid_at (datetime.datetime | None | Unset):
-            payable_fen (int | None | Unset): What the payment rule allows for that evaluation's score.
-     """
+    Attributes:
+        amount_fen (int):
+        contract_id (UUID):
+        due_date (datetime.date):
+        id (UUID):
+        min_score (int):
+        name (str):
+        status (MilestoneState): A payment milestone's status.
+        approved_at (datetime.datetime | None | Unset):
+        evaluation_id (None | Unset | UUID): The evaluation that decided eligibility.
+        paid_at (datetime.datetime | None | Unset):
+        payable_fen (int | None | Unset): What the payment rule allows for that evaluation's score.
+    """
 
     amount_fen: int
     contract_id: UUID
@@ -46,16 +38,12 @@ class Milestone:
     id: UUID
     min_score: int
     name: str
-    status: str
+    status: MilestoneState
     approved_at: datetime.datetime | None | Unset = UNSET
     evaluation_id: None | Unset | UUID = UNSET
     paid_at: datetime.datetime | None | Unset = UNSET
     payable_fen: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         amount_fen = self.amount_fen
@@ -70,7 +58,7 @@ class Milestone:
 
         name = self.name
 
-        status = self.status
+        status = self.status.value
 
         approved_at: None | str | Unset
         if isinstance(self.approved_at, Unset):
@@ -102,18 +90,19 @@ class Milestone:
         else:
             payable_fen = self.payable_fen
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "amount_fen": amount_fen,
-            "contract_id": contract_id,
-            "due_date": due_date,
-            "id": id,
-            "min_score": min_score,
-            "name": name,
-            "status": status,
-        })
+        field_dict.update(
+            {
+                "amount_fen": amount_fen,
+                "contract_id": contract_id,
+                "due_date": due_date,
+                "id": id,
+                "min_score": min_score,
+                "name": name,
+                "status": status,
+            }
+        )
         if approved_at is not UNSET:
             field_dict["approved_at"] = approved_at
         if evaluation_id is not UNSET:
@@ -125,8 +114,6 @@ class Milestone:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
@@ -134,24 +121,15 @@ class Milestone:
 
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         due_date = datetime.date.fromisoformat(d.pop("due_date"))
 
-
-
-
         id = UUID(d.pop("id"))
-
-
-
 
         min_score = d.pop("min_score")
 
         name = d.pop("name")
 
-        status = d.pop("status")
+        status = MilestoneState(d.pop("status"))
 
         def _parse_approved_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -163,15 +141,12 @@ class Milestone:
                     raise TypeError()
                 approved_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return approved_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         approved_at = _parse_approved_at(d.pop("approved_at", UNSET))
-
 
         def _parse_evaluation_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -183,15 +158,12 @@ class Milestone:
                     raise TypeError()
                 evaluation_id_type_0 = UUID(data)
 
-
-
                 return evaluation_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         evaluation_id = _parse_evaluation_id(d.pop("evaluation_id", UNSET))
-
 
         def _parse_paid_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -203,15 +175,12 @@ class Milestone:
                     raise TypeError()
                 paid_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return paid_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         paid_at = _parse_paid_at(d.pop("paid_at", UNSET))
-
 
         def _parse_payable_fen(data: object) -> int | None | Unset:
             if data is None:
@@ -221,7 +190,6 @@ class Milestone:
             return cast(int | None | Unset, data)
 
         payable_fen = _parse_payable_fen(d.pop("payable_fen", UNSET))
-
 
         milestone = cls(
             amount_fen=amount_fen,
@@ -236,7 +204,6 @@ class Milestone:
             paid_at=paid_at,
             payable_fen=payable_fen,
         )
-
 
         milestone.additional_properties = d
         return milestone

@@ -1,44 +1,30 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
-
 T = TypeVar("T", bound="MonthClosure")
-
 
 
 @_attrs_define
 class MonthClosure:
-    """ A closed ledger month.
+    """A closed ledger month.
 
-        Attributes:
-            closed_at (datetime.datetime):
-            month (str):
-            org_id (UUID): The judicial office (or, for volunteers, the NGO) whose month it is.
-     """
+    Attributes:
+        closed_at (datetime.datetime):
+        month (str):
+        org_id (UUID): The judicial office (or, for volunteers, the NGO) whose month it is.
+    """
 
     closed_at: datetime.datetime
     month: str
     org_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         closed_at = self.closed_at.isoformat()
@@ -47,40 +33,32 @@ class MonthClosure:
 
         org_id = str(self.org_id)
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "closed_at": closed_at,
-            "month": month,
-            "org_id": org_id,
-        })
+        field_dict.update(
+            {
+                "closed_at": closed_at,
+                "month": month,
+                "org_id": org_id,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         closed_at = datetime.datetime.fromisoformat(d.pop("closed_at"))
 
-
-
-
         month = d.pop("month")
 
         org_id = UUID(d.pop("org_id"))
-
-
-
 
         month_closure = cls(
             closed_at=closed_at,
             month=month,
             org_id=org_id,
         )
-
 
         month_closure.additional_properties = d
         return month_closure

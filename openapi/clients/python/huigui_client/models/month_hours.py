@@ -1,34 +1,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.hours_status import HoursStatus
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
 
 if TYPE_CHECKING:
-  from ..models.earned_hours import EarnedHours
-  from ..models.hours_entry import HoursEntry
-  from ..models.required_hours import RequiredHours
-
-
-
+    from ..models.earned_hours import EarnedHours
+    from ..models.hours_entry import HoursEntry
+    from ..models.required_hours import RequiredHours
 
 
 T = TypeVar("T", bound="MonthHours")
 
 
-
 @_attrs_define
 class MonthHours:
-    """ A person's ledger month. `status` is absent for an NGO viewing a person
+    """A person's ledger month. `status` is absent for an NGO viewing a person
     under correction: the month's status depends on entries it may not see.
 
         Attributes:
@@ -42,7 +35,7 @@ class MonthHours:
             participant_id (UUID):
             required (RequiredHours): Hours per category.
             status (HoursStatus | Unset): A month's status.
-     """
+    """
 
     balance: float
     closed: bool
@@ -54,14 +47,7 @@ class MonthHours:
     status: HoursStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.earned_hours import EarnedHours # noqa: PLC0415
-        from ..models.hours_entry import HoursEntry # noqa: PLC0415
-        from ..models.required_hours import RequiredHours # noqa: PLC0415
         balance = self.balance
 
         closed = self.closed
@@ -73,8 +59,6 @@ class MonthHours:
             entries_item = entries_item_data.to_dict()
             entries.append(entries_item)
 
-
-
         month = self.month
 
         participant_id = str(self.participant_id)
@@ -85,31 +69,30 @@ class MonthHours:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "balance": balance,
-            "closed": closed,
-            "earned": earned,
-            "entries": entries,
-            "month": month,
-            "participant_id": participant_id,
-            "required": required,
-        })
+        field_dict.update(
+            {
+                "balance": balance,
+                "closed": closed,
+                "earned": earned,
+                "entries": entries,
+                "month": month,
+                "participant_id": participant_id,
+                "required": required,
+            }
+        )
         if status is not UNSET:
             field_dict["status"] = status
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.earned_hours import EarnedHours # noqa: PLC0415
-        from ..models.hours_entry import HoursEntry # noqa: PLC0415
-        from ..models.required_hours import RequiredHours # noqa: PLC0415
+        from ..models.earned_hours import EarnedHours  # noqa: PLC0415
+        from ..models.hours_entry import HoursEntry  # noqa: PLC0415
+        from ..models.required_hours import RequiredHours  # noqa: PLC0415
+
         d = dict(src_dict)
         balance = d.pop("balance")
 
@@ -117,40 +100,25 @@ class MonthHours:
 
         earned = EarnedHours.from_dict(d.pop("earned"))
 
-
-
-
         entries = []
         _entries = d.pop("entries")
-        for entries_item_data in (_entries):
+        for entries_item_data in _entries:
             entries_item = HoursEntry.from_dict(entries_item_data)
 
-
-
             entries.append(entries_item)
-
 
         month = d.pop("month")
 
         participant_id = UUID(d.pop("participant_id"))
 
-
-
-
         required = RequiredHours.from_dict(d.pop("required"))
-
-
-
 
         _status = d.pop("status", UNSET)
         status: HoursStatus | Unset
-        if isinstance(_status,  Unset):
+        if isinstance(_status, Unset):
             status = UNSET
         else:
             status = HoursStatus(_status)
-
-
-
 
         month_hours = cls(
             balance=balance,
@@ -162,7 +130,6 @@ class MonthHours:
             required=required,
             status=status,
         )
-
 
         month_hours.additional_properties = d
         return month_hours

@@ -1,39 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from uuid import UUID
-
-
-
-
-
-
 T = TypeVar("T", bound="OfficeCompliance")
-
 
 
 @_attrs_define
 class OfficeCompliance:
-    """ One judicial office's month.
+    """One judicial office's month.
 
-        Attributes:
-            at_risk (int):
-            met (int):
-            no_shows (int): Unexcused absences in sessions of the month.
-            not_met (int):
-            office_id (UUID):
-            office_name (str):
-            on_register (int): Active persons under correction.
-            open_alerts (int): Alerts not yet resolved (now).
-            open_referrals (int): Referrals open or accepted (now).
-     """
+    Attributes:
+        at_risk (int):
+        met (int):
+        no_shows (int): Unexcused absences in sessions of the month.
+        not_met (int):
+        office_id (UUID):
+        office_name (str):
+        on_register (int): Active persons under correction.
+        open_alerts (int): Alerts not yet resolved (now).
+        open_referrals (int): Referrals open or accepted (now).
+    """
 
     at_risk: int
     met: int
@@ -45,10 +36,6 @@ class OfficeCompliance:
     open_alerts: int
     open_referrals: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         at_risk = self.at_risk
@@ -69,24 +56,23 @@ class OfficeCompliance:
 
         open_referrals = self.open_referrals
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "at_risk": at_risk,
-            "met": met,
-            "no_shows": no_shows,
-            "not_met": not_met,
-            "office_id": office_id,
-            "office_name": office_name,
-            "on_register": on_register,
-            "open_alerts": open_alerts,
-            "open_referrals": open_referrals,
-        })
+        field_dict.update(
+            {
+                "at_risk": at_risk,
+                "met": met,
+                "no_shows": no_shows,
+                "not_met": not_met,
+                "office_id": office_id,
+                "office_name": office_name,
+                "on_register": on_register,
+                "open_alerts": open_alerts,
+                "open_referrals": open_referrals,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -100,9 +86,6 @@ class OfficeCompliance:
         not_met = d.pop("not_met")
 
         office_id = UUID(d.pop("office_id"))
-
-
-
 
         office_name = d.pop("office_name")
 
@@ -123,7 +106,6 @@ class OfficeCompliance:
             open_alerts=open_alerts,
             open_referrals=open_referrals,
         )
-
 
         office_compliance.additional_properties = d
         return office_compliance

@@ -1,46 +1,37 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.organization_kind import OrganizationKind
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="Organization")
 
 
-
 @_attrs_define
 class Organization:
-    """ An organisation.
+    """An organisation.
 
-        Attributes:
-            created_at (datetime.datetime):
-            id (UUID):
-            kind (OrganizationKind): Organisation kind.
-            name (str):
-            updated_at (datetime.datetime):
-            uscc (str): Unified social credit code (GB 32100).
-            version (int):
-            contact_email (None | str | Unset):
-            parent_id (None | Unset | UUID): The bureau a judicial office belongs to.
-            police_station_id (None | Unset | UUID): For judicial offices: the police station (an agency) alerts escalate to
-                by default.
-            township (None | str | Unset): Township, for judicial offices.
-     """
+    Attributes:
+        created_at (datetime.datetime):
+        id (UUID):
+        kind (OrganizationKind): Organisation kind.
+        name (str):
+        updated_at (datetime.datetime):
+        uscc (str): Unified social credit code (GB 32100).
+        version (int):
+        contact_email (None | str | Unset):
+        parent_id (None | Unset | UUID): The bureau a judicial office belongs to.
+        police_station_id (None | Unset | UUID): For judicial offices: the police station (an agency) alerts escalate to
+            by default.
+        township (None | str | Unset): Township, for judicial offices.
+    """
 
     created_at: datetime.datetime
     id: UUID
@@ -54,10 +45,6 @@ class Organization:
     police_station_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -102,18 +89,19 @@ class Organization:
         else:
             township = self.township
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "created_at": created_at,
-            "id": id,
-            "kind": kind,
-            "name": name,
-            "updated_at": updated_at,
-            "uscc": uscc,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "id": id,
+                "kind": kind,
+                "name": name,
+                "updated_at": updated_at,
+                "uscc": uscc,
+                "version": version,
+            }
+        )
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
@@ -125,32 +113,18 @@ class Organization:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         id = UUID(d.pop("id"))
 
-
-
-
         kind = OrganizationKind(d.pop("kind"))
-
-
-
 
         name = d.pop("name")
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
-
 
         uscc = d.pop("uscc")
 
@@ -165,7 +139,6 @@ class Organization:
 
         contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
 
-
         def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -176,15 +149,12 @@ class Organization:
                     raise TypeError()
                 parent_id_type_0 = UUID(data)
 
-
-
                 return parent_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
-
 
         def _parse_police_station_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -196,15 +166,12 @@ class Organization:
                     raise TypeError()
                 police_station_id_type_0 = UUID(data)
 
-
-
                 return police_station_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         police_station_id = _parse_police_station_id(d.pop("police_station_id", UNSET))
-
 
         def _parse_township(data: object) -> None | str | Unset:
             if data is None:
@@ -214,7 +181,6 @@ class Organization:
             return cast(None | str | Unset, data)
 
         township = _parse_township(d.pop("township", UNSET))
-
 
         organization = cls(
             created_at=created_at,
@@ -229,7 +195,6 @@ class Organization:
             police_station_id=police_station_id,
             township=township,
         )
-
 
         organization.additional_properties = d
         return organization

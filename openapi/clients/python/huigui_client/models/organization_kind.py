@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class OrganizationKind(StrEnum):
     AGENCY = "agency"
     BUREAU = "bureau"

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class OutcomeKind(StrEnum):
     ASSESSMENT = "assessment"
     CERTIFICATE = "certificate"

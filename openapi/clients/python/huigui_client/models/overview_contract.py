@@ -1,41 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-from uuid import UUID
+from ..models.contract_state import ContractState
 
 if TYPE_CHECKING:
-  from ..models.overview_kpi import OverviewKpi
-
-
-
+    from ..models.overview_kpi import OverviewKpi
 
 
 T = TypeVar("T", bound="OverviewContract")
 
 
-
 @_attrs_define
 class OverviewContract:
-    """ One contract on the dashboard.
+    """One contract on the dashboard.
 
-        Attributes:
-            amount_fen (int):
-            contract_id (UUID):
-            contract_no (str):
-            kpis (list[OverviewKpi]):
-            ngo_id (UUID):
-            paid_fen (int):
-            status (str):
-            title (str):
-     """
+    Attributes:
+        amount_fen (int):
+        contract_id (UUID):
+        contract_no (str):
+        kpis (list[OverviewKpi]):
+        ngo_id (UUID):
+        paid_fen (int):
+        status (ContractState): A contract's status.
+        title (str):
+    """
 
     amount_fen: int
     contract_id: UUID
@@ -43,16 +37,11 @@ class OverviewContract:
     kpis: list[OverviewKpi]
     ngo_id: UUID
     paid_fen: int
-    status: str
+    status: ContractState
     title: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.overview_kpi import OverviewKpi # noqa: PLC0415
         amount_fen = self.amount_fen
 
         contract_id = str(self.contract_id)
@@ -64,65 +53,54 @@ class OverviewContract:
             kpis_item = kpis_item_data.to_dict()
             kpis.append(kpis_item)
 
-
-
         ngo_id = str(self.ngo_id)
 
         paid_fen = self.paid_fen
 
-        status = self.status
+        status = self.status.value
 
         title = self.title
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "amount_fen": amount_fen,
-            "contract_id": contract_id,
-            "contract_no": contract_no,
-            "kpis": kpis,
-            "ngo_id": ngo_id,
-            "paid_fen": paid_fen,
-            "status": status,
-            "title": title,
-        })
+        field_dict.update(
+            {
+                "amount_fen": amount_fen,
+                "contract_id": contract_id,
+                "contract_no": contract_no,
+                "kpis": kpis,
+                "ngo_id": ngo_id,
+                "paid_fen": paid_fen,
+                "status": status,
+                "title": title,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.overview_kpi import OverviewKpi # noqa: PLC0415
+        from ..models.overview_kpi import OverviewKpi  # noqa: PLC0415
+
         d = dict(src_dict)
         amount_fen = d.pop("amount_fen")
 
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         contract_no = d.pop("contract_no")
 
         kpis = []
         _kpis = d.pop("kpis")
-        for kpis_item_data in (_kpis):
+        for kpis_item_data in _kpis:
             kpis_item = OverviewKpi.from_dict(kpis_item_data)
-
-
 
             kpis.append(kpis_item)
 
-
         ngo_id = UUID(d.pop("ngo_id"))
-
-
-
 
         paid_fen = d.pop("paid_fen")
 
-        status = d.pop("status")
+        status = ContractState(d.pop("status"))
 
         title = d.pop("title")
 
@@ -136,7 +114,6 @@ class OverviewContract:
             status=status,
             title=title,
         )
-
 
         overview_contract.additional_properties = d
         return overview_contract

@@ -1,48 +1,36 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.kpi_metric import KpiMetric
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="OverviewKpi")
 
 
-
 @_attrs_define
 class OverviewKpi:
-    """ One KPI of a contract.
+    """One KPI of a contract.
 
-        Attributes:
-            metric (str):
-            target (float):
-            actual (float | None | Unset):
-            progress (float | None | Unset):
-     """
+    Attributes:
+        metric (KpiMetric): Contract KPI metrics (see the API conventions for their definitions).
+        target (float):
+        actual (float | None | Unset):
+        progress (float | None | Unset):
+    """
 
-    metric: str
+    metric: KpiMetric
     target: float
     actual: float | None | Unset = UNSET
     progress: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        metric = self.metric
+        metric = self.metric.value
 
         target = self.target
 
@@ -58,13 +46,14 @@ class OverviewKpi:
         else:
             progress = self.progress
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "metric": metric,
-            "target": target,
-        })
+        field_dict.update(
+            {
+                "metric": metric,
+                "target": target,
+            }
+        )
         if actual is not UNSET:
             field_dict["actual"] = actual
         if progress is not UNSET:
@@ -72,12 +61,10 @@ class OverviewKpi:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        metric = d.pop("metric")
+        metric = KpiMetric(d.pop("metric"))
 
         target = d.pop("target")
 
@@ -90,7 +77,6 @@ class OverviewKpi:
 
         actual = _parse_actual(d.pop("actual", UNSET))
 
-
         def _parse_progress(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -100,14 +86,12 @@ class OverviewKpi:
 
         progress = _parse_progress(d.pop("progress", UNSET))
 
-
         overview_kpi = cls(
             metric=metric,
             target=target,
             actual=actual,
             progress=progress,
         )
-
 
         overview_kpi.additional_properties = d
         return overview_kpi

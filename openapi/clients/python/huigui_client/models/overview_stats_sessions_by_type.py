@@ -1,50 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-
-
-
-
-
-
 T = TypeVar("T", bound="OverviewStatsSessionsByType")
-
 
 
 @_attrs_define
 class OverviewStatsSessionsByType:
-    """ Closed sessions in the period.
-
-     """
+    """Closed sessions in the period."""
 
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        overview_stats_sessions_by_type = cls(
-        )
-
+        overview_stats_sessions_by_type = cls()
 
         overview_stats_sessions_by_type.additional_properties = d
         return overview_stats_sessions_by_type

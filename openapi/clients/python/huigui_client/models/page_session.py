@@ -1,52 +1,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-
 if TYPE_CHECKING:
-  from ..models.session import Session
-
-
-
+    from ..models.session import Session
 
 
 T = TypeVar("T", bound="PageSession")
 
 
-
 @_attrs_define
 class PageSession:
-    """ A page of a list: `{items, next_cursor}`.
+    """A page of a list: `{items, next_cursor}`.
 
-        Attributes:
-            items (list[Session]):
-            next_cursor (None | str | Unset): Pass as `cursor` to get the next page; `null` on the last page.
-     """
+    Attributes:
+        items (list[Session]):
+        next_cursor (None | str | Unset): Pass as `cursor` to get the next page; `null` on the last page.
+    """
 
     items: list[Session]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session import Session # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
-
-
 
         next_cursor: None | str | Unset
         if isinstance(self.next_cursor, Unset):
@@ -54,32 +40,29 @@ class PageSession:
         else:
             next_cursor = self.next_cursor
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "items": items,
-        })
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
         if next_cursor is not UNSET:
             field_dict["next_cursor"] = next_cursor
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session import Session # noqa: PLC0415
+        from ..models.session import Session  # noqa: PLC0415
+
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
-        for items_item_data in (_items):
+        for items_item_data in _items:
             items_item = Session.from_dict(items_item_data)
 
-
-
             items.append(items_item)
-
 
         def _parse_next_cursor(data: object) -> None | str | Unset:
             if data is None:
@@ -90,12 +73,10 @@ class PageSession:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
-
         page_session = cls(
             items=items,
             next_cursor=next_cursor,
         )
-
 
         page_session.additional_properties = d
         return page_session

@@ -1,36 +1,32 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.correction_type import CorrectionType
+from ..models.gender_code import GenderCode
 from ..models.participant_kind import ParticipantKind
+from ..models.participant_state import ParticipantState
 from ..models.supervision_level import SupervisionLevel
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.transfer import Transfer
-
-
-
+    from ..models.transfer import Transfer
 
 
 T = TypeVar("T", bound="Participant")
 
 
-
 @_attrs_define
 class Participant:
-    """ A participant as the caller may see it (`correction_type` and
-    `supervision_level` are absent for volunteers).
+    """A participant as the caller may see it (`correction_type` and
+    `supervision_level` are absent for volunteers; `gender`, derived from the ID
+    number, is absent without one or where the person appears by code only).
 
         Attributes:
             able_to_work (bool):
@@ -41,7 +37,7 @@ class Participant:
             medical_needs (bool):
             minor (bool): Under 18 at registration.
             skills (list[str]):
-            status (str): `active`, `released`, `revoked`, `transferred`.
+            status (ParticipantState): A participant's status.
             transfers (list[Transfer]):
             updated_at (datetime.datetime):
             version (int):
@@ -51,7 +47,7 @@ class Participant:
             correction_end (datetime.date | None | Unset):
             correction_start (datetime.date | None | Unset):
             correction_type (CorrectionType | Unset): 管制 control, 缓刑 probation, 假释 parole, 暂予监外执行 medical_parole.
-            gender (None | str | Unset): `male` or `female`, derived from the ID number.
+            gender (GenderCode | Unset): Gender, as the ID number encodes it.
             id_number (None | str | Unset): The full number: only for the owning judicial office and the bureau.
             id_number_masked (None | str | Unset): e.g. `142327********1234`; `null` for minors shown by code only.
             judicial_office_id (None | Unset | UUID):
@@ -60,7 +56,7 @@ class Participant:
             phone (None | str | Unset):
             status_date (datetime.date | None | Unset):
             supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
-     """
+    """
 
     able_to_work: bool
     code: str
@@ -70,7 +66,7 @@ class Participant:
     medical_needs: bool
     minor: bool
     skills: list[str]
-    status: str
+    status: ParticipantState
     transfers: list[Transfer]
     updated_at: datetime.datetime
     version: int
@@ -79,7 +75,7 @@ class Participant:
     correction_end: datetime.date | None | Unset = UNSET
     correction_start: datetime.date | None | Unset = UNSET
     correction_type: CorrectionType | Unset = UNSET
-    gender: None | str | Unset = UNSET
+    gender: GenderCode | Unset = UNSET
     id_number: None | str | Unset = UNSET
     id_number_masked: None | str | Unset = UNSET
     judicial_office_id: None | Unset | UUID = UNSET
@@ -90,12 +86,7 @@ class Participant:
     supervision_level: SupervisionLevel | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.transfer import Transfer # noqa: PLC0415
         able_to_work = self.able_to_work
 
         code = self.code
@@ -112,16 +103,12 @@ class Participant:
 
         skills = self.skills
 
-
-
-        status = self.status
+        status = self.status.value
 
         transfers = []
         for transfers_item_data in self.transfers:
             transfers_item = transfers_item_data.to_dict()
             transfers.append(transfers_item)
-
-
 
         updated_at = self.updated_at.isoformat()
 
@@ -161,12 +148,9 @@ class Participant:
         if not isinstance(self.correction_type, Unset):
             correction_type = self.correction_type.value
 
-
-        gender: None | str | Unset
-        if isinstance(self.gender, Unset):
-            gender = UNSET
-        else:
-            gender = self.gender
+        gender: str | Unset = UNSET
+        if not isinstance(self.gender, Unset):
+            gender = self.gender.value
 
         id_number: None | str | Unset
         if isinstance(self.id_number, Unset):
@@ -220,24 +204,24 @@ class Participant:
         if not isinstance(self.supervision_level, Unset):
             supervision_level = self.supervision_level.value
 
-
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "able_to_work": able_to_work,
-            "code": code,
-            "created_at": created_at,
-            "id": id,
-            "kind": kind,
-            "medical_needs": medical_needs,
-            "minor": minor,
-            "skills": skills,
-            "status": status,
-            "transfers": transfers,
-            "updated_at": updated_at,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "able_to_work": able_to_work,
+                "code": code,
+                "created_at": created_at,
+                "id": id,
+                "kind": kind,
+                "medical_needs": medical_needs,
+                "minor": minor,
+                "skills": skills,
+                "status": status,
+                "transfers": transfers,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
         if age is not UNSET:
             field_dict["age"] = age
         if birth_date is not UNSET:
@@ -269,11 +253,10 @@ class Participant:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer import Transfer # noqa: PLC0415
+        from ..models.transfer import Transfer  # noqa: PLC0415
+
         d = dict(src_dict)
         able_to_work = d.pop("able_to_work")
 
@@ -281,18 +264,9 @@ class Participant:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-
-
-
         id = UUID(d.pop("id"))
 
-
-
-
         kind = ParticipantKind(d.pop("kind"))
-
-
-
 
         medical_needs = d.pop("medical_needs")
 
@@ -300,23 +274,16 @@ class Participant:
 
         skills = cast(list[str], d.pop("skills"))
 
-
-        status = d.pop("status")
+        status = ParticipantState(d.pop("status"))
 
         transfers = []
         _transfers = d.pop("transfers")
-        for transfers_item_data in (_transfers):
+        for transfers_item_data in _transfers:
             transfers_item = Transfer.from_dict(transfers_item_data)
-
-
 
             transfers.append(transfers_item)
 
-
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
-
 
         version = d.pop("version")
 
@@ -329,7 +296,6 @@ class Participant:
 
         age = _parse_age(d.pop("age", UNSET))
 
-
         def _parse_birth_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -340,15 +306,12 @@ class Participant:
                     raise TypeError()
                 birth_date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return birth_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         birth_date = _parse_birth_date(d.pop("birth_date", UNSET))
-
 
         def _parse_correction_end(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -360,15 +323,12 @@ class Participant:
                     raise TypeError()
                 correction_end_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return correction_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         correction_end = _parse_correction_end(d.pop("correction_end", UNSET))
-
 
         def _parse_correction_start(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -380,8 +340,6 @@ class Participant:
                     raise TypeError()
                 correction_start_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return correction_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -389,26 +347,19 @@ class Participant:
 
         correction_start = _parse_correction_start(d.pop("correction_start", UNSET))
 
-
         _correction_type = d.pop("correction_type", UNSET)
         correction_type: CorrectionType | Unset
-        if isinstance(_correction_type,  Unset):
+        if isinstance(_correction_type, Unset):
             correction_type = UNSET
         else:
             correction_type = CorrectionType(_correction_type)
 
-
-
-
-        def _parse_gender(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        gender = _parse_gender(d.pop("gender", UNSET))
-
+        _gender = d.pop("gender", UNSET)
+        gender: GenderCode | Unset
+        if isinstance(_gender, Unset):
+            gender = UNSET
+        else:
+            gender = GenderCode(_gender)
 
         def _parse_id_number(data: object) -> None | str | Unset:
             if data is None:
@@ -419,7 +370,6 @@ class Participant:
 
         id_number = _parse_id_number(d.pop("id_number", UNSET))
 
-
         def _parse_id_number_masked(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -428,7 +378,6 @@ class Participant:
             return cast(None | str | Unset, data)
 
         id_number_masked = _parse_id_number_masked(d.pop("id_number_masked", UNSET))
-
 
         def _parse_judicial_office_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -440,15 +389,12 @@ class Participant:
                     raise TypeError()
                 judicial_office_id_type_0 = UUID(data)
 
-
-
                 return judicial_office_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         judicial_office_id = _parse_judicial_office_id(d.pop("judicial_office_id", UNSET))
-
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -458,7 +404,6 @@ class Participant:
             return cast(None | str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
-
 
         def _parse_ngo_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -470,15 +415,12 @@ class Participant:
                     raise TypeError()
                 ngo_id_type_0 = UUID(data)
 
-
-
                 return ngo_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         ngo_id = _parse_ngo_id(d.pop("ngo_id", UNSET))
-
 
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
@@ -488,7 +430,6 @@ class Participant:
             return cast(None | str | Unset, data)
 
         phone = _parse_phone(d.pop("phone", UNSET))
-
 
         def _parse_status_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -500,8 +441,6 @@ class Participant:
                     raise TypeError()
                 status_date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return status_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -509,16 +448,12 @@ class Participant:
 
         status_date = _parse_status_date(d.pop("status_date", UNSET))
 
-
         _supervision_level = d.pop("supervision_level", UNSET)
         supervision_level: SupervisionLevel | Unset
-        if isinstance(_supervision_level,  Unset):
+        if isinstance(_supervision_level, Unset):
             supervision_level = UNSET
         else:
             supervision_level = SupervisionLevel(_supervision_level)
-
-
-
 
         participant = cls(
             able_to_work=able_to_work,
@@ -548,7 +483,6 @@ class Participant:
             status_date=status_date,
             supervision_level=supervision_level,
         )
-
 
         participant.additional_properties = d
         return participant

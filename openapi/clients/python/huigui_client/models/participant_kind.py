@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class ParticipantKind(StrEnum):
     CORRECTION_SUBJECT = "correction_subject"
     VOLUNTEER = "volunteer"

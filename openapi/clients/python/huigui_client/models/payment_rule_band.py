@@ -1,55 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="PaymentRuleBand")
 
 
-
 @_attrs_define
 class PaymentRuleBand:
-    """ One band of the payment rule: from `min_score` up, pay `percent` %.
+    """One band of the payment rule: from `min_score` up, pay `percent` %.
 
-        Attributes:
-            min_score (int):
-            percent (int):
-     """
+    Attributes:
+        min_score (int):
+        percent (int):
+    """
 
     min_score: int
     percent: int
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         min_score = self.min_score
 
         percent = self.percent
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "min_score": min_score,
-            "percent": percent,
-        })
+        field_dict.update(
+            {
+                "min_score": min_score,
+                "percent": percent,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,4 +49,3 @@ class PaymentRuleBand:
         )
 
         return payment_rule_band
-

@@ -1,39 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-
 if TYPE_CHECKING:
-  from ..models.field_error import FieldError
-
-
-
+    from ..models.field_error import FieldError
 
 
 T = TypeVar("T", bound="Problem")
 
 
-
 @_attrs_define
 class Problem:
-    """ RFC 9457 problem details.
+    """RFC 9457 problem details.
 
-        Attributes:
-            code (str): Stable snake_case machine code.
-            detail (str):
-            errors (list[FieldError]):
-            status (int):
-            title (str):
-            type_ (str): A URI reference naming the problem type: `/problems#<code>`, explained
-                on the page the server serves at `/problems`.
-     """
+    Attributes:
+        code (str): Stable snake_case machine code.
+        detail (str):
+        errors (list[FieldError]):
+        status (int):
+        title (str):
+        type_ (str): A URI reference naming the problem type: `/problems#<code>`, explained
+            on the page the server serves at `/problems`.
+    """
 
     code: str
     detail: str
@@ -43,12 +35,7 @@ class Problem:
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.field_error import FieldError # noqa: PLC0415
         code = self.code
 
         detail = self.detail
@@ -58,33 +45,31 @@ class Problem:
             errors_item = errors_item_data.to_dict()
             errors.append(errors_item)
 
-
-
         status = self.status
 
         title = self.title
 
         type_ = self.type_
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "code": code,
-            "detail": detail,
-            "errors": errors,
-            "status": status,
-            "title": title,
-            "type": type_,
-        })
+        field_dict.update(
+            {
+                "code": code,
+                "detail": detail,
+                "errors": errors,
+                "status": status,
+                "title": title,
+                "type": type_,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.field_error import FieldError # noqa: PLC0415
+        from ..models.field_error import FieldError  # noqa: PLC0415
+
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -92,13 +77,10 @@ class Problem:
 
         errors = []
         _errors = d.pop("errors")
-        for errors_item_data in (_errors):
+        for errors_item_data in _errors:
             errors_item = FieldError.from_dict(errors_item_data)
 
-
-
             errors.append(errors_item)
-
 
         status = d.pop("status")
 
@@ -114,7 +96,6 @@ class Problem:
             title=title,
             type_=type_,
         )
-
 
         problem.additional_properties = d
         return problem

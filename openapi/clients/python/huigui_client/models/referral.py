@@ -1,53 +1,46 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.referral_need import ReferralNeed
 from ..models.referral_state import ReferralState
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.referral_office import ReferralOffice
-  from ..models.referral_person import ReferralPerson
-
-
-
+    from ..models.referral_office import ReferralOffice
+    from ..models.referral_person import ReferralPerson
 
 
 T = TypeVar("T", bound="Referral")
 
 
-
 @_attrs_define
 class Referral:
-    """ A referral.
+    """A referral.
 
-        Attributes:
-            agency_id (UUID):
-            created_at (datetime.datetime):
-            detail (str):
-            id (UUID):
-            need (ReferralNeed):
-            office (ReferralOffice): The office to contact.
-            overdue (bool): Still open or accepted after `respond_by`.
-            participant (ReferralPerson): The person, as little as the agency needs: name and masked ID; a minor's
-                code instead of the name for everyone but the bureau and the person's office.
-            participant_id (UUID):
-            respond_by (datetime.date):
-            status (ReferralState):
-            updated_at (datetime.datetime):
-            version (int):
-            response (None | str | Unset):
-     """
+    Attributes:
+        agency_id (UUID):
+        created_at (datetime.datetime):
+        detail (str):
+        id (UUID):
+        need (ReferralNeed):
+        office (ReferralOffice): The office to contact.
+        overdue (bool): Still open or accepted after `respond_by`.
+        participant (ReferralPerson): The person, as little as the agency needs: name and masked ID; a minor's
+            code instead of the name for everyone but the bureau and the person's office.
+        participant_id (UUID):
+        respond_by (datetime.date):
+        status (ReferralState):
+        updated_at (datetime.datetime):
+        version (int):
+        response (None | str | Unset):
+    """
 
     agency_id: UUID
     created_at: datetime.datetime
@@ -65,13 +58,7 @@ class Referral:
     response: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.referral_office import ReferralOffice # noqa: PLC0415
-        from ..models.referral_person import ReferralPerson # noqa: PLC0415
         agency_id = str(self.agency_id)
 
         created_at = self.created_at.isoformat()
@@ -104,89 +91,59 @@ class Referral:
         else:
             response = self.response
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "agency_id": agency_id,
-            "created_at": created_at,
-            "detail": detail,
-            "id": id,
-            "need": need,
-            "office": office,
-            "overdue": overdue,
-            "participant": participant,
-            "participant_id": participant_id,
-            "respond_by": respond_by,
-            "status": status,
-            "updated_at": updated_at,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "agency_id": agency_id,
+                "created_at": created_at,
+                "detail": detail,
+                "id": id,
+                "need": need,
+                "office": office,
+                "overdue": overdue,
+                "participant": participant,
+                "participant_id": participant_id,
+                "respond_by": respond_by,
+                "status": status,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
         if response is not UNSET:
             field_dict["response"] = response
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.referral_office import ReferralOffice # noqa: PLC0415
-        from ..models.referral_person import ReferralPerson # noqa: PLC0415
+        from ..models.referral_office import ReferralOffice  # noqa: PLC0415
+        from ..models.referral_person import ReferralPerson  # noqa: PLC0415
+
         d = dict(src_dict)
         agency_id = UUID(d.pop("agency_id"))
 
-
-
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
 
         detail = d.pop("detail")
 
         id = UUID(d.pop("id"))
 
-
-
-
         need = ReferralNeed(d.pop("need"))
 
-
-
-
         office = ReferralOffice.from_dict(d.pop("office"))
-
-
-
 
         overdue = d.pop("overdue")
 
         participant = ReferralPerson.from_dict(d.pop("participant"))
 
-
-
-
         participant_id = UUID(d.pop("participant_id"))
-
-
-
 
         respond_by = datetime.date.fromisoformat(d.pop("respond_by"))
 
-
-
-
         status = ReferralState(d.pop("status"))
 
-
-
-
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
-
 
         version = d.pop("version")
 
@@ -198,7 +155,6 @@ class Referral:
             return cast(None | str | Unset, data)
 
         response = _parse_response(d.pop("response", UNSET))
-
 
         referral = cls(
             agency_id=agency_id,
@@ -216,7 +172,6 @@ class Referral:
             version=version,
             response=response,
         )
-
 
         referral.additional_properties = d
         return referral

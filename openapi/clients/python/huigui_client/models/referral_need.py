@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class ReferralNeed(StrEnum):
     EDUCATION = "education"
     EMPLOYMENT = "employment"

@@ -1,44 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
-
-
-
-
-
 T = TypeVar("T", bound="ReferralOffice")
-
 
 
 @_attrs_define
 class ReferralOffice:
-    """ The office to contact.
+    """The office to contact.
 
-        Attributes:
-            id (UUID):
-            name (str):
-            contact_email (None | str | Unset):
-     """
+    Attributes:
+        id (UUID):
+        name (str):
+        contact_email (None | str | Unset):
+    """
 
     id: UUID
     name: str
     contact_email: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -51,27 +38,23 @@ class ReferralOffice:
         else:
             contact_email = self.contact_email
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "id": id,
-            "name": name,
-        })
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
-
-
-
 
         name = d.pop("name")
 
@@ -84,13 +67,11 @@ class ReferralOffice:
 
         contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
 
-
         referral_office = cls(
             id=id,
             name=name,
             contact_email=contact_email,
         )
-
 
         referral_office.additional_properties = d
         return referral_office

@@ -1,45 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
-
-
-
-
-
 T = TypeVar("T", bound="ReferralPerson")
-
 
 
 @_attrs_define
 class ReferralPerson:
-    """ The person, as little as the agency needs: name and masked ID; a minor's
+    """The person, as little as the agency needs: name and masked ID; a minor's
     code instead of the name for everyone but the bureau and the person's office.
 
         Attributes:
             id (UUID):
             name (str):
             id_number_masked (None | str | Unset):
-     """
+    """
 
     id: UUID
     name: str
     id_number_masked: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -52,27 +39,23 @@ class ReferralPerson:
         else:
             id_number_masked = self.id_number_masked
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "id": id,
-            "name": name,
-        })
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
         if id_number_masked is not UNSET:
             field_dict["id_number_masked"] = id_number_masked
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
-
-
-
 
         name = d.pop("name")
 
@@ -85,13 +68,11 @@ class ReferralPerson:
 
         id_number_masked = _parse_id_number_masked(d.pop("id_number_masked", UNSET))
 
-
         referral_person = cls(
             id=id,
             name=name,
             id_number_masked=id_number_masked,
         )
-
 
         referral_person.additional_properties = d
         return referral_person

@@ -1,38 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="ReferralResponse")
 
 
-
 @_attrs_define
 class ReferralResponse:
-    """ The agency's answer.
+    """The agency's answer when it accepts (a note is optional).
 
-        Attributes:
-            response (None | str | Unset):
-     """
+    Attributes:
+        response (None | str | Unset):
+    """
 
     response: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         response: None | str | Unset
@@ -41,21 +27,18 @@ class ReferralResponse:
         else:
             response = self.response
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if response is not UNSET:
             field_dict["response"] = response
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_response(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -65,10 +48,8 @@ class ReferralResponse:
 
         response = _parse_response(d.pop("response", UNSET))
 
-
         referral_response = cls(
             response=response,
         )
 
         return referral_response
-

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class ReferralState(StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"

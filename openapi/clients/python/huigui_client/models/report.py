@@ -1,51 +1,45 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.report_state import ReportState
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.report_metrics import ReportMetrics
-
-
-
+    from ..models.report_metrics import ReportMetrics
 
 
 T = TypeVar("T", bound="Report")
 
 
-
 @_attrs_define
 class Report:
-    """ A report.
+    """A report.
 
-        Attributes:
-            contract_id (UUID):
-            created_at (datetime.datetime):
-            id (UUID):
-            metrics (ReportMetrics): A report's metrics: the KPI metric names of the API, volunteers beside
-                them, and outcomes by kind.
-            narrative (str):
-            ngo_id (UUID):
-            period_end (datetime.date):
-            period_start (datetime.date):
-            status (str): `draft`, `submitted`, `returned`, `accepted`.
-            updated_at (datetime.datetime):
-            version (int):
-            comments (None | str | Unset): The officer's comments when returned.
-            decided_at (datetime.datetime | None | Unset):
-            evaluation_id (None | Unset | UUID):
-            submitted_at (datetime.datetime | None | Unset):
-     """
+    Attributes:
+        contract_id (UUID):
+        created_at (datetime.datetime):
+        id (UUID):
+        metrics (ReportMetrics): A report's metrics: the KPI metric names of the API, volunteers beside
+            them, and outcomes by kind.
+        narrative (str):
+        ngo_id (UUID):
+        period_end (datetime.date):
+        period_start (datetime.date):
+        status (ReportState): A periodic report's status.
+        updated_at (datetime.datetime):
+        version (int):
+        comments (None | str | Unset): The officer's comments when returned.
+        decided_at (datetime.datetime | None | Unset):
+        evaluation_id (None | Unset | UUID):
+        submitted_at (datetime.datetime | None | Unset):
+    """
 
     contract_id: UUID
     created_at: datetime.datetime
@@ -55,7 +49,7 @@ class Report:
     ngo_id: UUID
     period_end: datetime.date
     period_start: datetime.date
-    status: str
+    status: ReportState
     updated_at: datetime.datetime
     version: int
     comments: None | str | Unset = UNSET
@@ -64,12 +58,7 @@ class Report:
     submitted_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.report_metrics import ReportMetrics # noqa: PLC0415
         contract_id = str(self.contract_id)
 
         created_at = self.created_at.isoformat()
@@ -86,7 +75,7 @@ class Report:
 
         period_start = self.period_start.isoformat()
 
-        status = self.status
+        status = self.status.value
 
         updated_at = self.updated_at.isoformat()
 
@@ -122,22 +111,23 @@ class Report:
         else:
             submitted_at = self.submitted_at
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "contract_id": contract_id,
-            "created_at": created_at,
-            "id": id,
-            "metrics": metrics,
-            "narrative": narrative,
-            "ngo_id": ngo_id,
-            "period_end": period_end,
-            "period_start": period_start,
-            "status": status,
-            "updated_at": updated_at,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "contract_id": contract_id,
+                "created_at": created_at,
+                "id": id,
+                "metrics": metrics,
+                "narrative": narrative,
+                "ngo_id": ngo_id,
+                "period_end": period_end,
+                "period_start": period_start,
+                "status": status,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
         if comments is not UNSET:
             field_dict["comments"] = comments
         if decided_at is not UNSET:
@@ -149,55 +139,30 @@ class Report:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.report_metrics import ReportMetrics # noqa: PLC0415
+        from ..models.report_metrics import ReportMetrics  # noqa: PLC0415
+
         d = dict(src_dict)
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
 
         id = UUID(d.pop("id"))
 
-
-
-
         metrics = ReportMetrics.from_dict(d.pop("metrics"))
-
-
-
 
         narrative = d.pop("narrative")
 
         ngo_id = UUID(d.pop("ngo_id"))
 
-
-
-
         period_end = datetime.date.fromisoformat(d.pop("period_end"))
-
-
-
 
         period_start = datetime.date.fromisoformat(d.pop("period_start"))
 
-
-
-
-        status = d.pop("status")
+        status = ReportState(d.pop("status"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
-
 
         version = d.pop("version")
 
@@ -210,7 +175,6 @@ class Report:
 
         comments = _parse_comments(d.pop("comments", UNSET))
 
-
         def _parse_decided_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -221,15 +185,12 @@ class Report:
                     raise TypeError()
                 decided_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return decided_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         decided_at = _parse_decided_at(d.pop("decided_at", UNSET))
-
 
         def _parse_evaluation_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -241,15 +202,12 @@ class Report:
                     raise TypeError()
                 evaluation_id_type_0 = UUID(data)
 
-
-
                 return evaluation_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         evaluation_id = _parse_evaluation_id(d.pop("evaluation_id", UNSET))
-
 
         def _parse_submitted_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -261,15 +219,12 @@ class Report:
                     raise TypeError()
                 submitted_at_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return submitted_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         submitted_at = _parse_submitted_at(d.pop("submitted_at", UNSET))
-
 
         report = cls(
             contract_id=contract_id,
@@ -288,7 +243,6 @@ class Report:
             evaluation_id=evaluation_id,
             submitted_at=submitted_at,
         )
-
 
         report.additional_properties = d
         return report

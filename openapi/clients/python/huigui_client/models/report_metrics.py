@@ -1,30 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-
 if TYPE_CHECKING:
-  from ..models.report_metrics_outcomes import ReportMetricsOutcomes
-
-
-
+    from ..models.report_metrics_outcomes import ReportMetricsOutcomes
 
 
 T = TypeVar("T", bound="ReportMetrics")
 
 
-
 @_attrs_define
 class ReportMetrics:
-    """ A report's metrics: the KPI metric names of the API, volunteers beside
+    """A report's metrics: the KPI metric names of the API, volunteers beside
     them, and outcomes by kind.
 
         Attributes:
@@ -42,7 +35,7 @@ class ReportMetrics:
             volunteer_hours (float):
             volunteers_engaged (int):
             satisfaction (float | None | Unset): Mean 1–5 rating; `null` when none.
-     """
+    """
 
     attendance_rate: float
     counseling_cases: int
@@ -60,12 +53,7 @@ class ReportMetrics:
     satisfaction: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.report_metrics_outcomes import ReportMetricsOutcomes # noqa: PLC0415
         attendance_rate = self.attendance_rate
 
         counseling_cases = self.counseling_cases
@@ -98,43 +86,40 @@ class ReportMetrics:
         else:
             satisfaction = self.satisfaction
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "attendance_rate": attendance_rate,
-            "counseling_cases": counseling_cases,
-            "outcomes": outcomes,
-            "participant_hours": participant_hours,
-            "people_served": people_served,
-            "public_welfare_hours": public_welfare_hours,
-            "sessions_education": sessions_education,
-            "sessions_group_counseling": sessions_group_counseling,
-            "sessions_individual_counseling": sessions_individual_counseling,
-            "sessions_public_welfare": sessions_public_welfare,
-            "sessions_skills_training": sessions_skills_training,
-            "volunteer_hours": volunteer_hours,
-            "volunteers_engaged": volunteers_engaged,
-        })
+        field_dict.update(
+            {
+                "attendance_rate": attendance_rate,
+                "counseling_cases": counseling_cases,
+                "outcomes": outcomes,
+                "participant_hours": participant_hours,
+                "people_served": people_served,
+                "public_welfare_hours": public_welfare_hours,
+                "sessions_education": sessions_education,
+                "sessions_group_counseling": sessions_group_counseling,
+                "sessions_individual_counseling": sessions_individual_counseling,
+                "sessions_public_welfare": sessions_public_welfare,
+                "sessions_skills_training": sessions_skills_training,
+                "volunteer_hours": volunteer_hours,
+                "volunteers_engaged": volunteers_engaged,
+            }
+        )
         if satisfaction is not UNSET:
             field_dict["satisfaction"] = satisfaction
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.report_metrics_outcomes import ReportMetricsOutcomes # noqa: PLC0415
+        from ..models.report_metrics_outcomes import ReportMetricsOutcomes  # noqa: PLC0415
+
         d = dict(src_dict)
         attendance_rate = d.pop("attendance_rate")
 
         counseling_cases = d.pop("counseling_cases")
 
         outcomes = ReportMetricsOutcomes.from_dict(d.pop("outcomes"))
-
-
-
 
         participant_hours = d.pop("participant_hours")
 
@@ -165,7 +150,6 @@ class ReportMetrics:
 
         satisfaction = _parse_satisfaction(d.pop("satisfaction", UNSET))
 
-
         report_metrics = cls(
             attendance_rate=attendance_rate,
             counseling_cases=counseling_cases,
@@ -182,7 +166,6 @@ class ReportMetrics:
             volunteers_engaged=volunteers_engaged,
             satisfaction=satisfaction,
         )
-
 
         report_metrics.additional_properties = d
         return report_metrics

@@ -1,56 +1,42 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-
-
-
-
-
-
 T = TypeVar("T", bound="RequiredHours")
-
 
 
 @_attrs_define
 class RequiredHours:
-    """ Hours per category.
+    """Hours per category.
 
-        Attributes:
-            education (float):
-            public_welfare (float):
-     """
+    Attributes:
+        education (float):
+        public_welfare (float):
+    """
 
     education: float
     public_welfare: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         education = self.education
 
         public_welfare = self.public_welfare
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "education": education,
-            "public_welfare": public_welfare,
-        })
+        field_dict.update(
+            {
+                "education": education,
+                "public_welfare": public_welfare,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -63,7 +49,6 @@ class RequiredHours:
             education=education,
             public_welfare=public_welfare,
         )
-
 
         required_hours.additional_properties = d
         return required_hours

@@ -1,38 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-from typing import cast
-
 if TYPE_CHECKING:
-  from ..models.level_requirement import LevelRequirement
-
-
-
+    from ..models.level_requirement import LevelRequirement
 
 
 T = TypeVar("T", bound="RequirementPolicy")
 
 
-
 @_attrs_define
 class RequirementPolicy:
-    """ The bureau's monthly requirement per supervision level.
+    """The bureau's monthly requirement per supervision level.
 
-        Attributes:
-            at_risk_day (int): From this day of the month (1–28) a person below the pro-rata share is `at_risk`.
-            configured (bool): `false` while the defaults apply.
-            lenient (LevelRequirement): Monthly hours required at one supervision level.
-            ordinary (LevelRequirement): Monthly hours required at one supervision level.
-            strict (LevelRequirement): Monthly hours required at one supervision level.
-            version (int):
-     """
+    Attributes:
+        at_risk_day (int): From this day of the month (1–28) a person below the pro-rata share is `at_risk`.
+        configured (bool): `false` while the defaults apply.
+        lenient (LevelRequirement): Monthly hours required at one supervision level.
+        ordinary (LevelRequirement): Monthly hours required at one supervision level.
+        strict (LevelRequirement): Monthly hours required at one supervision level.
+        version (int):
+    """
 
     at_risk_day: int
     configured: bool
@@ -42,12 +34,7 @@ class RequirementPolicy:
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.level_requirement import LevelRequirement # noqa: PLC0415
         at_risk_day = self.at_risk_day
 
         configured = self.configured
@@ -60,25 +47,25 @@ class RequirementPolicy:
 
         version = self.version
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "at_risk_day": at_risk_day,
-            "configured": configured,
-            "lenient": lenient,
-            "ordinary": ordinary,
-            "strict": strict,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "at_risk_day": at_risk_day,
+                "configured": configured,
+                "lenient": lenient,
+                "ordinary": ordinary,
+                "strict": strict,
+                "version": version,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.level_requirement import LevelRequirement # noqa: PLC0415
+        from ..models.level_requirement import LevelRequirement  # noqa: PLC0415
+
         d = dict(src_dict)
         at_risk_day = d.pop("at_risk_day")
 
@@ -86,18 +73,9 @@ class RequirementPolicy:
 
         lenient = LevelRequirement.from_dict(d.pop("lenient"))
 
-
-
-
         ordinary = LevelRequirement.from_dict(d.pop("ordinary"))
 
-
-
-
         strict = LevelRequirement.from_dict(d.pop("strict"))
-
-
-
 
         version = d.pop("version")
 
@@ -109,7 +87,6 @@ class RequirementPolicy:
             strict=strict,
             version=version,
         )
-
 
         requirement_policy.additional_properties = d
         return requirement_policy

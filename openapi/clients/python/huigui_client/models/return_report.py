@@ -1,49 +1,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="ReturnReport")
 
 
-
 @_attrs_define
 class ReturnReport:
-    """ 
-        Attributes:
-            comments (str):
-     """
+    """
+    Attributes:
+        comments (str):
+    """
 
     comments: str
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         comments = self.comments
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "comments": comments,
-        })
+        field_dict.update(
+            {
+                "comments": comments,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -55,4 +40,3 @@ class ReturnReport:
         )
 
         return return_report
-

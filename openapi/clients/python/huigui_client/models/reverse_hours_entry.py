@@ -1,50 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-
-
-
-
-
 
 T = TypeVar("T", bound="ReverseHoursEntry")
 
 
-
 @_attrs_define
 class ReverseHoursEntry:
-    """ Why an entry is reversed.
+    """Why an entry is reversed.
 
-        Attributes:
-            reason (str):
-     """
+    Attributes:
+        reason (str):
+    """
 
     reason: str
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         reason = self.reason
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "reason": reason,
-        })
+        field_dict.update(
+            {
+                "reason": reason,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -56,4 +41,3 @@ class ReverseHoursEntry:
         )
 
         return reverse_hours_entry
-

@@ -1,77 +1,57 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.criterion_score import CriterionScore
-
-
-
+    from ..models.criterion_score import CriterionScore
 
 
 T = TypeVar("T", bound="ScoreSheet")
 
 
-
 @_attrs_define
 class ScoreSheet:
-    """ An evaluator's score sheet: one score per criterion.
+    """An evaluator's score sheet: one score per criterion.
 
-        Attributes:
-            scores (list[CriterionScore]):
-     """
+    Attributes:
+        scores (list[CriterionScore]):
+    """
 
     scores: list[CriterionScore]
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.criterion_score import CriterionScore # noqa: PLC0415
         scores = []
         for scores_item_data in self.scores:
             scores_item = scores_item_data.to_dict()
             scores.append(scores_item)
 
-
-
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "scores": scores,
-        })
+        field_dict.update(
+            {
+                "scores": scores,
+            }
+        )
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.criterion_score import CriterionScore # noqa: PLC0415
+        from ..models.criterion_score import CriterionScore  # noqa: PLC0415
+
         d = dict(src_dict)
         scores = []
         _scores = d.pop("scores")
-        for scores_item_data in (_scores):
+        for scores_item_data in _scores:
             scores_item = CriterionScore.from_dict(scores_item_data)
 
-
-
             scores.append(scores_item)
-
 
         score_sheet = cls(
             scores=scores,
         )
 
         return score_sheet
-

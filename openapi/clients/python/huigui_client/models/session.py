@@ -1,51 +1,43 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
+from ..models.session_state import SessionState
 from ..models.session_type import SessionType
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="Session")
 
 
-
 @_attrs_define
 class Session:
-    """ A session.
+    """A session.
 
-        Attributes:
-            capacity (int):
-            contract_id (UUID):
-            created_at (datetime.datetime):
-            credit_hours (float):
-            ends_at (datetime.datetime):
-            facilitator (str):
-            id (UUID):
-            location (str):
-            ngo_id (UUID):
-            starts_at (datetime.datetime):
-            status (str): `scheduled`, `closed`, `cancelled`.
-            title (str):
-            type_ (SessionType): Session types (also the service categories of procurements and contracts).
-            version (int):
-            latitude (float | None | Unset):
-            longitude (float | None | Unset):
-            radius_m (int | None | Unset):
-     """
+    Attributes:
+        capacity (int):
+        contract_id (UUID):
+        created_at (datetime.datetime):
+        credit_hours (float):
+        ends_at (datetime.datetime):
+        facilitator (str):
+        id (UUID):
+        location (str):
+        ngo_id (UUID):
+        starts_at (datetime.datetime):
+        status (SessionState): A session's status.
+        title (str):
+        type_ (SessionType): Session types (also the service categories of procurements and contracts).
+        version (int):
+        latitude (float | None | Unset):
+        longitude (float | None | Unset):
+        radius_m (int | None | Unset):
+    """
 
     capacity: int
     contract_id: UUID
@@ -57,7 +49,7 @@ class Session:
     location: str
     ngo_id: UUID
     starts_at: datetime.datetime
-    status: str
+    status: SessionState
     title: str
     type_: SessionType
     version: int
@@ -65,10 +57,6 @@ class Session:
     longitude: float | None | Unset = UNSET
     radius_m: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         capacity = self.capacity
@@ -91,7 +79,7 @@ class Session:
 
         starts_at = self.starts_at.isoformat()
 
-        status = self.status
+        status = self.status.value
 
         title = self.title
 
@@ -117,25 +105,26 @@ class Session:
         else:
             radius_m = self.radius_m
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "capacity": capacity,
-            "contract_id": contract_id,
-            "created_at": created_at,
-            "credit_hours": credit_hours,
-            "ends_at": ends_at,
-            "facilitator": facilitator,
-            "id": id,
-            "location": location,
-            "ngo_id": ngo_id,
-            "starts_at": starts_at,
-            "status": status,
-            "title": title,
-            "type": type_,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "capacity": capacity,
+                "contract_id": contract_id,
+                "created_at": created_at,
+                "credit_hours": credit_hours,
+                "ends_at": ends_at,
+                "facilitator": facilitator,
+                "id": id,
+                "location": location,
+                "ngo_id": ngo_id,
+                "starts_at": starts_at,
+                "status": status,
+                "title": title,
+                "type": type_,
+                "version": version,
+            }
+        )
         if latitude is not UNSET:
             field_dict["latitude"] = latitude
         if longitude is not UNSET:
@@ -145,8 +134,6 @@ class Session:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
@@ -154,48 +141,27 @@ class Session:
 
         contract_id = UUID(d.pop("contract_id"))
 
-
-
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
 
         credit_hours = d.pop("credit_hours")
 
         ends_at = datetime.datetime.fromisoformat(d.pop("ends_at"))
 
-
-
-
         facilitator = d.pop("facilitator")
 
         id = UUID(d.pop("id"))
-
-
-
 
         location = d.pop("location")
 
         ngo_id = UUID(d.pop("ngo_id"))
 
-
-
-
         starts_at = datetime.datetime.fromisoformat(d.pop("starts_at"))
 
-
-
-
-        status = d.pop("status")
+        status = SessionState(d.pop("status"))
 
         title = d.pop("title")
 
         type_ = SessionType(d.pop("type"))
-
-
-
 
         version = d.pop("version")
 
@@ -208,7 +174,6 @@ class Session:
 
         latitude = _parse_latitude(d.pop("latitude", UNSET))
 
-
         def _parse_longitude(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -218,7 +183,6 @@ class Session:
 
         longitude = _parse_longitude(d.pop("longitude", UNSET))
 
-
         def _parse_radius_m(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -227,7 +191,6 @@ class Session:
             return cast(int | None | Unset, data)
 
         radius_m = _parse_radius_m(d.pop("radius_m", UNSET))
-
 
         session = cls(
             capacity=capacity,
@@ -248,7 +211,6 @@ class Session:
             longitude=longitude,
             radius_m=radius_m,
         )
-
 
         session.additional_properties = d
         return session

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class SessionType(StrEnum):
     EDUCATION = "education"
     GROUP_COUNSELING = "group_counseling"

@@ -1,60 +1,47 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-
-
-
-
-
+from ..models.health_state import HealthState
 
 T = TypeVar("T", bound="Status")
 
 
-
 @_attrs_define
 class Status:
-    """ 
-        Attributes:
-            status (str): `ok` or `ready`.
-     """
+    """
+    Attributes:
+        status (HealthState): `ok` from `/health`, `ready` from `/ready`.
+    """
 
-    status: str
+    status: HealthState
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
-
+        status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "status": status,
-        })
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = HealthState(d.pop("status"))
 
         status = cls(
             status=status,
         )
-
 
         status.additional_properties = d
         return status

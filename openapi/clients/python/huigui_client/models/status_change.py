@@ -1,41 +1,27 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="StatusChange")
 
 
-
 @_attrs_define
 class StatusChange:
-    """ Release (解矫) or revocation (收监).
+    """Release (解矫) or revocation (收监).
 
-        Attributes:
-            date (datetime.date | None | Unset): Defaults to today.
-            reason (None | str | Unset):
-     """
+    Attributes:
+        date (datetime.date | None | Unset): Defaults to today.
+        reason (None | str | Unset):
+    """
 
     date: datetime.date | None | Unset = UNSET
     reason: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         date: None | str | Unset
@@ -52,11 +38,9 @@ class StatusChange:
         else:
             reason = self.reason
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if date is not UNSET:
             field_dict["date"] = date
         if reason is not UNSET:
@@ -64,11 +48,10 @@ class StatusChange:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -79,15 +62,12 @@ class StatusChange:
                     raise TypeError()
                 date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         date = _parse_date(d.pop("date", UNSET))
-
 
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -98,11 +78,9 @@ class StatusChange:
 
         reason = _parse_reason(d.pop("reason", UNSET))
 
-
         status_change = cls(
             date=date,
             reason=reason,
         )
 
         return status_change
-

@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class SupervisionLevel(StrEnum):
     LENIENT = "lenient"
     ORDINARY = "ordinary"

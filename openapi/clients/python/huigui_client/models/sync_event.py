@@ -1,44 +1,34 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.check_kind import CheckKind
 from ..models.check_source import CheckSource
 from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="SyncEvent")
 
 
-
 @_attrs_define
 class SyncEvent:
-    """ One event of an offline batch.
+    """One event of an offline batch.
 
-        Attributes:
-            at (datetime.datetime):
-            client_event_id (UUID):
-            kind (CheckKind):
-            participant_id (UUID):
-            session_id (UUID):
-            source (CheckSource):
-            latitude (float | None | Unset):
-            longitude (float | None | Unset):
-            qr_token (None | str | Unset):
-     """
+    Attributes:
+        at (datetime.datetime):
+        client_event_id (UUID):
+        kind (CheckKind):
+        participant_id (UUID):
+        session_id (UUID):
+        source (CheckSource):
+        latitude (float | None | Unset):
+        longitude (float | None | Unset):
+        qr_token (None | str | Unset):
+    """
 
     at: datetime.datetime
     client_event_id: UUID
@@ -49,10 +39,6 @@ class SyncEvent:
     latitude: float | None | Unset = UNSET
     longitude: float | None | Unset = UNSET
     qr_token: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         at = self.at.isoformat()
@@ -85,17 +71,18 @@ class SyncEvent:
         else:
             qr_token = self.qr_token
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-            "at": at,
-            "client_event_id": client_event_id,
-            "kind": kind,
-            "participant_id": participant_id,
-            "session_id": session_id,
-            "source": source,
-        })
+        field_dict.update(
+            {
+                "at": at,
+                "client_event_id": client_event_id,
+                "kind": kind,
+                "participant_id": participant_id,
+                "session_id": session_id,
+                "source": source,
+            }
+        )
         if latitude is not UNSET:
             field_dict["latitude"] = latitude
         if longitude is not UNSET:
@@ -105,40 +92,20 @@ class SyncEvent:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
-
-
-
         client_event_id = UUID(d.pop("client_event_id"))
-
-
-
 
         kind = CheckKind(d.pop("kind"))
 
-
-
-
         participant_id = UUID(d.pop("participant_id"))
-
-
-
 
         session_id = UUID(d.pop("session_id"))
 
-
-
-
         source = CheckSource(d.pop("source"))
-
-
-
 
         def _parse_latitude(data: object) -> float | None | Unset:
             if data is None:
@@ -149,7 +116,6 @@ class SyncEvent:
 
         latitude = _parse_latitude(d.pop("latitude", UNSET))
 
-
         def _parse_longitude(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -159,7 +125,6 @@ class SyncEvent:
 
         longitude = _parse_longitude(d.pop("longitude", UNSET))
 
-
         def _parse_qr_token(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -168,7 +133,6 @@ class SyncEvent:
             return cast(None | str | Unset, data)
 
         qr_token = _parse_qr_token(d.pop("qr_token", UNSET))
-
 
         sync_event = cls(
             at=at,
@@ -183,4 +147,3 @@ class SyncEvent:
         )
 
         return sync_event
-

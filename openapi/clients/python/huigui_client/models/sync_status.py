@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class SyncStatus(StrEnum):
     CONFLICT = "conflict"
     CREATED = "created"

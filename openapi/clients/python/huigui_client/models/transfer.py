@@ -1,47 +1,34 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
-
 T = TypeVar("T", bound="Transfer")
-
 
 
 @_attrs_define
 class Transfer:
-    """ A transfer between judicial offices (or out of the county).
+    """A transfer between judicial offices (or out of the county).
 
-        Attributes:
-            at (datetime.datetime):
-            reason (str):
-            from_office_id (None | Unset | UUID):
-            to_office_id (None | Unset | UUID):
-     """
+    Attributes:
+        at (datetime.datetime):
+        reason (str):
+        from_office_id (None | Unset | UUID):
+        to_office_id (None | Unset | UUID):
+    """
 
     at: datetime.datetime
     reason: str
     from_office_id: None | Unset | UUID = UNSET
     to_office_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         at = self.at.isoformat()
@@ -64,13 +51,14 @@ class Transfer:
         else:
             to_office_id = self.to_office_id
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "at": at,
-            "reason": reason,
-        })
+        field_dict.update(
+            {
+                "at": at,
+                "reason": reason,
+            }
+        )
         if from_office_id is not UNSET:
             field_dict["from_office_id"] = from_office_id
         if to_office_id is not UNSET:
@@ -78,15 +66,10 @@ class Transfer:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         at = datetime.datetime.fromisoformat(d.pop("at"))
-
-
-
 
         reason = d.pop("reason")
 
@@ -100,15 +83,12 @@ class Transfer:
                     raise TypeError()
                 from_office_id_type_0 = UUID(data)
 
-
-
                 return from_office_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         from_office_id = _parse_from_office_id(d.pop("from_office_id", UNSET))
-
 
         def _parse_to_office_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -120,8 +100,6 @@ class Transfer:
                     raise TypeError()
                 to_office_id_type_0 = UUID(data)
 
-
-
                 return to_office_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
@@ -129,14 +107,12 @@ class Transfer:
 
         to_office_id = _parse_to_office_id(d.pop("to_office_id", UNSET))
 
-
         transfer = cls(
             at=at,
             reason=reason,
             from_office_id=from_office_id,
             to_office_id=to_office_id,
         )
-
 
         transfer.additional_properties = d
         return transfer

@@ -1,38 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="TransitionReason")
 
 
-
 @_attrs_define
 class TransitionReason:
-    """ A reason for a transition (required to terminate).
+    """A reason for a transition (required to terminate).
 
-        Attributes:
-            reason (None | str | Unset):
-     """
+    Attributes:
+        reason (None | str | Unset):
+    """
 
     reason: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         reason: None | str | Unset
@@ -41,21 +27,18 @@ class TransitionReason:
         else:
             reason = self.reason
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if reason is not UNSET:
             field_dict["reason"] = reason
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -65,10 +48,8 @@ class TransitionReason:
 
         reason = _parse_reason(d.pop("reason", UNSET))
 
-
         transition_reason = cls(
             reason=reason,
         )
 
         return transition_reason
-

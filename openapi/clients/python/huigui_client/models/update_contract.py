@@ -1,45 +1,37 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.session_type import SessionType
 from ..types import UNSET, Unset
-from typing import cast
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.kpi_target import KpiTarget
-  from ..models.payment_rule_band import PaymentRuleBand
-
-
-
+    from ..models.kpi_target import KpiTarget
+    from ..models.payment_rule_band import PaymentRuleBand
 
 
 T = TypeVar("T", bound="UpdateContract")
 
 
-
 @_attrs_define
 class UpdateContract:
-    """ Changes to a draft contract; absent fields stay. Requires `If-Match`.
+    """Changes to a draft contract; absent fields stay. Requires `If-Match`.
 
-        Attributes:
-            amount_fen (int | None | Unset):
-            categories (list[SessionType] | None | Unset):
-            end_date (datetime.date | None | Unset):
-            kpis (list[KpiTarget] | None | Unset):
-            multi_year (bool | None | Unset):
-            multi_year_reason (None | str | Unset):
-            payment_rule (list[PaymentRuleBand] | None | Unset):
-            start_date (datetime.date | None | Unset):
-            title (None | str | Unset):
-     """
+    Attributes:
+        amount_fen (int | None | Unset):
+        categories (list[SessionType] | None | Unset):
+        end_date (datetime.date | None | Unset):
+        kpis (list[KpiTarget] | None | Unset):
+        multi_year (bool | None | Unset):
+        multi_year_reason (None | str | Unset):
+        payment_rule (list[PaymentRuleBand] | None | Unset):
+        start_date (datetime.date | None | Unset):
+        title (None | str | Unset):
+    """
 
     amount_fen: int | None | Unset = UNSET
     categories: list[SessionType] | None | Unset = UNSET
@@ -51,13 +43,7 @@ class UpdateContract:
     start_date: datetime.date | None | Unset = UNSET
     title: None | str | Unset = UNSET
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
-        from ..models.payment_rule_band import PaymentRuleBand # noqa: PLC0415
         amount_fen: int | None | Unset
         if isinstance(self.amount_fen, Unset):
             amount_fen = UNSET
@@ -72,7 +58,6 @@ class UpdateContract:
             for categories_type_0_item_data in self.categories:
                 categories_type_0_item = categories_type_0_item_data.value
                 categories.append(categories_type_0_item)
-
 
         else:
             categories = self.categories
@@ -93,7 +78,6 @@ class UpdateContract:
             for kpis_type_0_item_data in self.kpis:
                 kpis_type_0_item = kpis_type_0_item_data.to_dict()
                 kpis.append(kpis_type_0_item)
-
 
         else:
             kpis = self.kpis
@@ -119,7 +103,6 @@ class UpdateContract:
                 payment_rule_type_0_item = payment_rule_type_0_item_data.to_dict()
                 payment_rule.append(payment_rule_type_0_item)
 
-
         else:
             payment_rule = self.payment_rule
 
@@ -137,11 +120,9 @@ class UpdateContract:
         else:
             title = self.title
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if amount_fen is not UNSET:
             field_dict["amount_fen"] = amount_fen
         if categories is not UNSET:
@@ -163,13 +144,13 @@ class UpdateContract:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
-        from ..models.payment_rule_band import PaymentRuleBand # noqa: PLC0415
+        from ..models.kpi_target import KpiTarget  # noqa: PLC0415
+        from ..models.payment_rule_band import PaymentRuleBand  # noqa: PLC0415
+
         d = dict(src_dict)
+
         def _parse_amount_fen(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -178,7 +159,6 @@ class UpdateContract:
             return cast(int | None | Unset, data)
 
         amount_fen = _parse_amount_fen(d.pop("amount_fen", UNSET))
-
 
         def _parse_categories(data: object) -> list[SessionType] | None | Unset:
             if data is None:
@@ -190,10 +170,8 @@ class UpdateContract:
                     raise TypeError()
                 categories_type_0 = []
                 _categories_type_0 = data
-                for categories_type_0_item_data in (_categories_type_0):
+                for categories_type_0_item_data in _categories_type_0:
                     categories_type_0_item = SessionType(categories_type_0_item_data)
-
-
 
                     categories_type_0.append(categories_type_0_item)
 
@@ -203,7 +181,6 @@ class UpdateContract:
             return cast(list[SessionType] | None | Unset, data)
 
         categories = _parse_categories(d.pop("categories", UNSET))
-
 
         def _parse_end_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -215,15 +192,12 @@ class UpdateContract:
                     raise TypeError()
                 end_date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return end_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
-
 
         def _parse_kpis(data: object) -> list[KpiTarget] | None | Unset:
             if data is None:
@@ -235,10 +209,8 @@ class UpdateContract:
                     raise TypeError()
                 kpis_type_0 = []
                 _kpis_type_0 = data
-                for kpis_type_0_item_data in (_kpis_type_0):
+                for kpis_type_0_item_data in _kpis_type_0:
                     kpis_type_0_item = KpiTarget.from_dict(kpis_type_0_item_data)
-
-
 
                     kpis_type_0.append(kpis_type_0_item)
 
@@ -249,7 +221,6 @@ class UpdateContract:
 
         kpis = _parse_kpis(d.pop("kpis", UNSET))
 
-
         def _parse_multi_year(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -259,7 +230,6 @@ class UpdateContract:
 
         multi_year = _parse_multi_year(d.pop("multi_year", UNSET))
 
-
         def _parse_multi_year_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -268,7 +238,6 @@ class UpdateContract:
             return cast(None | str | Unset, data)
 
         multi_year_reason = _parse_multi_year_reason(d.pop("multi_year_reason", UNSET))
-
 
         def _parse_payment_rule(data: object) -> list[PaymentRuleBand] | None | Unset:
             if data is None:
@@ -280,10 +249,8 @@ class UpdateContract:
                     raise TypeError()
                 payment_rule_type_0 = []
                 _payment_rule_type_0 = data
-                for payment_rule_type_0_item_data in (_payment_rule_type_0):
+                for payment_rule_type_0_item_data in _payment_rule_type_0:
                     payment_rule_type_0_item = PaymentRuleBand.from_dict(payment_rule_type_0_item_data)
-
-
 
                     payment_rule_type_0.append(payment_rule_type_0_item)
 
@@ -293,7 +260,6 @@ class UpdateContract:
             return cast(list[PaymentRuleBand] | None | Unset, data)
 
         payment_rule = _parse_payment_rule(d.pop("payment_rule", UNSET))
-
 
         def _parse_start_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -305,15 +271,12 @@ class UpdateContract:
                     raise TypeError()
                 start_date_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return start_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         start_date = _parse_start_date(d.pop("start_date", UNSET))
-
 
         def _parse_title(data: object) -> None | str | Unset:
             if data is None:
@@ -323,7 +286,6 @@ class UpdateContract:
             return cast(None | str | Unset, data)
 
         title = _parse_title(d.pop("title", UNSET))
-
 
         update_contract = cls(
             amount_fen=amount_fen,
@@ -338,4 +300,3 @@ class UpdateContract:
         )
 
         return update_contract
-

@@ -1,45 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
+from attrs import define as _attrs_define
 
-
-
-
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateOrganization")
 
 
-
 @_attrs_define
 class UpdateOrganization:
-    """ Changes to an organisation; absent fields stay, `null` clears.
+    """Changes to an organisation; absent fields stay, `null` clears.
 
-        Attributes:
-            contact_email (None | str | Unset):
-            name (None | str | Unset):
-            police_station_id (None | Unset | UUID): Judicial offices only: an agency organisation.
-            township (None | str | Unset):
-     """
+    Attributes:
+        contact_email (None | str | Unset):
+        name (None | str | Unset):
+        police_station_id (None | Unset | UUID): Judicial offices only: an agency organisation.
+        township (None | str | Unset):
+    """
 
     contact_email: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     police_station_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         contact_email: None | str | Unset
@@ -68,11 +54,9 @@ class UpdateOrganization:
         else:
             township = self.township
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
         if name is not UNSET:
@@ -84,11 +68,10 @@ class UpdateOrganization:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_contact_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -98,7 +81,6 @@ class UpdateOrganization:
 
         contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
 
-
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -107,7 +89,6 @@ class UpdateOrganization:
             return cast(None | str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
-
 
         def _parse_police_station_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -119,15 +100,12 @@ class UpdateOrganization:
                     raise TypeError()
                 police_station_id_type_0 = UUID(data)
 
-
-
                 return police_station_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Unset | UUID, data)
 
         police_station_id = _parse_police_station_id(d.pop("police_station_id", UNSET))
-
 
         def _parse_township(data: object) -> None | str | Unset:
             if data is None:
@@ -138,7 +116,6 @@ class UpdateOrganization:
 
         township = _parse_township(d.pop("township", UNSET))
 
-
         update_organization = cls(
             contact_email=contact_email,
             name=name,
@@ -147,4 +124,3 @@ class UpdateOrganization:
         )
 
         return update_organization
-

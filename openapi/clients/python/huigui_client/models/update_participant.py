@@ -1,40 +1,30 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.supervision_level import SupervisionLevel
 from ..types import UNSET, Unset
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="UpdateParticipant")
 
 
-
 @_attrs_define
 class UpdateParticipant:
-    """ Changes by the owning office (or NGO, for its volunteers); absent fields stay.
+    """Changes by the owning office (or NGO, for its volunteers); absent fields stay.
 
-        Attributes:
-            able_to_work (bool | None | Unset):
-            correction_end (datetime.date | None | Unset):
-            medical_needs (bool | None | Unset):
-            name (None | str | Unset):
-            phone (None | str | Unset):
-            skills (list[str] | None | Unset): At most 50 skills of at most 50 characters, no control characters.
-            supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
-     """
+    Attributes:
+        able_to_work (bool | None | Unset):
+        correction_end (datetime.date | None | Unset):
+        medical_needs (bool | None | Unset):
+        name (None | str | Unset):
+        phone (None | str | Unset):
+        skills (list[str] | None | Unset): At most 50 skills of at most 50 characters, no control characters.
+        supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+    """
 
     able_to_work: bool | None | Unset = UNSET
     correction_end: datetime.date | None | Unset = UNSET
@@ -43,10 +33,6 @@ class UpdateParticipant:
     phone: None | str | Unset = UNSET
     skills: list[str] | None | Unset = UNSET
     supervision_level: SupervisionLevel | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         able_to_work: bool | None | Unset
@@ -87,7 +73,6 @@ class UpdateParticipant:
         elif isinstance(self.skills, list):
             skills = self.skills
 
-
         else:
             skills = self.skills
 
@@ -95,12 +80,9 @@ class UpdateParticipant:
         if not isinstance(self.supervision_level, Unset):
             supervision_level = self.supervision_level.value
 
-
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if able_to_work is not UNSET:
             field_dict["able_to_work"] = able_to_work
         if correction_end is not UNSET:
@@ -118,11 +100,10 @@ class UpdateParticipant:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_able_to_work(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -131,7 +112,6 @@ class UpdateParticipant:
             return cast(bool | None | Unset, data)
 
         able_to_work = _parse_able_to_work(d.pop("able_to_work", UNSET))
-
 
         def _parse_correction_end(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -143,15 +123,12 @@ class UpdateParticipant:
                     raise TypeError()
                 correction_end_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return correction_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         correction_end = _parse_correction_end(d.pop("correction_end", UNSET))
-
 
         def _parse_medical_needs(data: object) -> bool | None | Unset:
             if data is None:
@@ -162,7 +139,6 @@ class UpdateParticipant:
 
         medical_needs = _parse_medical_needs(d.pop("medical_needs", UNSET))
 
-
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -172,7 +148,6 @@ class UpdateParticipant:
 
         name = _parse_name(d.pop("name", UNSET))
 
-
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -181,7 +156,6 @@ class UpdateParticipant:
             return cast(None | str | Unset, data)
 
         phone = _parse_phone(d.pop("phone", UNSET))
-
 
         def _parse_skills(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -200,16 +174,12 @@ class UpdateParticipant:
 
         skills = _parse_skills(d.pop("skills", UNSET))
 
-
         _supervision_level = d.pop("supervision_level", UNSET)
         supervision_level: SupervisionLevel | Unset
-        if isinstance(_supervision_level,  Unset):
+        if isinstance(_supervision_level, Unset):
             supervision_level = UNSET
         else:
             supervision_level = SupervisionLevel(_supervision_level)
-
-
-
 
         update_participant = cls(
             able_to_work=able_to_work,
@@ -222,4 +192,3 @@ class UpdateParticipant:
         )
 
         return update_participant
-

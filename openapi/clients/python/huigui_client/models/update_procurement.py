@@ -1,45 +1,37 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.session_type import SessionType
 from ..types import UNSET, Unset
-from typing import cast
-import datetime
 
 if TYPE_CHECKING:
-  from ..models.criterion import Criterion
-  from ..models.kpi_target import KpiTarget
-
-
-
+    from ..models.criterion import Criterion
+    from ..models.kpi_target import KpiTarget
 
 
 T = TypeVar("T", bound="UpdateProcurement")
 
 
-
 @_attrs_define
 class UpdateProcurement:
-    """ Changes to a draft procurement; absent fields stay.
+    """Changes to a draft procurement; absent fields stay.
 
-        Attributes:
-            bid_deadline (datetime.datetime | None | Unset):
-            budget_fen (int | None | Unset):
-            categories (list[SessionType] | None | Unset):
-            criteria (list[Criterion] | None | Unset):
-            description (None | str | Unset):
-            kpi_template (list[KpiTarget] | None | Unset):
-            service_end (datetime.date | None | Unset):
-            service_start (datetime.date | None | Unset):
-            title (None | str | Unset):
-     """
+    Attributes:
+        bid_deadline (datetime.datetime | None | Unset):
+        budget_fen (int | None | Unset):
+        categories (list[SessionType] | None | Unset):
+        criteria (list[Criterion] | None | Unset):
+        description (None | str | Unset):
+        kpi_template (list[KpiTarget] | None | Unset):
+        service_end (datetime.date | None | Unset):
+        service_start (datetime.date | None | Unset):
+        title (None | str | Unset):
+    """
 
     bid_deadline: datetime.datetime | None | Unset = UNSET
     budget_fen: int | None | Unset = UNSET
@@ -51,13 +43,7 @@ class UpdateProcurement:
     service_start: datetime.date | None | Unset = UNSET
     title: None | str | Unset = UNSET
 
-
-
-
-
     def to_dict(self) -> dict[str, Any]:
-        from ..models.criterion import Criterion # noqa: PLC0415
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
         bid_deadline: None | str | Unset
         if isinstance(self.bid_deadline, Unset):
             bid_deadline = UNSET
@@ -81,7 +67,6 @@ class UpdateProcurement:
                 categories_type_0_item = categories_type_0_item_data.value
                 categories.append(categories_type_0_item)
 
-
         else:
             categories = self.categories
 
@@ -93,7 +78,6 @@ class UpdateProcurement:
             for criteria_type_0_item_data in self.criteria:
                 criteria_type_0_item = criteria_type_0_item_data.to_dict()
                 criteria.append(criteria_type_0_item)
-
 
         else:
             criteria = self.criteria
@@ -112,7 +96,6 @@ class UpdateProcurement:
             for kpi_template_type_0_item_data in self.kpi_template:
                 kpi_template_type_0_item = kpi_template_type_0_item_data.to_dict()
                 kpi_template.append(kpi_template_type_0_item)
-
 
         else:
             kpi_template = self.kpi_template
@@ -139,11 +122,9 @@ class UpdateProcurement:
         else:
             title = self.title
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if bid_deadline is not UNSET:
             field_dict["bid_deadline"] = bid_deadline
         if budget_fen is not UNSET:
@@ -165,13 +146,13 @@ class UpdateProcurement:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.criterion import Criterion # noqa: PLC0415
-        from ..models.kpi_target import KpiTarget # noqa: PLC0415
+        from ..models.criterion import Criterion  # noqa: PLC0415
+        from ..models.kpi_target import KpiTarget  # noqa: PLC0415
+
         d = dict(src_dict)
+
         def _parse_bid_deadline(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -182,15 +163,12 @@ class UpdateProcurement:
                     raise TypeError()
                 bid_deadline_type_0 = datetime.datetime.fromisoformat(data)
 
-
-
                 return bid_deadline_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
         bid_deadline = _parse_bid_deadline(d.pop("bid_deadline", UNSET))
-
 
         def _parse_budget_fen(data: object) -> int | None | Unset:
             if data is None:
@@ -200,7 +178,6 @@ class UpdateProcurement:
             return cast(int | None | Unset, data)
 
         budget_fen = _parse_budget_fen(d.pop("budget_fen", UNSET))
-
 
         def _parse_categories(data: object) -> list[SessionType] | None | Unset:
             if data is None:
@@ -212,10 +189,8 @@ class UpdateProcurement:
                     raise TypeError()
                 categories_type_0 = []
                 _categories_type_0 = data
-                for categories_type_0_item_data in (_categories_type_0):
+                for categories_type_0_item_data in _categories_type_0:
                     categories_type_0_item = SessionType(categories_type_0_item_data)
-
-
 
                     categories_type_0.append(categories_type_0_item)
 
@@ -225,7 +200,6 @@ class UpdateProcurement:
             return cast(list[SessionType] | None | Unset, data)
 
         categories = _parse_categories(d.pop("categories", UNSET))
-
 
         def _parse_criteria(data: object) -> list[Criterion] | None | Unset:
             if data is None:
@@ -237,10 +211,8 @@ class UpdateProcurement:
                     raise TypeError()
                 criteria_type_0 = []
                 _criteria_type_0 = data
-                for criteria_type_0_item_data in (_criteria_type_0):
+                for criteria_type_0_item_data in _criteria_type_0:
                     criteria_type_0_item = Criterion.from_dict(criteria_type_0_item_data)
-
-
 
                     criteria_type_0.append(criteria_type_0_item)
 
@@ -251,7 +223,6 @@ class UpdateProcurement:
 
         criteria = _parse_criteria(d.pop("criteria", UNSET))
 
-
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -260,7 +231,6 @@ class UpdateProcurement:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
-
 
         def _parse_kpi_template(data: object) -> list[KpiTarget] | None | Unset:
             if data is None:
@@ -272,10 +242,8 @@ class UpdateProcurement:
                     raise TypeError()
                 kpi_template_type_0 = []
                 _kpi_template_type_0 = data
-                for kpi_template_type_0_item_data in (_kpi_template_type_0):
+                for kpi_template_type_0_item_data in _kpi_template_type_0:
                     kpi_template_type_0_item = KpiTarget.from_dict(kpi_template_type_0_item_data)
-
-
 
                     kpi_template_type_0.append(kpi_template_type_0_item)
 
@@ -285,7 +253,6 @@ class UpdateProcurement:
             return cast(list[KpiTarget] | None | Unset, data)
 
         kpi_template = _parse_kpi_template(d.pop("kpi_template", UNSET))
-
 
         def _parse_service_end(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -297,15 +264,12 @@ class UpdateProcurement:
                     raise TypeError()
                 service_end_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return service_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         service_end = _parse_service_end(d.pop("service_end", UNSET))
-
 
         def _parse_service_start(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -317,15 +281,12 @@ class UpdateProcurement:
                     raise TypeError()
                 service_start_type_0 = datetime.date.fromisoformat(data)
 
-
-
                 return service_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
         service_start = _parse_service_start(d.pop("service_start", UNSET))
-
 
         def _parse_title(data: object) -> None | str | Unset:
             if data is None:
@@ -335,7 +296,6 @@ class UpdateProcurement:
             return cast(None | str | Unset, data)
 
         title = _parse_title(d.pop("title", UNSET))
-
 
         update_procurement = cls(
             bid_deadline=bid_deadline,
@@ -350,4 +310,3 @@ class UpdateProcurement:
         )
 
         return update_procurement
-

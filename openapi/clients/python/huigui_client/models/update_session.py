@@ -1,29 +1,19 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-from ..types import UNSET, Unset
-from typing import cast
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="UpdateSession")
 
 
-
 @_attrs_define
 class UpdateSession:
-    """ Changes to a scheduled session; absent fields stay. `latitude`,
+    """Changes to a scheduled session; absent fields stay. `latitude`,
     `longitude` and `radius_m` change together (all `null` removes the point).
 
         Attributes:
@@ -37,7 +27,7 @@ class UpdateSession:
             radius_m (int | Unset):
             starts_at (datetime.datetime | Unset):
             title (str | Unset):
-     """
+    """
 
     capacity: int | Unset = UNSET
     credit_hours: float | Unset = UNSET
@@ -49,10 +39,6 @@ class UpdateSession:
     radius_m: int | Unset = UNSET
     starts_at: datetime.datetime | Unset = UNSET
     title: str | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         capacity = self.capacity
@@ -79,11 +65,9 @@ class UpdateSession:
 
         title = self.title
 
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if capacity is not UNSET:
             field_dict["capacity"] = capacity
         if credit_hours is not UNSET:
@@ -107,8 +91,6 @@ class UpdateSession:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
@@ -118,13 +100,10 @@ class UpdateSession:
 
         _ends_at = d.pop("ends_at", UNSET)
         ends_at: datetime.datetime | Unset
-        if isinstance(_ends_at,  Unset):
+        if isinstance(_ends_at, Unset):
             ends_at = UNSET
         else:
             ends_at = datetime.datetime.fromisoformat(_ends_at)
-
-
-
 
         facilitator = d.pop("facilitator", UNSET)
 
@@ -138,13 +117,10 @@ class UpdateSession:
 
         _starts_at = d.pop("starts_at", UNSET)
         starts_at: datetime.datetime | Unset
-        if isinstance(_starts_at,  Unset):
+        if isinstance(_starts_at, Unset):
             starts_at = UNSET
         else:
             starts_at = datetime.datetime.fromisoformat(_starts_at)
-
-
-
 
         title = d.pop("title", UNSET)
 
@@ -162,4 +138,3 @@ class UpdateSession:
         )
 
         return update_session
-

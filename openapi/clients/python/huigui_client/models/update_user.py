@@ -1,43 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 from ..models.user_role import UserRole
 from ..types import UNSET, Unset
-from typing import cast
-
-
-
-
-
 
 T = TypeVar("T", bound="UpdateUser")
 
 
-
 @_attrs_define
 class UpdateUser:
-    """ Changes to a user; absent fields stay (`role` must not be `null`).
+    """Changes to a user; absent fields stay (`role` must not be `null`).
 
-        Attributes:
-            disabled (bool | None | Unset): Disabling also revokes the user's refresh tokens.
-            display_name (None | str | Unset):
-            role (UserRole | Unset): User role; each belongs to one organisation kind.
-     """
+    Attributes:
+        disabled (bool | None | Unset): Disabling also revokes the user's refresh tokens.
+        display_name (None | str | Unset):
+        role (UserRole | Unset): User role; each belongs to one organisation kind.
+    """
 
     disabled: bool | None | Unset = UNSET
     display_name: None | str | Unset = UNSET
     role: UserRole | Unset = UNSET
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         disabled: bool | None | Unset
@@ -56,12 +42,9 @@ class UpdateUser:
         if not isinstance(self.role, Unset):
             role = self.role.value
 
-
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({
-        })
+        field_dict.update({})
         if disabled is not UNSET:
             field_dict["disabled"] = disabled
         if display_name is not UNSET:
@@ -71,11 +54,10 @@ class UpdateUser:
 
         return field_dict
 
-
-
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
         def _parse_disabled(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -84,7 +66,6 @@ class UpdateUser:
             return cast(bool | None | Unset, data)
 
         disabled = _parse_disabled(d.pop("disabled", UNSET))
-
 
         def _parse_display_name(data: object) -> None | str | Unset:
             if data is None:
@@ -95,16 +76,12 @@ class UpdateUser:
 
         display_name = _parse_display_name(d.pop("display_name", UNSET))
 
-
         _role = d.pop("role", UNSET)
         role: UserRole | Unset
-        if isinstance(_role,  Unset):
+        if isinstance(_role, Unset):
             role = UNSET
         else:
             role = UserRole(_role)
-
-
-
 
         update_user = cls(
             disabled=disabled,
@@ -113,4 +90,3 @@ class UpdateUser:
         )
 
         return update_user
-

@@ -1,42 +1,33 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 from ..models.user_role import UserRole
-from typing import cast
-from uuid import UUID
-import datetime
-
-
-
-
-
 
 T = TypeVar("T", bound="User")
 
 
-
 @_attrs_define
 class User:
-    """ A user (never with a password hash).
+    """A user (never with a password hash).
 
-        Attributes:
-            created_at (datetime.datetime):
-            disabled (bool):
-            display_name (str):
-            email (str):
-            id (UUID):
-            organization_id (UUID):
-            role (UserRole): User role; each belongs to one organisation kind.
-            updated_at (datetime.datetime):
-            version (int):
-     """
+    Attributes:
+        created_at (datetime.datetime):
+        disabled (bool):
+        display_name (str):
+        email (str):
+        id (UUID):
+        organization_id (UUID):
+        role (UserRole): User role; each belongs to one organisation kind.
+        updated_at (datetime.datetime):
+        version (int):
+    """
 
     created_at: datetime.datetime
     disabled: bool
@@ -48,10 +39,6 @@ class User:
     updated_at: datetime.datetime
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-
-
-
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -72,32 +59,28 @@ class User:
 
         version = self.version
 
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "created_at": created_at,
-            "disabled": disabled,
-            "display_name": display_name,
-            "email": email,
-            "id": id,
-            "organization_id": organization_id,
-            "role": role,
-            "updated_at": updated_at,
-            "version": version,
-        })
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "disabled": disabled,
+                "display_name": display_name,
+                "email": email,
+                "id": id,
+                "organization_id": organization_id,
+                "role": role,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
 
         return field_dict
-
-
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
 
         disabled = d.pop("disabled")
 
@@ -107,23 +90,11 @@ class User:
 
         id = UUID(d.pop("id"))
 
-
-
-
         organization_id = UUID(d.pop("organization_id"))
-
-
-
 
         role = UserRole(d.pop("role"))
 
-
-
-
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-
-
 
         version = d.pop("version")
 
@@ -138,7 +109,6 @@ class User:
             updated_at=updated_at,
             version=version,
         )
-
 
         user.additional_properties = d
         return user

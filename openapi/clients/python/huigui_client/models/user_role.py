@@ -1,5 +1,6 @@
 from enum import StrEnum
 
+
 class UserRole(StrEnum):
     ADMIN = "admin"
     AGENCY_STAFF = "agency_staff"

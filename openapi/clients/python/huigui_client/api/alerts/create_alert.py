@@ -1,36 +1,24 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.alert import Alert
 from ...models.create_alert import CreateAlert
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateAlert,
     idempotency_key: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
-
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -45,103 +33,59 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Alert | Problem | None:
     if response.status_code == 201:
         response_201 = Alert.from_dict(response.json())
-
-
 
         return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -165,9 +109,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateAlert,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Alert | Problem]:
-    """ Report a behaviour concern
+    """Report a behaviour concern
 
      NGO staff, about a person enrolled in one of their sessions; facts
     only (NGOs never sanction). Goes to the person's judicial office.
@@ -183,13 +126,11 @@ def sync_detailed(
 
     Returns:
         Response[Alert | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-idempotency_key=idempotency_key,
-
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -198,14 +139,14 @@ idempotency_key=idempotency_key,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     body: CreateAlert,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Alert | Problem | None:
-    """ Report a behaviour concern
+    """Report a behaviour concern
 
      NGO staff, about a person enrolled in one of their sessions; facts
     only (NGOs never sanction). Goes to the person's judicial office.
@@ -221,24 +162,22 @@ def sync(
 
     Returns:
         Alert | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateAlert,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Alert | Problem]:
-    """ Report a behaviour concern
+    """Report a behaviour concern
 
      NGO staff, about a person enrolled in one of their sessions; facts
     only (NGOs never sanction). Goes to the person's judicial office.
@@ -254,29 +193,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[Alert | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-idempotency_key=idempotency_key,
-
+        idempotency_key=idempotency_key,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateAlert,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Alert | Problem | None:
-    """ Report a behaviour concern
+    """Report a behaviour concern
 
      NGO staff, about a person enrolled in one of their sessions; facts
     only (NGOs never sanction). Goes to the person's judicial office.
@@ -292,12 +227,12 @@ async def asyncio(
 
     Returns:
         Alert | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-idempotency_key=idempotency_key,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,21 +1,16 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.alert_kind import AlertKind
 from ...models.alert_state import AlertState
 from ...models.page_alert import PageAlert
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -25,11 +20,7 @@ def _get_kwargs(
     kind: AlertKind | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -54,9 +45,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -64,107 +53,42 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAlert | Problem | None:
     if response.status_code == 200:
         response_200 = PageAlert.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -191,9 +115,8 @@ def sync_detailed(
     kind: AlertKind | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageAlert | Problem]:
-    """ List alerts
+    """List alerts
 
      Offices see their own people's, NGOs those they raised, agencies those
     escalated to them, the bureau and the auditor all.
@@ -211,16 +134,14 @@ def sync_detailed(
 
     Returns:
         Response[PageAlert | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-participant_id=participant_id,
-kind=kind,
-limit=limit,
-cursor=cursor,
-
+        participant_id=participant_id,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -228,6 +149,7 @@ cursor=cursor,
     )
 
     return _build_response(client=client, response=response)
+
 
 def sync(
     *,
@@ -237,9 +159,8 @@ def sync(
     kind: AlertKind | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageAlert | Problem | None:
-    """ List alerts
+    """List alerts
 
      Offices see their own people's, NGOs those they raised, agencies those
     escalated to them, the bureau and the auditor all.
@@ -257,18 +178,17 @@ def sync(
 
     Returns:
         PageAlert | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-status=status,
-participant_id=participant_id,
-kind=kind,
-limit=limit,
-cursor=cursor,
-
+        status=status,
+        participant_id=participant_id,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -278,9 +198,8 @@ async def asyncio_detailed(
     kind: AlertKind | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageAlert | Problem]:
-    """ List alerts
+    """List alerts
 
      Offices see their own people's, NGOs those they raised, agencies those
     escalated to them, the bureau and the auditor all.
@@ -298,23 +217,20 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageAlert | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-participant_id=participant_id,
-kind=kind,
-limit=limit,
-cursor=cursor,
-
+        participant_id=participant_id,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -324,9 +240,8 @@ async def asyncio(
     kind: AlertKind | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageAlert | Problem | None:
-    """ List alerts
+    """List alerts
 
      Offices see their own people's, NGOs those they raised, agencies those
     escalated to them, the bureau and the auditor all.
@@ -344,15 +259,15 @@ async def asyncio(
 
     Returns:
         PageAlert | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-status=status,
-participant_id=participant_id,
-kind=kind,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            participant_id=participant_id,
+            kind=kind,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

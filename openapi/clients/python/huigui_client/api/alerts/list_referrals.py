@@ -1,19 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_referral import PageReferral
 from ...models.problem import Problem
 from ...models.referral_state import ReferralState
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,11 +17,7 @@ def _get_kwargs(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -42,9 +33,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -52,107 +41,42 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageReferral | Problem | None:
     if response.status_code == 200:
         response_200 = PageReferral.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -162,7 +86,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageReferral | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageReferral | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -178,9 +104,8 @@ def sync_detailed(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageReferral | Problem]:
-    """ List referrals
+    """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
     bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
@@ -197,15 +122,13 @@ def sync_detailed(
 
     Returns:
         Response[PageReferral | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-overdue=overdue,
-limit=limit,
-cursor=cursor,
-
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -214,6 +137,7 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
@@ -221,9 +145,8 @@ def sync(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageReferral | Problem | None:
-    """ List referrals
+    """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
     bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
@@ -240,17 +163,16 @@ def sync(
 
     Returns:
         PageReferral | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-status=status,
-overdue=overdue,
-limit=limit,
-cursor=cursor,
-
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -259,9 +181,8 @@ async def asyncio_detailed(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageReferral | Problem]:
-    """ List referrals
+    """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
     bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
@@ -278,22 +199,19 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageReferral | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-overdue=overdue,
-limit=limit,
-cursor=cursor,
-
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -302,9 +220,8 @@ async def asyncio(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageReferral | Problem | None:
-    """ List referrals
+    """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
     bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
@@ -321,14 +238,14 @@ async def asyncio(
 
     Returns:
         PageReferral | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-status=status,
-overdue=overdue,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            overdue=overdue,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

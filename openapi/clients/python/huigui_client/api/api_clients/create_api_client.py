@@ -1,36 +1,24 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.api_client_created import ApiClientCreated
 from ...models.create_api_client import CreateApiClient
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateApiClient,
     idempotency_key: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
-
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -45,103 +33,56 @@ def _get_kwargs(
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiClientCreated | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiClientCreated | Problem | None:
     if response.status_code == 201:
         response_201 = ApiClientCreated.from_dict(response.json())
-
-
 
         return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -151,7 +92,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApiClientCreated | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiClientCreated | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -165,9 +108,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateApiClient,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[ApiClientCreated | Problem]:
-    """ Create a partner-app client
+    """Create a partner-app client
 
      Returns `client_secret` once; it cannot be read again.
 
@@ -181,13 +123,11 @@ def sync_detailed(
 
     Returns:
         Response[ApiClientCreated | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-idempotency_key=idempotency_key,
-
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -196,14 +136,14 @@ idempotency_key=idempotency_key,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     body: CreateApiClient,
     idempotency_key: str | Unset = UNSET,
-
 ) -> ApiClientCreated | Problem | None:
-    """ Create a partner-app client
+    """Create a partner-app client
 
      Returns `client_secret` once; it cannot be read again.
 
@@ -217,24 +157,22 @@ def sync(
 
     Returns:
         ApiClientCreated | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateApiClient,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[ApiClientCreated | Problem]:
-    """ Create a partner-app client
+    """Create a partner-app client
 
      Returns `client_secret` once; it cannot be read again.
 
@@ -248,29 +186,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[ApiClientCreated | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-idempotency_key=idempotency_key,
-
+        idempotency_key=idempotency_key,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateApiClient,
     idempotency_key: str | Unset = UNSET,
-
 ) -> ApiClientCreated | Problem | None:
-    """ Create a partner-app client
+    """Create a partner-app client
 
      Returns `client_secret` once; it cannot be read again.
 
@@ -284,12 +218,12 @@ async def asyncio(
 
     Returns:
         ApiClientCreated | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-idempotency_key=idempotency_key,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

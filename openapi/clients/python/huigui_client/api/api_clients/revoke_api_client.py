@@ -1,37 +1,28 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from typing import cast
-from uuid import UUID
-
+from ...types import Response
 
 
 def _get_kwargs(
     id: UUID,
-
 ) -> dict[str, Any]:
-    
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/api/v1/api-clients/{id}".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/api-clients/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
@@ -42,91 +33,35 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-
-
-        return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -149,9 +84,8 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[Any | Problem]:
-    """ Revoke a partner-app client
+    """Revoke a partner-app client
 
      Its tokens stop being issued at once; access tokens already issued
     expire within 15 minutes.
@@ -165,12 +99,10 @@ def sync_detailed(
 
     Returns:
         Response[Any | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-
     )
 
     response = client.get_httpx_client().request(
@@ -179,13 +111,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Any | Problem | None:
-    """ Revoke a partner-app client
+    """Revoke a partner-app client
 
      Its tokens stop being issued at once; access tokens already issued
     expire within 15 minutes.
@@ -199,22 +131,20 @@ def sync(
 
     Returns:
         Any | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-
+        client=client,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[Any | Problem]:
-    """ Revoke a partner-app client
+    """Revoke a partner-app client
 
      Its tokens stop being issued at once; access tokens already issued
     expire within 15 minutes.
@@ -228,27 +158,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[Any | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Any | Problem | None:
-    """ Revoke a partner-app client
+    """Revoke a partner-app client
 
      Its tokens stop being issued at once; access tokens already issued
     expire within 15 minutes.
@@ -262,11 +188,11 @@ async def asyncio(
 
     Returns:
         Any | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,29 +1,20 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_audit_checkpoint import PageAuditCheckpoint
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -31,9 +22,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -41,107 +30,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAuditCheckpoint | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageAuditCheckpoint | Problem | None:
     if response.status_code == 200:
         response_200 = PageAuditCheckpoint.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -151,7 +77,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageAuditCheckpoint | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAuditCheckpoint | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -165,9 +93,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageAuditCheckpoint | Problem]:
-    """ List audit checkpoints
+    """List audit checkpoints
 
      Signed heads of the chain, oldest first: taken at least daily by the
     server and on demand, each mailed to the procuratorate's contact address.
@@ -182,13 +109,11 @@ def sync_detailed(
 
     Returns:
         Response[PageAuditCheckpoint | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         limit=limit,
-cursor=cursor,
-
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -197,14 +122,14 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageAuditCheckpoint | Problem | None:
-    """ List audit checkpoints
+    """List audit checkpoints
 
      Signed heads of the chain, oldest first: taken at least daily by the
     server and on demand, each mailed to the procuratorate's contact address.
@@ -219,24 +144,22 @@ def sync(
 
     Returns:
         PageAuditCheckpoint | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-limit=limit,
-cursor=cursor,
-
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageAuditCheckpoint | Problem]:
-    """ List audit checkpoints
+    """List audit checkpoints
 
      Signed heads of the chain, oldest first: taken at least daily by the
     server and on demand, each mailed to the procuratorate's contact address.
@@ -251,29 +174,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageAuditCheckpoint | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         limit=limit,
-cursor=cursor,
-
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageAuditCheckpoint | Problem | None:
-    """ List audit checkpoints
+    """List audit checkpoints
 
      Signed heads of the chain, oldest first: taken at least daily by the
     server and on demand, each mailed to the procuratorate's contact address.
@@ -288,12 +207,12 @@ async def asyncio(
 
     Returns:
         PageAuditCheckpoint | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

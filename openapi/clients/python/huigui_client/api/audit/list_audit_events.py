@@ -1,19 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_audit_event import PageAuditEvent
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -24,11 +19,7 @@ def _get_kwargs(
     actor_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -47,9 +38,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -57,107 +46,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAuditEvent | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageAuditEvent | Problem | None:
     if response.status_code == 200:
         response_200 = PageAuditEvent.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -167,7 +93,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageAuditEvent | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAuditEvent | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -185,9 +113,8 @@ def sync_detailed(
     actor_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageAuditEvent | Problem]:
-    """ List audit events
+    """List audit events
 
      In chain order. Filters: `action`, `object_type`, `object_id`, `actor_id`.
 
@@ -205,17 +132,15 @@ def sync_detailed(
 
     Returns:
         Response[PageAuditEvent | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         action=action,
-object_type=object_type,
-object_id=object_id,
-actor_id=actor_id,
-limit=limit,
-cursor=cursor,
-
+        object_type=object_type,
+        object_id=object_id,
+        actor_id=actor_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -223,6 +148,7 @@ cursor=cursor,
     )
 
     return _build_response(client=client, response=response)
+
 
 def sync(
     *,
@@ -233,9 +159,8 @@ def sync(
     actor_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageAuditEvent | Problem | None:
-    """ List audit events
+    """List audit events
 
      In chain order. Filters: `action`, `object_type`, `object_id`, `actor_id`.
 
@@ -253,19 +178,18 @@ def sync(
 
     Returns:
         PageAuditEvent | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-action=action,
-object_type=object_type,
-object_id=object_id,
-actor_id=actor_id,
-limit=limit,
-cursor=cursor,
-
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        actor_id=actor_id,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -276,9 +200,8 @@ async def asyncio_detailed(
     actor_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageAuditEvent | Problem]:
-    """ List audit events
+    """List audit events
 
      In chain order. Filters: `action`, `object_type`, `object_id`, `actor_id`.
 
@@ -296,24 +219,21 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageAuditEvent | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         action=action,
-object_type=object_type,
-object_id=object_id,
-actor_id=actor_id,
-limit=limit,
-cursor=cursor,
-
+        object_type=object_type,
+        object_id=object_id,
+        actor_id=actor_id,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -324,9 +244,8 @@ async def asyncio(
     actor_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageAuditEvent | Problem | None:
-    """ List audit events
+    """List audit events
 
      In chain order. Filters: `action`, `object_type`, `object_id`, `actor_id`.
 
@@ -344,16 +263,16 @@ async def asyncio(
 
     Returns:
         PageAuditEvent | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-action=action,
-object_type=object_type,
-object_id=object_id,
-actor_id=actor_id,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            actor_id=actor_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

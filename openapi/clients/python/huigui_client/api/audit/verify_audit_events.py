@@ -1,36 +1,25 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.audit_verification import AuditVerification
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     checkpoint: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
     params["checkpoint"] = checkpoint
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -38,107 +27,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuditVerification | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuditVerification | Problem | None:
     if response.status_code == 200:
         response_200 = AuditVerification.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -148,7 +74,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuditVerification | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditVerification | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -161,9 +89,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     checkpoint: str | Unset = UNSET,
-
 ) -> Response[AuditVerification | Problem]:
-    """ Verify the audit chain
+    """Verify the audit chain
 
      Recomputes every hash in order and reports the first event whose
     content, link or position does not match; then compares the chain
@@ -181,12 +108,10 @@ def sync_detailed(
 
     Returns:
         Response[AuditVerification | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         checkpoint=checkpoint,
-
     )
 
     response = client.get_httpx_client().request(
@@ -195,13 +120,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     checkpoint: str | Unset = UNSET,
-
 ) -> AuditVerification | Problem | None:
-    """ Verify the audit chain
+    """Verify the audit chain
 
      Recomputes every hash in order and reports the first event whose
     content, link or position does not match; then compares the chain
@@ -219,22 +144,20 @@ def sync(
 
     Returns:
         AuditVerification | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-checkpoint=checkpoint,
-
+        checkpoint=checkpoint,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     checkpoint: str | Unset = UNSET,
-
 ) -> Response[AuditVerification | Problem]:
-    """ Verify the audit chain
+    """Verify the audit chain
 
      Recomputes every hash in order and reports the first event whose
     content, link or position does not match; then compares the chain
@@ -252,27 +175,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[AuditVerification | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         checkpoint=checkpoint,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     checkpoint: str | Unset = UNSET,
-
 ) -> AuditVerification | Problem | None:
-    """ Verify the audit chain
+    """Verify the audit chain
 
      Recomputes every hash in order and reports the first event whose
     content, link or position does not match; then compares the chain
@@ -290,11 +209,11 @@ async def asyncio(
 
     Returns:
         AuditVerification | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-checkpoint=checkpoint,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            checkpoint=checkpoint,
+        )
+    ).parsed

@@ -1,31 +1,21 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.client_token import ClientToken
 from ...models.client_token_request import ClientTokenRequest
 from ...models.problem import Problem
-from typing import cast
-
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: ClientTokenRequest,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -40,103 +30,54 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientToken | Problem | None:
     if response.status_code == 200:
         response_200 = ClientToken.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-
-
-        return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
-
-
         return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
-
-
 
         return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
-
-
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -146,7 +87,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ClientToken | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClientToken | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -159,9 +102,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientTokenRequest,
-
 ) -> Response[ClientToken | Problem]:
-    """ Partner-app token (client credentials)
+    """Partner-app token (client credentials)
 
      Returns an access token carrying the client's scopes. Revoked clients
     and wrong secrets answer 401.
@@ -175,12 +117,10 @@ def sync_detailed(
 
     Returns:
         Response[ClientToken | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
     response = client.get_httpx_client().request(
@@ -189,13 +129,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ClientTokenRequest,
-
 ) -> ClientToken | Problem | None:
-    """ Partner-app token (client credentials)
+    """Partner-app token (client credentials)
 
      Returns an access token carrying the client's scopes. Revoked clients
     and wrong secrets answer 401.
@@ -209,22 +149,20 @@ def sync(
 
     Returns:
         ClientToken | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-
+        body=body,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientTokenRequest,
-
 ) -> Response[ClientToken | Problem]:
-    """ Partner-app token (client credentials)
+    """Partner-app token (client credentials)
 
      Returns an access token carrying the client's scopes. Revoked clients
     and wrong secrets answer 401.
@@ -238,27 +176,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[ClientToken | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ClientTokenRequest,
-
 ) -> ClientToken | Problem | None:
-    """ Partner-app token (client credentials)
+    """Partner-app token (client credentials)
 
      Returns an access token carrying the client's scopes. Revoked clients
     and wrong secrets answer 401.
@@ -272,11 +206,11 @@ async def asyncio(
 
     Returns:
         ClientToken | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,31 +1,21 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.token_pair import TokenPair
 from ...models.token_request import TokenRequest
-from typing import cast
-
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: TokenRequest,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -40,103 +30,49 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TokenPair | None:
     if response.status_code == 200:
         response_200 = TokenPair.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
-
-
 
         return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
-
-
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -159,9 +95,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-
 ) -> Response[Problem | TokenPair]:
-    """ Log in with e-mail and password
+    """Log in with e-mail and password
 
      Returns a 15-minute access token and a rotating refresh token. Unknown
     e-mail and wrong password answer the same 401; repeated failures per
@@ -176,12 +111,10 @@ def sync_detailed(
 
     Returns:
         Response[Problem | TokenPair]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
     response = client.get_httpx_client().request(
@@ -190,13 +123,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-
 ) -> Problem | TokenPair | None:
-    """ Log in with e-mail and password
+    """Log in with e-mail and password
 
      Returns a 15-minute access token and a rotating refresh token. Unknown
     e-mail and wrong password answer the same 401; repeated failures per
@@ -211,22 +144,20 @@ def sync(
 
     Returns:
         Problem | TokenPair
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-
+        body=body,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-
 ) -> Response[Problem | TokenPair]:
-    """ Log in with e-mail and password
+    """Log in with e-mail and password
 
      Returns a 15-minute access token and a rotating refresh token. Unknown
     e-mail and wrong password answer the same 401; repeated failures per
@@ -241,27 +172,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[Problem | TokenPair]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-
 ) -> Problem | TokenPair | None:
-    """ Log in with e-mail and password
+    """Log in with e-mail and password
 
      Returns a 15-minute access token and a rotating refresh token. Unknown
     e-mail and wrong password answer the same 401; repeated failures per
@@ -276,11 +203,11 @@ async def asyncio(
 
     Returns:
         Problem | TokenPair
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

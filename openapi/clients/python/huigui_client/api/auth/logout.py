@@ -1,30 +1,20 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.refresh_request import RefreshRequest
-from typing import cast
-
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: RefreshRequest,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -39,7 +29,6 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
@@ -48,91 +37,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
-
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
-
-
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -155,9 +83,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Response[Any | Problem]:
-    """ Log out: revoke a refresh token's family
+    """Log out: revoke a refresh token's family
 
      Always 204, also for unknown tokens, so that logout is idempotent.
 
@@ -170,12 +97,10 @@ def sync_detailed(
 
     Returns:
         Response[Any | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
     response = client.get_httpx_client().request(
@@ -184,13 +109,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Any | Problem | None:
-    """ Log out: revoke a refresh token's family
+    """Log out: revoke a refresh token's family
 
      Always 204, also for unknown tokens, so that logout is idempotent.
 
@@ -203,22 +128,20 @@ def sync(
 
     Returns:
         Any | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-
+        body=body,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Response[Any | Problem]:
-    """ Log out: revoke a refresh token's family
+    """Log out: revoke a refresh token's family
 
      Always 204, also for unknown tokens, so that logout is idempotent.
 
@@ -231,27 +154,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[Any | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Any | Problem | None:
-    """ Log out: revoke a refresh token's family
+    """Log out: revoke a refresh token's family
 
      Always 204, also for unknown tokens, so that logout is idempotent.
 
@@ -264,11 +183,11 @@ async def asyncio(
 
     Returns:
         Any | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,31 +1,21 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.refresh_request import RefreshRequest
 from ...models.token_pair import TokenPair
-from typing import cast
-
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: RefreshRequest,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -40,103 +30,44 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TokenPair | None:
     if response.status_code == 200:
         response_200 = TokenPair.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -159,9 +90,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Response[Problem | TokenPair]:
-    """ Exchange a refresh token for a new pair
+    """Exchange a refresh token for a new pair
 
      The presented token is consumed. Presenting a token that was already
     rotated revokes its whole family (all sessions from that login).
@@ -175,12 +105,10 @@ def sync_detailed(
 
     Returns:
         Response[Problem | TokenPair]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
     response = client.get_httpx_client().request(
@@ -189,13 +117,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Problem | TokenPair | None:
-    """ Exchange a refresh token for a new pair
+    """Exchange a refresh token for a new pair
 
      The presented token is consumed. Presenting a token that was already
     rotated revokes its whole family (all sessions from that login).
@@ -209,22 +137,20 @@ def sync(
 
     Returns:
         Problem | TokenPair
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-
+        body=body,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Response[Problem | TokenPair]:
-    """ Exchange a refresh token for a new pair
+    """Exchange a refresh token for a new pair
 
      The presented token is consumed. Presenting a token that was already
     rotated revokes its whole family (all sessions from that login).
@@ -238,27 +164,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[Problem | TokenPair]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RefreshRequest,
-
 ) -> Problem | TokenPair | None:
-    """ Exchange a refresh token for a new pair
+    """Exchange a refresh token for a new pair
 
      The presented token is consumed. Presenting a token that was already
     rotated revokes its whole family (all sessions from that login).
@@ -272,11 +194,11 @@ async def asyncio(
 
     Returns:
         Problem | TokenPair
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

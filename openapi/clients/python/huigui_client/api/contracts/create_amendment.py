@@ -1,20 +1,16 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.amendment import Amendment
 from ...models.create_amendment import CreateAmendment
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,21 +18,16 @@ def _get_kwargs(
     *,
     body: CreateAmendment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
-
-
-    
-
-    
-
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/contracts/{id}/amendments".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/contracts/{id}/amendments".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -47,103 +38,59 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Amendment | Problem | None:
     if response.status_code == 201:
         response_201 = Amendment.from_dict(response.json())
-
-
 
         return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -168,9 +115,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateAmendment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Amendment | Problem]:
-    """ Propose an amendment
+    """Propose an amendment
 
      To an active or suspended contract; approved increases together stay ≤ 10 % of the original amount.
 
@@ -185,14 +131,12 @@ def sync_detailed(
 
     Returns:
         Response[Amendment | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -201,15 +145,15 @@ idempotency_key=idempotency_key,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreateAmendment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Amendment | Problem | None:
-    """ Propose an amendment
+    """Propose an amendment
 
      To an active or suspended contract; approved increases together stay ≤ 10 % of the original amount.
 
@@ -224,16 +168,15 @@ def sync(
 
     Returns:
         Amendment | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-body=body,
-idempotency_key=idempotency_key,
-
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
@@ -241,9 +184,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateAmendment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Amendment | Problem]:
-    """ Propose an amendment
+    """Propose an amendment
 
      To an active or suspended contract; approved increases together stay ≤ 10 % of the original amount.
 
@@ -258,21 +200,18 @@ async def asyncio_detailed(
 
     Returns:
         Response[Amendment | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
@@ -280,9 +219,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateAmendment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Amendment | Problem | None:
-    """ Propose an amendment
+    """Propose an amendment
 
      To an active or suspended contract; approved increases together stay ≤ 10 % of the original amount.
 
@@ -297,13 +235,13 @@ async def asyncio(
 
     Returns:
         Amendment | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-body=body,
-idempotency_key=idempotency_key,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,136 +1,64 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.contract import Contract
 from ...models.problem import Problem
-from typing import cast
-from uuid import UUID
-
+from ...types import Response
 
 
 def _get_kwargs(
     id: UUID,
-
 ) -> dict[str, Any]:
-    
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/contracts/{id}".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/contracts/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Contract | Problem | None:
     if response.status_code == 200:
         response_200 = Contract.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
-
-
 
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
-
-
         return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-
-
-        return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -153,9 +81,8 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[Contract | Problem]:
-    """ Get a contract
+    """Get a contract
 
     Args:
         id (UUID):
@@ -166,12 +93,10 @@ def sync_detailed(
 
     Returns:
         Response[Contract | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-
     )
 
     response = client.get_httpx_client().request(
@@ -180,13 +105,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Contract | Problem | None:
-    """ Get a contract
+    """Get a contract
 
     Args:
         id (UUID):
@@ -197,22 +122,20 @@ def sync(
 
     Returns:
         Contract | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-
+        client=client,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[Contract | Problem]:
-    """ Get a contract
+    """Get a contract
 
     Args:
         id (UUID):
@@ -223,27 +146,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[Contract | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Contract | Problem | None:
-    """ Get a contract
+    """Get a contract
 
     Args:
         id (UUID):
@@ -254,11 +173,11 @@ async def asyncio(
 
     Returns:
         Contract | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

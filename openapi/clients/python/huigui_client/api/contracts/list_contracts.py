@@ -1,36 +1,32 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
+from ...models.contract_state import ContractState
 from ...models.page_contract import PageContract
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    status: str | Unset = UNSET,
+    status: ContractState | Unset = UNSET,
     ngo_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     json_ngo_id: str | Unset = UNSET
     if not isinstance(ngo_id, Unset):
@@ -41,9 +37,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -51,107 +45,42 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageContract | Problem | None:
     if response.status_code == 200:
         response_200 = PageContract.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -161,7 +90,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageContract | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageContract | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -173,18 +104,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ContractState | Unset = UNSET,
     ngo_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageContract | Problem]:
-    """ List contracts
+    """List contracts
 
      NGOs see their own; filters `status`, `ngo_id`.
 
     Args:
-        status (str | Unset):
+        status (ContractState | Unset): A contract's status.
         ngo_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -195,15 +125,13 @@ def sync_detailed(
 
     Returns:
         Response[PageContract | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-ngo_id=ngo_id,
-limit=limit,
-cursor=cursor,
-
+        ngo_id=ngo_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -212,21 +140,21 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ContractState | Unset = UNSET,
     ngo_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageContract | Problem | None:
-    """ List contracts
+    """List contracts
 
      NGOs see their own; filters `status`, `ngo_id`.
 
     Args:
-        status (str | Unset):
+        status (ContractState | Unset): A contract's status.
         ngo_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -237,33 +165,31 @@ def sync(
 
     Returns:
         PageContract | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-status=status,
-ngo_id=ngo_id,
-limit=limit,
-cursor=cursor,
-
+        status=status,
+        ngo_id=ngo_id,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ContractState | Unset = UNSET,
     ngo_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageContract | Problem]:
-    """ List contracts
+    """List contracts
 
      NGOs see their own; filters `status`, `ngo_id`.
 
     Args:
-        status (str | Unset):
+        status (ContractState | Unset): A contract's status.
         ngo_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -274,38 +200,34 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageContract | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-ngo_id=ngo_id,
-limit=limit,
-cursor=cursor,
-
+        ngo_id=ngo_id,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ContractState | Unset = UNSET,
     ngo_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageContract | Problem | None:
-    """ List contracts
+    """List contracts
 
      NGOs see their own; filters `status`, `ngo_id`.
 
     Args:
-        status (str | Unset):
+        status (ContractState | Unset): A contract's status.
         ngo_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -316,14 +238,14 @@ async def asyncio(
 
     Returns:
         PageContract | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-status=status,
-ngo_id=ngo_id,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            ngo_id=ngo_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

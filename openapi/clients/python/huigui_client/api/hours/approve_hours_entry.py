@@ -1,136 +1,69 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.hours_entry import HoursEntry
 from ...models.problem import Problem
-from typing import cast
-from uuid import UUID
-
+from ...types import Response
 
 
 def _get_kwargs(
     entry_id: UUID,
-
 ) -> dict[str, Any]:
-    
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/hours/{entry_id}/approve".format(entry_id=quote(str(entry_id), safe=""),),
+        "url": "/api/v1/hours/{entry_id}/approve".format(
+            entry_id=quote(str(entry_id), safe=""),
+        ),
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HoursEntry | Problem | None:
     if response.status_code == 200:
         response_200 = HoursEntry.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
-
-
 
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
-
-
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-
-
-        return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -140,7 +73,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HoursEntry | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HoursEntry | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -153,9 +88,8 @@ def sync_detailed(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[HoursEntry | Problem]:
-    """ Approve a manual entry
+    """Approve a manual entry
 
      By the person's judicial office (a volunteer's: the NGO's admin), while
     its month is open.
@@ -169,12 +103,10 @@ def sync_detailed(
 
     Returns:
         Response[HoursEntry | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         entry_id=entry_id,
-
     )
 
     response = client.get_httpx_client().request(
@@ -183,13 +115,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> HoursEntry | Problem | None:
-    """ Approve a manual entry
+    """Approve a manual entry
 
      By the person's judicial office (a volunteer's: the NGO's admin), while
     its month is open.
@@ -203,22 +135,20 @@ def sync(
 
     Returns:
         HoursEntry | Problem
-     """
-
+    """
 
     return sync_detailed(
         entry_id=entry_id,
-client=client,
-
+        client=client,
     ).parsed
+
 
 async def asyncio_detailed(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[HoursEntry | Problem]:
-    """ Approve a manual entry
+    """Approve a manual entry
 
      By the person's judicial office (a volunteer's: the NGO's admin), while
     its month is open.
@@ -232,27 +162,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[HoursEntry | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         entry_id=entry_id,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> HoursEntry | Problem | None:
-    """ Approve a manual entry
+    """Approve a manual entry
 
      By the person's judicial office (a volunteer's: the NGO's admin), while
     its month is open.
@@ -266,11 +192,11 @@ async def asyncio(
 
     Returns:
         HoursEntry | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        entry_id=entry_id,
-client=client,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            entry_id=entry_id,
+            client=client,
+        )
+    ).parsed

@@ -1,146 +1,78 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.month_hours import MonthHours
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     month: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
     params["month"] = month
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/participants/{id}/hours".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/participants/{id}/hours".format(
+            id=quote(str(id), safe=""),
+        ),
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MonthHours | Problem | None:
     if response.status_code == 200:
         response_200 = MonthHours.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
-
-
 
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
-
-
         return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -150,7 +82,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MonthHours | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MonthHours | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -164,9 +98,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     month: str | Unset = UNSET,
-
 ) -> Response[MonthHours | Problem]:
-    """ A person's hours for a month
+    """A person's hours for a month
 
      Required (from the bureau's policy and the person's supervision level),
     earned per category, `status` (`on_track`, `at_risk`, `met`,
@@ -183,13 +116,11 @@ def sync_detailed(
 
     Returns:
         Response[MonthHours | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-month=month,
-
+        month=month,
     )
 
     response = client.get_httpx_client().request(
@@ -198,14 +129,14 @@ month=month,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     month: str | Unset = UNSET,
-
 ) -> MonthHours | Problem | None:
-    """ A person's hours for a month
+    """A person's hours for a month
 
      Required (from the bureau's policy and the person's supervision level),
     earned per category, `status` (`on_track`, `at_risk`, `met`,
@@ -222,24 +153,22 @@ def sync(
 
     Returns:
         MonthHours | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-month=month,
-
+        client=client,
+        month=month,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
     month: str | Unset = UNSET,
-
 ) -> Response[MonthHours | Problem]:
-    """ A person's hours for a month
+    """A person's hours for a month
 
      Required (from the bureau's policy and the person's supervision level),
     earned per category, `status` (`on_track`, `at_risk`, `met`,
@@ -256,29 +185,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[MonthHours | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-month=month,
-
+        month=month,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
     month: str | Unset = UNSET,
-
 ) -> MonthHours | Problem | None:
-    """ A person's hours for a month
+    """A person's hours for a month
 
      Required (from the bureau's policy and the person's supervision level),
     earned per category, `status` (`on_track`, `at_risk`, `met`,
@@ -295,12 +220,12 @@ async def asyncio(
 
     Returns:
         MonthHours | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-month=month,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            month=month,
+        )
+    ).parsed

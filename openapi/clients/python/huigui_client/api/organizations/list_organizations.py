@@ -1,20 +1,15 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.organization_kind import OrganizationKind
 from ...models.page_organization import PageOrganization
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -23,11 +18,7 @@ def _get_kwargs(
     parent_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -46,9 +37,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -56,107 +45,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageOrganization | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageOrganization | Problem | None:
     if response.status_code == 200:
         response_200 = PageOrganization.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -166,7 +92,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageOrganization | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageOrganization | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -182,9 +110,8 @@ def sync_detailed(
     parent_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageOrganization | Problem]:
-    """ List organisations
+    """List organisations
 
      NGOs see themselves, the bureau and the judicial offices; agencies see
     themselves; bureau staff, judicial offices and the auditor see all.
@@ -201,15 +128,13 @@ def sync_detailed(
 
     Returns:
         Response[PageOrganization | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         kind=kind,
-parent_id=parent_id,
-limit=limit,
-cursor=cursor,
-
+        parent_id=parent_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -218,6 +143,7 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
@@ -225,9 +151,8 @@ def sync(
     parent_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageOrganization | Problem | None:
-    """ List organisations
+    """List organisations
 
      NGOs see themselves, the bureau and the judicial offices; agencies see
     themselves; bureau staff, judicial offices and the auditor see all.
@@ -244,17 +169,16 @@ def sync(
 
     Returns:
         PageOrganization | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-kind=kind,
-parent_id=parent_id,
-limit=limit,
-cursor=cursor,
-
+        kind=kind,
+        parent_id=parent_id,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -263,9 +187,8 @@ async def asyncio_detailed(
     parent_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageOrganization | Problem]:
-    """ List organisations
+    """List organisations
 
      NGOs see themselves, the bureau and the judicial offices; agencies see
     themselves; bureau staff, judicial offices and the auditor see all.
@@ -282,22 +205,19 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageOrganization | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         kind=kind,
-parent_id=parent_id,
-limit=limit,
-cursor=cursor,
-
+        parent_id=parent_id,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -306,9 +226,8 @@ async def asyncio(
     parent_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageOrganization | Problem | None:
-    """ List organisations
+    """List organisations
 
      NGOs see themselves, the bureau and the judicial offices; agencies see
     themselves; bureau staff, judicial offices and the auditor see all.
@@ -325,14 +244,14 @@ async def asyncio(
 
     Returns:
         PageOrganization | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-kind=kind,
-parent_id=parent_id,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            kind=kind,
+            parent_id=parent_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,20 +1,16 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.create_outcome import CreateOutcome
 from ...models.outcome import Outcome
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,21 +18,16 @@ def _get_kwargs(
     *,
     body: CreateOutcome,
     idempotency_key: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
-
-
-    
-
-    
-
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/participants/{id}/outcomes".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/participants/{id}/outcomes".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -47,103 +38,59 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Outcome | Problem | None:
     if response.status_code == 201:
         response_201 = Outcome.from_dict(response.json())
-
-
 
         return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -168,9 +115,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateOutcome,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Outcome | Problem]:
-    """ Record an outcome
+    """Record an outcome
 
      NGOs (for people enrolled with them, or their volunteers): `certificate`,
     `employment`, `assessment` with `score_before`/`score_after` (0–100).
@@ -188,14 +134,12 @@ def sync_detailed(
 
     Returns:
         Response[Outcome | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -204,15 +148,15 @@ idempotency_key=idempotency_key,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreateOutcome,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Outcome | Problem | None:
-    """ Record an outcome
+    """Record an outcome
 
      NGOs (for people enrolled with them, or their volunteers): `certificate`,
     `employment`, `assessment` with `score_before`/`score_after` (0–100).
@@ -230,16 +174,15 @@ def sync(
 
     Returns:
         Outcome | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-body=body,
-idempotency_key=idempotency_key,
-
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
@@ -247,9 +190,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateOutcome,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Outcome | Problem]:
-    """ Record an outcome
+    """Record an outcome
 
      NGOs (for people enrolled with them, or their volunteers): `certificate`,
     `employment`, `assessment` with `score_before`/`score_after` (0–100).
@@ -267,21 +209,18 @@ async def asyncio_detailed(
 
     Returns:
         Response[Outcome | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
@@ -289,9 +228,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateOutcome,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Outcome | Problem | None:
-    """ Record an outcome
+    """Record an outcome
 
      NGOs (for people enrolled with them, or their volunteers): `certificate`,
     `employment`, `assessment` with `score_before`/`score_after` (0–100).
@@ -309,13 +247,13 @@ async def asyncio(
 
     Returns:
         Outcome | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-body=body,
-idempotency_key=idempotency_key,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

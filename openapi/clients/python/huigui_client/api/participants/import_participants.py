@@ -1,40 +1,27 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.import_result import ImportResult
 from ...models.problem import Problem
-from ...types import File, FileTypes
-from ...types import UNSET, Unset
-from io import BytesIO
-from typing import cast
-
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: File,
     dry_run: bool | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-
-    
 
     params: dict[str, Any] = {}
 
     params["dry_run"] = dry_run
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -49,103 +36,54 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ImportResult | Problem | None:
     if response.status_code == 200:
         response_200 = ImportResult.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -155,7 +93,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ImportResult | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ImportResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -169,9 +109,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: File,
     dry_run: bool | Unset = UNSET,
-
 ) -> Response[ImportResult | Problem]:
-    """ Import a roster (CSV)
+    """Import a roster (CSV)
 
      Office staff, for their own office. Columns (API names or Chinese
     labels): `name` 姓名, `id_number` 身份证号, `phone` 联系电话,
@@ -193,13 +132,11 @@ def sync_detailed(
 
     Returns:
         Response[ImportResult | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-dry_run=dry_run,
-
+        dry_run=dry_run,
     )
 
     response = client.get_httpx_client().request(
@@ -208,14 +145,14 @@ dry_run=dry_run,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     body: File,
     dry_run: bool | Unset = UNSET,
-
 ) -> ImportResult | Problem | None:
-    """ Import a roster (CSV)
+    """Import a roster (CSV)
 
      Office staff, for their own office. Columns (API names or Chinese
     labels): `name` 姓名, `id_number` 身份证号, `phone` 联系电话,
@@ -237,24 +174,22 @@ def sync(
 
     Returns:
         ImportResult | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-dry_run=dry_run,
-
+        body=body,
+        dry_run=dry_run,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: File,
     dry_run: bool | Unset = UNSET,
-
 ) -> Response[ImportResult | Problem]:
-    """ Import a roster (CSV)
+    """Import a roster (CSV)
 
      Office staff, for their own office. Columns (API names or Chinese
     labels): `name` 姓名, `id_number` 身份证号, `phone` 联系电话,
@@ -276,29 +211,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[ImportResult | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-dry_run=dry_run,
-
+        dry_run=dry_run,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: File,
     dry_run: bool | Unset = UNSET,
-
 ) -> ImportResult | Problem | None:
-    """ Import a roster (CSV)
+    """Import a roster (CSV)
 
      Office staff, for their own office. Columns (API names or Chinese
     labels): `name` 姓名, `id_number` 身份证号, `phone` 联系电话,
@@ -320,12 +251,12 @@ async def asyncio(
 
     Returns:
         ImportResult | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-dry_run=dry_run,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            dry_run=dry_run,
+        )
+    ).parsed

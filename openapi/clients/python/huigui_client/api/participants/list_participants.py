@@ -1,34 +1,26 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_participant import PageParticipant
 from ...models.participant_kind import ParticipantKind
+from ...models.participant_state import ParticipantState
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     kind: ParticipantKind | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -38,7 +30,11 @@ def _get_kwargs(
 
     params["kind"] = json_kind
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     json_judicial_office_id: str | Unset = UNSET
     if not isinstance(judicial_office_id, Unset):
@@ -49,9 +45,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -59,107 +53,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageParticipant | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageParticipant | Problem | None:
     if response.status_code == 200:
         response_200 = PageParticipant.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -169,7 +100,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageParticipant | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageParticipant | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -182,19 +115,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     kind: ParticipantKind | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageParticipant | Problem]:
-    """ List participants
+    """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
 
     Args:
         kind (ParticipantKind | Unset):
-        status (str | Unset):
+        status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -205,16 +137,14 @@ def sync_detailed(
 
     Returns:
         Response[PageParticipant | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         kind=kind,
-status=status,
-judicial_office_id=judicial_office_id,
-limit=limit,
-cursor=cursor,
-
+        status=status,
+        judicial_office_id=judicial_office_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -223,23 +153,23 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     kind: ParticipantKind | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageParticipant | Problem | None:
-    """ List participants
+    """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
 
     Args:
         kind (ParticipantKind | Unset):
-        status (str | Unset):
+        status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -250,36 +180,34 @@ def sync(
 
     Returns:
         PageParticipant | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-kind=kind,
-status=status,
-judicial_office_id=judicial_office_id,
-limit=limit,
-cursor=cursor,
-
+        kind=kind,
+        status=status,
+        judicial_office_id=judicial_office_id,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     kind: ParticipantKind | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageParticipant | Problem]:
-    """ List participants
+    """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
 
     Args:
         kind (ParticipantKind | Unset):
-        status (str | Unset):
+        status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -290,41 +218,37 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageParticipant | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         kind=kind,
-status=status,
-judicial_office_id=judicial_office_id,
-limit=limit,
-cursor=cursor,
-
+        status=status,
+        judicial_office_id=judicial_office_id,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     kind: ParticipantKind | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageParticipant | Problem | None:
-    """ List participants
+    """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
 
     Args:
         kind (ParticipantKind | Unset):
-        status (str | Unset):
+        status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -335,15 +259,15 @@ async def asyncio(
 
     Returns:
         PageParticipant | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-kind=kind,
-status=status,
-judicial_office_id=judicial_office_id,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            kind=kind,
+            status=status,
+            judicial_office_id=judicial_office_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

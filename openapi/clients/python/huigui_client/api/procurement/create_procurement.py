@@ -1,36 +1,24 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.create_procurement import CreateProcurement
 from ...models.problem import Problem
 from ...models.procurement import Procurement
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateProcurement,
     idempotency_key: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
-
-
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -45,103 +33,54 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Procurement | None:
     if response.status_code == 201:
         response_201 = Procurement.from_dict(response.json())
-
-
 
         return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -151,7 +90,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Procurement]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Procurement]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -165,9 +106,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateProcurement,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Problem | Procurement]:
-    """ Create a procurement (draft)
+    """Create a procurement (draft)
 
     Args:
         idempotency_key (str | Unset):
@@ -179,13 +119,11 @@ def sync_detailed(
 
     Returns:
         Response[Problem | Procurement]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-idempotency_key=idempotency_key,
-
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -194,14 +132,14 @@ idempotency_key=idempotency_key,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     body: CreateProcurement,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Problem | Procurement | None:
-    """ Create a procurement (draft)
+    """Create a procurement (draft)
 
     Args:
         idempotency_key (str | Unset):
@@ -213,24 +151,22 @@ def sync(
 
     Returns:
         Problem | Procurement
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateProcurement,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Problem | Procurement]:
-    """ Create a procurement (draft)
+    """Create a procurement (draft)
 
     Args:
         idempotency_key (str | Unset):
@@ -242,29 +178,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[Problem | Procurement]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         body=body,
-idempotency_key=idempotency_key,
-
+        idempotency_key=idempotency_key,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateProcurement,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Problem | Procurement | None:
-    """ Create a procurement (draft)
+    """Create a procurement (draft)
 
     Args:
         idempotency_key (str | Unset):
@@ -276,12 +208,12 @@ async def asyncio(
 
     Returns:
         Problem | Procurement
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-body=body,
-idempotency_key=idempotency_key,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,42 +1,36 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_procurement import PageProcurement
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-
+from ...models.procurement_state import ProcurementState
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    status: str | Unset = UNSET,
+    status: ProcurementState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["limit"] = limit
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -44,107 +38,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageProcurement | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageProcurement | Problem | None:
     if response.status_code == 200:
         response_200 = PageProcurement.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -154,7 +85,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageProcurement | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageProcurement | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -166,17 +99,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ProcurementState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageProcurement | Problem]:
-    """ List procurements
+    """List procurements
 
      NGOs see published, closed and awarded procurements.
 
     Args:
-        status (str | Unset):
+        status (ProcurementState | Unset): A call for proposals' status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -186,14 +118,12 @@ def sync_detailed(
 
     Returns:
         Response[PageProcurement | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-limit=limit,
-cursor=cursor,
-
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -202,20 +132,20 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ProcurementState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageProcurement | Problem | None:
-    """ List procurements
+    """List procurements
 
      NGOs see published, closed and awarded procurements.
 
     Args:
-        status (str | Unset):
+        status (ProcurementState | Unset): A call for proposals' status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -225,31 +155,29 @@ def sync(
 
     Returns:
         PageProcurement | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-status=status,
-limit=limit,
-cursor=cursor,
-
+        status=status,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ProcurementState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageProcurement | Problem]:
-    """ List procurements
+    """List procurements
 
      NGOs see published, closed and awarded procurements.
 
     Args:
-        status (str | Unset):
+        status (ProcurementState | Unset): A call for proposals' status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -259,36 +187,32 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageProcurement | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         status=status,
-limit=limit,
-cursor=cursor,
-
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: ProcurementState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageProcurement | Problem | None:
-    """ List procurements
+    """List procurements
 
      NGOs see published, closed and awarded procurements.
 
     Args:
-        status (str | Unset):
+        status (ProcurementState | Unset): A call for proposals' status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -298,13 +222,13 @@ async def asyncio(
 
     Returns:
         PageProcurement | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-status=status,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

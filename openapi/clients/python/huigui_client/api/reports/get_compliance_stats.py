@@ -1,20 +1,15 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.compliance_stats import ComplianceStats
 from ...models.format_ import Format
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,11 +17,7 @@ def _get_kwargs(
     month: str | Unset = UNSET,
     office_id: UUID | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -43,9 +34,7 @@ def _get_kwargs(
 
     params["format"] = json_format_
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -53,107 +42,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ComplianceStats | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ComplianceStats | Problem | None:
     if response.status_code == 200:
         response_200 = ComplianceStats.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -163,7 +89,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ComplianceStats | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ComplianceStats | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -178,9 +106,8 @@ def sync_detailed(
     month: str | Unset = UNSET,
     office_id: UUID | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> Response[ComplianceStats | Problem]:
-    """ Monthly compliance per judicial office
+    """Monthly compliance per judicial office
 
      People on register, met / at risk / not met (the same rule as a
     person's month), no-shows, open alerts and referrals. The bureau and
@@ -197,14 +124,12 @@ def sync_detailed(
 
     Returns:
         Response[ComplianceStats | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         month=month,
-office_id=office_id,
-format_=format_,
-
+        office_id=office_id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -213,15 +138,15 @@ format_=format_,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     month: str | Unset = UNSET,
     office_id: UUID | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> ComplianceStats | Problem | None:
-    """ Monthly compliance per judicial office
+    """Monthly compliance per judicial office
 
      People on register, met / at risk / not met (the same rule as a
     person's month), no-shows, open alerts and referrals. The bureau and
@@ -238,16 +163,15 @@ def sync(
 
     Returns:
         ComplianceStats | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-month=month,
-office_id=office_id,
-format_=format_,
-
+        month=month,
+        office_id=office_id,
+        format_=format_,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -255,9 +179,8 @@ async def asyncio_detailed(
     month: str | Unset = UNSET,
     office_id: UUID | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> Response[ComplianceStats | Problem]:
-    """ Monthly compliance per judicial office
+    """Monthly compliance per judicial office
 
      People on register, met / at risk / not met (the same rule as a
     person's month), no-shows, open alerts and referrals. The bureau and
@@ -274,21 +197,18 @@ async def asyncio_detailed(
 
     Returns:
         Response[ComplianceStats | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         month=month,
-office_id=office_id,
-format_=format_,
-
+        office_id=office_id,
+        format_=format_,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -296,9 +216,8 @@ async def asyncio(
     month: str | Unset = UNSET,
     office_id: UUID | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> ComplianceStats | Problem | None:
-    """ Monthly compliance per judicial office
+    """Monthly compliance per judicial office
 
      People on register, met / at risk / not met (the same rule as a
     person's month), no-shows, open alerts and referrals. The bureau and
@@ -315,13 +234,13 @@ async def asyncio(
 
     Returns:
         ComplianceStats | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-month=month,
-office_id=office_id,
-format_=format_,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            month=month,
+            office_id=office_id,
+            format_=format_,
+        )
+    ).parsed

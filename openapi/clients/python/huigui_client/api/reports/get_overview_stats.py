@@ -1,20 +1,15 @@
+import datetime
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.format_ import Format
 from ...models.overview_stats import OverviewStats
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-import datetime
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,11 +17,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -46,9 +37,7 @@ def _get_kwargs(
 
     params["format"] = json_format_
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -56,107 +45,44 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
 
 
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OverviewStats | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OverviewStats | Problem | None:
     if response.status_code == 200:
         response_200 = OverviewStats.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -166,7 +92,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OverviewStats | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OverviewStats | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -181,9 +109,8 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> Response[OverviewStats | Problem]:
-    """ The bureau dashboard
+    """The bureau dashboard
 
      Contracts by status with KPI progress and payments, sessions by type,
     hours by category, outcomes by kind, over `[from, to]` (dates, both optional).
@@ -199,14 +126,12 @@ def sync_detailed(
 
     Returns:
         Response[OverviewStats | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         from_=from_,
-to=to,
-format_=format_,
-
+        to=to,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -215,15 +140,15 @@ format_=format_,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> OverviewStats | Problem | None:
-    """ The bureau dashboard
+    """The bureau dashboard
 
      Contracts by status with KPI progress and payments, sessions by type,
     hours by category, outcomes by kind, over `[from, to]` (dates, both optional).
@@ -239,16 +164,15 @@ def sync(
 
     Returns:
         OverviewStats | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-from_=from_,
-to=to,
-format_=format_,
-
+        from_=from_,
+        to=to,
+        format_=format_,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -256,9 +180,8 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> Response[OverviewStats | Problem]:
-    """ The bureau dashboard
+    """The bureau dashboard
 
      Contracts by status with KPI progress and payments, sessions by type,
     hours by category, outcomes by kind, over `[from, to]` (dates, both optional).
@@ -274,21 +197,18 @@ async def asyncio_detailed(
 
     Returns:
         Response[OverviewStats | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         from_=from_,
-to=to,
-format_=format_,
-
+        to=to,
+        format_=format_,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -296,9 +216,8 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     format_: Format | Unset = UNSET,
-
 ) -> OverviewStats | Problem | None:
-    """ The bureau dashboard
+    """The bureau dashboard
 
      Contracts by status with KPI progress and payments, sessions by type,
     hours by category, outcomes by kind, over `[from, to]` (dates, both optional).
@@ -314,13 +233,13 @@ async def asyncio(
 
     Returns:
         OverviewStats | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-from_=from_,
-to=to,
-format_=format_,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            from_=from_,
+            to=to,
+            format_=format_,
+        )
+    ).parsed

@@ -1,31 +1,23 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.format_ import Format
 from ...models.problem import Problem
 from ...models.report import Report
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     format_: Format | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -35,117 +27,57 @@ def _get_kwargs(
 
     params["format"] = json_format_
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/reports/{id}".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/reports/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Report | None:
     if response.status_code == 200:
         response_200 = Report.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
-
-
 
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
-
-
         return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -169,9 +101,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     format_: Format | Unset = UNSET,
-
 ) -> Response[Problem | Report]:
-    """ Get a report (JSON, or its metrics as CSV)
+    """Get a report (JSON, or its metrics as CSV)
 
     Args:
         id (UUID):
@@ -183,13 +114,11 @@ def sync_detailed(
 
     Returns:
         Response[Problem | Report]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-format_=format_,
-
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -198,14 +127,14 @@ format_=format_,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     format_: Format | Unset = UNSET,
-
 ) -> Problem | Report | None:
-    """ Get a report (JSON, or its metrics as CSV)
+    """Get a report (JSON, or its metrics as CSV)
 
     Args:
         id (UUID):
@@ -217,24 +146,22 @@ def sync(
 
     Returns:
         Problem | Report
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-format_=format_,
-
+        client=client,
+        format_=format_,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
     format_: Format | Unset = UNSET,
-
 ) -> Response[Problem | Report]:
-    """ Get a report (JSON, or its metrics as CSV)
+    """Get a report (JSON, or its metrics as CSV)
 
     Args:
         id (UUID):
@@ -246,29 +173,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[Problem | Report]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-format_=format_,
-
+        format_=format_,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
     format_: Format | Unset = UNSET,
-
 ) -> Problem | Report | None:
-    """ Get a report (JSON, or its metrics as CSV)
+    """Get a report (JSON, or its metrics as CSV)
 
     Args:
         id (UUID):
@@ -280,12 +203,12 @@ async def asyncio(
 
     Returns:
         Problem | Report
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-format_=format_,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

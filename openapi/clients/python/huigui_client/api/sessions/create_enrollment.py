@@ -1,20 +1,16 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.create_enrollment import CreateEnrollment
 from ...models.enrollment import Enrollment
 from ...models.problem import Problem
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,21 +18,16 @@ def _get_kwargs(
     *,
     body: CreateEnrollment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
-
-
-    
-
-    
-
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/sessions/{id}/enrollments".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/sessions/{id}/enrollments".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -47,103 +38,59 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Enrollment | Problem | None:
     if response.status_code == 201:
         response_201 = Enrollment.from_dict(response.json())
-
-
 
         return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -153,7 +100,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Enrollment | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Enrollment | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -168,9 +117,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateEnrollment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Enrollment | Problem]:
-    """ Enrol a participant
+    """Enrol a participant
 
      Offices enrol their own active people; NGOs their volunteers. Capacity
     is enforced and nobody is enrolled in two overlapping sessions.
@@ -186,14 +134,12 @@ def sync_detailed(
 
     Returns:
         Response[Enrollment | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -202,15 +148,15 @@ idempotency_key=idempotency_key,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreateEnrollment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Enrollment | Problem | None:
-    """ Enrol a participant
+    """Enrol a participant
 
      Offices enrol their own active people; NGOs their volunteers. Capacity
     is enforced and nobody is enrolled in two overlapping sessions.
@@ -226,16 +172,15 @@ def sync(
 
     Returns:
         Enrollment | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-body=body,
-idempotency_key=idempotency_key,
-
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
@@ -243,9 +188,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateEnrollment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Response[Enrollment | Problem]:
-    """ Enrol a participant
+    """Enrol a participant
 
      Offices enrol their own active people; NGOs their volunteers. Capacity
     is enforced and nobody is enrolled in two overlapping sessions.
@@ -261,21 +205,18 @@ async def asyncio_detailed(
 
     Returns:
         Response[Enrollment | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-idempotency_key=idempotency_key,
-
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
@@ -283,9 +224,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateEnrollment,
     idempotency_key: str | Unset = UNSET,
-
 ) -> Enrollment | Problem | None:
-    """ Enrol a participant
+    """Enrol a participant
 
      Offices enrol their own active people; NGOs their volunteers. Capacity
     is enforced and nobody is enrolled in two overlapping sessions.
@@ -301,13 +241,13 @@ async def asyncio(
 
     Returns:
         Enrollment | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-body=body,
-idempotency_key=idempotency_key,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,38 +1,30 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from typing import cast
-from uuid import UUID
-
+from ...types import Response
 
 
 def _get_kwargs(
     id: UUID,
     participant_id: UUID,
-
 ) -> dict[str, Any]:
-    
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/api/v1/sessions/{id}/enrollments/{participant_id}".format(id=quote(str(id), safe=""),participant_id=quote(str(participant_id), safe=""),),
+        "url": "/api/v1/sessions/{id}/enrollments/{participant_id}".format(
+            id=quote(str(id), safe=""),
+            participant_id=quote(str(participant_id), safe=""),
+        ),
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
@@ -43,91 +35,35 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-
-
-        return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -151,9 +87,8 @@ def sync_detailed(
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[Any | Problem]:
-    """ Remove an enrolment (before the session closes)
+    """Remove an enrolment (before the session closes)
 
     Args:
         id (UUID):
@@ -165,13 +100,11 @@ def sync_detailed(
 
     Returns:
         Response[Any | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-participant_id=participant_id,
-
+        participant_id=participant_id,
     )
 
     response = client.get_httpx_client().request(
@@ -180,14 +113,14 @@ participant_id=participant_id,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Any | Problem | None:
-    """ Remove an enrolment (before the session closes)
+    """Remove an enrolment (before the session closes)
 
     Args:
         id (UUID):
@@ -199,24 +132,22 @@ def sync(
 
     Returns:
         Any | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-participant_id=participant_id,
-client=client,
-
+        participant_id=participant_id,
+        client=client,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[Any | Problem]:
-    """ Remove an enrolment (before the session closes)
+    """Remove an enrolment (before the session closes)
 
     Args:
         id (UUID):
@@ -228,29 +159,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[Any | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-participant_id=participant_id,
-
+        participant_id=participant_id,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Any | Problem | None:
-    """ Remove an enrolment (before the session closes)
+    """Remove an enrolment (before the session closes)
 
     Args:
         id (UUID):
@@ -262,12 +189,12 @@ async def asyncio(
 
     Returns:
         Any | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-participant_id=participant_id,
-client=client,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            participant_id=participant_id,
+            client=client,
+        )
+    ).parsed

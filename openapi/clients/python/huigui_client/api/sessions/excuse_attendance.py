@@ -1,37 +1,30 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.enrollment import Enrollment
 from ...models.excuse import Excuse
 from ...models.problem import Problem
-from typing import cast
-from uuid import UUID
-
+from ...types import Response
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: Excuse,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-
-    
-
-    
-
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/attendance/{id}/excuse".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/attendance/{id}/excuse".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -42,103 +35,59 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Enrollment | Problem | None:
     if response.status_code == 200:
         response_200 = Enrollment.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
-
-
 
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
-
-
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -148,7 +97,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Enrollment | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Enrollment | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -162,9 +113,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Excuse,
-
 ) -> Response[Enrollment | Problem]:
-    """ Excuse an absence (请假)
+    """Excuse an absence (请假)
 
      The person's judicial office, with a reason. Before the session closes
     the person is `excused` unless they check in anyway; after it closes a
@@ -180,13 +130,11 @@ def sync_detailed(
 
     Returns:
         Response[Enrollment | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -195,14 +143,14 @@ body=body,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: Excuse,
-
 ) -> Enrollment | Problem | None:
-    """ Excuse an absence (请假)
+    """Excuse an absence (请假)
 
      The person's judicial office, with a reason. Before the session closes
     the person is `excused` unless they check in anyway; after it closes a
@@ -218,24 +166,22 @@ def sync(
 
     Returns:
         Enrollment | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-body=body,
-
+        client=client,
+        body=body,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: Excuse,
-
 ) -> Response[Enrollment | Problem]:
-    """ Excuse an absence (请假)
+    """Excuse an absence (请假)
 
      The person's judicial office, with a reason. Before the session closes
     the person is `excused` unless they check in anyway; after it closes a
@@ -251,29 +197,25 @@ async def asyncio_detailed(
 
     Returns:
         Response[Enrollment | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-
+        body=body,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: Excuse,
-
 ) -> Enrollment | Problem | None:
-    """ Excuse an absence (请假)
+    """Excuse an absence (请假)
 
      The person's judicial office, with a reason. Before the session closes
     the person is `excused` unless they check in anyway; after it closes a
@@ -289,12 +231,12 @@ async def asyncio(
 
     Returns:
         Enrollment | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-body=body,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

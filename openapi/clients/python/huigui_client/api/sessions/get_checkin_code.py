@@ -1,136 +1,69 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.checkin_code import CheckinCode
 from ...models.problem import Problem
-from typing import cast
-from uuid import UUID
-
+from ...types import Response
 
 
 def _get_kwargs(
     id: UUID,
-
 ) -> dict[str, Any]:
-    
-
-    
-
-    
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/sessions/{id}/checkin-code".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/sessions/{id}/checkin-code".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CheckinCode | Problem | None:
     if response.status_code == 200:
         response_200 = CheckinCode.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
-
-
 
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
-
-
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-
-
-        return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -140,7 +73,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CheckinCode | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CheckinCode | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -153,9 +88,8 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[CheckinCode | Problem]:
-    """ The session's current rotating check-in code
+    """The session's current rotating check-in code
 
      NGO staff (or a kiosk, a partner client with `checkin:read`) show it
     as a QR code for the NGO's own sessions; it rotates every
@@ -170,12 +104,10 @@ def sync_detailed(
 
     Returns:
         Response[CheckinCode | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-
     )
 
     response = client.get_httpx_client().request(
@@ -184,13 +116,13 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> CheckinCode | Problem | None:
-    """ The session's current rotating check-in code
+    """The session's current rotating check-in code
 
      NGO staff (or a kiosk, a partner client with `checkin:read`) show it
     as a QR code for the NGO's own sessions; it rotates every
@@ -205,22 +137,20 @@ def sync(
 
     Returns:
         CheckinCode | Problem
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-
+        client=client,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> Response[CheckinCode | Problem]:
-    """ The session's current rotating check-in code
+    """The session's current rotating check-in code
 
      NGO staff (or a kiosk, a partner client with `checkin:read`) show it
     as a QR code for the NGO's own sessions; it rotates every
@@ -235,27 +165,23 @@ async def asyncio_detailed(
 
     Returns:
         Response[CheckinCode | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-
 ) -> CheckinCode | Problem | None:
-    """ The session's current rotating check-in code
+    """The session's current rotating check-in code
 
      NGO staff (or a kiosk, a partner client with `checkin:read`) show it
     as a QR code for the NGO's own sessions; it rotates every
@@ -270,11 +196,11 @@ async def asyncio(
 
     Returns:
         CheckinCode | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,21 +1,17 @@
+import datetime
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_session import PageSession
 from ...models.problem import Problem
+from ...models.session_state import SessionState
 from ...models.session_type import SessionType
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-import datetime
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -24,14 +20,10 @@ def _get_kwargs(
     type_: SessionType | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: SessionState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -56,15 +48,17 @@ def _get_kwargs(
         json_to = to.isoformat()
     params["to"] = json_to
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["limit"] = limit
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -72,107 +66,42 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageSession | Problem | None:
     if response.status_code == 200:
         response_200 = PageSession.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -182,7 +111,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageSession | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSession | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -198,12 +129,11 @@ def sync_detailed(
     type_: SessionType | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: SessionState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageSession | Problem]:
-    """ List sessions
+    """List sessions
 
      Filters `contract_id`, `type`, `from`, `to` (overlap), `status`. NGOs see their own.
 
@@ -213,7 +143,7 @@ def sync_detailed(
             and contracts).
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
-        status (str | Unset):
+        status (SessionState | Unset): A session's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -223,18 +153,16 @@ def sync_detailed(
 
     Returns:
         Response[PageSession | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         contract_id=contract_id,
-type_=type_,
-from_=from_,
-to=to,
-status=status,
-limit=limit,
-cursor=cursor,
-
+        type_=type_,
+        from_=from_,
+        to=to,
+        status=status,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -243,6 +171,7 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
@@ -250,12 +179,11 @@ def sync(
     type_: SessionType | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: SessionState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageSession | Problem | None:
-    """ List sessions
+    """List sessions
 
      Filters `contract_id`, `type`, `from`, `to` (overlap), `status`. NGOs see their own.
 
@@ -265,7 +193,7 @@ def sync(
             and contracts).
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
-        status (str | Unset):
+        status (SessionState | Unset): A session's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -275,20 +203,19 @@ def sync(
 
     Returns:
         PageSession | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-contract_id=contract_id,
-type_=type_,
-from_=from_,
-to=to,
-status=status,
-limit=limit,
-cursor=cursor,
-
+        contract_id=contract_id,
+        type_=type_,
+        from_=from_,
+        to=to,
+        status=status,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -297,12 +224,11 @@ async def asyncio_detailed(
     type_: SessionType | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: SessionState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageSession | Problem]:
-    """ List sessions
+    """List sessions
 
      Filters `contract_id`, `type`, `from`, `to` (overlap), `status`. NGOs see their own.
 
@@ -312,7 +238,7 @@ async def asyncio_detailed(
             and contracts).
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
-        status (str | Unset):
+        status (SessionState | Unset): A session's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -322,25 +248,22 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageSession | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         contract_id=contract_id,
-type_=type_,
-from_=from_,
-to=to,
-status=status,
-limit=limit,
-cursor=cursor,
-
+        type_=type_,
+        from_=from_,
+        to=to,
+        status=status,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -349,12 +272,11 @@ async def asyncio(
     type_: SessionType | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: SessionState | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageSession | Problem | None:
-    """ List sessions
+    """List sessions
 
      Filters `contract_id`, `type`, `from`, `to` (overlap), `status`. NGOs see their own.
 
@@ -364,7 +286,7 @@ async def asyncio(
             and contracts).
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
-        status (str | Unset):
+        status (SessionState | Unset): A session's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -374,17 +296,17 @@ async def asyncio(
 
     Returns:
         PageSession | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-contract_id=contract_id,
-type_=type_,
-from_=from_,
-to=to,
-status=status,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            contract_id=contract_id,
+            type_=type_,
+            from_=from_,
+            to=to,
+            status=status,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,20 +1,15 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.page_user import PageUser
 from ...models.problem import Problem
 from ...models.user_role import UserRole
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -23,11 +18,7 @@ def _get_kwargs(
     role: UserRole | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
-    
-
-    
 
     params: dict[str, Any] = {}
 
@@ -46,9 +37,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -56,107 +45,42 @@ def _get_kwargs(
         "params": params,
     }
 
-
     return _kwargs
-
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageUser | Problem | None:
     if response.status_code == 200:
         response_200 = PageUser.from_dict(response.json())
 
-
-
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
-
-
 
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
-
-
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -182,9 +106,8 @@ def sync_detailed(
     role: UserRole | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageUser | Problem]:
-    """ List users
+    """List users
 
      Bureau staff and the auditor see all users; everyone else the users
     of their own organisation.
@@ -201,15 +124,13 @@ def sync_detailed(
 
     Returns:
         Response[PageUser | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         organization_id=organization_id,
-role=role,
-limit=limit,
-cursor=cursor,
-
+        role=role,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -218,6 +139,7 @@ cursor=cursor,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     *,
     client: AuthenticatedClient,
@@ -225,9 +147,8 @@ def sync(
     role: UserRole | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageUser | Problem | None:
-    """ List users
+    """List users
 
      Bureau staff and the auditor see all users; everyone else the users
     of their own organisation.
@@ -244,17 +165,16 @@ def sync(
 
     Returns:
         PageUser | Problem
-     """
-
+    """
 
     return sync_detailed(
         client=client,
-organization_id=organization_id,
-role=role,
-limit=limit,
-cursor=cursor,
-
+        organization_id=organization_id,
+        role=role,
+        limit=limit,
+        cursor=cursor,
     ).parsed
+
 
 async def asyncio_detailed(
     *,
@@ -263,9 +183,8 @@ async def asyncio_detailed(
     role: UserRole | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> Response[PageUser | Problem]:
-    """ List users
+    """List users
 
      Bureau staff and the auditor see all users; everyone else the users
     of their own organisation.
@@ -282,22 +201,19 @@ async def asyncio_detailed(
 
     Returns:
         Response[PageUser | Problem]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         organization_id=organization_id,
-role=role,
-limit=limit,
-cursor=cursor,
-
+        role=role,
+        limit=limit,
+        cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     *,
@@ -306,9 +222,8 @@ async def asyncio(
     role: UserRole | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-
 ) -> PageUser | Problem | None:
-    """ List users
+    """List users
 
      Bureau staff and the auditor see all users; everyone else the users
     of their own organisation.
@@ -325,14 +240,14 @@ async def asyncio(
 
     Returns:
         PageUser | Problem
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        client=client,
-organization_id=organization_id,
-role=role,
-limit=limit,
-cursor=cursor,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            client=client,
+            organization_id=organization_id,
+            role=role,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,20 +1,16 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
-from ...client import AuthenticatedClient, Client
-from ...types import Response, UNSET
 from ... import errors
-
+from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.update_user import UpdateUser
 from ...models.user import User
-from ...types import UNSET, Unset
-from typing import cast
-from uuid import UUID
-
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -22,21 +18,16 @@ def _get_kwargs(
     *,
     body: UpdateUser,
     if_match: str | Unset = UNSET,
-
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
 
-
-
-    
-
-    
-
     _kwargs: dict[str, Any] = {
         "method": "patch",
-        "url": "/api/v1/users/{id}".format(id=quote(str(id), safe=""),),
+        "url": "/api/v1/users/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -47,103 +38,64 @@ def _get_kwargs(
     return _kwargs
 
 
-
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | User | None:
     if response.status_code == 200:
         response_200 = User.from_dict(response.json())
-
-
 
         return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
-
-
         return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
-
-
 
         return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
-
-
         return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
-
-
 
         return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
-
-
         return response_409
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
-
-
 
         return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
-
-
         return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
-
-
 
         return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
-
-
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-
-
-        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
-
-
 
         return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
-
-
 
         return response_503
 
@@ -168,9 +120,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateUser,
     if_match: str | Unset = UNSET,
-
 ) -> Response[Problem | User]:
-    """ Update a user: display name, role, disabled
+    """Update a user: display name, role, disabled
 
      Honours `If-Match: "<version>"`. Disabling or changing the role
     revokes the user's refresh tokens.
@@ -186,14 +137,12 @@ def sync_detailed(
 
     Returns:
         Response[Problem | User]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-if_match=if_match,
-
+        body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -202,15 +151,15 @@ if_match=if_match,
 
     return _build_response(client=client, response=response)
 
+
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
     body: UpdateUser,
     if_match: str | Unset = UNSET,
-
 ) -> Problem | User | None:
-    """ Update a user: display name, role, disabled
+    """Update a user: display name, role, disabled
 
      Honours `If-Match: "<version>"`. Disabling or changing the role
     revokes the user's refresh tokens.
@@ -226,16 +175,15 @@ def sync(
 
     Returns:
         Problem | User
-     """
-
+    """
 
     return sync_detailed(
         id=id,
-client=client,
-body=body,
-if_match=if_match,
-
+        client=client,
+        body=body,
+        if_match=if_match,
     ).parsed
+
 
 async def asyncio_detailed(
     id: UUID,
@@ -243,9 +191,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateUser,
     if_match: str | Unset = UNSET,
-
 ) -> Response[Problem | User]:
-    """ Update a user: display name, role, disabled
+    """Update a user: display name, role, disabled
 
      Honours `If-Match: "<version>"`. Disabling or changing the role
     revokes the user's refresh tokens.
@@ -261,21 +208,18 @@ async def asyncio_detailed(
 
     Returns:
         Response[Problem | User]
-     """
-
+    """
 
     kwargs = _get_kwargs(
         id=id,
-body=body,
-if_match=if_match,
-
+        body=body,
+        if_match=if_match,
     )
 
-    response = await client.get_async_httpx_client().request(
-        **kwargs
-    )
+    response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
 
 async def asyncio(
     id: UUID,
@@ -283,9 +227,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateUser,
     if_match: str | Unset = UNSET,
-
 ) -> Problem | User | None:
-    """ Update a user: display name, role, disabled
+    """Update a user: display name, role, disabled
 
      Honours `If-Match: "<version>"`. Disabling or changing the role
     revokes the user's refresh tokens.
@@ -301,13 +244,13 @@ async def asyncio(
 
     Returns:
         Problem | User
-     """
+    """
 
-
-    return (await asyncio_detailed(
-        id=id,
-client=client,
-body=body,
-if_match=if_match,
-
-    )).parsed
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed
