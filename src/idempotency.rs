@@ -70,10 +70,10 @@ pub async fn idempotency<E: Endpoint>(
     mut req: Request,
     state: Arc<AppState>,
 ) -> poem::Result<Response> {
-    let key = match req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
-        Some(k) if req.method() == Method::POST && req.uri().path().starts_with("/api/") => {
-            k.to_string()
-        }
+    let keyed = req.method() == Method::POST && req.uri().path().starts_with("/api/");
+    let key = match req.headers().get(HEADER) {
+        // A key that is not even text (bytes beyond ASCII) is refused, not ignored.
+        Some(v) if keyed => v.to_str().unwrap_or_default().to_string(),
         _ => return next.call(req).await.map(IntoResponse::into_response),
     };
     let Some(scope) = scope_of(&state, &req) else {

@@ -8,7 +8,7 @@
 //! | 400 | it takes a body or parameters (malformed JSON, a wrong type) |
 //! | 401 | it needs a token, or it checks credentials |
 //! | 403 | it needs a token (roles and scopes) |
-//! | 404 | it names a resource: a path id, or ids in its body |
+//! | 404 | it names a resource: a path id, or ids in its query or body |
 //! | 409 | it writes (state, duplicates, an idempotency key in flight), or reads state-bound data |
 //! | 412 | it takes `If-Match` |
 //! | 413, 415 | it takes a body |
@@ -70,7 +70,10 @@ pub fn errors_for(spec: &Value, method: &str, op: &Value) -> BTreeSet<u16> {
     if secured {
         s.insert(403);
     }
-    if has_param("path") || names_ids {
+    let query_ids = params
+        .iter()
+        .any(|p| p["in"] == "query" && p["name"].as_str().is_some_and(|n| n.ends_with("_id")));
+    if has_param("path") || names_ids || query_ids {
         s.insert(404);
     }
     if (method != "get" && !TOKEN_OPERATIONS.contains(&id)) || STATEFUL_READS.contains(&id) {

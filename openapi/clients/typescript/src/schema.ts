@@ -4018,6 +4018,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Validation failed; see `errors`. */
       422: {
         headers: {
@@ -5556,6 +5565,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Validation failed; see `errors`. */
       422: {
         headers: {
@@ -6502,6 +6520,15 @@ export interface operations {
       };
       /** @description The caller's role may not perform this operation. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8821,6 +8848,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Validation failed; see `errors`. */
       422: {
         headers: {
@@ -9217,6 +9253,15 @@ export interface operations {
       };
       /** @description The caller's role may not perform this operation. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13072,6 +13117,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Validation failed; see `errors`. */
       422: {
         headers: {
@@ -14225,6 +14279,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Validation failed; see `errors`. */
       422: {
         headers: {
@@ -14376,6 +14439,15 @@ export interface operations {
       };
       /** @description The caller's role may not perform this operation. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
