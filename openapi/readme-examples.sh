@@ -39,7 +39,7 @@ if grep -nE '\bas (any|unknown)\b|@ts-(ignore|expect-error|nocheck)' "$ts/readme
 fi
 (cd "$ts" && node_modules/.bin/tsc -p . && node readme.js) | tee "$work/ts.out"
 expect() { # the examples' output says what they did
-  grep -q "replayed: [Tt]rue" "$1" && grep -q "^404 not_found" "$1" && grep -q "^422 validation_failed" "$1" &&
+  grep -q "replayed: [Tt]rue" "$1" && grep -q "stale If-Match: 412" "$1" && grep -q "^404 not_found" "$1" && grep -q "^422 validation_failed" "$1" &&
     grep -qE "^[0-9]+ created" "$1" && ! grep -qE "^[0-9]+ (rejected|conflict)" "$1" ||
     { echo "the README examples did not do what they say" >&2; exit 1; }
 }
