@@ -39,6 +39,7 @@ BUSINESS_RULES = [
     ("update_organization", "parent_id", r"^only judicial offices have a parent$"),
     # A judicial office needs its township (乡镇); other kinds need none.
     ("create_organization", "township", r"^is required for a judicial office$"),
+    ("update_organization", "township", r"^is required for a judicial office$"),
     # An admin may not lock themselves out.
     ("update_user", "disabled", r"^you may not disable yourself or change your own role$"),
     ("update_user", "role", r"^you may not disable yourself or change your own role$"),
