@@ -274,10 +274,8 @@ async fn answer(
 ) -> ApiResult<Json<Referral>> {
     let caller = auth.0.require(Permission::AnswerReferral)?;
     let mut check = Check::new();
-    let response = match action {
-        ReferralAction::Accept => check.opt_text("response", response),
-        _ => Some(check.required("response", response)),
-    };
+    // Resolve and decline take a required `response` (their body says so); accept an optional one.
+    let response = check.opt_text("response", response);
     check.finish()?;
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;

@@ -92,29 +92,11 @@ macro_rules! string_type {
 #[serde(transparent)]
 pub struct Int<const MIN: i64, const MAX: i64>(pub i64);
 
-impl<const MIN: i64, const MAX: i64> Int<MIN, MAX> {
-    pub const MIN: i64 = MIN;
-    pub const MAX: i64 = MAX;
-
-    pub fn get(self) -> i64 {
-        self.0
-    }
-}
-
 /// A number of hours in `MIN_X100/100 ..= MAX_X100/100` with at most two
 /// decimals, kept in hundredths ([`Check::hours`](super::types::Check::hours)).
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Hours<const MIN_X100: i64, const MAX_X100: i64>(pub f64);
-
-/// A number in `MIN..=MAX` (whole-unit bounds; `i64::MAX` for none),
-/// checked by [`Check::real`](super::types::Check::real).
-#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Real<const MIN: i64, const MAX: i64>(pub f64);
-
-/// An amount in fen (分), at least 1.
-pub type Fen = Int<1, { i64::MAX }>;
 
 macro_rules! number_type {
     ($ty:ident, $raw:ty, $kind:literal, $format:literal, $min:expr, $max:expr, $from:ident) => {
@@ -130,8 +112,8 @@ macro_rules! number_type {
             fn schema_ref() -> MetaSchemaRef {
                 MetaSchemaRef::Inline(Box::new(MetaSchema {
                     format: Some($format),
-                    minimum: (A != i64::MIN).then(|| $min(A)),
-                    maximum: (B != i64::MAX).then(|| $max(B)),
+                    minimum: Some($min(A)),
+                    maximum: Some($max(B)),
                     ..MetaSchema::new($kind)
                 }))
             }
@@ -172,15 +154,6 @@ number_type!(
     |a| a as f64,
     |b| b as f64,
     as_i64
-);
-number_type!(
-    Real,
-    f64,
-    "number",
-    "double",
-    |a| a as f64,
-    |b| b as f64,
-    as_f64
 );
 number_type!(
     Hours,
@@ -372,12 +345,6 @@ impl<E> Clone for Stored<E> {
 impl<E> std::fmt::Debug for Stored<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.0.fmt(f)
-    }
-}
-
-impl<E> PartialEq<&str> for Stored<E> {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
     }
 }
 

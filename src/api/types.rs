@@ -81,8 +81,8 @@ api_enum!(
 );
 
 pub use super::text::{
-    Credential, CreditCode, Cursor, Email, Fen, Hours, IdNumberText, Int, MonthText, NewPassword,
-    Prose, Real, Secret, Skill, Stored, Text,
+    Credential, CreditCode, Cursor, Email, Hours, IdNumberText, Int, MonthText, NewPassword, Prose,
+    Secret, Skill, Stored, Text,
 };
 
 /// Session types (also the service categories of procurements and contracts).
@@ -225,30 +225,9 @@ impl Check {
         value: Int<MIN, MAX>,
     ) -> i64 {
         if !(MIN..=MAX).contains(&value.0) {
-            if MAX == i64::MAX {
-                self.fail(field, format!("must be at least {MIN}"));
-            } else {
-                self.fail(field, format!("must be {MIN}–{MAX}"));
-            }
+            self.fail(field, format!("must be {MIN}–{MAX}"));
         }
         value.0
-    }
-
-    /// A number within its declared range.
-    pub fn real<const MIN: i64, const MAX: i64>(
-        &mut self,
-        field: &str,
-        value: Real<MIN, MAX>,
-    ) -> f64 {
-        let v = value.0;
-        if !v.is_finite() || v < MIN as f64 || v > MAX as f64 {
-            if MAX == i64::MAX {
-                self.fail(field, format!("must be a number ≥ {MIN}"));
-            } else {
-                self.fail(field, format!("must be {MIN}–{MAX}"));
-            }
-        }
-        v
     }
 
     /// Hours within their declared range, at most two decimals: in hundredths.
@@ -270,21 +249,6 @@ impl Check {
             );
         }
         x as i64
-    }
-
-    /// A text the operation needs although its field is optional in a shared body.
-    pub fn required<const MAX: usize, const LINES: bool>(
-        &mut self,
-        field: &str,
-        value: Option<&Text<MAX, LINES>>,
-    ) -> String {
-        match value {
-            Some(v) => self.text(field, v),
-            None => {
-                self.fail(field, "is required");
-                String::new()
-            }
-        }
     }
 
     /// Text of 1..=max characters as sent, not blank, without control
