@@ -17,6 +17,8 @@ pub mod clock;
 pub mod config;
 /// Connection hygiene: header-read and idle timeouts on every connection.
 pub mod conn;
+/// The web console (`web/dist/`, embedded): static files, client-route fallback, security headers.
+pub mod console;
 /// Pure rules: checksums, roles, audit hashing. No framework imports.
 pub mod domain;
 /// `ApiError` and its problem+json form.

@@ -180,13 +180,12 @@ pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
     let routes = routes.at("/bench/baseline", poem::post(bench_baseline));
     routes
         .nest("/", service)
-        // A browser opening the server lands on the API's documentation
-        // (the service nested at `/` would otherwise answer 404).
+        // The web console answers what is not the API's (see `crate::console`).
         .around(|ep, req| async move {
-            if req.uri().path() == "/" && req.method() == poem::http::Method::GET {
-                return Ok(poem::web::Redirect::see_other("/docs").into_response());
+            match crate::console::respond(&req) {
+                Some(resp) => Ok(resp),
+                None => ep.call(req).await.map(IntoResponse::into_response),
             }
-            ep.call(req).await.map(IntoResponse::into_response)
         })
         .data(state.clone())
         .around(move |ep, req| crate::idempotency::idempotency(ep, req, state.clone()))

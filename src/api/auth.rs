@@ -80,6 +80,10 @@ pub struct Me {
     pub role: UserRole,
     pub organization_id: Uuid,
     pub organization_kind: OrganizationKind,
+    /// What this role may do (the server's permission matrix): show only the controls that can work.
+    pub permissions: Vec<Permission>,
+    /// The bureau's time zone (IANA name): months, "today" and session days are counted in it.
+    pub time_zone: String,
 }
 
 /// Signs an access token for a user or client.
@@ -357,6 +361,12 @@ impl AuthApi {
             role: role.into(),
             organization_id: user.organization_id,
             organization_kind: role.org_kind().into(),
+            permissions: Permission::ALL
+                .iter()
+                .copied()
+                .filter(|p| crate::auth::authz::allowed(role, *p))
+                .collect(),
+            time_zone: ctx.state.settings.timezone.clone(),
         }))
     }
 }

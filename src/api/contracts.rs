@@ -541,6 +541,7 @@ async fn contract_transition(
     ctx: &Ctx,
     auth: &BearerAuth,
     id: Uuid,
+    if_match: Option<String>,
     action: ContractAction,
     reason: Option<String>,
 ) -> ApiResult<Json<Contract>> {
@@ -548,6 +549,8 @@ async fn contract_transition(
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
     let mut c = store::contracts::get(&txn, caller, id).await?;
+    // Optional here: a console acting on what it showed sends the version it saw.
+    check_if_match(if_match.as_deref(), c.version, false)?;
     let status: ContractStatus = stored(&c.status)?;
     let next = status
         .apply(action)
@@ -843,13 +846,20 @@ impl ContractsApi {
     /// Sign a contract (draft → active)
     ///
     /// Records `signed_at`; milestones, if any, must add up to the amount.
+    /// Like every contract transition, takes an optional `If-Match` (412 when stale).
     #[oai(
         path = "/contracts/:id/sign",
         method = "post",
         operation_id = "sign_contract"
     )]
-    async fn sign(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Contract>> {
-        contract_transition(&ctx, &auth, id.0, ContractAction::Sign, None).await
+    async fn sign(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+    ) -> ApiResult<Json<Contract>> {
+        contract_transition(&ctx, &auth, id.0, if_match.0, ContractAction::Sign, None).await
     }
 
     /// Suspend a contract (active → suspended)
@@ -863,6 +873,7 @@ impl ContractsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
         body: Json<TransitionReason>,
     ) -> ApiResult<Json<Contract>> {
         let reason = body
@@ -870,7 +881,15 @@ impl ContractsApi {
             .as_deref()
             .map(|r| r.trim().to_string())
             .filter(|r| !r.is_empty());
-        contract_transition(&ctx, &auth, id.0, ContractAction::Suspend, reason).await
+        contract_transition(
+            &ctx,
+            &auth,
+            id.0,
+            if_match.0,
+            ContractAction::Suspend,
+            reason,
+        )
+        .await
     }
 
     /// Resume a contract (suspended → active)
@@ -884,8 +903,9 @@ impl ContractsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
     ) -> ApiResult<Json<Contract>> {
-        contract_transition(&ctx, &auth, id.0, ContractAction::Resume, None).await
+        contract_transition(&ctx, &auth, id.0, if_match.0, ContractAction::Resume, None).await
     }
 
     /// Complete a contract (active → completed)
@@ -899,8 +919,17 @@ impl ContractsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
     ) -> ApiResult<Json<Contract>> {
-        contract_transition(&ctx, &auth, id.0, ContractAction::Complete, None).await
+        contract_transition(
+            &ctx,
+            &auth,
+            id.0,
+            if_match.0,
+            ContractAction::Complete,
+            None,
+        )
+        .await
     }
 
     /// Terminate a contract
@@ -916,6 +945,7 @@ impl ContractsApi {
         ctx: Ctx,
         auth: BearerAuth,
         id: Path<Uuid>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
         body: Json<TransitionReason>,
     ) -> ApiResult<Json<Contract>> {
         auth.0.require(Permission::ManageContracts)?;
@@ -925,7 +955,15 @@ impl ContractsApi {
             check.fail("reason", "is required to terminate");
         }
         check.finish()?;
-        contract_transition(&ctx, &auth, id.0, ContractAction::Terminate, reason).await
+        contract_transition(
+            &ctx,
+            &auth,
+            id.0,
+            if_match.0,
+            ContractAction::Terminate,
+            reason,
+        )
+        .await
     }
 
     /// Live KPI progress of a contract

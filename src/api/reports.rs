@@ -471,6 +471,35 @@ impl ReportsApi {
         Page::try_from_rows(rows, next, view)
     }
 
+    /// List reports of every contract
+    ///
+    /// Across the contracts the caller sees (an NGO: its own); `status=submitted`
+    /// is the officer's review inbox. Filter `contract_id` as well.
+    #[oai(path = "/reports", method = "get", operation_id = "list_all_reports")]
+    async fn list_all(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        status: Query<Option<ReportState>>,
+        contract_id: Query<Option<Uuid>>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<Cursor>>,
+    ) -> ApiResult<Json<Page<Report>>> {
+        let caller = auth.0.require(Permission::ReadReports)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let (rows, next) = store::contracts::list_reports(
+            &ctx.state.db.read,
+            caller,
+            status.0.map(ReportState::as_str),
+            contract_id.0,
+            &page,
+        )
+        .await?;
+        Page::try_from_rows(rows, next, view)
+    }
+
     /// Draft a report for a period
     ///
     /// The contract's NGO. The draft carries the period's computed metrics.

@@ -36,8 +36,10 @@ pub enum Caller {
 }
 
 /// Operations that need a permission. Reads that every role may do still
-/// appear here, so that the matrix is the one place to look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// appear here, so that the matrix is the one place to look. `GET /me` lists
+/// the caller's, so a client (the console) shows only the controls that can work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
 pub enum Permission {
     ReadMe,
     ReadOrganizations,

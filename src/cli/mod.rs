@@ -300,7 +300,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     .await?;
     txn.commit().await?;
     println!(
-        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement with 2 bids, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session",
+        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement and a closed one with 2 bids each, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session",
         offices.len()
     );
     Ok(())
@@ -322,7 +322,7 @@ pub async fn scale(settings: Settings, n: u32) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A published procurement with a bid from each NGO, and an active contract
+/// A published and a closed procurement with a bid from each NGO, and an active contract
 /// of the first NGO with two payment milestones.
 async fn demo_procurement<C: sea_orm::ConnectionTrait>(
     txn: &C,
@@ -341,49 +341,67 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
         {"metric": "attendance_rate", "target": 0.9, "weight": 30},
         {"metric": "public_welfare_hours", "target": 2000.0, "weight": 30}
     ]);
-    let p = store::procurements::insert_procurement(
-        txn,
-        entity::procurement::Model {
-            id: Uuid::now_v7(),
-            bureau_id,
-            title: format!("{year}年度社区矫正对象集中教育与公益活动服务"),
-            description: "面向全县社区矫正对象的集中教育、心理辅导与公益活动组织".into(),
-            categories: r#"["education","group_counseling","public_welfare"]"#.into(),
-            budget_fen: 60_000_000,
-            service_start: day(1, 1),
-            service_end: day(12, 31),
-            bid_deadline: now + Duration::days(30),
-            kpi_template: kpis.to_string(),
-            criteria: r#"[{"name":"服务方案","weight":50},{"name":"团队资质","weight":30},{"name":"报价","weight":20}]"#.into(),
-            status: "published".into(),
-            awarded_bid_id: None,
-            award_reason: None,
-            awarded_at: None,
-            contract_id: None,
-            created_by: officer_id,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-        },
-    )
-    .await?;
-    for (ngo, price) in ngos.into_iter().zip([55_000_000, 58_000_000]) {
-        store::procurements::insert_bid(
+    // One procurement still taking bids, and one whose deadline has passed:
+    // closed, its two bids waiting for the evaluators' scores.
+    let open = [
+        (
+            format!("{year}年度社区矫正对象集中教育与公益活动服务"),
+            now + Duration::days(30),
+            "published",
+        ),
+        (
+            format!("{year}年度社区矫正对象职业技能培训服务"),
+            now - Duration::days(2),
+            "closed",
+        ),
+    ];
+    let mut first = None;
+    for (title, deadline, status) in open {
+        let p = store::procurements::insert_procurement(
             txn,
-            entity::bid::Model {
+            entity::procurement::Model {
                 id: Uuid::now_v7(),
-                procurement_id: p.id,
-                ngo_id: ngo,
-                price_fen: price,
-                proposal: "每月两次集中教育、每季度团体辅导、每月公益活动".into(),
-                planned_kpis: r#"[{"metric":"sessions_education","target":24.0}]"#.into(),
-                status: "submitted".into(),
+                bureau_id,
+                title,
+                description: "面向全县社区矫正对象的集中教育、心理辅导与公益活动组织".into(),
+                categories: r#"["education","group_counseling","public_welfare"]"#.into(),
+                budget_fen: 60_000_000,
+                service_start: day(1, 1),
+                service_end: day(12, 31),
+                bid_deadline: deadline,
+                kpi_template: kpis.to_string(),
+                criteria: r#"[{"name":"服务方案","weight":50},{"name":"团队资质","weight":30},{"name":"报价","weight":20}]"#.into(),
+                status: status.into(),
+                awarded_bid_id: None,
+                award_reason: None,
+                awarded_at: None,
+                contract_id: None,
                 created_by: officer_id,
+                version: 1,
                 created_at: now,
                 updated_at: now,
             },
         )
         .await?;
+        for (ngo, price) in ngos.into_iter().zip([55_000_000, 58_000_000]) {
+            store::procurements::insert_bid(
+                txn,
+                entity::bid::Model {
+                    id: Uuid::now_v7(),
+                    procurement_id: p.id,
+                    ngo_id: ngo,
+                    price_fen: price,
+                    proposal: "每月两次集中教育、每季度团体辅导、每月公益活动".into(),
+                    planned_kpis: r#"[{"metric":"sessions_education","target":24.0}]"#.into(),
+                    status: "submitted".into(),
+                    created_by: officer_id,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )
+            .await?;
+        }
+        first.get_or_insert(p.id);
     }
     let prefix = &state.settings.contract_prefix;
     let seq = store::contracts::next_seq(txn, bureau_id, year - 1).await?;
@@ -448,8 +466,8 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
         actor,
         "demo.procurement",
         "procurement",
-        Some(p.id.to_string()),
-        json!({"contract_id": c.id, "bids": 2, "milestones": 2}),
+        first.map(|id| id.to_string()),
+        json!({"contract_id": c.id, "procurements": 2, "bids": 4, "milestones": 2}),
     )
     .await?;
     Ok(c)

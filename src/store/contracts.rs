@@ -107,6 +107,29 @@ pub async fn list<C: ConnectionTrait>(
     page::fetch(conn, q, contract::Column::Id, page, |m| m.id).await
 }
 
+/// Reports across every contract the caller sees (an NGO: its own), e.g. the
+/// officer's inbox of submitted ones.
+pub async fn list_reports<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    status: Option<&str>,
+    contract_id: Option<Uuid>,
+    page: &PageRequest<Uuid>,
+) -> Result<(Vec<entity::contract_report::Model>, Option<String>), ApiError> {
+    use entity::contract_report::{Column, Entity as Reports};
+    let mut q = Reports::find();
+    if caller.org_kind == OrgKind::Ngo {
+        q = q.filter(Column::NgoId.eq(caller.org_id));
+    }
+    if let Some(s) = status {
+        q = q.filter(Column::Status.eq(s));
+    }
+    if let Some(c) = contract_id {
+        q = q.filter(Column::ContractId.eq(c));
+    }
+    page::fetch(conn, q, Column::Id, page, |m| m.id).await
+}
+
 pub async fn insert_amendment<C: ConnectionTrait>(
     conn: &C,
     m: amendment::Model,

@@ -44,6 +44,25 @@ async fn demo_loads_once_and_its_users_log_in() {
         .get(&format!("/api/v1/procurements/{pid}/bids"), &officer)
         .await;
     assert_eq!(bids.body["items"].as_array().unwrap().len(), 2);
+    // A closed one waits for scoring: its bids can be scored at once.
+    let closed = app
+        .get("/api/v1/procurements?status=closed", &officer)
+        .await;
+    assert_eq!(closed.body["items"].as_array().unwrap().len(), 1);
+    let cid = closed.body["items"][0]["id"].as_str().unwrap();
+    let bids = app
+        .get(&format!("/api/v1/procurements/{cid}/bids"), &officer)
+        .await;
+    let bid = bids.body["items"][0]["id"].as_str().unwrap();
+    let scored = app
+        .put(
+            &format!("/api/v1/bids/{bid}/scores"),
+            &officer,
+            serde_json::json!({"scores": [{"criterion": "服务方案", "score": 80}, {"criterion": "团队资质", "score": 70}, {"criterion": "报价", "score": 90}]}),
+            None,
+        )
+        .await;
+    assert_eq!(scored.status, 200, "{}", scored.body);
     let contracts = app.get("/api/v1/contracts?status=active", &officer).await;
     let cid = contracts.body["items"][0]["id"].as_str().unwrap();
     let ms = app

@@ -440,15 +440,7 @@ async fn stalled_and_idle_connections_are_closed() {
 }
 
 #[tokio::test]
-async fn browsers_land_on_the_docs_and_the_database_is_private() {
-    let w = World::new().await;
-    let r = w
-        .app
-        .send(poem::http::Method::GET, "/", None, None, &[])
-        .await;
-    assert_eq!(r.status, 303);
-    assert_eq!(r.header("location"), Some("/docs"));
-
+async fn the_database_is_private() {
     // A fresh data directory: 0700; the SQLite file and its WAL: 0600.
     #[cfg(unix)]
     {

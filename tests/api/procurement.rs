@@ -1040,3 +1040,62 @@ async fn procurement_and_contract_operations_follow_the_role_matrix() {
         }
     }
 }
+
+#[tokio::test]
+async fn contract_transitions_refuse_a_stale_if_match_and_run_without_one() {
+    let w = World::new().await;
+    let created = action(
+        &w,
+        "officer",
+        "/api/v1/contracts",
+        direct_contract(&w, "2027-12-31", false),
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = created.body["id"].as_str().unwrap();
+    let version = created.body["version"].as_i64().unwrap();
+    let post = |path: String, tag: Option<String>, body: Option<Vec<u8>>| {
+        let officer = w.token("officer").to_string();
+        let app = &w.app;
+        async move {
+            let headers: Vec<(&str, &str)> = tag
+                .as_deref()
+                .map(|t| ("if-match", t))
+                .into_iter()
+                .collect();
+            app.send(
+                poem::http::Method::POST,
+                &path,
+                Some(&officer),
+                body,
+                &headers,
+            )
+            .await
+        }
+    };
+    let sign = format!("/api/v1/contracts/{id}/sign");
+    let stale = post(sign.clone(), Some(format!("\"{}\"", version + 5)), None).await;
+    assert_eq!(stale.status, 412, "{}", stale.body);
+    let still = w
+        .app
+        .get(&format!("/api/v1/contracts/{id}"), w.token("officer"))
+        .await;
+    assert_eq!(still.body["status"], "draft", "nothing half-done");
+    let signed = post(sign, Some(format!("\"{version}\"")), None).await;
+    assert_eq!(signed.status, 200, "{}", signed.body);
+    assert_eq!(signed.body["status"], "active");
+    // The version moved on: the one the console showed before signing is stale now.
+    let reason = Some(br#"{"reason": "e2e"}"#.to_vec());
+    let suspend = format!("/api/v1/contracts/{id}/suspend");
+    let old = post(
+        suspend.clone(),
+        Some(format!("\"{version}\"")),
+        reason.clone(),
+    )
+    .await;
+    assert_eq!(old.status, 412);
+    // Without If-Match the transition runs as before (the header is optional here).
+    let plain = post(suspend, None, reason).await;
+    assert_eq!(plain.status, 200, "{}", plain.body);
+    assert_eq!(plain.body["status"], "suspended");
+}

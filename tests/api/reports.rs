@@ -1013,3 +1013,65 @@ async fn overdue_monthly_reports_get_one_reminder() {
         "once per contract and month"
     );
 }
+
+#[tokio::test]
+async fn the_review_inbox_lists_submitted_reports_of_every_contract_and_ngos_see_their_own() {
+    let w = World::new().await;
+    let (first, second) = (contract(&w).await, contract(&w).await);
+    let mut ids = Vec::new();
+    for c in [&first, &second] {
+        let r = w
+            .app
+            .post(
+                &format!("/api/v1/contracts/{c}/reports"),
+                Some(w.token("ngo_staff")),
+                json!({"period_start": "2026-01-01", "period_end": "2026-01-31"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        ids.push(r.id());
+    }
+    let submitted = w
+        .app
+        .post(
+            &format!("/api/v1/reports/{}/submit", ids[1]),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(submitted.status, 200, "{}", submitted.body);
+
+    let inbox = w
+        .app
+        .get("/api/v1/reports?status=submitted", w.token("officer"))
+        .await;
+    assert_eq!(inbox.status, 200, "{}", inbox.body);
+    let listed: Vec<String> = items(&inbox.body)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(listed, vec![ids[1].clone()], "only the submitted one");
+    let all = w.app.get("/api/v1/reports", w.token("officer")).await;
+    assert_eq!(items(&all.body).len(), 2);
+    let one = w
+        .app
+        .get(
+            &format!("/api/v1/reports?contract_id={first}"),
+            w.token("auditor"),
+        )
+        .await;
+    assert_eq!(items(&one.body).len(), 1);
+    assert_eq!(one.body["items"][0]["id"], ids[0].as_str());
+    // Another NGO sees none of them; a bad status is a 400.
+    let other = w.app.get("/api/v1/reports", w.token("ngo_b_admin")).await;
+    assert_eq!(other.status, 200);
+    assert!(items(&other.body).is_empty());
+    let bad = w
+        .app
+        .get("/api/v1/reports?status=lost", w.token("officer"))
+        .await;
+    assert_eq!(bad.status, 400);
+    // Agencies may not read reports at all.
+    let agency = w.app.get("/api/v1/reports", w.token("agency_staff")).await;
+    assert_eq!(agency.status, 403);
+}

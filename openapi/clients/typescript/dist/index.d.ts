@@ -35,6 +35,15 @@ export declare function unwrap<T>(result: {
     error?: unknown;
     response: Response;
 }): T;
+/**
+ * Like {@link unwrap}, for operations that can also answer CSV (`format=csv`):
+ * the JSON body, typed without the `string` of the CSV alternative.
+ */
+export declare function unwrapJson<T>(result: {
+    data?: T;
+    error?: unknown;
+    response: Response;
+}): Exclude<T, string>;
 /** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
 export declare function newKey(): string;
 /** A cursor page as every list returns it. */
@@ -59,6 +68,12 @@ export interface Session {
     accessToken: string;
     /** Epoch milliseconds after which the access token is no longer used. */
     expiresAt: number;
+    /**
+     * Epoch milliseconds from which the token is renewed before a call: at most
+     * `renewBeforeSecs` before `expiresAt`, and never in the first three quarters
+     * of a short-lived token's life. Without it, `expiresAt - renewBeforeSecs`.
+     */
+    renewAt?: number;
     refreshToken?: string;
     client?: {
         clientId: string;
@@ -109,6 +124,8 @@ export declare class HuiguiClient {
     private fresh;
     private renew;
     private clientToken;
+    private fromPair;
+    private lifetime;
     private keep;
 }
 /** Where an {@link OfflineQueue} keeps unsent events (the console uses IndexedDB). */

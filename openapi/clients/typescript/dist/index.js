@@ -47,6 +47,16 @@ export function unwrap(result) {
     }
     return result.data;
 }
+/**
+ * Like {@link unwrap}, for operations that can also answer CSV (`format=csv`):
+ * the JSON body, typed without the `string` of the CSV alternative.
+ */
+export function unwrapJson(result) {
+    const data = unwrap(result);
+    if (typeof data === "string")
+        throw new Error("expected JSON, got text");
+    return data;
+}
 /** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
 export function newKey() {
     return globalThis.crypto.randomUUID();
@@ -103,7 +113,7 @@ export class HuiguiClient {
     /** Logs a user in with e-mail and password. Throws {@link ProblemError} on 401/429. */
     async login(email, password) {
         const pair = unwrap(await this.raw.POST("/api/v1/auth/token", { body: { email, password } }));
-        return this.keep(fromPair(pair));
+        return this.keep(this.fromPair(pair));
     }
     /** Logs a partner app in with its client credentials; renewed by asking again. */
     async loginClient(clientId, clientSecret) {
@@ -136,8 +146,9 @@ export class HuiguiClient {
         const session = this.current;
         if (!session)
             throw new Error("not logged in");
-        if (this.renewing || Date.now() >= session.expiresAt - this.renewBeforeMs)
+        if (this.renewing || Date.now() >= (session.renewAt ?? session.expiresAt - this.renewBeforeMs)) {
             return this.refresh();
+        }
         return session;
     }
     async renew(session) {
@@ -150,25 +161,27 @@ export class HuiguiClient {
         });
         if (result.response.status === 401)
             this.keep(undefined);
-        return this.keep(fromPair(unwrap(result)));
+        return this.keep(this.fromPair(unwrap(result)));
     }
     async clientToken(client) {
         const token = unwrap(await this.raw.POST("/api/v1/auth/client-token", {
             body: { client_id: client.clientId, client_secret: client.clientSecret },
         }));
-        return { accessToken: token.access_token, expiresAt: expiry(token.expires_in), client };
+        return { ...this.lifetime(token.expires_in), accessToken: token.access_token, client };
+    }
+    fromPair(pair) {
+        return { ...this.lifetime(pair.expires_in), accessToken: pair.access_token, refreshToken: pair.refresh_token };
+    }
+    lifetime(expiresInSecs) {
+        const now = Date.now();
+        const life = expiresInSecs * 1000;
+        return { expiresAt: now + life, renewAt: now + life - Math.min(this.renewBeforeMs, life / 4) };
     }
     keep(session) {
         this.current = session;
         this.onSession?.(session);
         return session;
     }
-}
-function expiry(expiresIn) {
-    return Date.now() + expiresIn * 1000;
-}
-function fromPair(pair) {
-    return { accessToken: pair.access_token, expiresAt: expiry(pair.expires_in), refreshToken: pair.refresh_token };
 }
 /** A store in memory (tests, or apps that persist elsewhere). */
 export function memoryStore() {

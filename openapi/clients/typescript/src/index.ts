@@ -60,6 +60,16 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data;
 }
 
+/**
+ * Like {@link unwrap}, for operations that can also answer CSV (`format=csv`):
+ * the JSON body, typed without the `string` of the CSV alternative.
+ */
+export function unwrapJson<T>(result: { data?: T; error?: unknown; response: Response }): Exclude<T, string> {
+  const data = unwrap(result);
+  if (typeof data === "string") throw new Error("expected JSON, got text");
+  return data as Exclude<T, string>;
+}
+
 /** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
 export function newKey(): string {
   return globalThis.crypto.randomUUID();
@@ -94,6 +104,12 @@ export interface Session {
   accessToken: string;
   /** Epoch milliseconds after which the access token is no longer used. */
   expiresAt: number;
+  /**
+   * Epoch milliseconds from which the token is renewed before a call: at most
+   * `renewBeforeSecs` before `expiresAt`, and never in the first three quarters
+   * of a short-lived token's life. Without it, `expiresAt - renewBeforeSecs`.
+   */
+  renewAt?: number;
   refreshToken?: string;
   client?: { clientId: string; clientSecret: string };
 }
@@ -154,7 +170,7 @@ export class HuiguiClient {
   /** Logs a user in with e-mail and password. Throws {@link ProblemError} on 401/429. */
   async login(email: string, password: string): Promise<Session> {
     const pair = unwrap(await this.raw.POST("/api/v1/auth/token", { body: { email, password } }));
-    return this.keep(fromPair(pair));
+    return this.keep(this.fromPair(pair));
   }
 
   /** Logs a partner app in with its client credentials; renewed by asking again. */
@@ -189,7 +205,9 @@ export class HuiguiClient {
   private async fresh(): Promise<Session> {
     const session = this.current;
     if (!session) throw new Error("not logged in");
-    if (this.renewing || Date.now() >= session.expiresAt - this.renewBeforeMs) return this.refresh();
+    if (this.renewing || Date.now() >= (session.renewAt ?? session.expiresAt - this.renewBeforeMs)) {
+      return this.refresh();
+    }
     return session;
   }
 
@@ -200,7 +218,7 @@ export class HuiguiClient {
       body: { refresh_token: session.refreshToken },
     });
     if (result.response.status === 401) this.keep(undefined);
-    return this.keep(fromPair(unwrap(result)));
+    return this.keep(this.fromPair(unwrap(result)));
   }
 
   private async clientToken(client: { clientId: string; clientSecret: string }): Promise<Session> {
@@ -209,7 +227,17 @@ export class HuiguiClient {
         body: { client_id: client.clientId, client_secret: client.clientSecret },
       }),
     );
-    return { accessToken: token.access_token, expiresAt: expiry(token.expires_in), client };
+    return { ...this.lifetime(token.expires_in), accessToken: token.access_token, client };
+  }
+
+  private fromPair(pair: TokenPair): Session {
+    return { ...this.lifetime(pair.expires_in), accessToken: pair.access_token, refreshToken: pair.refresh_token };
+  }
+
+  private lifetime(expiresInSecs: number): { expiresAt: number; renewAt: number } {
+    const now = Date.now();
+    const life = expiresInSecs * 1000;
+    return { expiresAt: now + life, renewAt: now + life - Math.min(this.renewBeforeMs, life / 4) };
   }
 
   private keep(session: Session): Session;
@@ -219,14 +247,6 @@ export class HuiguiClient {
     this.onSession?.(session);
     return session;
   }
-}
-
-function expiry(expiresIn: number): number {
-  return Date.now() + expiresIn * 1000;
-}
-
-function fromPair(pair: TokenPair): Session {
-  return { accessToken: pair.access_token, expiresAt: expiry(pair.expires_in), refreshToken: pair.refresh_token };
 }
 
 /** Where an {@link OfflineQueue} keeps unsent events (the console uses IndexedDB). */

@@ -653,6 +653,7 @@ export interface paths {
     /**
      * Sign a contract (draft → active)
      * @description Records `signed_at`; milestones, if any, must add up to the amount.
+     *     Like every contract transition, takes an optional `If-Match` (412 when stale).
      */
     post: operations["sign_contract"];
     delete?: never;
@@ -1352,6 +1353,27 @@ export interface paths {
     put?: never;
     /** Resolve a referral with the response (agency) */
     post: operations["resolve_referral"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List reports of every contract
+     * @description Across the contracts the caller sees (an NGO: its own); `status=submitted`
+     *     is the officer's review inbox. Filter `contract_id` as well.
+     */
+    get: operations["list_all_reports"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2879,7 +2901,11 @@ export interface components {
       /** Format: uuid */
       organization_id: string;
       organization_kind: components["schemas"]["OrganizationKind"];
+      /** @description What this role may do (the server's permission matrix): show only the controls that can work. */
+      permissions: components["schemas"]["Permission"][];
       role: components["schemas"]["UserRole"];
+      /** @description The bureau's time zone (IANA name): months, "today" and session days are counted in it. */
+      time_zone: string;
       /** Format: uuid */
       user_id: string;
     };
@@ -3357,6 +3383,65 @@ export interface components {
       /** Format: int64 */
       percent: number;
     };
+    /**
+     * @description Operations that need a permission. Reads that every role may do still
+     *     appear here, so that the matrix is the one place to look. `GET /me` lists
+     *     the caller's, so a client (the console) shows only the controls that can work.
+     * @enum {string}
+     */
+    Permission:
+      | "read_me"
+      | "read_organizations"
+      | "create_organization"
+      | "update_organization"
+      | "read_users"
+      | "create_user"
+      | "update_user"
+      | "change_password"
+      | "read_api_clients"
+      | "manage_api_clients"
+      | "read_audit_events"
+      | "create_checkpoint"
+      | "read_procurements"
+      | "manage_procurements"
+      | "submit_bid"
+      | "score_bid"
+      | "read_contracts"
+      | "manage_contracts"
+      | "read_contract_details"
+      | "propose_amendment"
+      | "decide_amendment"
+      | "record_evaluation"
+      | "manage_milestones"
+      | "read_participants"
+      | "register_participant"
+      | "update_participant"
+      | "change_participant_status"
+      | "read_sessions"
+      | "manage_sessions"
+      | "enroll"
+      | "record_attendance"
+      | "excuse_absence"
+      | "read_hours"
+      | "log_hours"
+      | "approve_hours"
+      | "read_policies"
+      | "manage_policies"
+      | "read_alerts"
+      | "raise_concern"
+      | "handle_alerts"
+      | "read_discipline"
+      | "record_discipline"
+      | "read_referrals"
+      | "create_referral"
+      | "answer_referral"
+      | "record_outcome"
+      | "read_reports"
+      | "write_reports"
+      | "decide_reports"
+      | "read_compliance"
+      | "read_overview"
+      | "rate_attendance";
     /**
      * PlannedKpi
      * @description A KPI an NGO plans to reach.
@@ -7108,7 +7193,9 @@ export interface operations {
   complete_contract: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        "If-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -7162,6 +7249,15 @@ export interface operations {
       };
       /** @description State conflict or invalid transition. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -7891,7 +7987,9 @@ export interface operations {
   resume_contract: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        "If-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -7945,6 +8043,15 @@ export interface operations {
       };
       /** @description State conflict or invalid transition. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -7975,7 +8082,9 @@ export interface operations {
   sign_contract: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        "If-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -8036,6 +8145,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description If-Match does not match the current version. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Internal error. */
       500: {
         headers: {
@@ -8059,7 +8177,9 @@ export interface operations {
   suspend_contract: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        "If-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -8117,6 +8237,15 @@ export interface operations {
       };
       /** @description State conflict or invalid transition. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -8174,7 +8303,9 @@ export interface operations {
   terminate_contract: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        "If-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -8232,6 +8363,15 @@ export interface operations {
       };
       /** @description State conflict or invalid transition. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match does not match the current version. */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -12496,6 +12636,94 @@ export interface operations {
       };
       /** @description Unsupported content type. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed; see `errors`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  list_all_reports: {
+    parameters: {
+      query?: {
+        status?: components["schemas"]["ReportState"];
+        contract_id?: string;
+        /** @description Page size, 1–200 (larger values are capped); default 50. */
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Page_Report"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -332,8 +332,10 @@ test("concurrent refreshes share one request: the session survives", async () =>
 test("an access token about to expire is renewed before the call", async () => {
   const client = new HuiguiClient({ baseUrl });
   const s = await client.login(email, password);
-  // Pretend the token expires now: the next call renews first.
-  const stale = new HuiguiClient({ baseUrl, session: { ...s, expiresAt: Date.now() } });
+  // Renewal is planned 30 s before expiry (this server's tokens live 15 min).
+  assert.ok(s.renewAt !== undefined && s.renewAt > Date.now() && Math.abs(s.expiresAt - 30_000 - s.renewAt) < 5);
+  // Pretend the token expires now (a session restored without renewAt): the next call renews first.
+  const stale = new HuiguiClient({ baseUrl, session: { ...s, expiresAt: Date.now(), renewAt: undefined } });
   assert.equal(unwrap(await stale.api.GET("/api/v1/me")).email, email);
   assert.notEqual(stale.session.refreshToken, s.refreshToken);
 });

@@ -120,6 +120,7 @@ from .participant import Participant
 from .participant_kind import ParticipantKind
 from .participant_state import ParticipantState
 from .payment_rule_band import PaymentRuleBand
+from .permission import Permission
 from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
@@ -292,6 +293,7 @@ __all__ = (
     "ParticipantKind",
     "ParticipantState",
     "PaymentRuleBand",
+    "Permission",
     "PlannedKpi",
     "Problem",
     "Procurement",

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.organization_kind import OrganizationKind
+from ..models.permission import Permission
 from ..models.user_role import UserRole
 
 T = TypeVar("T", bound="Me")
@@ -22,7 +23,10 @@ class Me:
         email (str):
         organization_id (UUID):
         organization_kind (OrganizationKind): Organisation kind.
+        permissions (list[Permission]): What this role may do (the server's permission matrix): show only the controls
+            that can work.
         role (UserRole): User role; each belongs to one organisation kind.
+        time_zone (str): The bureau's time zone (IANA name): months, "today" and session days are counted in it.
         user_id (UUID):
     """
 
@@ -30,7 +34,9 @@ class Me:
     email: str
     organization_id: UUID
     organization_kind: OrganizationKind
+    permissions: list[Permission]
     role: UserRole
+    time_zone: str
     user_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,7 +49,14 @@ class Me:
 
         organization_kind = self.organization_kind.value
 
+        permissions = []
+        for permissions_item_data in self.permissions:
+            permissions_item = permissions_item_data.value
+            permissions.append(permissions_item)
+
         role = self.role.value
+
+        time_zone = self.time_zone
 
         user_id = str(self.user_id)
 
@@ -55,7 +68,9 @@ class Me:
                 "email": email,
                 "organization_id": organization_id,
                 "organization_kind": organization_kind,
+                "permissions": permissions,
                 "role": role,
+                "time_zone": time_zone,
                 "user_id": user_id,
             }
         )
@@ -73,7 +88,16 @@ class Me:
 
         organization_kind = OrganizationKind(d.pop("organization_kind"))
 
+        permissions = []
+        _permissions = d.pop("permissions")
+        for permissions_item_data in _permissions:
+            permissions_item = Permission(permissions_item_data)
+
+            permissions.append(permissions_item)
+
         role = UserRole(d.pop("role"))
+
+        time_zone = d.pop("time_zone")
 
         user_id = UUID(d.pop("user_id"))
 
@@ -82,7 +106,9 @@ class Me:
             email=email,
             organization_id=organization_id,
             organization_kind=organization_kind,
+            permissions=permissions,
             role=role,
+            time_zone=time_zone,
             user_id=user_id,
         )
 

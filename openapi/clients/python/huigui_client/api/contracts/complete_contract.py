@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contract import Contract
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -57,6 +63,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
@@ -86,11 +97,13 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Complete a contract (active → completed)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +115,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -115,11 +129,13 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Complete a contract (active → completed)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +148,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -139,11 +156,13 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Complete a contract (active → completed)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +174,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -166,11 +186,13 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Complete a contract (active → completed)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,5 +206,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contract import Contract
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -57,6 +63,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
@@ -86,13 +97,16 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Sign a contract (draft → active)
 
      Records `signed_at`; milestones, if any, must add up to the amount.
+    Like every contract transition, takes an optional `If-Match` (412 when stale).
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +118,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -117,13 +132,16 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Sign a contract (draft → active)
 
      Records `signed_at`; milestones, if any, must add up to the amount.
+    Like every contract transition, takes an optional `If-Match` (412 when stale).
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,6 +154,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -143,13 +162,16 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Sign a contract (draft → active)
 
      Records `signed_at`; milestones, if any, must add up to the amount.
+    Like every contract transition, takes an optional `If-Match` (412 when stale).
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +183,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,13 +195,16 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Sign a contract (draft → active)
 
      Records `signed_at`; milestones, if any, must add up to the amount.
+    Like every contract transition, takes an optional `If-Match` (412 when stale).
 
     Args:
         id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,5 +218,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.contract import Contract
 from ...models.problem import Problem
 from ...models.transition_reason import TransitionReason
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -66,6 +69,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -111,11 +119,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Suspend a contract (active → suspended)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -129,6 +139,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -143,11 +154,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Suspend a contract (active → suspended)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -162,6 +175,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -170,11 +184,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Suspend a contract (active → suspended)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -188,6 +204,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,11 +217,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Suspend a contract (active → suspended)
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -220,5 +239,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

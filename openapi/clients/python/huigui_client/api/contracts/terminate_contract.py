@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.contract import Contract
 from ...models.problem import Problem
 from ...models.transition_reason import TransitionReason
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -66,6 +69,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -111,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Terminate a contract
 
@@ -118,6 +127,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -131,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Terminate a contract
 
@@ -152,6 +164,7 @@ def sync(
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -166,6 +179,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Response[Contract | Problem]:
     """Terminate a contract
 
@@ -181,6 +196,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -194,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TransitionReason,
+    if_match: str | Unset = UNSET,
 ) -> Contract | Problem | None:
     """Terminate a contract
 
@@ -213,6 +231,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        if_match (str | Unset):
         body (TransitionReason): A reason for a transition (required to terminate).
 
     Raises:
@@ -228,5 +247,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -1,0 +1,1 @@
+var e=`/favicon.svg`;export{e as t};
