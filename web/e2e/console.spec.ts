@@ -213,10 +213,24 @@ test("the admin creates a user who then logs in", async ({ page, browser }) => {
 });
 
 test("the auditor sees no write controls and verifies the audit chain", async ({ page }) => {
+  // The admin signs a checkpoint; the auditor verifies the chain, then against it.
+  const admin = await apiAs(ADMIN.email, ADMIN.password);
+  const checkpoint = unwrap(
+    await admin.api.POST("/api/v1/audit-events/checkpoints", { params: { header: { "Idempotency-Key": crypto.randomUUID() } } }),
+  );
   await login(page, demo("auditor"));
   await page.getByRole("menuitem", { name: "审计" }).click();
   await page.getByTestId("verify").click();
   await expect(page.getByTestId("verification")).toContainText("校验通过");
+  await page.getByRole("combobox", { name: "签名检查点" }).click({ force: true }); // the select's wrapper takes the pointer
+  await page.getByRole("option", { name: new RegExp(`^#${checkpoint.seq} `) }).click();
+  await page.getByTestId("verify").click();
+  await expect(page.getByTestId("verification")).toContainText("校验通过");
+  // The trail filters by action.
+  await page.getByRole("textbox", { name: "操作" }).fill("audit.checkpoint");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByTestId("audit-table").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("audit-table")).toContainText("audit.checkpoint");
   await screenshot(page, "audit");
   const writes = /新建|保存|发布|授标|评分|签订|暂停|终止|通过|退回|停用|签署/;
   for (const path of ["/audit", "/dashboard", "/procurements", "/contracts"]) {
