@@ -297,3 +297,19 @@ test("the language switch shows the console in English", async ({ page }) => {
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { name: "总览" })).toBeVisible();
 });
+
+test("login works from the keyboard alone, and the dashboard fits a tablet", async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto("/login");
+  await expect(page.getByLabel("电子邮箱")).toBeFocused();
+  await page.keyboard.type(demo("officer"));
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("密码", { exact: true })).toBeFocused();
+  await page.keyboard.type("huigui-demo-2026");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "总览" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, "no sideways scrolling on a tablet").toBeLessThanOrEqual(0);
+  await screenshot(page, "dashboard-tablet");
+});
