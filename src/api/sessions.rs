@@ -884,6 +884,10 @@ impl SessionsApi {
     }
 
     /// Attendance of a session, per enrolled person
+    ///
+    /// Once the session is closed: each person's outcome, credited hours and
+    /// check times. While it is scheduled: the check-in and check-out recorded
+    /// so far (first check-in, last check-out after it), no outcome yet.
     #[oai(
         path = "/sessions/:id/attendance",
         method = "get",
@@ -899,7 +903,33 @@ impl SessionsApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
-        self.list_enrollments(ctx, auth, id, limit, cursor).await
+        let caller = &auth
+            .0
+            .reader(Permission::ReadSessions, Scope::SessionsRead)?;
+        let db = &ctx.state.db.read;
+        let s = store::sessions::get(db, caller, id.0).await?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let (mut rows, next) = store::sessions::enrollments(db, caller, s.id, &page).await?;
+        if s.status == "scheduled" {
+            // Outcomes are fixed at close; until then each row shows the checks so far.
+            let events = store::sessions::events(db, s.id).await?;
+            for e in &mut rows {
+                let mine: Vec<_> = events
+                    .iter()
+                    .filter(|ev| ev.participant_id == e.participant_id)
+                    .collect();
+                let pairs: Vec<_> = mine
+                    .iter()
+                    .map(|ev| (ev.kind == "check_in", ev.at))
+                    .collect();
+                (e.check_in_at, e.check_out_at) = crate::domain::attendance::so_far(&pairs);
+                e.source = mine
+                    .iter()
+                    .find(|ev| ev.kind == "check_in")
+                    .map(|ev| ev.source.clone());
+            }
+        }
+        Ok(Page::from_rows(rows, next, Enrollment::from))
     }
 
     /// Record a check-in or check-out

@@ -66,9 +66,42 @@ pub fn finalize(w: &Window, events: &[(bool, DateTime<Utc>)]) -> Finalized {
     }
 }
 
+/// While a session runs: the first check-in and the last check-out after it
+/// (`events` as for [`finalize`]); nothing is inferred before the session closes.
+pub fn so_far(events: &[(bool, DateTime<Utc>)]) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let check_in = events.iter().filter(|e| e.0).map(|e| e.1).min();
+    let check_out = check_in.and_then(|first| {
+        events
+            .iter()
+            .filter(|e| !e.0 && e.1 > first)
+            .map(|e| e.1)
+            .max()
+    });
+    (check_in, check_out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn so_far_shows_the_first_check_in_and_a_later_check_out_only() {
+        assert_eq!(so_far(&[]), (None, None));
+        assert_eq!(
+            so_far(&[(false, t(9, 30))]),
+            (None, None),
+            "a check-out alone"
+        );
+        assert_eq!(
+            so_far(&[(true, t(9, 10)), (true, t(9, 5)), (false, t(9, 0))]),
+            (Some(t(9, 5)), None),
+            "a check-out before the check-in is not one"
+        );
+        assert_eq!(
+            so_far(&[(true, t(9, 5)), (false, t(10, 0)), (false, t(10, 30))]),
+            (Some(t(9, 5)), Some(t(10, 30)))
+        );
+    }
 
     fn t(h: u32, m: u32) -> DateTime<Utc> {
         format!("2027-03-01T{h:02}:{m:02}:00Z").parse().unwrap()

@@ -1114,3 +1114,48 @@ async fn a_keyed_sync_replays_its_first_answer() {
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_eq!(again.body, first.body, "the first answer, not `duplicate`");
 }
+
+#[tokio::test]
+async fn a_running_sessions_attendance_shows_the_checks_so_far() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 2).await;
+    let path = format!("/api/v1/sessions/{sid}/attendance");
+    let before = w.app.get(&path, w.token("ngo_staff")).await;
+    assert!(
+        before.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["check_in_at"].is_null()),
+        "{}",
+        before.body
+    );
+    let at = start + Duration::minutes(5);
+    let sent = w
+        .app
+        .post(
+            "/api/v1/attendance/sync",
+            Some(w.token("ngo_staff")),
+            json!({"events": [
+                {"client_event_id": uuid::Uuid::now_v7(), "session_id": sid, "participant_id": people[0],
+                 "kind": "check_in", "at": at.to_rfc3339(), "source": "staff"}]}),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let now = w.app.get(&path, w.token("ngo_staff")).await;
+    let rows = now.body["items"].as_array().unwrap();
+    let row = |p: &str| rows.iter().find(|r| r["participant_id"] == p).unwrap();
+    let checked: chrono::DateTime<Utc> = row(&people[0])["check_in_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(checked, at);
+    assert_eq!(row(&people[0])["source"], "staff");
+    assert!(row(&people[0])["check_out_at"].is_null());
+    assert!(
+        row(&people[0]).get("outcome").is_none_or(Value::is_null),
+        "no outcome before close"
+    );
+    assert!(row(&people[1])["check_in_at"].is_null());
+}

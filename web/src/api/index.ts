@@ -2,7 +2,8 @@
  * The console's one way to the server: the generated SDK's `HuiguiClient`
  * (typed paths, single-flight token renewal). The access token lives in
  * memory only; the refresh token, so that a reload keeps the user logged
- * in, in this tab's `sessionStorage` (never `localStorage`).
+ * in, in this tab's `sessionStorage` (never `localStorage`), beside the
+ * last `GET /me` answer (for a reload without a network).
  */
 import { HuiguiClient, ProblemError, isProblem, unwrap, type components, type Session } from "@huigui/client";
 import { reactive } from "vue";
@@ -29,19 +30,33 @@ export const hg = new HuiguiClient({
   onSession: (session) => {
     if (session?.refreshToken) sessionStorage.setItem(REFRESH_KEY, session.refreshToken);
     else sessionStorage.removeItem(REFRESH_KEY);
-    if (!session) auth.me = null;
+    if (!session) keepMe(null);
   },
 });
 
 /** The typed openapi-fetch client (`api.GET("/api/v1/…", …)`). */
 export const api = hg.api;
 
-/** Loads `GET /me` for a restored session; forgets a session the server no longer accepts. */
+const ME_KEY = "huigui.me";
+
+function keepMe(me: Me | null): void {
+  auth.me = me;
+  if (me) sessionStorage.setItem(ME_KEY, JSON.stringify(me));
+  else sessionStorage.removeItem(ME_KEY);
+}
+
+/**
+ * Loads `GET /me` for a restored session; forgets a session the server no
+ * longer accepts. Without a network (a reload in a village hall) the tab's
+ * last answer stands in, so the check-in page and its queue stay usable.
+ */
 export async function loadMe(): Promise<void> {
   try {
-    if (hg.session) auth.me = unwrap(await api.GET("/api/v1/me"));
-  } catch {
-    await hg.logout().catch(() => undefined);
+    if (hg.session) keepMe(unwrap(await api.GET("/api/v1/me")));
+  } catch (err) {
+    const kept = sessionStorage.getItem(ME_KEY);
+    if (err instanceof TypeError && kept && hg.session) auth.me = JSON.parse(kept) as Me;
+    else await logout();
   } finally {
     auth.ready = true;
   }
@@ -49,13 +64,13 @@ export async function loadMe(): Promise<void> {
 
 export async function login(email: string, password: string): Promise<void> {
   await hg.login(email, password);
-  auth.me = unwrap(await api.GET("/api/v1/me"));
+  keepMe(unwrap(await api.GET("/api/v1/me")));
 }
 
 /** Revokes the refresh token on the server and forgets the session here. */
 export async function logout(): Promise<void> {
   await hg.logout().catch(() => undefined);
-  auth.me = null;
+  keepMe(null);
 }
 
 /** Whether the logged-in role may do this (the server's own matrix, from `GET /me`). */

@@ -56,6 +56,19 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: "sessions",
+        name: "sessions",
+        component: () => import("../views/SessionsView.vue"),
+        meta: { permission: "read_sessions", title: "nav.sessions" },
+      },
+      {
+        path: "sessions/:id/checkin",
+        name: "checkin",
+        component: () => import("../views/CheckinView.vue"),
+        meta: { permission: "record_attendance" },
+        props: true,
+      },
+      {
         path: "reports",
         name: "reports",
         component: () => import("../views/ReportsView.vue"),

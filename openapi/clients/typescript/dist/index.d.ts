@@ -144,7 +144,11 @@ export declare function memoryStore(): QueueStore;
 export declare class OfflineQueue {
     private readonly client;
     private readonly store;
+    /** Read-modify-write steps on the store run one at a time (two quick adds must not lose one). */
+    private step;
+    private flushing?;
     constructor(client: HuiguiClient, store?: QueueStore);
+    private exclusive;
     /** Adds an event (a `client_event_id` is made when it has none) and returns it. */
     add(event: Omit<SyncEvent, "client_event_id"> & {
         client_event_id?: string;
@@ -157,4 +161,5 @@ export declare class OfflineQueue {
      * Throws when the server cannot be reached; what was not answered stays queued.
      */
     flush(batch?: number): Promise<SyncResult[]>;
+    private send;
 }

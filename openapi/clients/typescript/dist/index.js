@@ -202,15 +202,25 @@ export function memoryStore() {
 export class OfflineQueue {
     client;
     store;
+    /** Read-modify-write steps on the store run one at a time (two quick adds must not lose one). */
+    step = Promise.resolve();
+    flushing;
     constructor(client, store = memoryStore()) {
         this.client = client;
         this.store = store;
     }
+    exclusive(work) {
+        const next = this.step.then(work, work);
+        this.step = next.catch(() => undefined);
+        return next;
+    }
     /** Adds an event (a `client_event_id` is made when it has none) and returns it. */
-    async add(event) {
+    add(event) {
         const full = { ...event, client_event_id: event.client_event_id ?? newKey() };
-        await this.store.save([...(await this.store.load()), full]);
-        return full;
+        return this.exclusive(async () => {
+            await this.store.save([...(await this.store.load()), full]);
+            return full;
+        });
     }
     /** Events waiting to be sent. */
     pending() {
@@ -221,7 +231,16 @@ export class OfflineQueue {
      * returns each event's result (`created`, `duplicate`, `conflict`, `rejected`).
      * Throws when the server cannot be reached; what was not answered stays queued.
      */
-    async flush(batch = 500) {
+    flush(batch = 500) {
+        // One flush at a time: a second caller shares the one under way.
+        if (!this.flushing) {
+            this.flushing = this.send(batch).finally(() => {
+                this.flushing = undefined;
+            });
+        }
+        return this.flushing;
+    }
+    async send(batch) {
         const results = [];
         for (;;) {
             const waiting = await this.store.load();
@@ -234,7 +253,7 @@ export class OfflineQueue {
             }));
             results.push(...answer.results);
             const sent = new Set(events.map((e) => e.client_event_id));
-            await this.store.save((await this.store.load()).filter((e) => !sent.has(e.client_event_id)));
+            await this.exclusive(async () => this.store.save((await this.store.load()).filter((e) => !sent.has(e.client_event_id))));
         }
     }
 }

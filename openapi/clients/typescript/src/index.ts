@@ -273,16 +273,28 @@ export function memoryStore(): QueueStore {
  * answered are dropped from the queue; the rest (a network failure) stay.
  */
 export class OfflineQueue {
+  /** Read-modify-write steps on the store run one at a time (two quick adds must not lose one). */
+  private step: Promise<unknown> = Promise.resolve();
+  private flushing?: Promise<SyncResult[]>;
+
   constructor(
     private readonly client: HuiguiClient,
     private readonly store: QueueStore = memoryStore(),
   ) {}
 
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.step.then(work, work);
+    this.step = next.catch(() => undefined);
+    return next;
+  }
+
   /** Adds an event (a `client_event_id` is made when it has none) and returns it. */
-  async add(event: Omit<SyncEvent, "client_event_id"> & { client_event_id?: string }): Promise<SyncEvent> {
+  add(event: Omit<SyncEvent, "client_event_id"> & { client_event_id?: string }): Promise<SyncEvent> {
     const full: SyncEvent = { ...event, client_event_id: event.client_event_id ?? newKey() };
-    await this.store.save([...(await this.store.load()), full]);
-    return full;
+    return this.exclusive(async () => {
+      await this.store.save([...(await this.store.load()), full]);
+      return full;
+    });
   }
 
   /** Events waiting to be sent. */
@@ -295,7 +307,17 @@ export class OfflineQueue {
    * returns each event's result (`created`, `duplicate`, `conflict`, `rejected`).
    * Throws when the server cannot be reached; what was not answered stays queued.
    */
-  async flush(batch = 500): Promise<SyncResult[]> {
+  flush(batch = 500): Promise<SyncResult[]> {
+    // One flush at a time: a second caller shares the one under way.
+    if (!this.flushing) {
+      this.flushing = this.send(batch).finally(() => {
+        this.flushing = undefined;
+      });
+    }
+    return this.flushing;
+  }
+
+  private async send(batch: number): Promise<SyncResult[]> {
     const results: SyncResult[] = [];
     for (;;) {
       const waiting = await this.store.load();
@@ -309,7 +331,9 @@ export class OfflineQueue {
       );
       results.push(...answer.results);
       const sent = new Set(events.map((e) => e.client_event_id));
-      await this.store.save((await this.store.load()).filter((e) => !sent.has(e.client_event_id)));
+      await this.exclusive(async () =>
+        this.store.save((await this.store.load()).filter((e) => !sent.has(e.client_event_id))),
+      );
     }
   }
 }

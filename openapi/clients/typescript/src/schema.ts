@@ -1505,7 +1505,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Attendance of a session, per enrolled person */
+    /**
+     * Attendance of a session, per enrolled person
+     * @description Once the session is closed: each person's outcome, credited hours and
+     *     check times. While it is scheduled: the check-in and check-out recorded
+     *     so far (first check-in, last check-out after it), no outcome yet.
+     */
     get: operations["list_attendance"];
     put?: never;
     /**

@@ -374,17 +374,27 @@ test("a partner client logs in, renews by asking again, pages and queues offline
   }
   assert.equal(sessions.length, 0, "a new NGO has no sessions");
   // An event for a session that does not exist is answered `rejected` and leaves the queue.
-  const queue = new OfflineQueue(kiosk);
-  await queue.add({
-    session_id: newKey(),
-    participant_id: newKey(),
-    kind: "check_in",
-    at: new Date().toISOString(),
-    source: "app",
-  });
-  assert.equal((await queue.pending()).length, 1);
-  const results = await queue.flush();
-  assert.equal(results.length, 1);
-  assert.equal(results[0].status, "rejected");
+  // Events for sessions that do not exist are answered `rejected` and leave the queue.
+  // A store as slow as IndexedDB: two adds at once must both be kept.
+  const kept = { events: [] };
+  const slow = {
+    load: async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return [...kept.events];
+    },
+    save: async (events) => {
+      await new Promise((r) => setTimeout(r, 5));
+      kept.events = [...events];
+    },
+  };
+  const queue = new OfflineQueue(kiosk, slow);
+  const event = () => ({ session_id: newKey(), participant_id: newKey(), kind: "check_in", at: new Date().toISOString(), source: "app" });
+  await Promise.all([queue.add(event()), queue.add(event())]);
+  assert.equal((await queue.pending()).length, 2, "concurrent adds are both kept");
+  // Two flushes at once send the queue once.
+  const [results, same] = await Promise.all([queue.flush(), queue.flush()]);
+  assert.equal(results, same, "the second flush shares the first");
+  assert.equal(results.length, 2);
+  assert.ok(results.every((r) => r.status === "rejected"));
   assert.equal((await queue.pending()).length, 0);
 });

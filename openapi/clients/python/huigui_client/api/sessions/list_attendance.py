@@ -107,6 +107,10 @@ def sync_detailed(
 ) -> Response[PageEnrollment | Problem]:
     """Attendance of a session, per enrolled person
 
+     Once the session is closed: each person's outcome, credited hours and
+    check times. While it is scheduled: the check-in and check-out recorded
+    so far (first check-in, last check-out after it), no outcome yet.
+
     Args:
         id (UUID):
         limit (int | Unset):
@@ -142,6 +146,10 @@ def sync(
 ) -> PageEnrollment | Problem | None:
     """Attendance of a session, per enrolled person
 
+     Once the session is closed: each person's outcome, credited hours and
+    check times. While it is scheduled: the check-in and check-out recorded
+    so far (first check-in, last check-out after it), no outcome yet.
+
     Args:
         id (UUID):
         limit (int | Unset):
@@ -171,6 +179,10 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[PageEnrollment | Problem]:
     """Attendance of a session, per enrolled person
+
+     Once the session is closed: each person's outcome, credited hours and
+    check times. While it is scheduled: the check-in and check-out recorded
+    so far (first check-in, last check-out after it), no outcome yet.
 
     Args:
         id (UUID):
@@ -204,6 +216,10 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> PageEnrollment | Problem | None:
     """Attendance of a session, per enrolled person
+
+     Once the session is closed: each person's outcome, credited hours and
+    check times. While it is scheduled: the check-in and check-out recorded
+    so far (first check-in, last check-out after it), no outcome yet.
 
     Args:
         id (UUID):
