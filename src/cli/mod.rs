@@ -186,6 +186,16 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         ),
     )
     .await?;
+    // The police station answers the first office's escalations by default.
+    offices[0] = store::organizations::update(
+        &txn,
+        offices[0].clone(),
+        store::organizations::OrgChanges {
+            police_station_id: Some(Some(police.id)),
+            ..Default::default()
+        },
+    )
+    .await?;
     let procuratorate = store::organizations::insert(
         &txn,
         org(

@@ -34,6 +34,18 @@ async fn demo_loads_once_and_its_users_log_in() {
         )
         .await;
     assert_eq!(offices.body["items"].as_array().unwrap().len(), 12);
+    // The first office escalates to the demo's police station by default.
+    let agencies = app.get("/api/v1/organizations?kind=agency", &admin).await;
+    let police = agencies.body["items"][0]["id"].clone();
+    assert!(
+        offices.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["police_station_id"] == police),
+        "{}",
+        offices.body
+    );
     let officer = app.token("officer@demo.huigui.cn", DEMO_PASSWORD).await;
     let procurements = app
         .get("/api/v1/procurements?status=published", &officer)

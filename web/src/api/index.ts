@@ -8,7 +8,7 @@
 import { HuiguiClient, ProblemError, isProblem, unwrap, type components, type Session } from "@huigui/client";
 import { reactive } from "vue";
 
-export { ProblemError, unwrap, unwrapJson, newKey, pages } from "@huigui/client";
+export { ProblemError, unwrap, unwrapJson, newKey, pages, csvFile, sendAsIs } from "@huigui/client";
 export type Schemas = components["schemas"];
 export type Me = Schemas["Me"];
 export type Permission = Schemas["Permission"];

@@ -56,6 +56,31 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: "people",
+        name: "people",
+        component: () => import("../views/PeopleView.vue"),
+        meta: { permission: "change_participant_status", title: "nav.people" },
+      },
+      {
+        path: "people/:id",
+        name: "person",
+        component: () => import("../views/PersonView.vue"),
+        meta: { permission: "read_participants" },
+        props: true,
+      },
+      {
+        path: "alerts",
+        name: "alerts",
+        component: () => import("../views/AlertsView.vue"),
+        meta: { permission: "read_alerts", title: "nav.alerts" },
+      },
+      {
+        path: "referrals",
+        name: "referrals",
+        component: () => import("../views/ReferralsView.vue"),
+        meta: { permission: "read_referrals", title: "nav.referrals" },
+      },
+      {
         path: "sessions",
         name: "sessions",
         component: () => import("../views/SessionsView.vue"),

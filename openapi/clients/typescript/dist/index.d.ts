@@ -44,6 +44,15 @@ export declare function unwrapJson<T>(result: {
     error?: unknown;
     response: Response;
 }): Exclude<T, string>;
+/**
+ * A CSV upload (`POST /api/v1/participants/import`) sent as its bytes, so a
+ * GB18030 file stays GB18030: pass `body: csvFile(bytes)` with
+ * `bodySerializer: sendAsIs`. The generated type of a `text/csv` body is
+ * `string`, and openapi-fetch would otherwise JSON-encode it.
+ */
+export declare function csvFile(bytes: Uint8Array | Blob | string): string;
+/** A `bodySerializer` that sends the body unchanged (see {@link csvFile}). */
+export declare function sendAsIs(body: unknown): BodyInit;
 /** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
 export declare function newKey(): string;
 /** A cursor page as every list returns it. */

@@ -57,6 +57,19 @@ export function unwrapJson(result) {
         throw new Error("expected JSON, got text");
     return data;
 }
+/**
+ * A CSV upload (`POST /api/v1/participants/import`) sent as its bytes, so a
+ * GB18030 file stays GB18030: pass `body: csvFile(bytes)` with
+ * `bodySerializer: sendAsIs`. The generated type of a `text/csv` body is
+ * `string`, and openapi-fetch would otherwise JSON-encode it.
+ */
+export function csvFile(bytes) {
+    return bytes;
+}
+/** A `bodySerializer` that sends the body unchanged (see {@link csvFile}). */
+export function sendAsIs(body) {
+    return body;
+}
 /** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
 export function newKey() {
     return globalThis.crypto.randomUUID();

@@ -70,6 +70,21 @@ export function unwrapJson<T>(result: { data?: T; error?: unknown; response: Res
   return data as Exclude<T, string>;
 }
 
+/**
+ * A CSV upload (`POST /api/v1/participants/import`) sent as its bytes, so a
+ * GB18030 file stays GB18030: pass `body: csvFile(bytes)` with
+ * `bodySerializer: sendAsIs`. The generated type of a `text/csv` body is
+ * `string`, and openapi-fetch would otherwise JSON-encode it.
+ */
+export function csvFile(bytes: Uint8Array | Blob | string): string {
+  return bytes as unknown as string;
+}
+
+/** A `bodySerializer` that sends the body unchanged (see {@link csvFile}). */
+export function sendAsIs(body: unknown): BodyInit {
+  return body as BodyInit;
+}
+
 /** A fresh `Idempotency-Key` (or `client_event_id`): a random UUID. */
 export function newKey(): string {
   return globalThis.crypto.randomUUID();
