@@ -44,3 +44,11 @@ export const test = base.extend({
   },
 });
 export { expect };
+
+/** A valid 18-digit ID number (GB 11643 check character) for a birth date (YYYYMMDD) and serial. */
+export function idNumber(birth: string, serial: number): string {
+  const body = `142327${birth}${String(serial).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + "10X98765432"[sum % 11]!;
+}

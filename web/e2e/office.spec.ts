@@ -6,15 +6,7 @@
  */
 import { unwrap } from "@huigui/client";
 import iconv from "iconv-lite";
-import { apiAs, demo, expect, login, screenshot, test } from "./fixtures";
-
-/** A valid 18-digit ID number (GB 11643 check character) for a birth date and serial. */
-function idNumber(birth: string, serial: number): string {
-  const body = `142327${birth}${String(serial).padStart(3, "0")}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + "10X98765432"[sum % 11]!;
-}
+import { apiAs, demo, expect, idNumber, login, screenshot, test } from "./fixtures";
 
 test("the office imports a GB18030 roster: the dry run shows the rejected row, then the import", async ({ page }) => {
   const good = [idNumber("19850312", 611), idNumber("19900704", 622)];

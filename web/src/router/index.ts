@@ -87,6 +87,13 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: "read_sessions", title: "nav.sessions" },
       },
       {
+        path: "sessions/:id",
+        name: "session",
+        component: () => import("../views/SessionView.vue"),
+        meta: { permission: "read_sessions" },
+        props: true,
+      },
+      {
         path: "sessions/:id/checkin",
         name: "checkin",
         component: () => import("../views/CheckinView.vue"),
