@@ -482,12 +482,13 @@ pub struct AlertsApi;
 async fn transition(
     ctx: &Ctx,
     auth: &BearerAuth,
+    permission: Permission,
     id: Uuid,
     action: AlertAction,
     note: Option<String>,
     agency: Option<Option<Uuid>>,
 ) -> ApiResult<Json<Alert>> {
-    let caller = auth.0.require(Permission::HandleAlerts)?;
+    let caller = auth.0.require(permission)?;
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
     let mut a = store::care::get_alert(&txn, caller, id).await?;
@@ -691,10 +692,21 @@ impl AlertsApi {
         let mut check = Check::new();
         let note = check.opt_text("note", body.note.as_ref());
         check.finish()?;
-        transition(&ctx, &auth, id.0, AlertAction::Acknowledge, note, None).await
+        transition(
+            &ctx,
+            &auth,
+            Permission::HandleAlerts,
+            id.0,
+            AlertAction::Acknowledge,
+            note,
+            None,
+        )
+        .await
     }
 
     /// Resolve an alert (with a note)
+    ///
+    /// The person's office; or the agency an alert was escalated to, saying what it did.
     #[oai(
         path = "/alerts/:id/resolve",
         method = "post",
@@ -710,7 +722,22 @@ impl AlertsApi {
         let mut check = Check::new();
         let note = check.text("note", &body.note);
         check.finish()?;
-        transition(&ctx, &auth, id.0, AlertAction::Resolve, Some(note), None).await
+        // The office, or the agency the alert was escalated to (it sees only those).
+        let permission = if auth.0.require(Permission::ResolveEscalatedAlert).is_ok() {
+            Permission::ResolveEscalatedAlert
+        } else {
+            Permission::HandleAlerts
+        };
+        transition(
+            &ctx,
+            &auth,
+            permission,
+            id.0,
+            AlertAction::Resolve,
+            Some(note),
+            None,
+        )
+        .await
     }
 
     /// Escalate an alert to an agency
@@ -735,6 +762,7 @@ impl AlertsApi {
         transition(
             &ctx,
             &auth,
+            Permission::HandleAlerts,
             id.0,
             AlertAction::Escalate,
             Some(note),

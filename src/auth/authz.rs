@@ -81,6 +81,8 @@ pub enum Permission {
     ReadAlerts,
     RaiseConcern,
     HandleAlerts,
+    /// An agency closes an alert escalated to it, with what it did.
+    ResolveEscalatedAlert,
     ReadDiscipline,
     RecordDiscipline,
     ReadReferrals,
@@ -138,6 +140,7 @@ impl Permission {
         Permission::ReadAlerts,
         Permission::RaiseConcern,
         Permission::HandleAlerts,
+        Permission::ResolveEscalatedAlert,
         Permission::ReadDiscipline,
         Permission::RecordDiscipline,
         Permission::ReadReferrals,
@@ -203,7 +206,7 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         // NGOs never see discipline records.
         P::ReadDiscipline => matches!(role, Admin | Officer | Auditor | OfficeStaff),
         P::ReadReferrals => matches!(role, Admin | Officer | Auditor | OfficeStaff | AgencyStaff),
-        P::AnswerReferral => role == AgencyStaff,
+        P::AnswerReferral | P::ResolveEscalatedAlert => role == AgencyStaff,
         P::RecordOutcome => matches!(role, OfficeStaff | NgoAdmin | NgoStaff),
         P::ReadReports => matches!(role, Admin | Officer | Auditor | NgoAdmin | NgoStaff),
         P::WriteReports | P::RateAttendance => matches!(role, NgoAdmin | NgoStaff),

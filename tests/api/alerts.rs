@@ -208,11 +208,33 @@ async fn a_no_show_raises_one_alert_and_one_mail_which_the_office_handles() {
             .status,
         404
     );
+    // The agency it was escalated to may resolve it (saying what it did);
+    // another agency cannot see it, and an agency handles nothing else.
+    assert_eq!(
+        w.app
+            .post(&path("resolve"), Some(&other), json!({"note": "x"}))
+            .await
+            .status,
+        404
+    );
+    for (action, body) in [
+        ("acknowledge", json!({})),
+        ("escalate", json!({"note": "x"})),
+    ] {
+        assert_eq!(
+            w.app
+                .post(&path(action), Some(w.token("agency_staff")), body)
+                .await
+                .status,
+            403,
+            "agency may not {action}"
+        );
+    }
     let res = w
         .app
         .post(
             &path("resolve"),
-            Some(w.token("office_staff")),
+            Some(w.token("agency_staff")),
             json!({"note": "已恢复报到"}),
         )
         .await;

@@ -87,9 +87,15 @@ test("the office escalates an alert to the police station; a referral is accepte
   await agency.getByRole("dialog").getByLabel("答复").fill("已发放临时救助金");
   await agency.getByRole("dialog").getByRole("button", { name: "确定" }).click();
   await expect(theirs).toContainText("已办结");
-  // The escalated alert is in the agency's view too.
+  // The escalated alert is in the agency's view too: it resolves it, saying what it did.
   await agency.getByRole("menuitem", { name: "预警" }).click();
-  await expect(agency.getByTestId("alerts-table")).toContainText("已上报");
+  const escalated = agency.getByTestId("alerts-table").getByRole("row", { name: /已上报/ }).first();
+  await escalated.getByRole("button", { name: "办结" }).click();
+  await agency.getByRole("dialog").getByLabel("处理说明").fill("已上门核查，本人在家");
+  await agency.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  await expect(agency.getByRole("dialog")).toBeHidden();
+  await agency.locator(".el-switch").click(); // show resolved ones too
+  await expect(agency.getByTestId("alerts-table")).toContainText("已办结");
   await screenshot(agency, "agency-referrals");
   await agencyContext.close();
 

@@ -289,6 +289,8 @@ const en: typeof zh = {
     none: "None yet",
   },
   report: {
+    submit: "Submit",
+    newReport: "New periodic report",
     title: "Reports to review",
     inboxEmpty: "No reports to review. NGOs' submitted reports appear here.",
     contract: "Contract",
@@ -306,6 +308,14 @@ const en: typeof zh = {
     outcomes: "Outcomes",
   },
   admin: {
+    clientsOwn: "Your organisation's partner apps (kiosks, third-party apps). A secret is shown once.",
+    newClient: "New partner app",
+    secretOnce: "Copy the secret now and keep it safe: it cannot be shown again.",
+    secret: "Client secret",
+    copy: "Copy the secret",
+    copied: "Copied",
+    revoke: "Revoke",
+    revokeConfirm: "The app will lose access. Revoke it?",
     kind: "Kind",
     uscc: "Unified social credit code",
     parent: "Parent",

@@ -293,6 +293,8 @@ export default {
     none: "暂无",
   },
   report: {
+    submit: "提交",
+    newReport: "新建阶段报告",
     title: "报告审阅",
     inboxEmpty: "没有待审阅的报告。社会组织提交报告后会出现在这里。",
     contract: "合同",
@@ -310,6 +312,14 @@ export default {
     outcomes: "成效",
   },
   admin: {
+    clientsOwn: "本组织的合作应用（如签到一体机、第三方 App）。密钥只显示一次。",
+    newClient: "新建合作应用",
+    secretOnce: "请立即复制并妥善保存密钥：关闭后将无法再次查看。",
+    secret: "客户端密钥",
+    copy: "复制密钥",
+    copied: "已复制",
+    revoke: "吊销",
+    revokeConfirm: "吊销后该应用将无法再访问，确定吗？",
     kind: "类型",
     uscc: "统一社会信用代码",
     parent: "上级机构",

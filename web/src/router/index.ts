@@ -104,7 +104,7 @@ const routes: RouteRecordRaw[] = [
         path: "reports",
         name: "reports",
         component: () => import("../views/ReportsView.vue"),
-        meta: { permission: "decide_reports", title: "nav.reports" },
+        meta: { permission: "read_reports", title: "nav.reports" },
       },
       {
         path: "admin/organizations",

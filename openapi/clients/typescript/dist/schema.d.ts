@@ -93,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve an alert (with a note) */
+        /**
+         * Resolve an alert (with a note)
+         * @description The person's office; or the agency an alert was escalated to, saying what it did.
+         */
         post: operations["resolve_alert"];
         delete?: never;
         options?: never;
@@ -3381,7 +3384,7 @@ export interface components {
          *     the caller's, so a client (the console) shows only the controls that can work.
          * @enum {string}
          */
-        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance";
+        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance";
         /**
          * PlannedKpi
          * @description A KPI an NGO plans to reach.

@@ -94,7 +94,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Resolve an alert (with a note) */
+    /**
+     * Resolve an alert (with a note)
+     * @description The person's office; or the agency an alert was escalated to, saying what it did.
+     */
     post: operations["resolve_alert"];
     delete?: never;
     options?: never;
@@ -3435,6 +3438,7 @@ export interface components {
       | "read_alerts"
       | "raise_concern"
       | "handle_alerts"
+      | "resolve_escalated_alert"
       | "read_discipline"
       | "record_discipline"
       | "read_referrals"

@@ -48,6 +48,7 @@ class Permission(StrEnum):
     RECORD_EVALUATION = "record_evaluation"
     RECORD_OUTCOME = "record_outcome"
     REGISTER_PARTICIPANT = "register_participant"
+    RESOLVE_ESCALATED_ALERT = "resolve_escalated_alert"
     SCORE_BID = "score_bid"
     SUBMIT_BID = "submit_bid"
     UPDATE_ORGANIZATION = "update_organization"

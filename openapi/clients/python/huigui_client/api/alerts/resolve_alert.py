@@ -114,6 +114,8 @@ def sync_detailed(
 ) -> Response[Alert | Problem]:
     """Resolve an alert (with a note)
 
+     The person's office; or the agency an alert was escalated to, saying what it did.
+
     Args:
         id (UUID):
         body (Resolution): How an alert was resolved.
@@ -146,6 +148,8 @@ def sync(
 ) -> Alert | Problem | None:
     """Resolve an alert (with a note)
 
+     The person's office; or the agency an alert was escalated to, saying what it did.
+
     Args:
         id (UUID):
         body (Resolution): How an alert was resolved.
@@ -172,6 +176,8 @@ async def asyncio_detailed(
     body: Resolution,
 ) -> Response[Alert | Problem]:
     """Resolve an alert (with a note)
+
+     The person's office; or the agency an alert was escalated to, saying what it did.
 
     Args:
         id (UUID):
@@ -202,6 +208,8 @@ async def asyncio(
     body: Resolution,
 ) -> Alert | Problem | None:
     """Resolve an alert (with a note)
+
+     The person's office; or the agency an alert was escalated to, saying what it did.
 
     Args:
         id (UUID):

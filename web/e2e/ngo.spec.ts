@@ -1,0 +1,56 @@
+/** The NGO's own work: a periodic report drafted and submitted; a partner app whose secret is shown once. */
+import { HuiguiClient, unwrap } from "@huigui/client";
+import { baseURL } from "../playwright.config";
+import { apiAs, demo, expect, login, screenshot, test } from "./fixtures";
+
+test("the NGO drafts the period's report, writes the narrative and submits it", async ({ page }) => {
+  await login(page, demo("ngo-admin"));
+  await page.getByRole("menuitem", { name: "合同" }).click();
+  await page.locator("tbody tr").filter({ hasText: "履行中" }).first().click();
+  await page.getByRole("tab", { name: "阶段报告" }).click();
+  const period = page.getByRole("combobox", { name: "报告期间" });
+  await period.nth(0).fill("2027-01-01");
+  await period.nth(1).fill("2027-01-31");
+  await period.nth(1).press("Enter");
+  await page.getByRole("button", { name: "新建阶段报告" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("report-status")).toHaveText("草稿");
+  await expect(dialog.getByTestId("report-metrics")).toContainText("服务人数");
+  await dialog.getByRole("textbox", { name: "工作总结" }).fill("一月开展团体辅导两次，个别咨询五人次。");
+  await dialog.getByRole("button", { name: "提交" }).click();
+  await expect(dialog.getByTestId("report-status")).toHaveText("待审阅");
+  await screenshot(page, "ngo-report");
+  const officer = await apiAs(demo("officer"));
+  const inbox = unwrap(await officer.api.GET("/api/v1/reports", { params: { query: { status: "submitted" } } })).items;
+  expect(inbox.some((r) => r.narrative === "一月开展团体辅导两次，个别咨询五人次。" && r.period_start === "2027-01-01")).toBe(true);
+});
+
+test("the NGO admin creates a partner app: the secret is shown once, works, and stops working when revoked", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await login(page, demo("ngo-admin"));
+  await page.getByRole("menuitem", { name: "系统管理" }).click();
+  await page.getByRole("menuitem", { name: "合作应用" }).click();
+  await page.getByRole("button", { name: "新建合作应用" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("应用名称").fill("村委会签到一体机");
+  await dialog.getByText("签到二维码").click();
+  await dialog.getByRole("button", { name: "保存" }).click();
+  const secret = (await dialog.getByTestId("client-secret").textContent()) ?? "";
+  const clientId = (await dialog.getByTestId("client-id").textContent()) ?? "";
+  expect(secret.length).toBeGreaterThan(20);
+  await dialog.getByRole("button", { name: "复制密钥" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await screenshot(page, "partner-app");
+  await dialog.getByRole("button", { name: "已完成" }).click();
+  await expect(page.locator("body")).not.toContainText(secret);
+  // The credentials work.
+  const kiosk = new HuiguiClient({ baseUrl: baseURL });
+  const session = await kiosk.loginClient(clientId, secret);
+  expect(session.accessToken).toBeTruthy();
+  // Revoked, they do not.
+  const row = page.getByTestId("clients-table").getByRole("row", { name: /村委会签到一体机/ });
+  await row.getByRole("button", { name: "吊销" }).click();
+  await page.getByRole("button", { name: /确定|Yes|OK/ }).last().click();
+  await expect(row).toContainText("已吊销");
+  await expect(new HuiguiClient({ baseUrl: baseURL }).loginClient(clientId, secret)).rejects.toThrow(/401/);
+});
