@@ -413,6 +413,8 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
         }
         first.get_or_insert(p.id);
     }
+    // The contract in force runs this calendar year (the procurements buy next year's services).
+    let this_year = |m, d| NaiveDate::from_ymd_opt(year - 1, m, d).unwrap_or_default();
     let prefix = &state.settings.contract_prefix;
     let seq = store::contracts::next_seq(txn, bureau_id, year - 1).await?;
     let c = store::contracts::insert(
@@ -430,8 +432,8 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
             categories: r#"["group_counseling","individual_counseling"]"#.into(),
             amount_fen: 20_000_000,
             original_amount_fen: 20_000_000,
-            start_date: day(1, 1),
-            end_date: day(12, 31),
+            start_date: this_year(1, 1),
+            end_date: this_year(12, 31),
             multi_year: false,
             multi_year_reason: None,
             kpis: r#"[{"metric":"counseling_cases","target":60.0,"weight":60},{"metric":"satisfaction","target":4.5,"weight":40}]"#.into(),
@@ -448,8 +450,8 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
     )
     .await?;
     for (name, due, amount) in [
-        ("上半年服务款", day(6, 30), 10_000_000),
-        ("下半年服务款", day(12, 31), 10_000_000),
+        ("上半年服务款", this_year(6, 30), 10_000_000),
+        ("下半年服务款", this_year(12, 31), 10_000_000),
     ] {
         store::contracts::insert_milestone(
             txn,

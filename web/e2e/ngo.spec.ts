@@ -8,9 +8,11 @@ test("the NGO drafts the period's report, writes the narrative and submits it", 
   await page.getByRole("menuitem", { name: "合同" }).click();
   await page.locator("tbody tr").filter({ hasText: "履行中" }).first().click();
   await page.getByRole("tab", { name: "阶段报告" }).click();
+  // January of the contract's year.
+  const year = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date()).slice(0, 4);
   const period = page.getByRole("combobox", { name: "报告期间" });
-  await period.nth(0).fill("2027-01-01");
-  await period.nth(1).fill("2027-01-31");
+  await period.nth(0).fill(`${year}-01-01`);
+  await period.nth(1).fill(`${year}-01-31`);
   await period.nth(1).press("Enter");
   await page.getByRole("button", { name: "新建阶段报告" }).click();
   const dialog = page.getByRole("dialog");
@@ -22,7 +24,7 @@ test("the NGO drafts the period's report, writes the narrative and submits it", 
   await screenshot(page, "ngo-report");
   const officer = await apiAs(demo("officer"));
   const inbox = unwrap(await officer.api.GET("/api/v1/reports", { params: { query: { status: "submitted" } } })).items;
-  expect(inbox.some((r) => r.narrative === "一月开展团体辅导两次，个别咨询五人次。" && r.period_start === "2027-01-01")).toBe(true);
+  expect(inbox.some((r) => r.narrative === "一月开展团体辅导两次，个别咨询五人次。" && r.period_start === `${year}-01-01`)).toBe(true);
 });
 
 test("the NGO admin creates a partner app: the secret is shown once, works, and stops working when revoked", async ({ page, context }) => {
@@ -53,4 +55,21 @@ test("the NGO admin creates a partner app: the secret is shown once, works, and 
   await page.getByRole("button", { name: /确定|Yes|OK/ }).last().click();
   await expect(row).toContainText("已吊销");
   await expect(new HuiguiClient({ baseUrl: baseURL }).loginClient(clientId, secret)).rejects.toThrow(/401/);
+});
+
+test("NGO staff schedule a session under an active contract; a bad one is explained at its field", async ({ page }) => {
+  await login(page, demo("ngo-staff"));
+  await page.getByRole("button", { name: "新建活动" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("名称", { exact: true }).fill("法治教育：社区矫正法解读");
+  await dialog.getByLabel("地点", { exact: true }).fill("凤城镇文化站");
+  await dialog.getByLabel("主讲/带领人", { exact: true }).fill("张律师");
+  // Without a capacity the API names the field.
+  await dialog.getByLabel("名额", { exact: true }).fill("");
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await expect(dialog.getByRole("alert")).toBeVisible();
+  await dialog.getByLabel("名额", { exact: true }).fill("30");
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("session-status")).toHaveText("未开始/进行中");
+  await expect(page.getByRole("heading", { name: /法治教育：社区矫正法解读/ })).toBeVisible();
 });

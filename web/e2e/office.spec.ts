@@ -104,6 +104,20 @@ test("the office escalates an alert to the police station; a referral is accepte
   expect(referrals.find((r) => r.detail === "家庭困难，申请临时救助")?.status).toBe("resolved");
 });
 
+test("the office sees its month's compliance and closes last month once", async ({ page }) => {
+  const office = await apiAs(demo("office"));
+  const me = unwrap(await office.api.GET("/api/v1/me"));
+  const last = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() - 28 * 86400_000)).slice(0, 7);
+  const stats = unwrap(await office.api.GET("/api/v1/stats/compliance", { params: { query: { month: last, office_id: me.organization_id } } }));
+  const row = typeof stats === "string" ? undefined : stats.items[0];
+  await login(page, demo("office"));
+  await expect(page.getByText(`在册 ${row?.on_register ?? 0}`)).toBeVisible();
+  await page.getByRole("button", { name: "月度结账" }).click();
+  await expect(page.getByText(`${last} 已结账`)).toBeVisible();
+  await page.getByRole("button", { name: "月度结账" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "409" })).toBeVisible();
+});
+
 test("an NGO cannot open the office's screens", async ({ page }) => {
   await login(page, demo("ngo-staff"));
   await expect(page.getByRole("menuitem", { name: "矫正对象" })).toHaveCount(0);

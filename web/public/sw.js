@@ -1,7 +1,7 @@
 // The console's service worker: keeps the app's own files (index.html and
 // the hashed /assets/) so the check-in page opens again without a network.
 // API answers are never cached here — they stay on the server.
-const CACHE = "huigui-shell-v1";
+const CACHE = "huigui-shell-v2";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(["/", "/favicon.svg"])).then(() => self.skipWaiting()));
@@ -39,7 +39,7 @@ self.addEventListener("fetch", (event) => {
         })
         .catch(() => caches.match("/")),
     );
-  } else if (url.pathname.startsWith("/assets/")) {
+  } else if (url.pathname.startsWith("/assets/") || url.pathname === "/favicon.svg") {
     // Hashed file names never change: cache first.
     event.respondWith(
       caches.match(event.request).then(

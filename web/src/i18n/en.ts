@@ -82,6 +82,9 @@ const en: typeof zh = {
     empty: "No data for this period.",
   },
   person: {
+    officeMonth: "This office's month",
+    closeMonth: "Close the month",
+    monthClosed: "{month} closed",
     title: "People",
     search: "Filter by name or code",
     level: "Supervision level",

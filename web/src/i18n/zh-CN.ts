@@ -86,6 +86,9 @@ export default {
     empty: "该期间暂无数据。",
   },
   person: {
+    officeMonth: "本所月度情况",
+    closeMonth: "月度结账",
+    monthClosed: "{month} 已结账",
     title: "矫正对象",
     search: "按姓名或编号筛选",
     level: "管理类别",
