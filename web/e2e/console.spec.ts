@@ -315,3 +315,33 @@ test("login works from the keyboard alone, and the dashboard fits a tablet", asy
   expect(overflow, "no sideways scrolling on a tablet").toBeLessThanOrEqual(0);
   await screenshot(page, "dashboard-tablet");
 });
+
+test("the officer drafts a procurement: the weights are checked as typed, a decimal target is fine, and it publishes", async ({ page }) => {
+  await login(page, demo("officer"));
+  await page.getByRole("menuitem", { name: "采购" }).click();
+  await page.getByRole("button", { name: "新建采购" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("项目名称").fill("2027年度社区矫正对象心理健康服务");
+  await dialog.getByLabel("项目说明").fill("面向全县矫正对象的心理测评与团体辅导");
+  await dialog.getByText("团体辅导").click();
+  await dialog.getByRole("spinbutton", { name: "预算（元）" }).fill("300000");
+  const period = dialog.locator(".el-form-item", { hasText: "服务开始" }).getByRole("combobox");
+  const year = new Date().getFullYear() + 1;
+  await period.nth(0).fill(`${year}-01-01`);
+  await period.nth(1).fill(`${year}-12-31`);
+  await period.nth(1).press("Enter");
+  const deadline = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
+  await dialog.locator(".el-form-item", { hasText: "投标截止" }).getByRole("combobox").first().fill(deadline);
+  await dialog.locator(".el-form-item", { hasText: "投标截止" }).getByRole("combobox").first().press("Enter");
+  // A KPI with a fractional target (attendance 0.85) alongside the default one.
+  await dialog.getByRole("button", { name: "添加一行" }).first().click();
+  const kpiRows = dialog.locator(".el-form-item", { hasText: "绩效指标模板" }).locator("tbody tr");
+  await kpiRows.nth(0).getByRole("spinbutton", { name: "权重" }).fill("60");
+  await kpiRows.nth(1).getByRole("spinbutton", { name: "目标值" }).fill("0.85");
+  await kpiRows.nth(1).getByRole("spinbutton", { name: "权重" }).fill("40");
+  await expect(dialog.getByTestId("criteria-sum")).toContainText("100");
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("procurement-status")).toHaveText("草稿");
+  await page.getByRole("button", { name: "发布" }).click();
+  await expect(page.getByTestId("procurement-status")).toHaveText("已发布");
+});

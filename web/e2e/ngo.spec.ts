@@ -73,3 +73,20 @@ test("NGO staff schedule a session under an active contract; a bad one is explai
   await expect(page.getByTestId("session-status")).toHaveText("未开始/进行中");
   await expect(page.getByRole("heading", { name: /法治教育：社区矫正法解读/ })).toBeVisible();
 });
+
+test("the NGO admin withdraws its bid on a published procurement and bids again", async ({ page }) => {
+  await login(page, demo("ngo-admin"));
+  await page.getByRole("menuitem", { name: "采购" }).click();
+  await page.getByRole("row", { name: /已发布/ }).first().click();
+  await expect(page.getByTestId("procurement-status")).toHaveText("已发布");
+  await page.getByRole("button", { name: "撤回投标" }).click();
+  await expect(page.getByRole("button", { name: "投标" })).toBeVisible();
+  await page.getByRole("button", { name: "投标" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("服务方案").fill("每月两次集中教育，每季度一次团体辅导，配备两名持证社工。");
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "撤回投标" })).toBeVisible();
+  await expect(page.locator('[data-testid^="bid-"]').filter({ hasText: "配备两名持证社工" })).toContainText("已提交");
+  await screenshot(page, "ngo-bid");
+});

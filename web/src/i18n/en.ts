@@ -212,6 +212,8 @@ const en: typeof zh = {
     error: "Reason",
   },
   procurement: {
+    bid: "Submit a bid",
+    withdraw: "Withdraw the bid",
     title: "Procurements",
     new: "New procurement",
     edit: "Edit draft",

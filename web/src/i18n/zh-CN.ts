@@ -216,6 +216,8 @@ export default {
     error: "原因",
   },
   procurement: {
+    bid: "投标",
+    withdraw: "撤回投标",
     title: "采购项目",
     new: "新建采购",
     edit: "编辑草稿",
