@@ -158,6 +158,7 @@ test("the NGO closes the session, rates and records an outcome; the office sees 
   await page.getByRole("dialog").getByLabel("情况说明").fill("完成团体辅导，获结业证书");
   await page.getByRole("dialog").getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("alert").filter({ hasText: "422" }), "no stray rating was sent").toHaveCount(0);
   await screenshot(page, "session-closed");
 
   // The office: the person's outcome and this month's credited hours.

@@ -90,3 +90,23 @@ test("the NGO admin withdraws its bid on a published procurement and bids again"
   await expect(page.locator('[data-testid^="bid-"]').filter({ hasText: "配备两名持证社工" })).toContainText("已提交");
   await screenshot(page, "ngo-bid");
 });
+
+test("the sessions calendar shows this month's sessions on their days", async ({ page }) => {
+  const ngo = await apiAs(demo("ngo-staff"));
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const sessions = unwrap(await ngo.api.GET("/api/v1/sessions", { params: { query: { limit: 200 } } })).items;
+  const todays = sessions.filter(
+    (s) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(s.starts_at)) === today,
+  );
+  expect(todays.length).toBeGreaterThan(0);
+  await login(page, demo("ngo-staff"));
+  await page.getByRole("radio", { name: "日历" }).click({ force: true });
+  const calendar = page.getByTestId("calendar");
+  for (const s of todays) await expect(calendar).toContainText(s.title);
+  await calendar.getByText(todays[0]!.title).first().click();
+  await expect(page).toHaveURL(new RegExp(`/sessions/${todays[0]!.id}`));
+  await page.getByRole("button", { name: "返回" }).click();
+  await page.getByRole("radio", { name: "日历" }).click({ force: true });
+  await expect(page.getByTestId("calendar")).toContainText(todays[0]!.title);
+  await screenshot(page, "sessions-calendar");
+});

@@ -163,6 +163,9 @@ const en: typeof zh = {
     person: "Person",
   },
   session: {
+    view: "View",
+    list: "List",
+    calendar: "Calendar",
     title: "Sessions",
     time: "Time",
     type: "Type",

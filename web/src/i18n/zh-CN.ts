@@ -167,6 +167,9 @@ export default {
     person: "对象",
   },
   session: {
+    view: "显示方式",
+    list: "列表",
+    calendar: "日历",
     title: "活动",
     time: "时间",
     type: "类型",
