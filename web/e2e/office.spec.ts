@@ -101,7 +101,12 @@ test("the office escalates an alert to the police station; a referral is accepte
 
   const office = await apiAs(demo("office"));
   const referrals = unwrap(await office.api.GET("/api/v1/referrals", {})).items;
-  expect(referrals.find((r) => r.detail === "家庭困难，申请临时救助")?.status).toBe("resolved");
+  const resolved = referrals.find((r) => r.detail === "家庭困难，申请临时救助");
+  expect(resolved?.status).toBe("resolved");
+  // The person's page lists it with its state.
+  await page.goto(`/people/${resolved!.participant_id}`);
+  await expect(page.getByTestId("person-referrals")).toContainText("家庭困难，申请临时救助");
+  await expect(page.getByTestId("person-referrals")).toContainText("已办结");
 });
 
 test("the office sees its month's compliance and closes last month once", async ({ page }) => {
