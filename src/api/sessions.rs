@@ -289,6 +289,46 @@ fn check_schedule(check: &mut Check, s: &Schedule) -> CheckedSchedule {
     (credit_x100, point)
 }
 
+/// A page of a session's enrolments as the caller may see them, with the session.
+async fn enrollment_page(
+    ctx: &Ctx,
+    auth: &BearerAuth,
+    id: Uuid,
+    limit: Option<i64>,
+    cursor: Option<Cursor>,
+) -> ApiResult<(
+    entity::session::Model,
+    Vec<entity::enrollment::Model>,
+    Option<String>,
+)> {
+    let caller = &auth
+        .0
+        .reader(Permission::ReadSessions, Scope::SessionsRead)?;
+    let db = &ctx.state.db.read;
+    let s = store::sessions::get(db, caller, id).await?;
+    let page = PageRequest::parse(limit, cursor.as_deref())?;
+    let (rows, next) = store::sessions::enrollments(db, caller, s.id, &page).await?;
+    Ok((s, rows, next))
+}
+
+/// One person's check events of a session as `(is_check_in, at)`, and the
+/// source of their first check-in (what closing and the live roster both read).
+fn checks_of(
+    events: &[entity::attendance_event::Model],
+    participant: Uuid,
+) -> (Vec<(bool, DateTime<Utc>)>, Option<String>) {
+    let mine = || {
+        events
+            .iter()
+            .filter(move |ev| ev.participant_id == participant)
+    };
+    let checks = mine().map(|ev| (ev.kind == "check_in", ev.at)).collect();
+    let source = mine()
+        .find(|ev| ev.kind == "check_in")
+        .map(|ev| ev.source.clone());
+    (checks, source)
+}
+
 /// Closes a started session: outcomes, credited hours and auto check-outs
 /// for every enrolment, ledger entries for the credited hours, status
 /// `closed`. The one closing path (the API, the scheduler and the demo use it).
@@ -308,17 +348,8 @@ pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
     let events = store::sessions::events(conn, s.id).await?;
     let mut finalized = Vec::new();
     for mut e in store::sessions::all_enrollments(conn, s.id).await? {
-        let mine: Vec<_> = events
-            .iter()
-            .filter(|ev| ev.participant_id == e.participant_id)
-            .collect();
-        let f = finalize(
-            &window,
-            &mine
-                .iter()
-                .map(|ev| (ev.kind == "check_in", ev.at))
-                .collect::<Vec<_>>(),
-        );
+        let (checks, source) = checks_of(&events, e.participant_id);
+        let f = finalize(&window, &checks);
         // An office-excused absence (请假) stays excused; whoever came anyway is counted.
         e.outcome = Some(
             if f.outcome == "no_show" && e.excuse_reason.is_some() {
@@ -332,10 +363,7 @@ pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
         e.check_out_at = f.check_out_at;
         e.hours_x100 = Some(f.hours_x100);
         e.auto_checkout = f.auto_checkout;
-        e.source = mine
-            .iter()
-            .find(|ev| ev.kind == "check_in")
-            .map(|ev| ev.source.clone());
+        e.source = source;
         finalized.push(store::sessions::save_enrollment(conn, e).await?);
     }
     crate::api::hours::post_attendance(conn, state, &s, &finalized, closed_by).await?;
@@ -729,13 +757,7 @@ impl SessionsApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
-        let caller = &auth
-            .0
-            .reader(Permission::ReadSessions, Scope::SessionsRead)?;
-        let db = &ctx.state.db.read;
-        let s = store::sessions::get(db, caller, id.0).await?;
-        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
-        let (rows, next) = store::sessions::enrollments(db, caller, s.id, &page).await?;
+        let (_, rows, next) = enrollment_page(&ctx, &auth, id.0, limit.0, cursor.0).await?;
         Ok(Page::from_rows(rows, next, Enrollment::from))
     }
 
@@ -903,30 +925,14 @@ impl SessionsApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
-        let caller = &auth
-            .0
-            .reader(Permission::ReadSessions, Scope::SessionsRead)?;
-        let db = &ctx.state.db.read;
-        let s = store::sessions::get(db, caller, id.0).await?;
-        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
-        let (mut rows, next) = store::sessions::enrollments(db, caller, s.id, &page).await?;
+        let (s, mut rows, next) = enrollment_page(&ctx, &auth, id.0, limit.0, cursor.0).await?;
         if s.status == "scheduled" {
             // Outcomes are fixed at close; until then each row shows the checks so far.
-            let events = store::sessions::events(db, s.id).await?;
+            let events = store::sessions::events(&ctx.state.db.read, s.id).await?;
             for e in &mut rows {
-                let mine: Vec<_> = events
-                    .iter()
-                    .filter(|ev| ev.participant_id == e.participant_id)
-                    .collect();
-                let pairs: Vec<_> = mine
-                    .iter()
-                    .map(|ev| (ev.kind == "check_in", ev.at))
-                    .collect();
-                (e.check_in_at, e.check_out_at) = crate::domain::attendance::so_far(&pairs);
-                e.source = mine
-                    .iter()
-                    .find(|ev| ev.kind == "check_in")
-                    .map(|ev| ev.source.clone());
+                let (checks, source) = checks_of(&events, e.participant_id);
+                (e.check_in_at, e.check_out_at) = crate::domain::attendance::so_far(&checks);
+                e.source = source;
             }
         }
         Ok(Page::from_rows(rows, next, Enrollment::from))
