@@ -368,11 +368,7 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
         let policy = match policies.get(&office) {
             Some(p) => *p,
             None => {
-                let row = match store::hours::bureau_for(&txn, office).await? {
-                    Some(b) => store::hours::policy_row(&txn, b).await?,
-                    None => None,
-                };
-                let p = store::hours::policy_of(row.as_ref());
+                let p = store::hours::policy_for_org(&txn, office).await?;
                 policies.insert(office, p);
                 p
             }

@@ -4,7 +4,7 @@
 
 use crate::api::text::{MonthText, Prose, Stored};
 use crate::api::types::{Hours, Int};
-use crate::api::wire::{EntrySource, EntryStatus};
+use crate::api::wire::{EntrySource, EntryStatus, HoursStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -27,7 +27,7 @@ use crate::{
         scheme::BearerAuth,
     },
     domain::{
-        hours::{self as rules, Category, Month, MonthStatus, Requirement},
+        hours::{self as rules, Category, Month, Requirement},
         roles::Scope,
     },
     error::{ApiError, ApiResult},
@@ -59,27 +59,6 @@ impl From<Category> for HoursCategory {
             Category::Education => HoursCategory::Education,
             Category::PublicWelfare => HoursCategory::PublicWelfare,
             Category::Volunteer => HoursCategory::Volunteer,
-        }
-    }
-}
-
-/// A month's status.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum HoursStatus {
-    OnTrack,
-    AtRisk,
-    Met,
-    NotMet,
-}
-
-impl From<MonthStatus> for HoursStatus {
-    fn from(s: MonthStatus) -> Self {
-        match s {
-            MonthStatus::OnTrack => HoursStatus::OnTrack,
-            MonthStatus::AtRisk => HoursStatus::AtRisk,
-            MonthStatus::Met => HoursStatus::Met,
-            MonthStatus::NotMet => HoursStatus::NotMet,
         }
     }
 }
@@ -282,10 +261,7 @@ async fn month_hours<C: ConnectionTrait>(
     month: Month,
 ) -> ApiResult<MonthHours> {
     let policy = match ledger_org(p) {
-        Some(org) => match store::hours::bureau_for(conn, org).await? {
-            Some(b) => store::hours::policy_of(store::hours::policy_row(conn, b).await?.as_ref()),
-            None => rules::Policy::default(),
-        },
+        Some(org) => store::hours::policy_for_org(conn, org).await?,
         None => rules::Policy::default(),
     };
     let required = if p.kind == "volunteer" {

@@ -3,8 +3,8 @@
 //! shown only to the owning office and the bureau, and each such reveal is
 //! audited; everyone else gets the mask, and NGOs see minors by code only.
 
-use crate::api::text::{Cursor, IdNumberText, Prose, Skill, Stored};
-use crate::api::wire::{GenderCode, ParticipantState};
+use crate::api::text::{Cursor, IdNumberText, MonthText, Prose, Skill, Stored};
+use crate::api::wire::{GenderCode, HoursStatus, ParticipantState};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -22,12 +22,14 @@ use crate::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{Check, Text, from_json_text, to_json_text},
     },
+    app::{self, participants::MonthFilter},
     auth::{
         authz::{Permission, UserCaller},
         scheme::BearerAuth,
     },
     domain::{
         disclosure::{Disclosure, age_on},
+        hours::Month,
         id_number::{Gender, IdNumber},
         roles::{OrgKind, Role, Scope},
     },
@@ -444,6 +446,10 @@ impl ParticipantsApi {
     /// List participants
     ///
     /// Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+    /// `q` matches part of the code, or of the name where the caller sees names (never a
+    /// minor's name outside the bureau and the owner). `month_status` keeps persons under
+    /// correction whose `month` (default: this month) has that hours status, as
+    /// `GET /participants/{id}/hours` would report it.
     #[oai(
         path = "/participants",
         method = "get",
@@ -457,6 +463,12 @@ impl ParticipantsApi {
         kind: Query<Option<ParticipantKind>>,
         status: Query<Option<ParticipantState>>,
         judicial_office_id: Query<Option<Uuid>>,
+        supervision_level: Query<Option<SupervisionLevel>>,
+        /// Part of the code or the name, 1–50 characters.
+        q: Query<Option<Text<50>>>,
+        /// The month `month_status` judges (`YYYY-MM`); default this month.
+        month: Query<Option<MonthText>>,
+        month_status: Query<Option<HoursStatus>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
@@ -466,13 +478,30 @@ impl ParticipantsApi {
             .0
             .reader(Permission::ReadParticipants, Scope::ParticipantsRead)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let mut check = Check::new();
+        let search = check.opt_text("q", q.0.as_ref());
+        check.finish()?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let by_month = match month_status.0 {
+            None => None,
+            Some(s) => Some(MonthFilter {
+                month: match &month.0 {
+                    Some(m) => m.parse().map_err(|e: String| ApiError::field("month", e))?,
+                    None => Month::of(today),
+                },
+                status: s.into(),
+                today,
+            }),
+        };
         let filter = ParticipantFilter {
             kind: kind.0.map(|k| enum_name(&k)),
             status: status.0.map(|s| s.as_str().to_string()),
             judicial_office_id: judicial_office_id.0,
+            supervision_level: supervision_level.0.map(|l| enum_name(&l)),
+            search,
         };
         let db = &ctx.state.db.read;
-        let (rows, next) = store::participants::list(db, caller, filter, &page).await?;
+        let (rows, next) = app::participants::list(db, caller, filter, by_month, &page).await?;
         let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
         let mut transfers = store::participants::transfers_of(db, &ids).await?;
         let mut items = Vec::new();

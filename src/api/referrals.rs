@@ -331,14 +331,17 @@ impl ReferralsApi {
     /// List referrals
     ///
     /// Offices see those they raised, agencies those addressed to them, the
-    /// bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+    /// bureau and the auditor all; `overdue=true` keeps those past `respond_by`,
+    /// `participant_id` one person's.
     #[oai(path = "/referrals", method = "get", operation_id = "list_referrals")]
+    #[allow(clippy::too_many_arguments)] // one per query parameter
     async fn list(
         &self,
         ctx: Ctx,
         auth: BearerAuth,
         status: Query<Option<ReferralState>>,
         overdue: Query<Option<bool>>,
+        participant_id: Query<Option<Uuid>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
@@ -362,6 +365,7 @@ impl ReferralsApi {
             caller,
             ReferralFilter {
                 status,
+                participant_id: participant_id.0,
                 overdue_before: overdue.0.unwrap_or(false).then_some(today),
             },
             &page,

@@ -184,6 +184,14 @@ impl From<entity::enrollment::Model> for Enrollment {
     }
 }
 
+/// One of a person's enrolments, with its session.
+#[derive(Object)]
+pub struct ParticipantEnrollment {
+    #[oai(flatten)]
+    pub enrollment: Enrollment,
+    pub session: Session,
+}
+
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateEnrollment {
@@ -759,6 +767,47 @@ impl SessionsApi {
     ) -> ApiResult<Json<Page<Enrollment>>> {
         let (_, rows, next) = enrollment_page(&ctx, &auth, id.0, limit.0, cursor.0).await?;
         Ok(Page::from_rows(rows, next, Enrollment::from))
+    }
+
+    /// List a person's enrolments (with their sessions and outcomes)
+    ///
+    /// Whoever sees the person; an NGO sees only enrolments in its own sessions.
+    #[oai(
+        path = "/participants/:id/enrollments",
+        method = "get",
+        operation_id = "list_participant_enrollments"
+    )]
+    async fn list_participant_enrollments(
+        &self,
+        ctx: Ctx,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        /// Page size, 1–200 (larger values are capped); default 50.
+        #[oai(validator(minimum(value = "1")))]
+        limit: Query<Option<i64>>,
+        cursor: Query<Option<Cursor>>,
+    ) -> ApiResult<Json<Page<ParticipantEnrollment>>> {
+        let caller = &auth
+            .0
+            .reader(Permission::ReadParticipants, Scope::ParticipantsRead)?;
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let db = &ctx.state.db.read;
+        let person = store::participants::get(db, caller, id.0).await?;
+        let (rows, next) =
+            store::sessions::enrollments_of_participant(db, caller, person.id, &page).await?;
+        let items = rows
+            .into_iter()
+            .map(|(e, s)| {
+                Ok(ParticipantEnrollment {
+                    enrollment: e.into(),
+                    session: Session::from_model(s)?,
+                })
+            })
+            .collect::<ApiResult<_>>()?;
+        Ok(Json(Page {
+            items,
+            next_cursor: next,
+        }))
     }
 
     /// Enrol a participant

@@ -6,6 +6,7 @@ use poem_openapi::Enum;
 use super::types::api_enum;
 use crate::domain::{
     contract::{AmendmentStatus, ContractStatus, MilestoneStatus},
+    hours::MonthStatus,
     id_number::Gender,
     procurement::{BidStatus, ProcurementStatus},
     report::ReportStatus,
@@ -184,3 +185,13 @@ mod tests {
         }
     }
 }
+
+api_enum!(
+    /// A month's status.
+    HoursStatus <=> MonthStatus {
+        OnTrack = "on_track",
+        AtRisk = "at_risk",
+        Met = "met",
+        NotMet = "not_met",
+    }
+);

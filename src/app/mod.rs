@@ -6,3 +6,7 @@
 
 /// Signed audit checkpoints: taking, mailing and verifying against them.
 pub mod audit;
+/// A person's month judged against their requirement, for many people at once.
+pub mod hours;
+/// Listing participants by what only a use case can judge (their month's status).
+pub mod participants;

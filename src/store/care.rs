@@ -172,6 +172,7 @@ pub async fn get_referral<C: ConnectionTrait>(
 #[derive(Default)]
 pub struct ReferralFilter {
     pub status: Option<String>,
+    pub participant_id: Option<Uuid>,
     /// Open or accepted past `respond_by` (before this day).
     pub overdue_before: Option<chrono::NaiveDate>,
 }
@@ -185,6 +186,9 @@ pub async fn list_referrals<C: ConnectionTrait>(
     let mut q = Referrals::find().filter(referrals_visible(caller));
     if let Some(v) = f.status {
         q = q.filter(referral::Column::Status.eq(v));
+    }
+    if let Some(p) = f.participant_id {
+        q = q.filter(referral::Column::ParticipantId.eq(p));
     }
     if let Some(d) = f.overdue_before {
         q = q

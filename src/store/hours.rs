@@ -280,6 +280,18 @@ pub fn policy_of(row: Option<&requirement_policy::Model>) -> Policy {
     }
 }
 
+/// The requirement policy that applies to an organisation's people (its
+/// bureau's, or the defaults).
+pub async fn policy_for_org<C: ConnectionTrait>(
+    conn: &C,
+    org_id: Uuid,
+) -> Result<Policy, ApiError> {
+    Ok(match bureau_for(conn, org_id).await? {
+        Some(b) => policy_of(policy_row(conn, b).await?.as_ref()),
+        None => Policy::default(),
+    })
+}
+
 /// Inserts or replaces (compare-and-set on `version`) a bureau's policy.
 pub async fn save_policy<C: ConnectionTrait>(
     conn: &C,
@@ -305,12 +317,32 @@ pub async fn earned_by_participant<C: ConnectionTrait>(
     conn: &C,
     month: Month,
 ) -> Result<HashMap<(Uuid, String), i64>, ApiError> {
+    earned_among(conn, month, None).await
+}
+
+/// Earned hours of a ledger month for these people, by participant and category.
+pub async fn earned_of<C: ConnectionTrait>(
+    conn: &C,
+    month: Month,
+    people: &[Uuid],
+) -> Result<HashMap<(Uuid, String), i64>, ApiError> {
+    if people.is_empty() {
+        return Ok(HashMap::new());
+    }
+    earned_among(conn, month, Some(people)).await
+}
+
+async fn earned_among<C: ConnectionTrait>(
+    conn: &C,
+    month: Month,
+    people: Option<&[Uuid]>,
+) -> Result<HashMap<(Uuid, String), i64>, ApiError> {
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
     let approved = Query::select()
         .column(hours_approval::Column::EntryId)
         .from(hours_approval::Entity)
         .to_owned();
-    let rows: Vec<(Uuid, String, Option<i64>)> = Entries::find()
+    let mut q = Entries::find()
         .select_only()
         .column(hours_entry::Column::ParticipantId)
         .column(hours_entry::Column::Category)
@@ -325,7 +357,11 @@ pub async fn earned_by_participant<C: ConnectionTrait>(
             sea_orm::Condition::any()
                 .add(hours_entry::Column::Source.ne("manual"))
                 .add(hours_entry::Column::Id.in_subquery(approved)),
-        )
+        );
+    if let Some(ids) = people {
+        q = q.filter(hours_entry::Column::ParticipantId.is_in(ids.iter().copied()));
+    }
+    let rows: Vec<(Uuid, String, Option<i64>)> = q
         .group_by(hours_entry::Column::ParticipantId)
         .group_by(hours_entry::Column::Category)
         .into_tuple()

@@ -139,11 +139,14 @@ pub async fn get_owned<C: ConnectionTrait>(
     }
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct ParticipantFilter {
     pub kind: Option<String>,
     pub status: Option<String>,
     pub judicial_office_id: Option<Uuid>,
+    pub supervision_level: Option<String>,
+    /// Part of the code, or of the name where the caller sees the name.
+    pub search: Option<String>,
 }
 
 pub async fn list<C: ConnectionTrait>(
@@ -162,7 +165,47 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(o) = filter.judicial_office_id {
         q = q.filter(participant::Column::JudicialOfficeId.eq(o));
     }
+    if let Some(l) = filter.supervision_level {
+        q = q.filter(participant::Column::SupervisionLevel.eq(l));
+    }
+    if let Some(text) = filter.search {
+        q = q.filter(search(caller, &text));
+    }
     page::fetch(conn, q, participant::Column::Id, page, |m| m.id).await
+}
+
+/// Rows whose code contains `text`, or whose name does where the caller
+/// sees the name: a minor's name is matched only for the bureau and the
+/// owner, so a search can never confirm what `CodeOnly` hides. Case-blind,
+/// `%` and `_` taken literally.
+fn search(caller: &UserCaller, text: &str) -> Condition {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+    let escaped: String = text
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let like = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+    let lower = |c: participant::Column| Expr::expr(Func::lower(Expr::col(c)));
+    let names_seen = match caller.role {
+        Role::Admin | Role::Officer | Role::OfficeStaff => Condition::all(),
+        Role::NgoAdmin | Role::NgoStaff => Condition::any()
+            .add(participant::Column::Minor.eq(false))
+            .add(participant::Column::NgoId.eq(caller.org_id)),
+        Role::Auditor | Role::AgencyStaff => {
+            Condition::all().add(participant::Column::Minor.eq(false))
+        }
+    };
+    Condition::any()
+        .add(lower(participant::Column::Code).like(like()))
+        .add(
+            Condition::all()
+                .add(names_seen)
+                .add(lower(participant::Column::Name).like(like())),
+        )
 }
 
 /// Where a registration must be unique. Persons under correction are one

@@ -201,6 +201,41 @@ pub async fn enrollments<C: ConnectionTrait>(
     page::fetch(conn, q, enrollment::Column::Id, page, |m| m.id).await
 }
 
+/// A person's enrolments in the sessions the caller sees (an NGO: its own),
+/// each with its session. The caller must already see the person.
+pub async fn enrollments_of_participant<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    participant_id: Uuid,
+    page: &PageRequest<Uuid>,
+) -> Result<(Vec<(enrollment::Model, session::Model)>, Option<String>), ApiError> {
+    let seen = sea_orm::sea_query::Query::select()
+        .column(session::Column::Id)
+        .from(session::Entity)
+        .cond_where(visible(caller))
+        .to_owned();
+    let q = Enrollments::find()
+        .filter(enrollment::Column::ParticipantId.eq(participant_id))
+        .filter(enrollment::Column::SessionId.in_subquery(seen));
+    let (rows, next) = page::fetch(conn, q, enrollment::Column::Id, page, |m| m.id).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|e| e.session_id).collect();
+    let sessions: std::collections::HashMap<Uuid, session::Model> = Sessions::find()
+        .filter(session::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for e in rows {
+        let s = sessions.get(&e.session_id).cloned().ok_or_else(|| {
+            ApiError::Internal(anyhow::anyhow!("an enrolment without its session"))
+        })?;
+        out.push((e, s));
+    }
+    Ok((out, next))
+}
+
 pub async fn all_enrollments<C: ConnectionTrait>(
     conn: &C,
     session_id: Uuid,

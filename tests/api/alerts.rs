@@ -570,6 +570,21 @@ async fn referrals_reach_only_their_agency_with_reminders() {
     );
     assert!(items(&w.app.get("/api/v1/referrals", &other).await.body).is_empty());
     assert_eq!(w.app.get(&path, w.token("ngo_admin")).await.status, 403);
+    // One person's referrals: the filter keeps theirs, another person has none.
+    let by_person = |pid: &str| format!("/api/v1/referrals?participant_id={pid}");
+    let mine = w.app.get(&by_person(&p), w.token("office_staff")).await;
+    assert_eq!(items(&mine.body).len(), 1, "{}", mine.body);
+    assert_eq!(items(&mine.body)[0]["id"], id.as_str());
+    let nobody = uuid::Uuid::now_v7().to_string();
+    assert!(
+        items(
+            &w.app
+                .get(&by_person(&nobody), w.token("office_staff"))
+                .await
+                .body
+        )
+        .is_empty()
+    );
 
     // Reminder before respond_by (2 days before by default), once; then on the day.
     assert_eq!(run(&w, "referral_reminders").await, 0, "five days ahead");

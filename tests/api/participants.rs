@@ -278,3 +278,164 @@ async fn minors_are_flagged_and_volunteers_belong_to_ngos() {
         .await;
     assert_eq!(r.status, 403);
 }
+
+fn ids(r: &crate::helpers::Resp) -> Vec<String> {
+    assert_eq!(r.status, 200, "{}", r.body);
+    let mut v: Vec<String> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[tokio::test]
+async fn the_list_filters_by_level_text_and_this_months_hours_status() {
+    use crate::sessions::running_session;
+    let w = World::new().await;
+    let app = &w.app;
+    let list = |query: &str, who: &'static str| {
+        let path = format!("/api/v1/participants?{query}");
+        let token = w.token(who).to_string();
+        async move { app.get(&path, &token).await }
+    };
+    // Two hours of education a month for ordinary people, judged from day 1.
+    let policy = json!({"strict": {"education": 10, "public_welfare": 0}, "ordinary": {"education": 2, "public_welfare": 0},
+                        "lenient": {"education": 1, "public_welfare": 0}, "at_risk_day": 1});
+    let r = w
+        .app
+        .put(
+            "/api/v1/policies/requirements",
+            w.token("admin"),
+            policy,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let (sid, people, start) = running_session(&w, false, 3).await;
+    let r = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/attendance"),
+            Some(w.token("ngo_staff")),
+            json!({"participant_id": people[0], "kind": "check_in", "at": start.to_rfc3339(), "source": "staff"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let close = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/close"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(close.status, 200, "{}", close.body);
+    let tz = w.app.state.settings.tz();
+    let m = start.with_timezone(&tz).format("%Y-%m").to_string();
+    let ongoing = w.app.state.clock.today(tz).format("%Y-%m").to_string() == m;
+
+    // Month status: the one who attended met the month; the others are behind.
+    let met = list(&format!("month={m}&month_status=met"), "office_staff").await;
+    assert_eq!(ids(&met), vec![people[0].clone()]);
+    let mut behind = people[1..].to_vec();
+    behind.sort();
+    let want = if ongoing { "at_risk" } else { "not_met" };
+    let r = list(&format!("month={m}&month_status={want}"), "office_staff").await;
+    assert_eq!(ids(&r), behind);
+    let other = if ongoing { "not_met" } else { "at_risk" };
+    assert!(
+        ids(&list(&format!("month={m}&month_status={other}"), "office_staff").await).is_empty()
+    );
+    // Paged one at a time, the filtered pages still chain with cursors.
+    let first = list(
+        &format!("month={m}&month_status={want}&limit=1"),
+        "office_staff",
+    )
+    .await;
+    assert_eq!(ids(&first), vec![behind[0].clone()]);
+    let cursor = first.body["next_cursor"]
+        .as_str()
+        .expect("a second page")
+        .to_string();
+    let second = list(
+        &format!("month={m}&month_status={want}&limit=1&cursor={cursor}"),
+        "office_staff",
+    )
+    .await;
+    assert_eq!(ids(&second), vec![behind[1].clone()]);
+    assert!(second.body["next_cursor"].is_null(), "{}", second.body);
+    // Volunteers have no requirement: never in a month-status list.
+    let vol = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("ngo_staff")),
+            json!({"kind": "volunteer", "name": "李志愿"}),
+        )
+        .await;
+    assert_eq!(vol.status, 201);
+    for s in ["on_track", "at_risk", "met", "not_met"] {
+        let r = list(&format!("month_status={s}"), "ngo_admin").await;
+        assert!(!ids(&r).contains(&vol.id()), "{s}");
+    }
+    assert_eq!(
+        list("month=2026-13&month_status=met", "office_staff")
+            .await
+            .status,
+        422
+    );
+    assert_eq!(list("month_status=late", "office_staff").await.status, 400);
+
+    // Supervision level.
+    let mut strict = subject(&id_for("19750101", 401));
+    strict["supervision_level"] = json!("strict");
+    strict["name"] = json!("张三丰");
+    let strict = register(&w, strict).await;
+    assert_eq!(strict.status, 201, "{}", strict.body);
+    assert_eq!(
+        ids(&list("supervision_level=strict", "office_staff").await),
+        vec![strict.id()]
+    );
+
+    // Text: part of the name, or of the code (case-blind); `%` is literal.
+    assert_eq!(
+        ids(&list("q=%E4%B8%89%E4%B8%B0", "office_staff").await),
+        vec![strict.id()]
+    );
+    let code = strict.body["code"].as_str().unwrap().to_lowercase();
+    assert_eq!(
+        ids(&list(&format!("q={}", &code[3..]), "office_staff").await),
+        vec![strict.id()]
+    );
+    assert!(ids(&list("q=%25", "office_staff").await).is_empty());
+    assert_eq!(list("q=%20", "office_staff").await.status, 422, "blank");
+
+    // A minor's name is not searchable by anyone who sees the minor by code only.
+    let minor = register(&w, subject(&id_for("20120101", 402))).await;
+    let mut named = subject(&id_for("20120101", 403));
+    named["name"] = json!("少年甲");
+    let minor_named = register(&w, named).await;
+    assert_eq!((minor.status, minor_named.status), (201, 201));
+    let contract = crate::sessions::active_contract(&w).await;
+    let later = w.app.state.clock.now() + chrono::Duration::days(2);
+    let s = crate::sessions::session(&w, &contract, "education", later, 10).await;
+    assert_eq!(s.status, 201, "{}", s.body);
+    let r = crate::sessions::enroll(&w, &s.id(), &minor_named.id()).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let by_name = "q=%E5%B0%91%E5%B9%B4%E7%94%B2";
+    assert_eq!(
+        ids(&list(by_name, "office_staff").await),
+        vec![minor_named.id()]
+    );
+    assert_eq!(ids(&list(by_name, "officer").await), vec![minor_named.id()]);
+    assert!(ids(&list(by_name, "auditor").await).is_empty());
+    assert!(ids(&list(by_name, "ngo_staff").await).is_empty());
+    let code = minor_named.body["code"].as_str().unwrap();
+    assert_eq!(
+        ids(&list(&format!("q={code}"), "ngo_staff").await),
+        vec![minor_named.id()]
+    );
+}

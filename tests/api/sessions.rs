@@ -15,14 +15,16 @@ pub fn person(birth: &str, serial: u32) -> Value {
     })
 }
 
+/// A signed contract of NGO A for this calendar year (of the test clock).
 pub async fn active_contract(w: &World) -> String {
+    let year = chrono::Datelike::year(&w.app.state.clock.today(w.app.state.settings.tz()));
     let c = w
         .app
         .post(
             "/api/v1/contracts",
             Some(w.token("officer")),
             json!({"title": "教育服务", "ngo_id": w.ngo_a, "categories": ["education", "individual_counseling"],
-                   "amount_fen": 1_000_000, "start_date": "2026-01-01", "end_date": "2026-12-31", "multi_year": false,
+                   "amount_fen": 1_000_000, "start_date": format!("{year}-01-01"), "end_date": format!("{year}-12-31"), "multi_year": false,
                    "kpis": [{"metric": "sessions_education", "target": 10.0, "weight": 30},
                             {"metric": "attendance_rate", "target": 0.9, "weight": 30},
                             {"metric": "participant_hours", "target": 100.0, "weight": 20},
@@ -1158,4 +1160,81 @@ async fn a_running_sessions_attendance_shows_the_checks_so_far() {
         "no outcome before close"
     );
     assert!(row(&people[1])["check_in_at"].is_null());
+}
+
+#[tokio::test]
+async fn a_persons_enrolments_come_with_their_sessions_for_those_who_see_the_person() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, false, 2).await;
+    let r = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/attendance"),
+            Some(w.token("ngo_staff")),
+            json!({"participant_id": people[0], "kind": "check_in", "at": start.to_rfc3339(), "source": "staff"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let close = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/close"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(close.status, 200, "{}", close.body);
+    let path = format!("/api/v1/participants/{}/enrollments", people[0]);
+    for who in ["office_staff", "officer", "auditor", "ngo_staff"] {
+        let r = w.app.get(&path, w.token(who)).await;
+        assert_eq!(r.status, 200, "{who}: {}", r.body);
+        let items = r.body["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{who}: {}", r.body);
+        assert_eq!(items[0]["session_id"], sid.as_str());
+        assert_eq!(items[0]["participant_id"], people[0].as_str());
+        assert_eq!(items[0]["session"]["id"], sid.as_str());
+        assert_eq!(items[0]["session"]["status"], "closed");
+        assert_eq!(items[0]["outcome"], "present", "{}", r.body);
+        assert_eq!(items[0]["hours_credited"].as_f64(), Some(2.0));
+    }
+    let absent = w
+        .app
+        .get(
+            &format!("/api/v1/participants/{}/enrollments", people[1]),
+            w.token("office_staff"),
+        )
+        .await;
+    assert_eq!(
+        absent.body["items"][0]["outcome"], "no_show",
+        "{}",
+        absent.body
+    );
+    // Whoever does not see the person gets 404: another NGO, an agency, an unknown id.
+    assert_eq!(w.app.get(&path, w.token("ngo_b_admin")).await.status, 404);
+    assert_eq!(w.app.get(&path, w.token("agency_staff")).await.status, 404);
+    let unknown = format!("/api/v1/participants/{}/enrollments", uuid::Uuid::now_v7());
+    assert_eq!(
+        w.app.get(&unknown, w.token("office_staff")).await.status,
+        404
+    );
+    // A person with no enrolment has an empty list, not an error.
+    let p = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 777),
+        )
+        .await;
+    let r = w
+        .app
+        .get(
+            &format!("/api/v1/participants/{}/enrollments", p.id()),
+            w.token("office_staff"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["items"].as_array().map(Vec::len)),
+        (200, Some(0))
+    );
 }

@@ -873,6 +873,10 @@ export interface paths {
         /**
          * List participants
          * @description Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+         *     `q` matches part of the code, or of the name where the caller sees names (never a
+         *     minor's name outside the bureau and the owner). `month_status` keeps persons under
+         *     correction whose `month` (default: this month) has that hours status, as
+         *     `GET /participants/{id}/hours` would report it.
          */
         get: operations["list_participants"];
         put?: never;
@@ -982,6 +986,26 @@ export interface paths {
          *     to revoke, the bureau is notified.
          */
         post: operations["create_discipline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a person's enrolments (with their sessions and outcomes)
+         * @description Whoever sees the person; an NGO sees only enrolments in its own sessions.
+         */
+        get: operations["list_participant_enrollments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1278,7 +1302,8 @@ export interface paths {
         /**
          * List referrals
          * @description Offices see those they raised, agencies those addressed to them, the
-         *     bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+         *     bureau and the auditor all; `overdue=true` keeps those past `respond_by`,
+         *     `participant_id` one person's.
          */
         get: operations["list_referrals"];
         put?: never;
@@ -3261,6 +3286,15 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_ParticipantEnrollment
+         * @description A page of a list: `{items, next_cursor}`.
+         */
+        Page_ParticipantEnrollment: {
+            items: components["schemas"]["ParticipantEnrollment"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_Procurement
          * @description A page of a list: `{items, next_cursor}`.
          */
@@ -3360,6 +3394,41 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * ParticipantEnrollment
+         * @description One of a person's enrolments, with its session.
+         */
+        ParticipantEnrollment: {
+            /** @description No check-out was recorded: credited to the session end. */
+            auto_checkout: boolean;
+            /** Format: date-time */
+            check_in_at?: string | null;
+            /** Format: date-time */
+            check_out_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The office's reason when the absence is excused. */
+            excuse_reason?: string | null;
+            /** Format: double */
+            hours_credited?: number | null;
+            /**
+             * Format: uuid
+             * @description The attendance record's id (for `/attendance/{id}/excuse`).
+             */
+            id: string;
+            outcome?: components["schemas"]["EnrollmentOutcome"];
+            /** Format: uuid */
+            participant_id: string;
+            /**
+             * Format: int32
+             * @description 1–5, once rated.
+             */
+            satisfaction?: number | null;
+            session: components["schemas"]["Session"];
+            /** Format: uuid */
+            session_id: string;
+            source?: components["schemas"]["CheckSource"];
         };
         /** @enum {string} */
         ParticipantKind: "correction_subject" | "volunteer";
@@ -9298,6 +9367,12 @@ export interface operations {
                 kind?: components["schemas"]["ParticipantKind"];
                 status?: components["schemas"]["ParticipantState"];
                 judicial_office_id?: string;
+                supervision_level?: components["schemas"]["SupervisionLevel"];
+                /** @description Part of the code or the name, 1–50 characters. */
+                q?: string;
+                /** @description The month `month_status` judges (`YYYY-MM`); default this month. */
+                month?: string;
+                month_status?: components["schemas"]["HoursStatus"];
                 /** @description Page size, 1–200 (larger values are capped); default 50. */
                 limit?: number;
                 cursor?: string;
@@ -10061,6 +10136,94 @@ export interface operations {
             };
             /** @description Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_participant_enrollments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (larger values are capped); default 50. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ParticipantEnrollment"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12003,6 +12166,7 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["ReferralState"];
                 overdue?: boolean;
+                participant_id?: string;
                 /** @description Page size, 1–200 (larger values are capped); default 50. */
                 limit?: number;
                 cursor?: string;
@@ -12041,6 +12205,15 @@ export interface operations {
             };
             /** @description The caller's role may not perform this operation. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -111,12 +111,14 @@ from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
 from .page_outcome import PageOutcome
 from .page_participant import PageParticipant
+from .page_participant_enrollment import PageParticipantEnrollment
 from .page_procurement import PageProcurement
 from .page_referral import PageReferral
 from .page_report import PageReport
 from .page_session import PageSession
 from .page_user import PageUser
 from .participant import Participant
+from .participant_enrollment import ParticipantEnrollment
 from .participant_kind import ParticipantKind
 from .participant_state import ParticipantState
 from .payment_rule_band import PaymentRuleBand
@@ -284,12 +286,14 @@ __all__ = (
     "PageOrganization",
     "PageOutcome",
     "PageParticipant",
+    "PageParticipantEnrollment",
     "PageProcurement",
     "PageReferral",
     "PageReport",
     "PageSession",
     "PageUser",
     "Participant",
+    "ParticipantEnrollment",
     "ParticipantKind",
     "ParticipantState",
     "PaymentRuleBand",

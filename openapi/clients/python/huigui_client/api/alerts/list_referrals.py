@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -15,6 +16,7 @@ def _get_kwargs(
     *,
     status: ReferralState | Unset = UNSET,
     overdue: bool | Unset = UNSET,
+    participant_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +30,11 @@ def _get_kwargs(
     params["status"] = json_status
 
     params["overdue"] = overdue
+
+    json_participant_id: str | Unset = UNSET
+    if not isinstance(participant_id, Unset):
+        json_participant_id = str(participant_id)
+    params["participant_id"] = json_participant_id
 
     params["limit"] = limit
 
@@ -64,6 +71,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -102,17 +114,20 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: ReferralState | Unset = UNSET,
     overdue: bool | Unset = UNSET,
+    participant_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageReferral | Problem]:
     """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
-    bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+    bureau and the auditor all; `overdue=true` keeps those past `respond_by`,
+    `participant_id` one person's.
 
     Args:
         status (ReferralState | Unset):
         overdue (bool | Unset):
+        participant_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -127,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         status=status,
         overdue=overdue,
+        participant_id=participant_id,
         limit=limit,
         cursor=cursor,
     )
@@ -143,17 +159,20 @@ def sync(
     client: AuthenticatedClient,
     status: ReferralState | Unset = UNSET,
     overdue: bool | Unset = UNSET,
+    participant_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageReferral | Problem | None:
     """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
-    bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+    bureau and the auditor all; `overdue=true` keeps those past `respond_by`,
+    `participant_id` one person's.
 
     Args:
         status (ReferralState | Unset):
         overdue (bool | Unset):
+        participant_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -169,6 +188,7 @@ def sync(
         client=client,
         status=status,
         overdue=overdue,
+        participant_id=participant_id,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -179,17 +199,20 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: ReferralState | Unset = UNSET,
     overdue: bool | Unset = UNSET,
+    participant_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageReferral | Problem]:
     """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
-    bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+    bureau and the auditor all; `overdue=true` keeps those past `respond_by`,
+    `participant_id` one person's.
 
     Args:
         status (ReferralState | Unset):
         overdue (bool | Unset):
+        participant_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -204,6 +227,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         status=status,
         overdue=overdue,
+        participant_id=participant_id,
         limit=limit,
         cursor=cursor,
     )
@@ -218,17 +242,20 @@ async def asyncio(
     client: AuthenticatedClient,
     status: ReferralState | Unset = UNSET,
     overdue: bool | Unset = UNSET,
+    participant_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageReferral | Problem | None:
     """List referrals
 
      Offices see those they raised, agencies those addressed to them, the
-    bureau and the auditor all; `overdue=true` keeps those past `respond_by`.
+    bureau and the auditor all; `overdue=true` keeps those past `respond_by`,
+    `participant_id` one person's.
 
     Args:
         status (ReferralState | Unset):
         overdue (bool | Unset):
+        participant_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -245,6 +272,7 @@ async def asyncio(
             client=client,
             status=status,
             overdue=overdue,
+            participant_id=participant_id,
             limit=limit,
             cursor=cursor,
         )

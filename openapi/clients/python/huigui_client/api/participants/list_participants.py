@@ -6,10 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.hours_status import HoursStatus
 from ...models.page_participant import PageParticipant
 from ...models.participant_kind import ParticipantKind
 from ...models.participant_state import ParticipantState
 from ...models.problem import Problem
+from ...models.supervision_level import SupervisionLevel
 from ...types import UNSET, Response, Unset
 
 
@@ -18,6 +20,10 @@ def _get_kwargs(
     kind: ParticipantKind | Unset = UNSET,
     status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
+    supervision_level: SupervisionLevel | Unset = UNSET,
+    q: str | Unset = UNSET,
+    month: str | Unset = UNSET,
+    month_status: HoursStatus | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -40,6 +46,22 @@ def _get_kwargs(
     if not isinstance(judicial_office_id, Unset):
         json_judicial_office_id = str(judicial_office_id)
     params["judicial_office_id"] = json_judicial_office_id
+
+    json_supervision_level: str | Unset = UNSET
+    if not isinstance(supervision_level, Unset):
+        json_supervision_level = supervision_level.value
+
+    params["supervision_level"] = json_supervision_level
+
+    params["q"] = q
+
+    params["month"] = month
+
+    json_month_status: str | Unset = UNSET
+    if not isinstance(month_status, Unset):
+        json_month_status = month_status.value
+
+    params["month_status"] = json_month_status
 
     params["limit"] = limit
 
@@ -122,17 +144,29 @@ def sync_detailed(
     kind: ParticipantKind | Unset = UNSET,
     status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
+    supervision_level: SupervisionLevel | Unset = UNSET,
+    q: str | Unset = UNSET,
+    month: str | Unset = UNSET,
+    month_status: HoursStatus | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageParticipant | Problem]:
     """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+    `q` matches part of the code, or of the name where the caller sees names (never a
+    minor's name outside the bureau and the owner). `month_status` keeps persons under
+    correction whose `month` (default: this month) has that hours status, as
+    `GET /participants/{id}/hours` would report it.
 
     Args:
         kind (ParticipantKind | Unset):
         status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
+        supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+        q (str | Unset):
+        month (str | Unset):
+        month_status (HoursStatus | Unset): A month's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -148,6 +182,10 @@ def sync_detailed(
         kind=kind,
         status=status,
         judicial_office_id=judicial_office_id,
+        supervision_level=supervision_level,
+        q=q,
+        month=month,
+        month_status=month_status,
         limit=limit,
         cursor=cursor,
     )
@@ -165,17 +203,29 @@ def sync(
     kind: ParticipantKind | Unset = UNSET,
     status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
+    supervision_level: SupervisionLevel | Unset = UNSET,
+    q: str | Unset = UNSET,
+    month: str | Unset = UNSET,
+    month_status: HoursStatus | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageParticipant | Problem | None:
     """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+    `q` matches part of the code, or of the name where the caller sees names (never a
+    minor's name outside the bureau and the owner). `month_status` keeps persons under
+    correction whose `month` (default: this month) has that hours status, as
+    `GET /participants/{id}/hours` would report it.
 
     Args:
         kind (ParticipantKind | Unset):
         status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
+        supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+        q (str | Unset):
+        month (str | Unset):
+        month_status (HoursStatus | Unset): A month's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -192,6 +242,10 @@ def sync(
         kind=kind,
         status=status,
         judicial_office_id=judicial_office_id,
+        supervision_level=supervision_level,
+        q=q,
+        month=month,
+        month_status=month_status,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -203,17 +257,29 @@ async def asyncio_detailed(
     kind: ParticipantKind | Unset = UNSET,
     status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
+    supervision_level: SupervisionLevel | Unset = UNSET,
+    q: str | Unset = UNSET,
+    month: str | Unset = UNSET,
+    month_status: HoursStatus | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageParticipant | Problem]:
     """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+    `q` matches part of the code, or of the name where the caller sees names (never a
+    minor's name outside the bureau and the owner). `month_status` keeps persons under
+    correction whose `month` (default: this month) has that hours status, as
+    `GET /participants/{id}/hours` would report it.
 
     Args:
         kind (ParticipantKind | Unset):
         status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
+        supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+        q (str | Unset):
+        month (str | Unset):
+        month_status (HoursStatus | Unset): A month's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -229,6 +295,10 @@ async def asyncio_detailed(
         kind=kind,
         status=status,
         judicial_office_id=judicial_office_id,
+        supervision_level=supervision_level,
+        q=q,
+        month=month,
+        month_status=month_status,
         limit=limit,
         cursor=cursor,
     )
@@ -244,17 +314,29 @@ async def asyncio(
     kind: ParticipantKind | Unset = UNSET,
     status: ParticipantState | Unset = UNSET,
     judicial_office_id: UUID | Unset = UNSET,
+    supervision_level: SupervisionLevel | Unset = UNSET,
+    q: str | Unset = UNSET,
+    month: str | Unset = UNSET,
+    month_status: HoursStatus | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageParticipant | Problem | None:
     """List participants
 
      Offices see their own people, NGOs their volunteers, the bureau and the auditor everyone.
+    `q` matches part of the code, or of the name where the caller sees names (never a
+    minor's name outside the bureau and the owner). `month_status` keeps persons under
+    correction whose `month` (default: this month) has that hours status, as
+    `GET /participants/{id}/hours` would report it.
 
     Args:
         kind (ParticipantKind | Unset):
         status (ParticipantState | Unset): A participant's status.
         judicial_office_id (UUID | Unset):
+        supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+        q (str | Unset):
+        month (str | Unset):
+        month_status (HoursStatus | Unset): A month's status.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -272,6 +354,10 @@ async def asyncio(
             kind=kind,
             status=status,
             judicial_office_id=judicial_office_id,
+            supervision_level=supervision_level,
+            q=q,
+            month=month,
+            month_status=month_status,
             limit=limit,
             cursor=cursor,
         )
