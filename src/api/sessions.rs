@@ -123,11 +123,11 @@ pub struct UpdateSession {
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
     pub location: Option<Text<200>>,
-    #[oai(validator(minimum(value = "-90"), maximum(value = "90")))]
+    #[oai(nullable, validator(minimum(value = "-90"), maximum(value = "90")))]
     pub latitude: MaybeUndefined<f64>,
-    #[oai(validator(minimum(value = "-180"), maximum(value = "180")))]
+    #[oai(nullable, validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: MaybeUndefined<f64>,
-    #[oai(validator(minimum(value = "1"), maximum(value = "100000")))]
+    #[oai(nullable, validator(minimum(value = "1"), maximum(value = "100000")))]
     pub radius_m: MaybeUndefined<i32>,
     #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
     pub capacity: Option<i32>,

@@ -69,6 +69,19 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: "people/:id/certificate",
+        name: "certificate",
+        component: () => import("../views/CertificateView.vue"),
+        meta: { permission: "read_participants" },
+        props: true,
+      },
+      {
+        path: "volunteers",
+        name: "volunteers",
+        component: () => import("../views/VolunteersView.vue"),
+        meta: { permission: "manage_sessions", title: "nav.volunteers" },
+      },
+      {
         path: "alerts",
         name: "alerts",
         component: () => import("../views/AlertsView.vue"),

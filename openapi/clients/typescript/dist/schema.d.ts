@@ -4010,12 +4010,12 @@ export interface components {
             ends_at?: string;
             facilitator?: string;
             /** Format: double */
-            latitude?: number;
+            latitude?: number | null;
             location?: string;
             /** Format: double */
-            longitude?: number;
+            longitude?: number | null;
             /** Format: int32 */
-            radius_m?: number;
+            radius_m?: number | null;
             /** Format: date-time */
             starts_at?: string;
             title?: string;

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -21,10 +21,10 @@ class UpdateSession:
             credit_hours (float | Unset):
             ends_at (datetime.datetime | Unset):
             facilitator (str | Unset):
-            latitude (float | Unset):
+            latitude (float | None | Unset):
             location (str | Unset):
-            longitude (float | Unset):
-            radius_m (int | Unset):
+            longitude (float | None | Unset):
+            radius_m (int | None | Unset):
             starts_at (datetime.datetime | Unset):
             title (str | Unset):
     """
@@ -33,10 +33,10 @@ class UpdateSession:
     credit_hours: float | Unset = UNSET
     ends_at: datetime.datetime | Unset = UNSET
     facilitator: str | Unset = UNSET
-    latitude: float | Unset = UNSET
+    latitude: float | None | Unset = UNSET
     location: str | Unset = UNSET
-    longitude: float | Unset = UNSET
-    radius_m: int | Unset = UNSET
+    longitude: float | None | Unset = UNSET
+    radius_m: int | None | Unset = UNSET
     starts_at: datetime.datetime | Unset = UNSET
     title: str | Unset = UNSET
 
@@ -51,13 +51,25 @@ class UpdateSession:
 
         facilitator = self.facilitator
 
-        latitude = self.latitude
+        latitude: float | None | Unset
+        if isinstance(self.latitude, Unset):
+            latitude = UNSET
+        else:
+            latitude = self.latitude
 
         location = self.location
 
-        longitude = self.longitude
+        longitude: float | None | Unset
+        if isinstance(self.longitude, Unset):
+            longitude = UNSET
+        else:
+            longitude = self.longitude
 
-        radius_m = self.radius_m
+        radius_m: int | None | Unset
+        if isinstance(self.radius_m, Unset):
+            radius_m = UNSET
+        else:
+            radius_m = self.radius_m
 
         starts_at: str | Unset = UNSET
         if not isinstance(self.starts_at, Unset):
@@ -107,13 +119,34 @@ class UpdateSession:
 
         facilitator = d.pop("facilitator", UNSET)
 
-        latitude = d.pop("latitude", UNSET)
+        def _parse_latitude(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        latitude = _parse_latitude(d.pop("latitude", UNSET))
 
         location = d.pop("location", UNSET)
 
-        longitude = d.pop("longitude", UNSET)
+        def _parse_longitude(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
 
-        radius_m = d.pop("radius_m", UNSET)
+        longitude = _parse_longitude(d.pop("longitude", UNSET))
+
+        def _parse_radius_m(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        radius_m = _parse_radius_m(d.pop("radius_m", UNSET))
 
         _starts_at = d.pop("starts_at", UNSET)
         starts_at: datetime.datetime | Unset
