@@ -140,6 +140,7 @@ const en: typeof zh = {
     certNone: "No credited volunteer sessions yet: no certificate can be issued.",
     certDate: "Date",
     certActivity: "Service",
+    volunteerActive: "Registered",
   },
   roster: {
     title: "Import a roster (provincial platform CSV, UTF-8 or GB18030)",

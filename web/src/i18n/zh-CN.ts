@@ -144,6 +144,7 @@ export default {
     certNone: "尚无计入时长的志愿服务活动，暂不能出具证明。",
     certDate: "日期",
     certActivity: "服务内容",
+    volunteerActive: "在册",
   },
   roster: {
     title: "导入花名册（省平台 CSV，UTF-8 或 GB18030）",
