@@ -482,17 +482,15 @@ impl ParticipantsApi {
         let search = check.opt_text("q", q.0.as_ref());
         check.finish()?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
-        let by_month = match month_status.0 {
-            None => None,
-            Some(s) => Some(MonthFilter {
-                month: match &month.0 {
-                    Some(m) => m.parse().map_err(|e: String| ApiError::field("month", e))?,
-                    None => Month::of(today),
-                },
-                status: s.into(),
-                today,
-            }),
+        let month: Month = match &month.0 {
+            Some(m) => m.parse().map_err(|e: String| ApiError::field("month", e))?,
+            None => Month::of(today),
         };
+        let by_month = month_status.0.map(|s| MonthFilter {
+            month,
+            status: s.into(),
+            today,
+        });
         let filter = ParticipantFilter {
             kind: kind.0.map(|k| enum_name(&k)),
             status: status.0.map(|s| s.as_str().to_string()),
