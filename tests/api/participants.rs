@@ -387,6 +387,11 @@ async fn the_list_filters_by_level_text_and_this_months_hours_status() {
             .status,
         422
     );
+    assert_eq!(
+        list("month=null", "office_staff").await.status,
+        422,
+        "a bad month is refused even without month_status"
+    );
     assert_eq!(list("month_status=late", "office_staff").await.status, 400);
 
     // Supervision level.
