@@ -11,7 +11,7 @@
 use std::{sync::Arc, time::Duration};
 
 use crate::{
-    auth::authz::Caller, error::ApiError, middleware::error_response, startup::AppState,
+    auth::authz::Caller, error::ApiError, middleware::error_response, state::AppState,
     store::idempotency as keys,
 };
 use poem::{

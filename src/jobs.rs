@@ -6,7 +6,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use crate::{error::ApiError, startup::AppState, store};
+use crate::{error::ApiError, state::AppState, store};
 
 /// The jobs, in the order a tick runs them (mail last, so that what the
 /// others raise goes out in the same tick).
@@ -71,12 +71,12 @@ pub async fn run(state: &AppState, job: &str) -> Result<Option<usize>, ApiError>
         return Ok(None);
     }
     let result = match job {
-        "close_sessions" => crate::api::sessions::close_overdue(state).await,
-        "monthly_checks" => crate::api::alerts::monthly_checks(state).await,
-        "correction_ending" => crate::api::alerts::correction_ending_checks(state).await,
-        "referral_reminders" => crate::api::referrals::reminders(state).await,
-        "report_reminders" => crate::api::reports::reminders(state).await,
-        "monthly_summary" => crate::api::stats::monthly_summary(state).await,
+        "close_sessions" => crate::app::sessions::close_overdue(state).await,
+        "monthly_checks" => crate::app::alerts::monthly_checks(state).await,
+        "correction_ending" => crate::app::alerts::correction_ending_checks(state).await,
+        "referral_reminders" => crate::app::referrals::reminders(state).await,
+        "report_reminders" => crate::app::reports::reminders(state).await,
+        "monthly_summary" => crate::app::stats::monthly_summary(state).await,
         "audit_checkpoint" => crate::app::audit::scheduled_checkpoint(state).await,
         "outbox" => crate::mail::deliver_due(state).await.map(|(sent, _)| sent),
         "optimize" => state.db.optimize().await.map(|_| 0).map_err(ApiError::from),

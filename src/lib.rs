@@ -19,6 +19,8 @@ pub mod config;
 pub mod conn;
 /// The web console (`web/dist/`, embedded): static files, client-route fallback, security headers.
 pub mod console;
+/// The one CSV writer (BOM, header, formula-safe cells).
+pub mod csvfile;
 /// Pure rules: checksums, roles, audit hashing. No framework imports.
 pub mod domain;
 /// `ApiError` and its problem+json form.
@@ -33,7 +35,9 @@ pub mod mail;
 pub mod middleware;
 /// County-scale generated data (`huigui demo --scale N`).
 pub mod scale;
-/// Building and running the application; shared by `serve` and the tests.
+/// Building and running the application; shared by `serve` and the tests. Only wiring.
 pub mod startup;
+/// `AppState`, shared by every layer, and how it is built.
+pub mod state;
 /// Database access, scoped by caller, usable inside a caller's transaction.
 pub mod store;

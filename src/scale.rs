@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::{
     domain::{hours::Category, hours::Month, id_number::IdNumber},
-    startup::AppState,
+    state::AppState,
     store,
 };
 

@@ -1,12 +1,11 @@
-//! Building the application: configuration → database → migrations →
-//! bootstrap → routes. `serve` and the tests use the same [`Application::build`].
+//! Wiring only: the state (`state::build_state`) → the routes around the
+//! API with the edge middleware → a bound listener; and the spec the routes
+//! serve. `serve` and the tests use the same [`Application::build`].
+//!
+//! Nothing but `main` and the tests imports this module.
 
-use std::{
-    sync::{Arc, OnceLock},
-    time::Duration,
-};
+use std::{sync::Arc, time::Duration};
 
-use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Route, Server,
     endpoint::BoxEndpoint,
@@ -14,33 +13,12 @@ use poem::{
     middleware::Cors,
 };
 use poem_openapi::{LicenseObject, OpenApiService, ServerObject};
-use serde_json::json;
 
 use crate::{
     api,
-    auth::{jwt::JwtKeys, password, throttle::LoginThrottle},
-    config::{Environment, Settings},
-    domain::{roles::OrgKind, roles::Role, uscc::Uscc},
-    store::{self, Db, audit},
+    config::Settings,
+    state::{AppState, build_state},
 };
-
-/// Shared state of one running server.
-pub struct AppState {
-    pub settings: Settings,
-    pub db: Db,
-    pub jwt: JwtKeys,
-    pub throttle: LoginThrottle,
-    pub metrics: PrometheusHandle,
-    pub clock: crate::clock::Clock,
-    pub vault: crate::auth::vault::Vault,
-    /// Signs audit checkpoints.
-    pub audit_signer: crate::auth::audit_key::AuditSigner,
-    pub mailer: crate::mail::Mailer,
-    /// Identifies this process as a job-lease holder.
-    pub instance_id: String,
-    /// Group commit of single check-ins.
-    pub checkins: store::group_commit::CheckinWriter,
-}
 
 /// The OpenAPI service: the single source of the spec.
 pub fn openapi_service() -> OpenApiService<api::Apis, ()> {
@@ -123,25 +101,6 @@ fn close_request_schemas(spec: &mut serde_json::Value) {
     }
 }
 
-/// The process-wide Prometheus recorder (installed once, shared by every app in a process).
-fn metrics_handle() -> PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE
-        .get_or_init(|| {
-            let builder = PrometheusBuilder::new();
-            let builder = builder
-                .set_buckets(&[
-                    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-                ])
-                .unwrap_or_else(|_| PrometheusBuilder::new());
-            let recorder = builder.build_recorder();
-            let handle = recorder.handle();
-            let _ = metrics::set_global_recorder(recorder);
-            handle
-        })
-        .clone()
-}
-
 /// The routes around the API, with the edge middleware.
 pub fn router(state: Arc<AppState>) -> BoxEndpoint<'static> {
     let service = openapi_service();
@@ -201,7 +160,7 @@ async fn bench_baseline(
     state: poem::web::Data<&Arc<AppState>>,
 ) -> poem::Result<poem::http::StatusCode> {
     let now = state.clock.now();
-    store::outbox::mark_once(&state.db.write, &uuid::Uuid::now_v7().to_string(), now)
+    crate::store::outbox::mark_once(&state.db.write, &uuid::Uuid::now_v7().to_string(), now)
         .await
         .map_err(|e| {
             poem::Error::from_string(e.to_string(), poem::http::StatusCode::INTERNAL_SERVER_ERROR)
@@ -249,126 +208,6 @@ impl Application {
         self.state.db.clone().close().await;
         Ok(())
     }
-}
-
-/// Everything but the listener: what in-process tests need.
-pub async fn build_state(settings: Settings) -> anyhow::Result<Arc<AppState>> {
-    let db = Db::connect(&settings).await?;
-    db.migrate().await?;
-    store::rollups::ensure(&db, settings.tz()).await?;
-    let jwt = JwtKeys::load_or_generate(
-        &settings.jwt_key_path(),
-        settings.env != Environment::Production,
-        &settings.jwt_issuer,
-        &settings.jwt_audience,
-    )?;
-    let vault = crate::auth::vault::Vault::load_or_generate(
-        &settings.id_key_path(),
-        settings.env != Environment::Production,
-    )?;
-    let audit_signer = crate::auth::audit_key::AuditSigner::load_or_generate(
-        &settings.audit_key_path(),
-        settings.env != Environment::Production,
-    )?;
-    bootstrap(&settings, &db).await?;
-    let throttle = LoginThrottle::new(
-        settings.login_max_failures,
-        Duration::from_secs(settings.login_window_secs),
-    );
-    let mailer = crate::mail::Mailer::from_settings(&settings)?;
-    let checkins = store::group_commit::CheckinWriter::start(db.clone());
-    Ok(Arc::new(AppState {
-        settings,
-        db,
-        jwt,
-        throttle,
-        metrics: metrics_handle(),
-        clock: crate::clock::Clock::default(),
-        vault,
-        audit_signer,
-        mailer,
-        instance_id: uuid::Uuid::now_v7().to_string(),
-        checkins,
-    }))
-}
-
-/// On an empty database: the bureau and its first admin.
-async fn bootstrap(settings: &Settings, db: &Db) -> anyhow::Result<()> {
-    if !store::users::none_exist(&db.read).await? {
-        return Ok(());
-    }
-    let email = settings
-        .bootstrap_admin_email
-        .clone()
-        .unwrap_or_else(|| "admin@huigui.local".into());
-    let (password, generated) = match &settings.bootstrap_admin_password {
-        Some(p) if p.0.chars().count() >= password::MIN_PASSWORD_LEN => (p.0.clone(), false),
-        Some(_) => anyhow::bail!(
-            "HUIGUI_BOOTSTRAP_ADMIN_PASSWORD must be at least {} characters",
-            password::MIN_PASSWORD_LEN
-        ),
-        None if settings.env == Environment::Production => {
-            anyhow::bail!("production needs HUIGUI_BOOTSTRAP_ADMIN_EMAIL/_PASSWORD on first start")
-        }
-        None => (crate::auth::random_secret(12), true),
-    };
-    let hash = password::hash(password.clone()).await?;
-    let txn = db.begin().await?;
-    let bureau = store::organizations::insert(
-        &txn,
-        store::organizations::NewOrganization {
-            kind: OrgKind::Bureau,
-            name: "文水县司法局 Wenshui County Justice Bureau".into(),
-            uscc: Uscc::complete("1114112100000001")?.to_string(),
-            parent_id: None,
-            township: None,
-            contact_email: None,
-        },
-    )
-    .await?;
-    let admin = store::users::insert(
-        &txn,
-        store::users::NewUser {
-            organization_id: bureau.id,
-            email: email.clone(),
-            display_name: "Administrator".into(),
-            role: Role::Admin,
-            password_hash: hash,
-        },
-    )
-    .await?;
-    let actor = audit::Actor::system("bootstrap");
-    audit::record(
-        &txn,
-        &actor,
-        "organization.create",
-        "organization",
-        Some(bureau.id.to_string()),
-        json!({"kind": "bureau", "bootstrap": true}),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        &actor,
-        "user.create",
-        "user",
-        Some(admin.id.to_string()),
-        json!({"role": "admin", "bootstrap": true}),
-    )
-    .await?;
-    txn.commit().await?;
-    if generated {
-        let path = settings.data_dir.join("initial-admin.txt");
-        let text = format!("email: {email}\npassword: {password}\n");
-        let _ = std::fs::remove_file(&path);
-        crate::auth::jwt::write_private(&path, text.as_bytes())?;
-        // Printed once, on purpose: this is how the operator logs in the first time.
-        println!(
-            "Created the first admin.\n  email:    {email}\n  password: {password}\n  (also in {})",
-            path.display()
-        );
-    }
-    Ok(())
 }
 
 async fn shutdown_signal() {

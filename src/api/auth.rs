@@ -22,7 +22,7 @@ use crate::{
     },
     domain::roles::{OrgKind, Role, Scope},
     error::{ApiError, ApiResult},
-    startup::AppState,
+    state::AppState,
     store::{self, audit, tokens::Presented},
 };
 

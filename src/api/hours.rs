@@ -22,6 +22,7 @@ use crate::{
         ApiTags, Created, Ctx, Versioned, check_if_match, etag,
         types::{Check, Text},
     },
+    app,
     auth::{
         authz::{Permission, UserCaller},
         scheme::BearerAuth,
@@ -227,12 +228,6 @@ pub struct PutRequirementPolicy {
     pub at_risk_day: Int<1, 28>,
 }
 
-/// The organisation whose ledger months a participant's entries fall in:
-/// the judicial office, or for volunteers the NGO that registered them.
-pub fn ledger_org(p: &entity::participant::Model) -> Option<Uuid> {
-    p.judicial_office_id.or(p.ngo_id)
-}
-
 /// Whether the caller approves and reverses this participant's entries.
 fn approver(caller: &UserCaller, p: &entity::participant::Model) -> bool {
     if p.kind == "volunteer" {
@@ -260,7 +255,7 @@ async fn month_hours<C: ConnectionTrait>(
     p: &entity::participant::Model,
     month: Month,
 ) -> ApiResult<MonthHours> {
-    let policy = match ledger_org(p) {
+    let policy = match app::hours::ledger_org(p) {
         Some(org) => store::hours::policy_for_org(conn, org).await?,
         None => rules::Policy::default(),
     };
@@ -291,7 +286,7 @@ async fn month_hours<C: ConnectionTrait>(
     let volunteer = get(Category::Volunteer);
     let today = ctx.state.clock.today(ctx.state.settings.tz());
     let status = rules::status(required, earned, month, today, policy.at_risk_day);
-    let closed = match ledger_org(p) {
+    let closed = match app::hours::ledger_org(p) {
         Some(org) => store::hours::is_closed(conn, org, month).await?,
         None => false,
     };
@@ -427,7 +422,7 @@ impl HoursApi {
         }
         check.finish()?;
         let month = Month::of(body.date);
-        let org = ledger_org(&p).ok_or(ApiError::NotFound)?;
+        let org = app::hours::ledger_org(&p).ok_or(ApiError::NotFound)?;
         if store::hours::is_closed(&txn, org, month).await? {
             return Err(month_closed_error(month));
         }
@@ -499,7 +494,7 @@ impl HoursApi {
             ));
         }
         let month = parse_month("month", &e.row.month)?;
-        if let Some(org) = ledger_org(&p)
+        if let Some(org) = app::hours::ledger_org(&p)
             && store::hours::is_closed(&txn, org, month).await?
         {
             return Err(month_closed_error(month));
@@ -747,65 +742,4 @@ impl HoursApi {
         let tag = etag(view.version);
         Ok(Versioned::Ok(Json(view), tag))
     }
-}
-
-/// Ledger entries for the credited hours of a closed session, in the
-/// session's month (or, when that month is closed, the current month).
-pub async fn post_attendance<C: ConnectionTrait>(
-    conn: &C,
-    state: &crate::startup::AppState,
-    session: &entity::session::Model,
-    enrollments: &[entity::enrollment::Model],
-    created_by: Uuid,
-) -> ApiResult<()> {
-    let credited: Vec<&entity::enrollment::Model> = enrollments
-        .iter()
-        .filter(|e| e.hours_x100.unwrap_or(0) > 0)
-        .collect();
-    if credited.is_empty() {
-        return Ok(());
-    }
-    let tz = state.settings.tz();
-    let date = session.starts_at.with_timezone(&tz).date_naive();
-    let month = Month::of(date);
-    let current = Month::of(state.clock.today(tz));
-    let people = store::participants::by_ids(
-        conn,
-        &credited
-            .iter()
-            .map(|e| e.participant_id)
-            .collect::<Vec<_>>(),
-    )
-    .await?;
-    let orgs: Vec<Uuid> = people.values().filter_map(ledger_org).collect();
-    let closed = store::hours::closed_among(conn, &orgs, &[month]).await?;
-    let now = state.clock.now();
-    let rows = credited
-        .iter()
-        .filter_map(|e| {
-            let p = people.get(&e.participant_id)?;
-            let posting = match ledger_org(p) {
-                Some(org) if closed.contains(&(org, month.to_string())) => current,
-                _ => month,
-            };
-            Some(entity::hours_entry::Model {
-                id: Uuid::now_v7(),
-                participant_id: p.id,
-                category: Category::for_session(&session.session_type, p.kind == "volunteer")
-                    .as_str()
-                    .into(),
-                source: "attendance".into(),
-                hours_x100: e.hours_x100.unwrap_or(0),
-                date,
-                month: posting.to_string(),
-                description: session.title.clone(),
-                session_id: Some(session.id),
-                enrollment_id: Some(e.id),
-                reverses_id: None,
-                created_by,
-                created_at: now,
-            })
-        })
-        .collect();
-    store::hours::insert_entries(conn, rows).await
 }

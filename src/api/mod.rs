@@ -3,10 +3,8 @@
 
 pub mod alerts;
 pub mod api_clients;
-pub mod attendance;
 pub mod audit;
 pub mod auth;
-pub mod contracts;
 pub mod discipline;
 pub mod export;
 pub mod hours;
@@ -14,10 +12,9 @@ pub mod ops;
 pub mod organizations;
 pub mod outcomes;
 pub mod participants;
-pub mod procurements;
+pub mod procurement;
 pub mod referrals;
 pub mod reports;
-pub mod roster;
 pub mod sessions;
 pub mod spec;
 pub mod stats;
@@ -36,7 +33,7 @@ use poem_openapi::{
 };
 
 use crate::{
-    auth::authz::Caller, error::ApiError, middleware::RequestId, startup::AppState,
+    auth::authz::Caller, error::ApiError, middleware::RequestId, state::AppState,
     store::audit::Actor,
 };
 
@@ -80,15 +77,15 @@ pub type Apis = (
         users::UsersApi,
         api_clients::ApiClientsApi,
         audit::AuditApi,
-        procurements::ProcurementsApi,
-        contracts::ContractsApi,
+        procurement::procurements::ProcurementsApi,
+        procurement::contracts::ContractsApi,
     ),
     (
         participants::ParticipantsApi,
-        roster::RosterApi,
+        participants::roster::RosterApi,
         outcomes::OutcomesApi,
         sessions::SessionsApi,
-        attendance::AttendanceApi,
+        sessions::attendance::AttendanceApi,
         hours::HoursApi,
         alerts::AlertsApi,
         discipline::DisciplineApi,
@@ -108,15 +105,15 @@ pub fn apis() -> Apis {
             users::UsersApi,
             api_clients::ApiClientsApi,
             audit::AuditApi,
-            procurements::ProcurementsApi,
-            contracts::ContractsApi,
+            procurement::procurements::ProcurementsApi,
+            procurement::contracts::ContractsApi,
         ),
         (
             participants::ParticipantsApi,
-            roster::RosterApi,
+            participants::roster::RosterApi,
             outcomes::OutcomesApi,
             sessions::SessionsApi,
-            attendance::AttendanceApi,
+            sessions::attendance::AttendanceApi,
             hours::HoursApi,
             alerts::AlertsApi,
             discipline::DisciplineApi,

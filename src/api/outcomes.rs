@@ -11,7 +11,7 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::{Html, Json},
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -19,10 +19,10 @@ use crate::api::types::IdempotencyKey;
 
 use crate::{
     api::{ApiTags, Created, Ctx, Page, types::Check},
+    app,
     auth::{authz::Permission, scheme::BearerAuth},
     domain::roles::OrgKind,
     error::{ApiError, ApiResult},
-    startup::AppState,
     store::{self, audit, page::PageRequest},
 };
 
@@ -106,37 +106,6 @@ pub struct CreateOutcome {
     pub score_before: Option<i32>,
     #[oai(nullable)]
     pub score_after: Option<i32>,
-}
-
-/// Writes an outcome row (API, release, revocation).
-#[allow(clippy::too_many_arguments)]
-pub async fn record<C: ConnectionTrait>(
-    conn: &C,
-    state: &AppState,
-    p: &entity::participant::Model,
-    kind: &str,
-    date: NaiveDate,
-    detail: String,
-    scores: (Option<i32>, Option<i32>),
-    by: (Uuid, Uuid),
-) -> ApiResult<entity::outcome::Model> {
-    use sea_orm::{ActiveModelTrait, IntoActiveModel};
-    Ok(entity::outcome::Model {
-        id: Uuid::now_v7(),
-        participant_id: p.id,
-        kind: kind.into(),
-        date,
-        detail,
-        score_before: scores.0,
-        score_after: scores.1,
-        recorded_by_org: by.0,
-        recorded_by: Some(by.1),
-        created_at: state.clock.now(),
-    }
-    .into_active_model()
-    .reset_all()
-    .insert(conn)
-    .await?)
 }
 
 /// One activity on a certificate.
@@ -297,7 +266,7 @@ impl OutcomesApi {
             return Err(ApiError::NotFound);
         }
         check.finish()?;
-        let o = record(
+        let o = app::outcomes::record(
             &txn,
             &ctx.state,
             &p,

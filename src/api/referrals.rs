@@ -4,7 +4,7 @@
 //! personal data the agency needs.
 
 use crate::api::text::{Cursor, Prose};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
     param::{Header, Path, Query},
@@ -26,13 +26,13 @@ use crate::{
         scheme::BearerAuth,
     },
     domain::{
-        care::{ReferralAction, ReferralStatus},
+        care::{ReferralAction, ReferralStatus, need_label},
         disclosure::Disclosure,
         roles::OrgKind,
     },
     error::{ApiError, ApiResult},
     mail::{self, templates},
-    startup::AppState,
+    state::AppState,
     store::{self, audit, care::ReferralFilter, page::PageRequest},
 };
 
@@ -47,13 +47,13 @@ pub enum ReferralNeed {
     Psychological,
 }
 
-const NEEDS: &[(ReferralNeed, &str, &str)] = &[
-    (ReferralNeed::Medical, "medical", "医疗救助"),
-    (ReferralNeed::Subsistence, "subsistence", "生活救助"),
-    (ReferralNeed::Employment, "employment", "就业帮扶"),
-    (ReferralNeed::Housing, "housing", "住房保障"),
-    (ReferralNeed::Education, "education", "教育帮扶"),
-    (ReferralNeed::Psychological, "psychological", "心理援助"),
+const NEEDS: &[(ReferralNeed, &str)] = &[
+    (ReferralNeed::Medical, "medical"),
+    (ReferralNeed::Subsistence, "subsistence"),
+    (ReferralNeed::Employment, "employment"),
+    (ReferralNeed::Housing, "housing"),
+    (ReferralNeed::Education, "education"),
+    (ReferralNeed::Psychological, "psychological"),
 ];
 
 fn need_of(s: &str) -> ApiResult<ReferralNeed> {
@@ -70,14 +70,6 @@ fn need_str(n: ReferralNeed) -> &'static str {
         .find(|x| x.0 == n)
         .map(|x| x.1)
         .unwrap_or_default()
-}
-
-fn need_label(s: &str) -> String {
-    NEEDS
-        .iter()
-        .find(|n| n.1 == s)
-        .map(|n| format!("{} {}", n.2, n.1))
-        .unwrap_or_else(|| s.into())
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,38 +223,6 @@ pub struct ReferralAnswer {
 pub struct ReferralResponse {
     #[oai(nullable)]
     pub response: Option<Prose<4000>>,
-}
-
-/// The `referral_reminders` job: the agency is reminded
-/// `HUIGUI_REFERRAL_REMINDER_DAYS` before `respond_by` and on the day, once each.
-pub async fn reminders(state: &AppState) -> ApiResult<usize> {
-    let today = state.clock.today(state.settings.tz());
-    let horizon = today + Duration::days(state.settings.referral_reminder_days);
-    let txn = state.db.begin().await?;
-    let now = state.clock.now();
-    let mut sent = 0;
-    for r in store::care::referrals_due_by(&txn, horizon).await? {
-        let event = if r.respond_by <= today {
-            "due"
-        } else {
-            "reminder"
-        };
-        if !store::outbox::mark_once(&txn, &format!("referral:{}:{event}", r.id), now).await? {
-            continue;
-        }
-        let to = mail::recipients_of(&txn, r.agency_id).await?;
-        let m = templates::referral(
-            event,
-            &need_label(&r.need),
-            &r.respond_by.to_string(),
-            None,
-            mail::link(state, &format!("/api/v1/referrals/{}", r.id)),
-        );
-        mail::enqueue(&txn, state, &to, &m).await?;
-        sent += 1;
-    }
-    txn.commit().await?;
-    Ok(sent)
 }
 
 async fn answer(

@@ -33,14 +33,13 @@ use crate::{
         scheme::BearerAuth,
     },
     domain::{
-        hours::Month,
         kpi::DeliveryCounts,
         report::{ReportAction, ReportStatus},
         roles::OrgKind,
     },
     error::{ApiError, ApiResult},
     mail,
-    startup::AppState,
+    state::AppState,
     store::{self, audit, page::PageRequest, stats::Window},
 };
 
@@ -394,50 +393,6 @@ async fn decide(
     .await?;
     txn.commit().await?;
     Ok(Json(view(r)?))
-}
-
-/// The `report_reminders` job: once the previous month ended
-/// `HUIGUI_REPORT_DUE_DAYS` ago, each active contract without a submitted or
-/// accepted report covering it gets one reminder mail to its NGO.
-pub async fn reminders(state: &AppState) -> ApiResult<usize> {
-    let today = state.clock.today(state.settings.tz());
-    let previous = Month::of(today).prev();
-    if today < previous.last_day() + Duration::days(state.settings.report_due_days) {
-        return Ok(0);
-    }
-    let txn = state.db.begin().await?;
-    let now = state.clock.now();
-    let mut sent = 0;
-    let contracts = entity::contract::Entity::find()
-        .filter(entity::contract::Column::Status.eq("active"))
-        .filter(entity::contract::Column::StartDate.lte(previous.last_day()))
-        .all(&txn)
-        .await?;
-    for c in contracts {
-        let covered = entity::contract_report::Entity::find()
-            .filter(entity::contract_report::Column::ContractId.eq(c.id))
-            .filter(entity::contract_report::Column::Status.is_in(["submitted", "accepted"]))
-            .filter(entity::contract_report::Column::PeriodStart.lte(previous.first_day()))
-            .filter(entity::contract_report::Column::PeriodEnd.gte(previous.last_day()))
-            .one(&txn)
-            .await?
-            .is_some();
-        if covered
-            || !store::outbox::mark_once(&txn, &format!("report:{}:{previous}", c.id), now).await?
-        {
-            continue;
-        }
-        let to = mail::recipients_of(&txn, c.ngo_id).await?;
-        let m = mail::templates::report_overdue(
-            &c.contract_no,
-            &previous.to_string(),
-            mail::link(state, &format!("/api/v1/contracts/{}/reports", c.id)),
-        );
-        mail::enqueue(&txn, state, &to, &m).await?;
-        sent += 1;
-    }
-    txn.commit().await?;
-    Ok(sent)
 }
 
 pub struct ReportsApi;

@@ -316,6 +316,11 @@ impl Check {
         }
     }
 
+    /// Adds errors found elsewhere (a use case's broken rules).
+    pub fn absorb(&mut self, errors: Vec<FieldError>) {
+        self.errors.extend(errors);
+    }
+
     /// `Ok` when nothing failed; otherwise a 422 naming every field.
     pub fn finish(self) -> Result<(), ApiError> {
         if self.errors.is_empty() {

@@ -19,7 +19,7 @@ use crate::{
     domain::audit_chain::{CheckpointStatus, CheckpointToken, compare},
     error::{ApiError, ApiResult},
     mail::{self, templates},
-    startup::AppState,
+    state::AppState,
     store::audit::{self, Actor, Verification},
 };
 

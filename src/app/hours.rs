@@ -1,7 +1,8 @@
 //! Hours: a person's month judged against the requirement that applies to
-//! them (the one rule of `domain::hours::status`, for many people at once).
+//! them (the one rule of `domain::hours::status`, for many people at once),
+//! and the ledger entries a closed session credits.
 //!
-//! Depends on `domain` and `store` only; called by handlers and jobs.
+//! Depends on `domain` and `store` only; called by handlers, `app::sessions` and jobs.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,8 @@ use uuid::Uuid;
 
 use crate::{
     domain::hours::{Category, Month, MonthStatus, Policy, Requirement, status},
-    error::ApiError,
+    error::{ApiError, ApiResult},
+    state::AppState,
     store,
 };
 
@@ -56,4 +58,71 @@ pub async fn month_statuses<C: ConnectionTrait>(
         );
     }
     Ok(out)
+}
+
+/// The organisation whose ledger months a participant's entries fall in:
+/// the judicial office, or for volunteers the NGO that registered them.
+pub fn ledger_org(p: &entity::participant::Model) -> Option<Uuid> {
+    p.judicial_office_id.or(p.ngo_id)
+}
+
+/// Ledger entries for the credited hours of a closed session, in the
+/// session's month (or, when that month is closed, the current month).
+pub async fn post_attendance<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    session: &entity::session::Model,
+    enrollments: &[entity::enrollment::Model],
+    created_by: Uuid,
+) -> ApiResult<()> {
+    let credited: Vec<&entity::enrollment::Model> = enrollments
+        .iter()
+        .filter(|e| e.hours_x100.unwrap_or(0) > 0)
+        .collect();
+    if credited.is_empty() {
+        return Ok(());
+    }
+    let tz = state.settings.tz();
+    let date = session.starts_at.with_timezone(&tz).date_naive();
+    let month = Month::of(date);
+    let current = Month::of(state.clock.today(tz));
+    let people = store::participants::by_ids(
+        conn,
+        &credited
+            .iter()
+            .map(|e| e.participant_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let orgs: Vec<Uuid> = people.values().filter_map(ledger_org).collect();
+    let closed = store::hours::closed_among(conn, &orgs, &[month]).await?;
+    let now = state.clock.now();
+    let rows = credited
+        .iter()
+        .filter_map(|e| {
+            let p = people.get(&e.participant_id)?;
+            let posting = match ledger_org(p) {
+                Some(org) if closed.contains(&(org, month.to_string())) => current,
+                _ => month,
+            };
+            Some(entity::hours_entry::Model {
+                id: Uuid::now_v7(),
+                participant_id: p.id,
+                category: Category::for_session(&session.session_type, p.kind == "volunteer")
+                    .as_str()
+                    .into(),
+                source: "attendance".into(),
+                hours_x100: e.hours_x100.unwrap_or(0),
+                date,
+                month: posting.to_string(),
+                description: session.title.clone(),
+                session_id: Some(session.id),
+                enrollment_id: Some(e.id),
+                reverses_id: None,
+                created_by,
+                created_at: now,
+            })
+        })
+        .collect();
+    store::hours::insert_entries(conn, rows).await
 }

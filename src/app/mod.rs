@@ -4,9 +4,23 @@
 //!
 //! (Capabilities move here from `api` as they are reworked; new ones start here.)
 
+/// Alerts: raising (deduped, mailed, audited), after a session closes, and the scheduled checks.
+pub mod alerts;
 /// Signed audit checkpoints: taking, mailing and verifying against them.
 pub mod audit;
+/// The first start: the bureau and its first admin on an empty database.
+pub mod bootstrap;
 /// A person's month judged against their requirement, for many people at once.
 pub mod hours;
+/// Recording an outcome (by hand, on release or revocation).
+pub mod outcomes;
 /// Listing participants by what only a use case can judge (their month's status).
 pub mod participants;
+/// Referral reminders to agencies.
+pub mod referrals;
+/// Report reminders to NGOs.
+pub mod reports;
+/// Closing a session (outcomes, hours, alerts), by hand or by the job.
+pub mod sessions;
+/// Compliance, the overview and the monthly summary mail.
+pub mod stats;

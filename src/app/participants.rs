@@ -1,16 +1,25 @@
-//! Participants: listing people with what a list alone cannot filter on —
-//! their month's hours status, judged by the rule of `app::hours`.
+//! Participants: the rules of a registration (who registers whom, what a
+//! person under correction needs) and the row they make, with the ID number
+//! sealed and hashed; listing people with what a list alone cannot filter
+//! on — their month's hours status, judged by the rule of `app::hours`.
 //!
-//! Depends on `domain`, `store` and `app::hours`; no HTTP.
+//! Depends on `domain`, `store` and `app::hours`; no HTTP. Called by the
+//! participants and roster handlers and the demo loader.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::participant;
 use sea_orm::ConnectionTrait;
+use uuid::Uuid;
 
 use crate::{
     auth::authz::UserCaller,
-    domain::hours::{Month, MonthStatus},
-    error::ApiError,
+    domain::{
+        hours::{Month, MonthStatus},
+        id_number::{Gender, IdNumber},
+        roles::{OrgKind, Role},
+    },
+    error::{ApiError, ApiResult, FieldError},
+    state::AppState,
     store::{
         self,
         page::{PageRequest, cursor_for},
@@ -65,4 +74,134 @@ pub async fn list<C: ConnectionTrait>(
             return Ok((kept, None));
         }
     }
+}
+
+/// A registration's fields, already clean (text checked, the ID number parsed).
+#[derive(Clone, Debug, Default)]
+pub struct NewParticipant {
+    /// A person under correction (else a volunteer).
+    pub subject: bool,
+    pub name: String,
+    pub phone: Option<String>,
+    pub id_number: Option<IdNumber>,
+    /// Whether an ID number was given at all (a bad one is reported where it was parsed).
+    pub id_number_given: bool,
+    pub judicial_office_id: Option<Uuid>,
+    /// Stored names (`probation`, …), as the API's enums spell them.
+    pub correction_type: Option<String>,
+    pub supervision_level: Option<String>,
+    pub correction_start: Option<NaiveDate>,
+    pub correction_end: Option<NaiveDate>,
+    pub skills: Vec<String>,
+    pub able_to_work: bool,
+    pub medical_needs: bool,
+}
+
+/// The rules of a registration and the row it makes (ID number sealed and
+/// hashed, gender, birth date and `minor` derived). Broken rules come back
+/// beside the row as field errors; the row is meaningful only when there are none.
+pub fn registration(
+    state: &AppState,
+    caller: &UserCaller,
+    new: &NewParticipant,
+    now: DateTime<Utc>,
+) -> ApiResult<(participant::Model, Vec<FieldError>)> {
+    let mut broken = Vec::new();
+    let mut fail = |field: &str, message: &str| broken.push(FieldError::new(field, message));
+    let (office, ngo) = if new.subject {
+        if caller.role != Role::OfficeStaff {
+            fail(
+                "kind",
+                "persons under correction are registered by their judicial office",
+            );
+        }
+        if new.judicial_office_id.is_some_and(|o| o != caller.org_id) {
+            fail("judicial_office_id", "must be your own office");
+        }
+        if !new.id_number_given {
+            fail("id_number", "is required for a person under correction");
+        }
+        for (field, missing) in [
+            ("correction_type", new.correction_type.is_none()),
+            ("supervision_level", new.supervision_level.is_none()),
+            ("correction_start", new.correction_start.is_none()),
+            ("correction_end", new.correction_end.is_none()),
+        ] {
+            if missing {
+                fail(field, "is required for a person under correction");
+            }
+        }
+        if let (Some(s), Some(e)) = (new.correction_start, new.correction_end)
+            && e < s
+        {
+            fail("correction_end", "must not be before correction_start");
+        }
+        (Some(caller.org_id), None)
+    } else {
+        if caller.org_kind != OrgKind::Ngo {
+            fail("kind", "volunteers are registered by NGOs");
+        }
+        if new.judicial_office_id.is_some()
+            || new.correction_type.is_some()
+            || new.supervision_level.is_some()
+        {
+            fail("kind", "volunteers have no correction fields");
+        }
+        (None, Some(caller.org_id))
+    };
+    let today = state.clock.today(state.settings.tz());
+    let id = new.id_number.as_ref();
+    let sealed = id
+        .map(|i| state.vault.seal(i.as_str()))
+        .transpose()
+        .map_err(ApiError::Internal)?;
+    let row = participant::Model {
+        id: Uuid::now_v7(),
+        kind: if new.subject {
+            "correction_subject"
+        } else {
+            "volunteer"
+        }
+        .into(),
+        code: non_identifying_code(),
+        name: new.name.clone(),
+        id_number_sealed: sealed,
+        id_number_hash: id.map(|i| state.vault.lookup_hash(i.as_str())),
+        id_number_masked: id.map(IdNumber::masked),
+        gender: id.map(|i| match i.gender() {
+            Gender::Male => "male".into(),
+            Gender::Female => "female".into(),
+        }),
+        birth_date: id.map(IdNumber::birth_date),
+        minor: id.is_some_and(|i| i.age_on(today) < 18),
+        phone: new.phone.clone(),
+        judicial_office_id: office,
+        ngo_id: ngo,
+        correction_type: new.correction_type.clone(),
+        supervision_level: new.supervision_level.clone(),
+        correction_start: new.correction_start,
+        correction_end: new.correction_end,
+        skills: serde_json::to_string(&new.skills).unwrap_or_else(|_| "[]".into()),
+        able_to_work: new.able_to_work,
+        medical_needs: new.medical_needs,
+        status: "active".into(),
+        status_date: None,
+        status_reason: None,
+        created_by: caller.user_id,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    Ok((row, broken))
+}
+
+/// A non-identifying participant code (`HG-` and ten letters or digits).
+fn non_identifying_code() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    let tail: String = (0..10)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("HG-{tail}")
 }

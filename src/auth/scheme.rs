@@ -6,7 +6,7 @@ use std::sync::Arc;
 use poem::Request;
 use poem_openapi::{SecurityScheme, auth::Bearer};
 
-use crate::{auth::authz::Caller, error::ApiError, startup::AppState};
+use crate::{auth::authz::Caller, error::ApiError, state::AppState};
 
 /// `Authorization: Bearer <access token>` from `/auth/token` or `/auth/client-token`.
 #[derive(SecurityScheme)]

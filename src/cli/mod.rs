@@ -11,7 +11,7 @@ use crate::{
         roles::{OrgKind, Role},
         uscc::Uscc,
     },
-    startup::build_state,
+    state::build_state,
     store::{self, audit::Actor},
 };
 
@@ -336,7 +336,7 @@ pub async fn scale(settings: Settings, n: u32) -> anyhow::Result<()> {
 /// of the first NGO with two payment milestones.
 async fn demo_procurement<C: sea_orm::ConnectionTrait>(
     txn: &C,
-    state: &crate::startup::AppState,
+    state: &crate::state::AppState,
     actor: &Actor,
     bureau_id: Uuid,
     officer_id: Uuid,
@@ -491,20 +491,15 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
 /// it as written) and one upcoming session.
 async fn demo_delivery<C: sea_orm::ConnectionTrait>(
     txn: &C,
-    state: &crate::startup::AppState,
+    state: &crate::state::AppState,
     actor: &Actor,
     contract: &entity::contract::Model,
     office_id: Uuid,
     office_staff_id: Uuid,
     ngo_staff_id: Uuid,
 ) -> anyhow::Result<()> {
+    use crate::app::participants::{NewParticipant, registration};
     use chrono::{Duration, DurationRound, NaiveDate, TimeZone, Utc};
-    use poem_openapi::types::MaybeUndefined;
-
-    use crate::api::{
-        participants::{CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel},
-        types::{Check, IdNumberText, Skill, Text},
-    };
     let now = state.clock.now();
     let office = crate::auth::authz::UserCaller {
         user_id: office_staff_id,
@@ -513,54 +508,14 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
         role: Role::OfficeStaff,
     };
     let people = [
-        (
-            "王建国",
-            "19780312",
-            CorrectionType::Probation,
-            SupervisionLevel::Ordinary,
-        ),
-        (
-            "李秀英",
-            "19850721",
-            CorrectionType::Parole,
-            SupervisionLevel::Strict,
-        ),
-        (
-            "张伟",
-            "19920105",
-            CorrectionType::Probation,
-            SupervisionLevel::Lenient,
-        ),
-        (
-            "刘芳",
-            "19880930",
-            CorrectionType::Control,
-            SupervisionLevel::Ordinary,
-        ),
-        (
-            "陈强",
-            "19700418",
-            CorrectionType::MedicalParole,
-            SupervisionLevel::Ordinary,
-        ),
-        (
-            "杨磊",
-            "19950611",
-            CorrectionType::Probation,
-            SupervisionLevel::Strict,
-        ),
-        (
-            "赵敏",
-            "19830227",
-            CorrectionType::Probation,
-            SupervisionLevel::Lenient,
-        ),
-        (
-            "小周",
-            "20100815",
-            CorrectionType::Probation,
-            SupervisionLevel::Ordinary,
-        ),
+        ("王建国", "19780312", "probation", "ordinary"),
+        ("李秀英", "19850721", "parole", "strict"),
+        ("张伟", "19920105", "probation", "lenient"),
+        ("刘芳", "19880930", "control", "ordinary"),
+        ("陈强", "19700418", "medical_parole", "ordinary"),
+        ("杨磊", "19950611", "probation", "strict"),
+        ("赵敏", "19830227", "probation", "lenient"),
+        ("小周", "20100815", "probation", "ordinary"),
     ];
     let today = state.clock.today(state.settings.tz());
     let mut ids = Vec::new();
@@ -568,28 +523,23 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
         let number =
             crate::domain::id_number::IdNumber::complete(&format!("142327{birth}{:03}", 101 + i))
                 .map_err(|e| anyhow::anyhow!("demo ID number: {e}"))?;
-        let mut check = Check::new();
-        let m = crate::api::participants::registration(
-            state,
-            &office,
-            &CreateParticipant {
-                kind: ParticipantKind::CorrectionSubject,
-                name: Text(name.into()),
-                id_number: Some(IdNumberText(number.as_str().into())),
-                phone: None,
-                judicial_office_id: None,
-                correction_type: MaybeUndefined::Value(ct),
-                supervision_level: MaybeUndefined::Value(level),
-                correction_start: Some(today - Duration::days(120)),
-                correction_end: Some(today + Duration::days(240 + 30 * i as i64)),
-                skills: Some(vec![Skill("种植".into())]),
-                able_to_work: Some(true),
-                medical_needs: None,
-            },
-            now,
-            &mut check,
-        )?;
-        check.finish()?;
+        let new = NewParticipant {
+            subject: true,
+            name: name.into(),
+            id_number: Some(number),
+            id_number_given: true,
+            correction_type: Some(ct.into()),
+            supervision_level: Some(level.into()),
+            correction_start: Some(today - Duration::days(120)),
+            correction_end: Some(today + Duration::days(240 + 30 * i as i64)),
+            skills: vec!["种植".into()],
+            able_to_work: true,
+            ..Default::default()
+        };
+        let (m, broken) = registration(state, &office, &new, now)?;
+        if let Some(e) = broken.first() {
+            anyhow::bail!("demo person {name}: {} {}", e.field, e.message);
+        }
         ids.push(store::participants::insert(txn, m).await?.id);
     }
     let local_2pm = |d: NaiveDate| {
@@ -691,7 +641,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
             }
         }
         if offset < 0 {
-            crate::api::sessions::finalize_session(txn, state, s, ngo_staff_id, actor).await?;
+            crate::app::sessions::finalize_session(txn, state, s, ngo_staff_id, actor).await?;
         }
     }
     store::audit::record(

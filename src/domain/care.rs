@@ -34,6 +34,50 @@ transitions!(
     }
 );
 
+/// What an alert is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertKind {
+    NoShow,
+    RepeatedAbsence,
+    MonthAtRisk,
+    MonthNotMet,
+    CorrectionEnding,
+    BehaviourConcern,
+}
+
+impl AlertKind {
+    /// The stored (and wire) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertKind::NoShow => "no_show",
+            AlertKind::RepeatedAbsence => "repeated_absence",
+            AlertKind::MonthAtRisk => "month_at_risk",
+            AlertKind::MonthNotMet => "month_not_met",
+            AlertKind::CorrectionEnding => "correction_ending",
+            AlertKind::BehaviourConcern => "behaviour_concern",
+        }
+    }
+}
+
+/// Assistance needs a referral names, with their Chinese names.
+pub const NEEDS: &[(&str, &str)] = &[
+    ("medical", "医疗救助"),
+    ("subsistence", "生活救助"),
+    ("employment", "就业帮扶"),
+    ("housing", "住房保障"),
+    ("education", "教育帮扶"),
+    ("psychological", "心理援助"),
+];
+
+/// A need as mails name it: `医疗救助 medical` (an unknown code as it is).
+pub fn need_label(code: &str) -> String {
+    NEEDS
+        .iter()
+        .find(|n| n.0 == code)
+        .map(|n| format!("{} {}", n.1, n.0))
+        .unwrap_or_else(|| code.into())
+}
+
 /// Alert kinds raised by the system (the NGO's `behaviour_concern` is the only manual one).
 pub const AUTOMATIC_ALERTS: &[&str] = &[
     "no_show",

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 pub use templates::Mail;
 
-use crate::{config::Settings, error::ApiError, startup::AppState, store};
+use crate::{config::Settings, error::ApiError, state::AppState, store};
 
 /// How mails leave.
 pub enum Transport {

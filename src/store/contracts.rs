@@ -232,3 +232,26 @@ pub async fn get_milestone<C: ConnectionTrait>(
     let c = get(conn, caller, m.contract_id).await?;
     Ok((m, c))
 }
+
+/// Every contract, by contract number.
+pub async fn all_by_number<C: ConnectionTrait>(conn: &C) -> Result<Vec<contract::Model>, ApiError> {
+    Ok(Contracts::find()
+        .order_by_asc(contract::Column::ContractNo)
+        .all(conn)
+        .await?)
+}
+
+/// Paid amounts per contract: the paid milestones' payable amounts.
+pub async fn paid_by_contract<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<std::collections::HashMap<Uuid, i64>, ApiError> {
+    let mut m = std::collections::HashMap::new();
+    for ms in Milestones::find()
+        .filter(milestone::Column::Status.eq("paid"))
+        .all(conn)
+        .await?
+    {
+        *m.entry(ms.contract_id).or_insert(0) += ms.payable_fen.unwrap_or(ms.amount_fen);
+    }
+    Ok(m)
+}

@@ -157,3 +157,33 @@ pub async fn update<C: ConnectionTrait>(
         .await
         .map_err(super::stale_on_not_updated)
 }
+
+/// Judicial offices by name (one, when `only` names it).
+pub async fn judicial_offices<C: ConnectionTrait>(
+    conn: &C,
+    only: Option<Uuid>,
+) -> Result<Vec<organization::Model>, ApiError> {
+    use sea_orm::QueryOrder;
+    let mut q = Organizations::find()
+        .filter(organization::Column::Kind.eq(OrgKind::JudicialOffice.as_str()))
+        .order_by_asc(organization::Column::Name)
+        .order_by_asc(organization::Column::Id);
+    if let Some(o) = only {
+        q = q.filter(organization::Column::Id.eq(o));
+    }
+    Ok(q.all(conn).await?)
+}
+
+/// The bureaus' ids, oldest first (the first is the default bureau).
+pub async fn bureau_ids<C: ConnectionTrait>(conn: &C) -> Result<Vec<Uuid>, ApiError> {
+    use sea_orm::QueryOrder;
+    Ok(Organizations::find()
+        .filter(organization::Column::Kind.eq(OrgKind::Bureau.as_str()))
+        .order_by_asc(organization::Column::CreatedAt)
+        .order_by_asc(organization::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|b| b.id)
+        .collect())
+}

@@ -452,7 +452,7 @@ async fn the_database_is_private() {
             bootstrap_admin_password: Some(huigui::config::Secret("bootstrap-password".into())),
             ..huigui::config::Settings::default()
         };
-        let state = huigui::startup::build_state(settings).await.unwrap();
+        let state = huigui::state::build_state(settings).await.unwrap();
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&data), 0o700);
         for f in [

@@ -6,7 +6,8 @@ use std::{collections::HashMap, sync::Arc};
 use huigui::{
     config::{Secret, Settings},
     domain::uscc::Uscc,
-    startup::{AppState, build_state, router},
+    startup::router,
+    state::{AppState, build_state},
 };
 use poem::{endpoint::BoxEndpoint, http::Method, test::TestClient};
 use sea_orm::{ConnectionTrait, Database};

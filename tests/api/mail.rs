@@ -156,7 +156,7 @@ async fn an_smtp_outage_delays_mail_and_recovery_delivers_each_once_with_two_ins
     let waiting = w.app.count("outbox").await;
     assert_eq!(waiting, 3);
     // A second instance on the same database (its own lease holder).
-    let second = huigui::startup::build_state(w.app.state.settings.clone())
+    let second = huigui::state::build_state(w.app.state.settings.clone())
         .await
         .unwrap();
     assert_ne!(second.instance_id, w.app.state.instance_id);

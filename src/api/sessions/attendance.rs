@@ -15,14 +15,11 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
+use super::{CheckEvent, CheckKind, CheckSource, Enrollment};
 use crate::api::types::{Check, IdempotencyKey, Int};
 
 use crate::{
-    api::{
-        ApiTags, Ctx,
-        sessions::{CheckEvent, CheckKind, CheckSource, Enrollment},
-        types::Lenient,
-    },
+    api::{ApiTags, Ctx, types::Lenient},
     auth::{
         authz::{Caller, Permission},
         scheme::BearerAuth,

@@ -17,7 +17,7 @@ use crate::api::types::IdempotencyKey;
 
 use crate::{
     api::{
-        ApiTags, Created, Ctx, Page, Versioned, check_if_match, contracts, etag,
+        ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{
             Check, KpiTarget, PlannedKpi, SessionType, Text, check_kpis, from_json_text, stored,
             to_json_text,
@@ -874,7 +874,8 @@ impl ProcurementsApi {
             );
         }
         check.finish()?;
-        let contract = contracts::contract_from_award(&txn, &ctx, caller, &p, chosen, now).await?;
+        let contract =
+            super::contracts::contract_from_award(&txn, &ctx, caller, &p, chosen, now).await?;
         for b in &live {
             let mut b = (*b).clone();
             let action = if b.id == chosen.id {

@@ -1,6 +1,9 @@
 //! `/api/v1/sessions`: sessions NGOs run under their active contracts,
 //! enrolments, check events and closing (outcomes and credited hours).
 
+/// Check events: one at a time, offline batches, excuses, ratings, the QR code.
+pub mod attendance;
+
 use crate::api::text::{Credential, Cursor, Stored};
 use crate::api::wire::{EnrollmentOutcome, SessionState};
 use chrono::{DateTime, Utc};
@@ -20,14 +23,12 @@ use crate::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{Check, SessionType, Text, from_json_text},
     },
+    app,
     auth::{
         authz::{Permission, UserCaller},
         scheme::BearerAuth,
     },
-    domain::{
-        attendance::{Window, finalize},
-        roles::Scope,
-    },
+    domain::roles::Scope,
     error::{ApiError, ApiResult},
     store::{self, audit, page::PageRequest, sessions::SessionFilter},
 };
@@ -317,99 +318,6 @@ async fn enrollment_page(
     let page = PageRequest::parse(limit, cursor.as_deref())?;
     let (rows, next) = store::sessions::enrollments(db, caller, s.id, &page).await?;
     Ok((s, rows, next))
-}
-
-/// One person's check events of a session as `(is_check_in, at)`, and the
-/// source of their first check-in (what closing and the live roster both read).
-fn checks_of(
-    events: &[entity::attendance_event::Model],
-    participant: Uuid,
-) -> (Vec<(bool, DateTime<Utc>)>, Option<String>) {
-    let mine = || {
-        events
-            .iter()
-            .filter(move |ev| ev.participant_id == participant)
-    };
-    let checks = mine().map(|ev| (ev.kind == "check_in", ev.at)).collect();
-    let source = mine()
-        .find(|ev| ev.kind == "check_in")
-        .map(|ev| ev.source.clone());
-    (checks, source)
-}
-
-/// Closes a started session: outcomes, credited hours and auto check-outs
-/// for every enrolment, ledger entries for the credited hours, status
-/// `closed`. The one closing path (the API, the scheduler and the demo use it).
-pub async fn finalize_session<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    state: &crate::startup::AppState,
-    mut s: entity::session::Model,
-    closed_by: Uuid,
-    actor: &crate::store::audit::Actor,
-) -> ApiResult<entity::session::Model> {
-    let window = Window {
-        starts_at: s.starts_at,
-        ends_at: s.ends_at,
-        credit_hours_x100: s.credit_hours_x100,
-        grace_minutes: state.settings.late_grace_minutes,
-    };
-    let events = store::sessions::events(conn, s.id).await?;
-    let mut finalized = Vec::new();
-    for mut e in store::sessions::all_enrollments(conn, s.id).await? {
-        let (checks, source) = checks_of(&events, e.participant_id);
-        let f = finalize(&window, &checks);
-        // An office-excused absence (请假) stays excused; whoever came anyway is counted.
-        e.outcome = Some(
-            if f.outcome == "no_show" && e.excuse_reason.is_some() {
-                "excused"
-            } else {
-                f.outcome
-            }
-            .into(),
-        );
-        e.check_in_at = f.check_in_at;
-        e.check_out_at = f.check_out_at;
-        e.hours_x100 = Some(f.hours_x100);
-        e.auto_checkout = f.auto_checkout;
-        e.source = source;
-        finalized.push(store::sessions::save_enrollment(conn, e).await?);
-    }
-    crate::api::hours::post_attendance(conn, state, &s, &finalized, closed_by).await?;
-    crate::api::alerts::after_close(conn, state, actor, &s, &finalized).await?;
-    s.status = "closed".into();
-    let s = store::sessions::save(conn, s, state.clock.now()).await?;
-    store::rollups::refresh_session(conn, state.settings.tz(), &s).await?;
-    audit::record(
-        conn,
-        actor,
-        "session.close",
-        "session",
-        Some(s.id.to_string()),
-        json!({"enrollments": finalized.len()}),
-    )
-    .await?;
-    Ok(s)
-}
-
-/// The `close_sessions` job: sessions still open `HUIGUI_AUTO_CLOSE_AFTER_HOURS`
-/// after their end are closed (no-shows marked, hours credited).
-pub async fn close_overdue(state: &crate::startup::AppState) -> ApiResult<usize> {
-    let cutoff = state.clock.now() - chrono::Duration::hours(state.settings.auto_close_after_hours);
-    let actor = crate::store::audit::Actor::system("job:close_sessions");
-    let mut closed = 0;
-    for s in store::sessions::ended_before(&state.db.read, cutoff, 100).await? {
-        let txn = state.db.begin().await?;
-        // Re-read inside the write transaction: another path may have closed it.
-        match store::sessions::get_for_ngo(&txn, s.ngo_id, s.id).await? {
-            fresh if fresh.status == "scheduled" => {
-                finalize_session(&txn, state, fresh, Uuid::nil(), &actor).await?;
-                txn.commit().await?;
-                closed += 1;
-            }
-            _ => {}
-        }
-    }
-    Ok(closed)
 }
 
 /// Loads a session for an NGO write (own sessions only) in `scheduled` status.
@@ -742,7 +650,14 @@ impl SessionsApi {
                 "a session closes only after it started".into(),
             ));
         }
-        let s = finalize_session(&txn, &ctx.state, s, caller.user_id, &ctx.actor(&auth.0)).await?;
+        let s = app::sessions::finalize_session(
+            &txn,
+            &ctx.state,
+            s,
+            caller.user_id,
+            &ctx.actor(&auth.0),
+        )
+        .await?;
         txn.commit().await?;
         Ok(Json(Session::from_model(s)?))
     }
@@ -979,7 +894,7 @@ impl SessionsApi {
             // Outcomes are fixed at close; until then each row shows the checks so far.
             let events = store::sessions::events(&ctx.state.db.read, s.id).await?;
             for e in &mut rows {
-                let (checks, source) = checks_of(&events, e.participant_id);
+                let (checks, source) = app::sessions::checks_of(&events, e.participant_id);
                 (e.check_in_at, e.check_out_at) = crate::domain::attendance::so_far(&checks);
                 e.source = source;
             }
@@ -1009,7 +924,7 @@ impl SessionsApi {
         body: Json<CheckEvent>,
     ) -> ApiResult<EventCreated> {
         use crate::{
-            api::attendance::{Applied, Recorder, SessionCache, apply, identity},
+            api::sessions::attendance::{Applied, Recorder, SessionCache, apply, identity},
             store::group_commit::{Checkin, Written},
         };
         const REPLAYED: &str =

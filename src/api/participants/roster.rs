@@ -17,12 +17,11 @@ use poem_openapi::{
 use serde_json::json;
 use uuid::Uuid;
 
+use super::{CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel, registration};
+
 use crate::{
     api::{
         ApiTags, Ctx,
-        participants::{
-            CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel, registration,
-        },
         types::{Check, Text},
     },
     auth::{authz::Permission, scheme::BearerAuth},

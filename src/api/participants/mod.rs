@@ -3,6 +3,9 @@
 //! shown only to the owning office and the bureau, and each such reveal is
 //! audited; everyone else gets the mask, and NGOs see minors by code only.
 
+/// The provincial platform's roster, imported as CSV.
+pub mod roster;
+
 use crate::api::text::{Cursor, IdNumberText, MonthText, Prose, Skill, Stored};
 use crate::api::wire::{GenderCode, HoursStatus, ParticipantState};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,7 +25,10 @@ use crate::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{Check, Text, from_json_text, to_json_text},
     },
-    app::{self, participants::MonthFilter},
+    app::{
+        self,
+        participants::{MonthFilter, NewParticipant},
+    },
     auth::{
         authz::{Permission, UserCaller},
         scheme::BearerAuth,
@@ -30,8 +36,8 @@ use crate::{
     domain::{
         disclosure::{Disclosure, age_on},
         hours::Month,
-        id_number::{Gender, IdNumber},
-        roles::{OrgKind, Role, Scope},
+        id_number::IdNumber,
+        roles::{OrgKind, Scope},
     },
     error::{ApiError, ApiResult},
     store::{
@@ -295,16 +301,6 @@ fn not_null<T: Copy>(check: &mut Check, field: &str, v: &MaybeUndefined<T>) -> O
     }
 }
 
-fn non_identifying_code() -> String {
-    use rand::Rng;
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut rng = rand::rng();
-    let tail: String = (0..10)
-        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-        .collect();
-    format!("HG-{tail}")
-}
-
 /// Records that full ID numbers were shown (Personal Information Protection Law: logging).
 async fn audit_reveal(ctx: &Ctx, auth: &BearerAuth, ids: &[Uuid]) -> ApiResult<()> {
     if ids.is_empty() {
@@ -325,118 +321,58 @@ async fn audit_reveal(ctx: &Ctx, auth: &BearerAuth, ids: &[Uuid]) -> ApiResult<(
     Ok(())
 }
 
-/// Checks a registration exactly as `POST /participants` does (the roster
-/// import uses the same path) and builds the row, with the ID number sealed
-/// and hashed. Problems go into `check`; the row is meaningful only if none did.
+/// The request's fields as clean values (text trimmed and checked, the ID
+/// number parsed, `null` refused where it means nothing); the rules of a
+/// registration are `app::participants::registration`'s. Problems go into `check`.
+pub(crate) fn new_participant(body: &CreateParticipant, check: &mut Check) -> NewParticipant {
+    let name = check.text("name", &body.name);
+    let phone = check.opt_text("phone", body.phone.as_ref());
+    let raw_id = body
+        .id_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let id_number = raw_id.and_then(|raw| match IdNumber::parse(raw) {
+        Ok(id) => Some(id),
+        Err(e) => {
+            check.fail("id_number", e.to_string());
+            None
+        }
+    });
+    let correction_type = not_null(check, "correction_type", &body.correction_type);
+    let supervision_level = not_null(check, "supervision_level", &body.supervision_level);
+    let skills = check.skills("skills", body.skills.as_deref().unwrap_or_default());
+    NewParticipant {
+        subject: body.kind == ParticipantKind::CorrectionSubject,
+        name,
+        phone,
+        id_number,
+        id_number_given: body.id_number.is_some(),
+        judicial_office_id: body.judicial_office_id,
+        correction_type: correction_type.map(|v| enum_name(&v)),
+        supervision_level: supervision_level.map(|v| enum_name(&v)),
+        correction_start: body.correction_start,
+        correction_end: body.correction_end,
+        skills,
+        able_to_work: body.able_to_work.unwrap_or(false),
+        medical_needs: body.medical_needs.unwrap_or(false),
+    }
+}
+
+/// A registration checked as `POST /participants` checks it (the roster
+/// import uses the same path): the fields, then the rules; the row is
+/// meaningful only if nothing went into `check`.
 pub(crate) fn registration(
-    state: &crate::startup::AppState,
+    state: &crate::state::AppState,
     caller: &UserCaller,
     body: &CreateParticipant,
     now: DateTime<Utc>,
     check: &mut Check,
 ) -> ApiResult<entity::participant::Model> {
-    let today = state.clock.today(state.settings.tz());
-    let name = check.text("name", &body.name);
-    let phone = check.opt_text("phone", body.phone.as_ref());
-    let id = match body
-        .id_number
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => None,
-        Some(raw) => match IdNumber::parse(raw) {
-            Ok(id) => Some(id),
-            Err(e) => {
-                check.fail("id_number", e.to_string());
-                None
-            }
-        },
-    };
-    let subject = body.kind == ParticipantKind::CorrectionSubject;
-    let correction_type = not_null(check, "correction_type", &body.correction_type);
-    let supervision_level = not_null(check, "supervision_level", &body.supervision_level);
-    let (office, ngo) = if subject {
-        if caller.role != Role::OfficeStaff {
-            check.fail(
-                "kind",
-                "persons under correction are registered by their judicial office",
-            );
-        }
-        if body.judicial_office_id.is_some_and(|o| o != caller.org_id) {
-            check.fail("judicial_office_id", "must be your own office");
-        }
-        if body.id_number.is_none() {
-            check.fail("id_number", "is required for a person under correction");
-        }
-        for (field, missing) in [
-            ("correction_type", correction_type.is_none()),
-            ("supervision_level", supervision_level.is_none()),
-            ("correction_start", body.correction_start.is_none()),
-            ("correction_end", body.correction_end.is_none()),
-        ] {
-            if missing {
-                check.fail(field, "is required for a person under correction");
-            }
-        }
-        if let (Some(s), Some(e)) = (body.correction_start, body.correction_end)
-            && e < s
-        {
-            check.fail("correction_end", "must not be before correction_start");
-        }
-        (Some(caller.org_id), None)
-    } else {
-        if caller.org_kind != OrgKind::Ngo {
-            check.fail("kind", "volunteers are registered by NGOs");
-        }
-        if body.judicial_office_id.is_some()
-            || correction_type.is_some()
-            || supervision_level.is_some()
-        {
-            check.fail("kind", "volunteers have no correction fields");
-        }
-        (None, Some(caller.org_id))
-    };
-    let skills = check.skills("skills", body.skills.as_deref().unwrap_or_default());
-    let vault = &state.vault;
-    let hash = id.as_ref().map(|i| vault.lookup_hash(i.as_str()));
-    let sealed = id
-        .as_ref()
-        .map(|i| vault.seal(i.as_str()))
-        .transpose()
-        .map_err(ApiError::Internal)?;
-    Ok(entity::participant::Model {
-        id: Uuid::now_v7(),
-        kind: enum_name(&body.kind),
-        code: non_identifying_code(),
-        name,
-        id_number_sealed: sealed,
-        id_number_hash: hash,
-        id_number_masked: id.as_ref().map(IdNumber::masked),
-        gender: id.as_ref().map(|i| match i.gender() {
-            Gender::Male => "male".into(),
-            Gender::Female => "female".into(),
-        }),
-        birth_date: id.as_ref().map(IdNumber::birth_date),
-        minor: id.as_ref().is_some_and(|i| i.age_on(today) < 18),
-        phone,
-        judicial_office_id: office,
-        ngo_id: ngo,
-        correction_type: correction_type.map(|v| enum_name(&v)),
-        supervision_level: supervision_level.map(|v| enum_name(&v)),
-        correction_start: body.correction_start,
-        correction_end: body.correction_end,
-        skills: to_json_text(&skills),
-        able_to_work: body.able_to_work.unwrap_or(false),
-        medical_needs: body.medical_needs.unwrap_or(false),
-        status: "active".into(),
-        status_date: None,
-        status_reason: None,
-        created_by: caller.user_id,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    })
+    let new = new_participant(body, check);
+    let (row, broken) = app::participants::registration(state, caller, &new, now)?;
+    check.absorb(broken);
+    Ok(row)
 }
 
 pub struct ParticipantsApi;
@@ -810,7 +746,7 @@ async fn change_status(
         _ => None,
     };
     if let Some(kind) = outcome {
-        crate::api::outcomes::record(
+        app::outcomes::record(
             &txn,
             &ctx.state,
             &m,

@@ -1,0 +1,307 @@
+//! Alerts (司法预警) raised by the system or by an NGO: one raising path that
+//! dedupes by kind and period, mails the person's office and writes the
+//! audit event; the checks after a session closes (no-show, repeated
+//! absence) and the scheduled ones (month at risk / not met, correction
+//! ending).
+//!
+//! Depends on `domain`, `store` and `mail`; called by the alerts and
+//! sessions handlers, `app::sessions` and the jobs.
+
+use std::collections::HashMap;
+
+use chrono::Duration;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    domain::{
+        care::{AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
+        hours::{Category, Month, MonthStatus, Requirement, status},
+    },
+    error::ApiResult,
+    mail::{self, templates},
+    state::AppState,
+    store::{self, audit, audit::Actor},
+};
+
+/// Why an alert is raised: its kind, period (the dedupe key with the person),
+/// the facts, and for a behaviour concern the NGO and user who reported it.
+pub struct Cause {
+    pub kind: AlertKind,
+    pub period: String,
+    pub detail: String,
+    pub raised_by: Option<(Uuid, Uuid)>,
+}
+
+impl Cause {
+    /// A system-raised cause (no reporter).
+    pub fn system(kind: AlertKind, period: impl Into<String>, detail: String) -> Self {
+        Self {
+            kind,
+            period: period.into(),
+            detail,
+            raised_by: None,
+        }
+    }
+}
+
+/// Raises an alert for `p` unless the same kind and period exists; the
+/// office gets a mail. Returns the new alert.
+pub async fn raise<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    actor: &Actor,
+    p: &entity::participant::Model,
+    cause: Cause,
+) -> ApiResult<Option<entity::alert::Model>> {
+    let Cause {
+        kind,
+        period,
+        detail,
+        raised_by,
+    } = cause;
+    let Some(office) = p.judicial_office_id else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let Some(a) = store::care::insert_alert_once(
+        conn,
+        entity::alert::Model {
+            id: Uuid::now_v7(),
+            participant_id: p.id,
+            office_id: office,
+            kind: kind.as_str().into(),
+            period,
+            detail,
+            status: AlertStatus::Open.as_str().into(),
+            raised_by_org: raised_by.map(|r| r.0),
+            raised_by: raised_by.map(|r| r.1),
+            agency_id: None,
+            note: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let to = mail::recipients_of(conn, office).await?;
+    let m = templates::alert(
+        kind.as_str(),
+        &p.code,
+        &a.detail,
+        false,
+        mail::link(state, &format!("/api/v1/alerts/{}", a.id)),
+    );
+    mail::enqueue(conn, state, &to, &m).await?;
+    audit::record(
+        conn,
+        actor,
+        "alert.raise",
+        "alert",
+        Some(a.id.to_string()),
+        json!({"kind": a.kind, "participant_id": p.id, "period": a.period}),
+    )
+    .await?;
+    Ok(Some(a))
+}
+
+/// After a session closes: a `no_show` alert per absent person under
+/// correction, and `repeated_absence` once someone has two unexcused
+/// absences in the session's month.
+pub async fn after_close<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    actor: &Actor,
+    session: &entity::session::Model,
+    finalized: &[entity::enrollment::Model],
+) -> ApiResult<()> {
+    let absent: Vec<Uuid> = finalized
+        .iter()
+        .filter(|e| e.outcome.as_deref() == Some("no_show"))
+        .map(|e| e.participant_id)
+        .collect();
+    if absent.is_empty() {
+        return Ok(());
+    }
+    let people = store::participants::by_ids(conn, &absent).await?;
+    let tz = state.settings.tz();
+    let local = session.starts_at.with_timezone(&tz);
+    let month = Month::of(local.date_naive());
+    let (from, to) = store::rollups::month_bounds(tz, month);
+    let counts = store::sessions::no_shows_between(conn, &absent, from, to).await?;
+    for pid in absent {
+        let Some(p) = people.get(&pid).filter(|p| p.kind == "correction_subject") else {
+            continue;
+        };
+        let date = local.format("%Y-%m-%d").to_string();
+        raise(
+            conn,
+            state,
+            actor,
+            p,
+            Cause::system(
+                AlertKind::NoShow,
+                session.id.to_string(),
+                format!(
+                    "未参加“{}”（{date}） / Did not attend \"{}\" on {date}",
+                    session.title, session.title
+                ),
+            ),
+        )
+        .await?;
+        let n = counts.get(&pid).copied().unwrap_or(0);
+        if n >= REPEATED_ABSENCES {
+            raise(
+                conn,
+                state,
+                actor,
+                p,
+                Cause::system(
+                    AlertKind::RepeatedAbsence,
+                    month.to_string(),
+                    format!("{month} 无故缺席 {n} 次 / {n} unexcused absences in {month}"),
+                ),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The `monthly_checks` job: `month_at_risk` for the current month (from
+/// the policy's at-risk day on) and `month_not_met` for the previous month.
+pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
+    let today = state.clock.today(state.settings.tz());
+    let current = Month::of(today);
+    let previous = current.prev();
+    let people = store::participants::active_subjects(&state.db.read).await?;
+    let earned_now = store::hours::earned_by_participant(&state.db.read, current).await?;
+    let earned_prev = store::hours::earned_by_participant(&state.db.read, previous).await?;
+    // Short write transactions (a slice of people each), so that the job never
+    // holds the writer or the audit chain for long.
+    let mut txn = state.db.begin().await?;
+    let mut in_txn = 0;
+    let mut policies: HashMap<Uuid, crate::domain::hours::Policy> = HashMap::new();
+    let actor = Actor::system("job:monthly_checks");
+    let mut raised = 0;
+    for p in &people {
+        let Some(office) = p.judicial_office_id else {
+            continue;
+        };
+        in_txn += 1;
+        if in_txn == SLICE {
+            txn.commit().await?;
+            txn = state.db.begin().await?;
+            in_txn = 0;
+        }
+        let policy = match policies.get(&office) {
+            Some(p) => *p,
+            None => {
+                let p = store::hours::policy_for_org(&txn, office).await?;
+                policies.insert(office, p);
+                p
+            }
+        };
+        let required = policy.for_level(p.supervision_level.as_deref());
+        let earned = |map: &HashMap<(Uuid, String), i64>| Requirement {
+            education_x100: map
+                .get(&(p.id, Category::Education.as_str().into()))
+                .copied()
+                .unwrap_or(0),
+            public_welfare_x100: map
+                .get(&(p.id, Category::PublicWelfare.as_str().into()))
+                .copied()
+                .unwrap_or(0),
+        };
+        let covers = |m: Month| {
+            p.correction_start.is_none_or(|s| s <= m.last_day())
+                && p.correction_end.is_none_or(|e| e >= m.first_day())
+                && p.created_at
+                    .with_timezone(&state.settings.tz())
+                    .date_naive()
+                    <= m.last_day()
+        };
+        if covers(current)
+            && status(required, earned(&earned_now), current, today, policy.at_risk_day) == MonthStatus::AtRisk
+            && raise(&txn, state, &actor, p, Cause::system(AlertKind::MonthAtRisk, current.to_string(),
+                format!("{current} 时长低于进度要求 / below the pro-rata hours requirement for {current}")))
+                .await?
+                .is_some()
+        {
+            raised += 1;
+        }
+        // Only months that began after registration are judged as a whole.
+        let registered = p
+            .created_at
+            .with_timezone(&state.settings.tz())
+            .date_naive();
+        if covers(previous)
+            && registered <= previous.first_day()
+            && status(
+                required,
+                earned(&earned_prev),
+                previous,
+                today,
+                policy.at_risk_day,
+            ) == MonthStatus::NotMet
+            && raise(
+                &txn,
+                state,
+                &actor,
+                p,
+                Cause::system(
+                    AlertKind::MonthNotMet,
+                    previous.to_string(),
+                    format!(
+                        "{previous} 时长未达标 / the hours requirement for {previous} was not met"
+                    ),
+                ),
+            )
+            .await?
+            .is_some()
+        {
+            raised += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(raised)
+}
+
+/// People per write transaction in the scheduled checks.
+const SLICE: usize = 200;
+
+/// The `correction_ending` job: an alert 30 days before the end of correction.
+pub async fn correction_ending_checks(state: &AppState) -> ApiResult<usize> {
+    let today = state.clock.today(state.settings.tz());
+    let until = today + Duration::days(CORRECTION_ENDING_DAYS);
+    let txn = state.db.begin().await?;
+    let actor = Actor::system("job:correction_ending");
+    let mut raised = 0;
+    for p in store::participants::active_subjects(&txn).await? {
+        let Some(end) = p.correction_end.filter(|e| *e >= today && *e <= until) else {
+            continue;
+        };
+        if raise(
+            &txn,
+            state,
+            &actor,
+            &p,
+            Cause::system(
+                AlertKind::CorrectionEnding,
+                end.to_string(),
+                format!("矫正期将于 {end} 届满 / correction ends on {end}"),
+            ),
+        )
+        .await?
+        .is_some()
+        {
+            raised += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(raised)
+}
