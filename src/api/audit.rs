@@ -10,7 +10,6 @@ use poem_openapi::{
     param::{Header, Query},
     payload::Json,
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::{
@@ -176,24 +175,15 @@ impl AuditApi {
         limit: Query<Option<i64>>,
         cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<AuditEvent>>> {
-        use entity::audit_event::{Column, Entity};
         auth.0.require(Permission::ReadAuditEvents)?;
         let page = PageRequest::<i64>::parse(limit.0, cursor.0.as_deref())?;
-        let mut q = Entity::find();
-        if let Some(v) = action.0 {
-            q = q.filter(Column::Action.eq(v));
-        }
-        if let Some(v) = object_type.0 {
-            q = q.filter(Column::ObjectType.eq(v));
-        }
-        if let Some(v) = object_id.0 {
-            q = q.filter(Column::ObjectId.eq(v));
-        }
-        if let Some(v) = actor_id.0 {
-            q = q.filter(Column::ActorId.eq(v));
-        }
-        let (rows, next) =
-            store::page::fetch(&ctx.state.db.read, q, Column::Seq, &page, |m| m.seq).await?;
+        let filter = store::audit::EventFilter {
+            action: action.0,
+            object_type: object_type.0,
+            object_id: object_id.0,
+            actor_id: actor_id.0,
+        };
+        let (rows, next) = store::audit::list(&ctx.state.db.read, filter, &page).await?;
         Ok(Page::from_rows(rows, next, AuditEvent::from))
     }
 

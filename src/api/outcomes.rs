@@ -11,7 +11,6 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::{Html, Json},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -198,10 +197,7 @@ impl OutcomesApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let db = &ctx.state.db.read;
         let p = store::participants::get(db, caller, id.0).await?;
-        let q =
-            entity::outcome::Entity::find().filter(entity::outcome::Column::ParticipantId.eq(p.id));
-        let (rows, next) =
-            store::page::fetch(db, q, entity::outcome::Column::Id, &page, |m| m.id).await?;
+        let (rows, next) = store::outcomes::of_participant(db, p.id, &page).await?;
         Page::try_from_rows(rows, next, view)
     }
 
@@ -314,76 +310,23 @@ impl OutcomesApi {
         if p.kind != "volunteer" {
             return Err(ApiError::NotFound);
         }
-        let issuer = match p.ngo_id {
-            Some(n) => store::organizations::find(db, n)
-                .await?
-                .map(|o| o.name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        let entries = entity::hours_entry::Entity::find()
-            .filter(entity::hours_entry::Column::ParticipantId.eq(p.id))
-            .filter(entity::hours_entry::Column::Category.eq("volunteer"))
-            .order_by_asc(entity::hours_entry::Column::Date)
-            .order_by_asc(entity::hours_entry::Column::Id)
-            .all(db)
-            .await?;
-        let ids: Vec<Uuid> = entries.iter().map(|e| e.id).collect();
-        let approved: std::collections::HashSet<Uuid> = if ids.is_empty() {
-            Default::default()
-        } else {
-            entity::hours_approval::Entity::find()
-                .filter(entity::hours_approval::Column::EntryId.is_in(ids))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|a| a.entry_id)
-                .collect()
-        };
-        let reversed: std::collections::HashSet<Uuid> =
-            entries.iter().filter_map(|e| e.reverses_id).collect();
-        let sessions: std::collections::HashMap<Uuid, String> = {
-            let sids: Vec<Uuid> = entries.iter().filter_map(|e| e.session_id).collect();
-            if sids.is_empty() {
-                Default::default()
-            } else {
-                entity::session::Entity::find()
-                    .filter(entity::session::Column::Id.is_in(sids))
-                    .all(db)
-                    .await?
-                    .into_iter()
-                    .map(|s| (s.id, s.title))
-                    .collect()
-            }
-        };
-        let activities: Vec<CertificateActivity> = entries
-            .iter()
-            .filter(|e| e.source != "reversal" && !reversed.contains(&e.id))
-            .filter(|e| crate::domain::hours::counts(&e.source, approved.contains(&e.id)))
-            .map(|e| CertificateActivity {
-                session_id: e.session_id,
-                title: e
-                    .session_id
-                    .and_then(|s| sessions.get(&s).cloned())
-                    .unwrap_or_else(|| e.description.clone()),
-                date: e.date,
-                hours: e.hours_x100 as f64 / 100.0,
-            })
-            .collect();
-        let total = activities
-            .iter()
-            .map(|a| (a.hours * 100.0).round() as i64)
-            .sum::<i64>() as f64
-            / 100.0;
-        let code_only = store::participants::disclosure_for(caller, &p)
-            == crate::domain::disclosure::Disclosure::CodeOnly;
+        let c = app::outcomes::certificate(db, &ctx.state, caller, p).await?;
         let c = Certificate {
-            number: format!("VC-{}", p.code.trim_start_matches("HG-")),
-            participant_name: if code_only { p.code.clone() } else { p.name },
-            total_hours: total,
-            activities,
-            issuer,
-            issued_at: ctx.state.clock.now(),
+            number: c.number,
+            participant_name: c.participant_name,
+            total_hours: c.total_hours,
+            activities: c
+                .activities
+                .into_iter()
+                .map(|a| CertificateActivity {
+                    session_id: a.session_id,
+                    title: a.title,
+                    date: a.date,
+                    hours: a.hours,
+                })
+                .collect(),
+            issuer: c.issuer,
+            issued_at: c.issued_at,
         };
         let wants_html = req
             .header("accept")

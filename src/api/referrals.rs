@@ -10,7 +10,7 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::Json,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -134,17 +134,8 @@ async fn views<C: ConnectionTrait>(
     .await?;
     let today = state.clock.today(state.settings.tz());
     let mut out = Vec::with_capacity(rows.len());
-    let mut office_ids: Vec<Uuid> = rows.iter().map(|r| r.office_id).collect();
-    office_ids.sort_unstable();
-    office_ids.dedup();
-    let offices: std::collections::HashMap<Uuid, entity::organization::Model> =
-        entity::organization::Entity::find()
-            .filter(entity::organization::Column::Id.is_in(office_ids))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o))
-            .collect();
+    let office_ids: Vec<Uuid> = rows.iter().map(|r| r.office_id).collect();
+    let offices = store::organizations::by_ids(conn, &office_ids).await?;
     let code_only = |p: &entity::participant::Model| {
         store::participants::disclosure_for(caller, p) == Disclosure::CodeOnly
     };

@@ -15,7 +15,7 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::{Binary, Json},
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -28,14 +28,10 @@ use crate::{
         export::{Format, csv, num, wants_csv},
         types::{Check, stored},
     },
-    auth::{
-        authz::{Permission, UserCaller},
-        scheme::BearerAuth,
-    },
+    auth::{authz::Permission, scheme::BearerAuth},
     domain::{
         kpi::DeliveryCounts,
         report::{ReportAction, ReportStatus},
-        roles::OrgKind,
     },
     error::{ApiError, ApiResult},
     mail,
@@ -278,39 +274,6 @@ pub enum ReportResponse {
     ),
 }
 
-async fn report_for<C: ConnectionTrait>(
-    conn: &C,
-    caller: &UserCaller,
-    id: Uuid,
-) -> ApiResult<(entity::contract_report::Model, entity::contract::Model)> {
-    let r = entity::contract_report::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if caller.org_kind == OrgKind::Ngo && r.ngo_id != caller.org_id {
-        return Err(ApiError::NotFound);
-    }
-    let c = store::contracts::get(conn, caller, r.contract_id).await?;
-    Ok((r, c))
-}
-
-async fn save<C: ConnectionTrait>(
-    conn: &C,
-    mut m: entity::contract_report::Model,
-    now: DateTime<Utc>,
-) -> ApiResult<entity::contract_report::Model> {
-    use sea_orm::{ActiveModelTrait, IntoActiveModel};
-    let old = m.version;
-    m.version += 1;
-    m.updated_at = now;
-    entity::contract_report::Entity::update(m.into_active_model().reset_all())
-        .validate()?
-        .filter(entity::contract_report::Column::Version.eq(old))
-        .exec(conn)
-        .await
-        .map_err(store::stale_on_not_updated)
-}
-
 fn status_of(m: &entity::contract_report::Model) -> ApiResult<ReportStatus> {
     stored(&m.status)
 }
@@ -329,7 +292,7 @@ async fn decide(
     };
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let (mut r, c) = report_for(&txn, caller, id).await?;
+    let (mut r, c) = store::reports::get(&txn, caller, id).await?;
     let to = status_of(&r)?
         .apply(action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
@@ -344,11 +307,7 @@ async fn decide(
         }
         ReportAction::Accept => {
             if let Some(e) = evaluation {
-                let ok = entity::evaluation::Entity::find_by_id(e)
-                    .one(&txn)
-                    .await?
-                    .is_some_and(|ev| ev.contract_id == c.id);
-                if !ok {
+                if !store::reports::evaluation_of(&txn, e, c.id).await? {
                     return Err(ApiError::field(
                         "evaluation_id",
                         "no such evaluation of this contract",
@@ -364,7 +323,7 @@ async fn decide(
         }
     }
     r.status = to.as_str().into();
-    let r = save(&txn, r, now).await?;
+    let r = store::reports::save(&txn, r, now).await?;
     if action != ReportAction::Submit {
         let to_ngo = mail::recipients_of(&txn, r.ngo_id).await?;
         let m = mail::templates::report_decision(
@@ -419,10 +378,7 @@ impl ReportsApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let db = &ctx.state.db.read;
         let c = store::contracts::get(db, caller, id.0).await?;
-        let q = entity::contract_report::Entity::find()
-            .filter(entity::contract_report::Column::ContractId.eq(c.id));
-        let (rows, next) =
-            store::page::fetch(db, q, entity::contract_report::Column::Id, &page, |m| m.id).await?;
+        let (rows, next) = store::reports::of_contract(db, c.id, &page).await?;
         Page::try_from_rows(rows, next, view)
     }
 
@@ -499,8 +455,8 @@ impl ReportsApi {
         check.finish()?;
         let metrics = compute(&txn, &ctx.state, &c, body.period_start, body.period_end).await?;
         let now = ctx.state.clock.now();
-        let r = {
-            use sea_orm::{ActiveModelTrait, IntoActiveModel};
+        let r = store::reports::insert(
+            &txn,
             entity::contract_report::Model {
                 id: Uuid::now_v7(),
                 contract_id: c.id,
@@ -519,12 +475,9 @@ impl ReportsApi {
                 version: 1,
                 created_at: now,
                 updated_at: now,
-            }
-            .into_active_model()
-            .reset_all()
-            .insert(&txn)
-            .await?
-        };
+            },
+        )
+        .await?;
         audit::record(&txn, &ctx.actor(&auth.0), "report.create", "contract_report", Some(r.id.to_string()), json!({"contract_id": c.id, "period_start": r.period_start, "period_end": r.period_end})).await?;
         txn.commit().await?;
         let location = format!("/api/v1/reports/{}", r.id);
@@ -542,7 +495,7 @@ impl ReportsApi {
         format: Query<Option<Format>>,
     ) -> ApiResult<ReportResponse> {
         let caller = auth.0.require(Permission::ReadReports)?;
-        let (r, _) = report_for(&ctx.state.db.read, caller, id.0).await?;
+        let (r, _) = store::reports::get(&ctx.state.db.read, caller, id.0).await?;
         let tag = etag(r.version);
         let v = view(r)?;
         if wants_csv(req, format.0) {
@@ -584,7 +537,7 @@ impl ReportsApi {
         let narrative = check.text("narrative", &body.narrative);
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
-        let (mut r, c) = report_for(&txn, caller, id.0).await?;
+        let (mut r, c) = store::reports::get(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), r.version, false)?;
         if !status_of(&r)?.editable() {
             return Err(ApiError::InvalidTransition(format!(
@@ -597,7 +550,7 @@ impl ReportsApi {
             &compute(&txn, &ctx.state, &c, r.period_start, r.period_end).await?,
         )
         .map_err(|e| ApiError::Internal(e.into()))?;
-        let r = save(&txn, r, ctx.state.clock.now()).await?;
+        let r = store::reports::save(&txn, r, ctx.state.clock.now()).await?;
         audit::record(
             &txn,
             &ctx.actor(&auth.0),

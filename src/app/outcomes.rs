@@ -39,3 +39,75 @@ pub async fn record<C: ConnectionTrait>(
     )
     .await
 }
+
+/// One activity on a certificate.
+#[derive(Clone, Debug)]
+pub struct CertificateActivity {
+    pub session_id: Option<Uuid>,
+    pub title: String,
+    pub date: NaiveDate,
+    pub hours: f64,
+}
+
+/// A volunteer's certificate of service (谁组织谁记录、谁记录谁证明).
+#[derive(Clone, Debug)]
+pub struct Certificate {
+    pub number: String,
+    pub participant_name: String,
+    pub total_hours: f64,
+    pub activities: Vec<CertificateActivity>,
+    pub issuer: String,
+    pub issued_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The certificate of a volunteer the caller sees: the volunteer ledger's
+/// counted entries (approved manual ones, never reversed ones), each session
+/// by its title, the issuing NGO; a minor by code for whoever sees codes only.
+pub async fn certificate<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    caller: &crate::auth::authz::UserCaller,
+    p: entity::participant::Model,
+) -> ApiResult<Certificate> {
+    let issuer = match p.ngo_id {
+        Some(n) => store::organizations::find(conn, n)
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let (entries, approved) = store::hours::volunteer_ledger(conn, p.id).await?;
+    let reversed: std::collections::HashSet<Uuid> =
+        entries.iter().filter_map(|e| e.reverses_id).collect();
+    let sids: Vec<Uuid> = entries.iter().filter_map(|e| e.session_id).collect();
+    let sessions = store::sessions::titles(conn, &sids).await?;
+    let activities: Vec<CertificateActivity> = entries
+        .iter()
+        .filter(|e| e.source != "reversal" && !reversed.contains(&e.id))
+        .filter(|e| crate::domain::hours::counts(&e.source, approved.contains(&e.id)))
+        .map(|e| CertificateActivity {
+            session_id: e.session_id,
+            title: e
+                .session_id
+                .and_then(|s| sessions.get(&s).cloned())
+                .unwrap_or_else(|| e.description.clone()),
+            date: e.date,
+            hours: e.hours_x100 as f64 / 100.0,
+        })
+        .collect();
+    let total = activities
+        .iter()
+        .map(|a| (a.hours * 100.0).round() as i64)
+        .sum::<i64>() as f64
+        / 100.0;
+    let code_only = store::participants::disclosure_for(caller, &p)
+        == crate::domain::disclosure::Disclosure::CodeOnly;
+    Ok(Certificate {
+        number: format!("VC-{}", p.code.trim_start_matches("HG-")),
+        participant_name: if code_only { p.code.clone() } else { p.name },
+        total_hours: total,
+        activities,
+        issuer,
+        issued_at: state.clock.now(),
+    })
+}

@@ -250,3 +250,36 @@ pub async fn latest_checkpoint<C: ConnectionTrait>(
         .one(conn)
         .await
 }
+
+/// Filters of the audit trail (all optional, combined with AND).
+#[derive(Default)]
+pub struct EventFilter {
+    pub action: Option<String>,
+    pub object_type: Option<String>,
+    pub object_id: Option<String>,
+    pub actor_id: Option<Uuid>,
+}
+
+/// A page of audit events in chain order.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    f: EventFilter,
+    page: &super::page::PageRequest<i64>,
+) -> Result<(Vec<entity::audit_event::Model>, Option<String>), crate::error::ApiError> {
+    use entity::audit_event::{Column, Entity};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut q = Entity::find();
+    if let Some(v) = f.action {
+        q = q.filter(Column::Action.eq(v));
+    }
+    if let Some(v) = f.object_type {
+        q = q.filter(Column::ObjectType.eq(v));
+    }
+    if let Some(v) = f.object_id {
+        q = q.filter(Column::ObjectId.eq(v));
+    }
+    if let Some(v) = f.actor_id {
+        q = q.filter(Column::ActorId.eq(v));
+    }
+    super::page::fetch(conn, q, Column::Seq, page, |m| m.seq).await
+}

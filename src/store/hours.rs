@@ -372,3 +372,31 @@ async fn earned_among<C: ConnectionTrait>(
         .map(|(p, c, h)| ((p, c), h.unwrap_or(0)))
         .collect())
 }
+
+/// A volunteer's ledger (category `volunteer`) by date, with the ids of the
+/// approved manual entries among them.
+pub async fn volunteer_ledger<C: ConnectionTrait>(
+    conn: &C,
+    participant_id: Uuid,
+) -> Result<(Vec<hours_entry::Model>, std::collections::HashSet<Uuid>), ApiError> {
+    let entries = Entries::find()
+        .filter(hours_entry::Column::ParticipantId.eq(participant_id))
+        .filter(hours_entry::Column::Category.eq("volunteer"))
+        .order_by_asc(hours_entry::Column::Date)
+        .order_by_asc(hours_entry::Column::Id)
+        .all(conn)
+        .await?;
+    let ids: Vec<Uuid> = entries.iter().map(|e| e.id).collect();
+    let approved = if ids.is_empty() {
+        Default::default()
+    } else {
+        hours_approval::Entity::find()
+            .filter(hours_approval::Column::EntryId.is_in(ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|a| a.entry_id)
+            .collect()
+    };
+    Ok((entries, approved))
+}

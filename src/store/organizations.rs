@@ -187,3 +187,23 @@ pub async fn bureau_ids<C: ConnectionTrait>(conn: &C) -> Result<Vec<Uuid>, ApiEr
         .map(|b| b.id)
         .collect())
 }
+
+/// Organisations by id, unscoped (names and settings for views).
+pub async fn by_ids<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, organization::Model>, ApiError> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(Organizations::find()
+        .filter(organization::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect())
+}

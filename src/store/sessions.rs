@@ -489,3 +489,20 @@ pub async fn insert_events<C: ConnectionTrait>(
     }
     Ok(())
 }
+
+/// Sessions' titles by id.
+pub async fn titles<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, String>, ApiError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(Sessions::find()
+        .filter(session::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.title))
+        .collect())
+}
