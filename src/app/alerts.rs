@@ -18,6 +18,7 @@ use crate::{
     domain::{
         care::{AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
         hours::{Category, Month, MonthStatus, Requirement, status},
+        session::Outcome,
     },
     error::ApiResult,
     mail::{self, templates},
@@ -121,7 +122,7 @@ pub async fn after_close<C: ConnectionTrait>(
 ) -> ApiResult<()> {
     let absent: Vec<Uuid> = finalized
         .iter()
-        .filter(|e| e.outcome.as_deref() == Some("no_show"))
+        .filter(|e| Outcome::of(e.outcome.as_deref()) == Some(Outcome::NoShow))
         .map(|e| e.participant_id)
         .collect();
     if absent.is_empty() {

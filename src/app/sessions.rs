@@ -10,8 +10,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    domain::attendance::{Window, finalize},
-    error::ApiResult,
+    domain::{
+        attendance::{Window, finalize},
+        session::{Outcome, SessionAction, SessionStatus},
+    },
+    error::{ApiError, ApiResult},
     state::AppState,
     store::{self, audit, audit::Actor},
 };
@@ -57,8 +60,8 @@ pub async fn finalize_session<C: ConnectionTrait>(
         let f = finalize(&window, &checks);
         // An office-excused absence (请假) stays excused; whoever came anyway is counted.
         e.outcome = Some(
-            if f.outcome == "no_show" && e.excuse_reason.is_some() {
-                "excused"
+            if f.outcome == Outcome::NoShow.as_str() && e.excuse_reason.is_some() {
+                Outcome::Excused.as_str()
             } else {
                 f.outcome
             }
@@ -73,7 +76,11 @@ pub async fn finalize_session<C: ConnectionTrait>(
     }
     super::hours::post_attendance(conn, state, &s, &finalized, closed_by).await?;
     super::alerts::after_close(conn, state, actor, &s, &finalized).await?;
-    s.status = "closed".into();
+    s.status = stored_status(&s.status)?
+        .apply(SessionAction::Close)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
+        .as_str()
+        .into();
     let s = store::sessions::save(conn, s, state.clock.now()).await?;
     store::rollups::refresh_session(conn, state.settings.tz(), &s).await?;
     audit::record(
@@ -98,7 +105,7 @@ pub async fn close_overdue(state: &AppState) -> ApiResult<usize> {
         let txn = state.db.begin().await?;
         // Re-read inside the write transaction: another path may have closed it.
         match store::sessions::get_for_ngo(&txn, s.ngo_id, s.id).await? {
-            fresh if fresh.status == "scheduled" => {
+            fresh if stored_status(&fresh.status)? == SessionStatus::Scheduled => {
                 finalize_session(&txn, state, fresh, Uuid::nil(), &actor).await?;
                 txn.commit().await?;
                 closed += 1;
@@ -107,4 +114,10 @@ pub async fn close_overdue(state: &AppState) -> ApiResult<usize> {
         }
     }
     Ok(closed)
+}
+
+/// A stored session status, read back.
+fn stored_status(s: &str) -> ApiResult<SessionStatus> {
+    s.parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }

@@ -24,6 +24,8 @@ pub mod procurement;
 pub mod report;
 /// Organisation kinds, roles and client scopes.
 pub mod roles;
+/// Sessions, enrolment outcomes and registrations as state machines.
+pub mod session;
 /// The status-transition macro and its error.
 pub mod transition;
 /// Unified social credit codes (GB 32100) with the embedded GB 11714 check.

@@ -7,7 +7,9 @@
 pub mod roster;
 
 use crate::api::text::{Cursor, IdNumberText, MonthText, Prose, Skill, Stored};
+use crate::api::types::stored;
 use crate::api::wire::{GenderCode, HoursStatus, ParticipantState};
+use crate::domain::session::{ParticipantAction, ParticipantStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -556,7 +558,7 @@ impl ParticipantsApi {
         let txn = ctx.state.db.begin().await?;
         let mut m = store::participants::get_owned(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), m.version, false)?;
-        if m.status != "active" {
+        if stored::<ParticipantStatus>(&m.status)? != ParticipantStatus::Active {
             return Err(ApiError::InvalidTransition(format!(
                 "a {} participant is not edited",
                 m.status
@@ -619,7 +621,7 @@ impl ParticipantsApi {
         id: Path<Uuid>,
         body: Json<StatusChange>,
     ) -> ApiResult<Json<Participant>> {
-        change_status(&ctx, &auth, id.0, "released", body.0).await
+        change_status(&ctx, &auth, id.0, ParticipantAction::Release, body.0).await
     }
 
     /// Revoke into custody (收监)
@@ -635,7 +637,7 @@ impl ParticipantsApi {
         id: Path<Uuid>,
         body: Json<StatusChange>,
     ) -> ApiResult<Json<Participant>> {
-        change_status(&ctx, &auth, id.0, "revoked", body.0).await
+        change_status(&ctx, &auth, id.0, ParticipantAction::Revoke, body.0).await
     }
 
     /// Transfer to another judicial office, or out of the county
@@ -670,11 +672,13 @@ impl ParticipantsApi {
         let now = ctx.state.clock.now();
         let txn = db.begin().await?;
         let mut m = store::participants::get_owned(&txn, caller, id.0).await?;
-        if m.status != "active" || m.kind != "correction_subject" {
-            return Err(ApiError::InvalidTransition(format!(
-                "cannot transfer when {}",
-                m.status
-            )));
+        let out_of_county = stored::<ParticipantStatus>(&m.status)?
+            .apply(ParticipantAction::Transfer)
+            .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+        if m.kind != "correction_subject" {
+            return Err(ApiError::InvalidTransition(
+                "only persons under correction are transferred".into(),
+            ));
         }
         store::participants::insert_transfer(
             &txn,
@@ -692,7 +696,7 @@ impl ParticipantsApi {
         match body.to_office_id {
             Some(to) => m.judicial_office_id = Some(to),
             None => {
-                m.status = "transferred".into();
+                m.status = out_of_county.as_str().into();
                 m.status_date = Some(ctx.state.clock.today(ctx.state.settings.tz()));
             }
         }
@@ -716,7 +720,7 @@ async fn change_status(
     ctx: &Ctx,
     auth: &BearerAuth,
     id: Uuid,
-    to: &str,
+    action: ParticipantAction,
     body: StatusChange,
 ) -> ApiResult<Json<Participant>> {
     let caller = auth.0.require(Permission::ChangeParticipantStatus)?;
@@ -726,13 +730,15 @@ async fn change_status(
     let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
     let mut m = store::participants::get_owned(&txn, caller, id).await?;
-    if m.status != "active" || m.kind != "correction_subject" {
-        return Err(ApiError::InvalidTransition(format!(
-            "cannot {to} when {}",
-            m.status
-        )));
+    let to = stored::<ParticipantStatus>(&m.status)?
+        .apply(action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    if m.kind != "correction_subject" {
+        return Err(ApiError::InvalidTransition(
+            "only a person under correction is released or revoked".into(),
+        ));
     }
-    m.status = to.into();
+    m.status = to.as_str().into();
     m.status_date = Some(
         body.date
             .unwrap_or_else(|| ctx.state.clock.today(ctx.state.settings.tz())),
@@ -740,12 +746,7 @@ async fn change_status(
     m.status_reason = reason;
     let m = store::participants::save(&txn, m, now).await?;
     // Release and revocation are also outcomes of the correction.
-    let outcome = match to {
-        "released" => Some("completion"),
-        "revoked" => Some("revocation"),
-        _ => None,
-    };
-    if let Some(kind) = outcome {
+    if let Some(kind) = to.outcome_kind() {
         app::outcomes::record(
             &txn,
             &ctx.state,

@@ -5,6 +5,8 @@
 use crate::api::text::{Credential, Prose};
 use std::collections::{HashMap, HashSet};
 
+use crate::api::types::stored;
+use crate::domain::session::{Outcome, SessionStatus, may_excuse, may_rate};
 use chrono::{DateTime, Duration, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -223,12 +225,9 @@ pub async fn apply<C: ConnectionTrait>(
         return Err(ApiError::NotFound);
     };
     let mut check = crate::api::types::Check::new();
-    if s.status != "scheduled" {
-        return Err(ApiError::InvalidTransition(format!(
-            "the session is {}",
-            s.status
-        )));
-    }
+    stored::<SessionStatus>(&s.status)?
+        .require_scheduled()
+        .map_err(ApiError::InvalidTransition)?;
     match ev.source {
         CheckSource::Staff if rec.is_client => {
             check.fail("source", "partner apps record `app` or `qr` events")
@@ -368,12 +367,9 @@ impl AttendanceApi {
             .0
             .reader(Permission::RecordAttendance, Scope::CheckinRead)?;
         let s = store::sessions::get(&ctx.state.db.read, caller, id.0).await?;
-        if s.status != "scheduled" {
-            return Err(ApiError::InvalidTransition(format!(
-                "the session is {}",
-                s.status
-            )));
-        }
+        stored::<SessionStatus>(&s.status)?
+            .require_scheduled()
+            .map_err(ApiError::InvalidTransition)?;
         let (token, expires_at) = qr_token(&ctx, s.id, ctx.state.clock.now());
         Ok(Json(CheckinCode { token, expires_at }))
     }
@@ -520,22 +516,11 @@ impl AttendanceApi {
             return Err(ApiError::NotFound);
         }
         let s = store::sessions::get(&txn, caller, e.session_id).await?;
-        match (s.status.as_str(), e.outcome.as_deref()) {
-            ("cancelled", _) => {
-                return Err(ApiError::InvalidTransition(
-                    "the session was cancelled".into(),
-                ));
-            }
-            ("closed", Some("no_show" | "excused")) | ("scheduled", _) => {}
-            (_, outcome) => {
-                return Err(ApiError::InvalidTransition(format!(
-                    "only an absence can be excused; the outcome is {}",
-                    outcome.unwrap_or("unknown")
-                )));
-            }
-        }
-        if s.status == "closed" {
-            e.outcome = Some("excused".into());
+        let status: SessionStatus = stored(&s.status)?;
+        may_excuse(status, Outcome::of(e.outcome.as_deref()))
+            .map_err(ApiError::InvalidTransition)?;
+        if status == SessionStatus::Closed {
+            e.outcome = Some(Outcome::Excused.as_str().into());
         }
         e.excuse_reason = Some(reason);
         e.excused_by = Some(caller.user_id);
@@ -588,12 +573,7 @@ impl AttendanceApi {
         let txn = ctx.state.db.begin().await?;
         let mut e = store::sessions::enrollment_by_id(&txn, id.0).await?;
         let s = store::sessions::get_for_ngo(&txn, rec.ngo_id, e.session_id).await?;
-        if s.status != "closed"
-            || !matches!(
-                e.outcome.as_deref(),
-                Some("present" | "late" | "left_early")
-            )
-        {
+        if !may_rate(stored(&s.status)?, Outcome::of(e.outcome.as_deref())) {
             return Err(ApiError::InvalidTransition(
                 "only an attendance of a closed session is rated".into(),
             ));

@@ -5,7 +5,9 @@
 pub mod attendance;
 
 use crate::api::text::{Credential, Cursor, Stored};
+use crate::api::types::stored;
 use crate::api::wire::{EnrollmentOutcome, SessionState};
+use crate::domain::session::{ParticipantStatus, SessionAction, SessionStatus};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -327,12 +329,9 @@ async fn scheduled_session<C: sea_orm::ConnectionTrait>(
     id: Uuid,
 ) -> ApiResult<entity::session::Model> {
     let s = store::sessions::get(conn, caller, id).await?;
-    if s.status != "scheduled" {
-        return Err(ApiError::InvalidTransition(format!(
-            "the session is {}",
-            s.status
-        )));
-    }
+    stored::<SessionStatus>(&s.status)?
+        .require_scheduled()
+        .map_err(ApiError::InvalidTransition)?;
     Ok(s)
 }
 
@@ -442,7 +441,7 @@ impl SessionsApi {
                 capacity: body.capacity,
                 facilitator,
                 credit_hours_x100: credit_x100,
-                status: "scheduled".into(),
+                status: SessionStatus::Scheduled.as_str().into(),
                 created_by: caller.user_id,
                 version: 1,
                 created_at: now,
@@ -590,7 +589,11 @@ impl SessionsApi {
         let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
         let mut s = scheduled_session(&txn, caller, id.0).await?;
-        s.status = "cancelled".into();
+        s.status = stored::<SessionStatus>(&s.status)?
+            .apply(SessionAction::Cancel)
+            .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
+            .as_str()
+            .into();
         let s = store::sessions::save(&txn, s, now).await?;
         // Notices to the offices of the people enrolled, one mail per office.
         let enrolled = store::sessions::enrolled_ids(&txn, s.id).await?;
@@ -747,12 +750,9 @@ impl SessionsApi {
         let caller = auth.0.require(Permission::Enroll)?;
         let txn = ctx.state.db.begin().await?;
         let s = store::sessions::get(&txn, caller, id.0).await?;
-        if s.status != "scheduled" {
-            return Err(ApiError::InvalidTransition(format!(
-                "the session is {}",
-                s.status
-            )));
-        }
+        stored::<SessionStatus>(&s.status)?
+            .require_scheduled()
+            .map_err(ApiError::InvalidTransition)?;
         let p = match store::participants::get(&txn, caller, body.participant_id).await {
             Ok(p) => p,
             Err(ApiError::NotFound) => {
@@ -769,7 +769,7 @@ impl SessionsApi {
                 "offices enrol their own people; NGOs their volunteers",
             ));
         }
-        if p.status != "active" {
+        if stored::<ParticipantStatus>(&p.status)? != ParticipantStatus::Active {
             return Err(ApiError::Conflict(format!(
                 "a {} participant cannot be enrolled",
                 p.status
@@ -849,12 +849,9 @@ impl SessionsApi {
         if !store::participants::owns(caller, &p) {
             return Err(ApiError::Forbidden);
         }
-        if s.status != "scheduled" {
-            return Err(ApiError::InvalidTransition(format!(
-                "the session is {}",
-                s.status
-            )));
-        }
+        stored::<SessionStatus>(&s.status)?
+            .require_scheduled()
+            .map_err(ApiError::InvalidTransition)?;
         store::sessions::delete_enrollment(&txn, e).await?;
         audit::record(
             &txn,
@@ -890,7 +887,7 @@ impl SessionsApi {
         cursor: Query<Option<Cursor>>,
     ) -> ApiResult<Json<Page<Enrollment>>> {
         let (s, mut rows, next) = enrollment_page(&ctx, &auth, id.0, limit.0, cursor.0).await?;
-        if s.status == "scheduled" {
+        if stored::<SessionStatus>(&s.status)? == SessionStatus::Scheduled {
             // Outcomes are fixed at close; until then each row shows the checks so far.
             let events = store::sessions::events(&ctx.state.db.read, s.id).await?;
             for e in &mut rows {
