@@ -80,6 +80,71 @@ pub fn so_far(events: &[(bool, DateTime<Utc>)]) -> (Option<DateTime<Utc>>, Optio
     (check_in, check_out)
 }
 
+/// Where a check event comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// NGO staff at the session.
+    Staff,
+    /// The session's rotating QR code.
+    Qr,
+    /// A partner app on the person's device.
+    App,
+}
+
+/// What is known about one check event when it arrives.
+pub struct Arrival {
+    pub source: Source,
+    /// Recorded by a partner app (client credentials) rather than a user.
+    pub by_client: bool,
+    /// For `Qr`: whether its token is this session's current code.
+    pub qr_valid: bool,
+    /// The session's point and radius in metres, if it has one.
+    pub point: Option<(f64, f64, f64)>,
+    /// The device location sent with the event.
+    pub location: Option<(f64, f64)>,
+    pub at: DateTime<Utc>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+    pub enrolled: bool,
+}
+
+/// Why a check event is refused, field by field (empty: accepted). Staff
+/// record `staff` events and apps `app` or `qr` ones; a QR event carries the
+/// current code; an app event inside a session's radius when it has one;
+/// the time within two hours of the session and not in the future; the
+/// person enrolled.
+pub fn refusals(a: &Arrival) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    match a.source {
+        Source::Staff if a.by_client => {
+            out.push(("source", "partner apps record `app` or `qr` events"))
+        }
+        Source::App if !a.by_client => out.push(("source", "`app` events come from partner apps")),
+        Source::Qr if !a.qr_valid => {
+            out.push(("qr_token", "missing, expired or not this session's code"))
+        }
+        _ => {}
+    }
+    if let (Source::App, Some((lat, lon, r))) = (a.source, a.point) {
+        match a.location {
+            Some((la, lo)) if crate::domain::geo::distance_m(la, lo, lat, lon) <= r => {}
+            Some(_) => out.push(("latitude", "the location is outside the session's radius")),
+            None => out.push(("latitude", "this session needs the device location")),
+        }
+    }
+    if a.at < a.starts_at - Duration::hours(2)
+        || a.at > a.ends_at + Duration::hours(2)
+        || a.at > a.now + Duration::minutes(5)
+    {
+        out.push(("at", "must be near the session time and not in the future"));
+    }
+    if !a.enrolled {
+        out.push(("participant_id", "is not enrolled in this session"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +208,51 @@ mod tests {
         assert_eq!(credited_x100(&w, t(9, 0), t(9, 45)), 75);
         assert_eq!(credited_x100(&w, t(8, 0), t(12, 0)), 150);
         assert_eq!(credited_x100(&w, t(11, 30), t(12, 0)), 0);
+    }
+
+    fn arrival(source: Source) -> Arrival {
+        let start: DateTime<Utc> = "2027-03-01T06:00:00Z".parse().unwrap();
+        Arrival {
+            source,
+            by_client: source != Source::Staff,
+            qr_valid: true,
+            point: Some((37.43, 112.03, 300.0)),
+            location: Some((37.4301, 112.0301)),
+            at: start,
+            starts_at: start,
+            ends_at: start + Duration::hours(2),
+            now: start + Duration::minutes(10),
+            enrolled: true,
+        }
+    }
+
+    #[test]
+    fn a_check_event_is_accepted_only_from_its_proper_source_place_and_time() {
+        for s in [Source::Staff, Source::Qr, Source::App] {
+            assert!(refusals(&arrival(s)).is_empty(), "{s:?}");
+        }
+        let fields = |a: &Arrival| refusals(a).into_iter().map(|r| r.0).collect::<Vec<_>>();
+        let mut a = arrival(Source::Staff);
+        a.by_client = true;
+        assert_eq!(fields(&a), ["source"]);
+        let mut a = arrival(Source::App);
+        a.by_client = false;
+        assert_eq!(fields(&a), ["source"]);
+        let mut a = arrival(Source::Qr);
+        a.qr_valid = false;
+        assert_eq!(fields(&a), ["qr_token"]);
+        let mut a = arrival(Source::App);
+        a.location = Some((37.45, 112.03)); // about 2 km north
+        assert_eq!(fields(&a), ["latitude"]);
+        a.location = None;
+        assert_eq!(fields(&a), ["latitude"]);
+        a.point = None;
+        assert!(fields(&a).is_empty(), "no point, no geofence");
+        let mut a = arrival(Source::Staff);
+        a.at = a.now + Duration::minutes(6);
+        assert_eq!(fields(&a), ["at"]);
+        a.at = a.starts_at - Duration::hours(3);
+        a.enrolled = false;
+        assert_eq!(fields(&a), ["at", "participant_id"]);
     }
 }

@@ -6,8 +6,9 @@ use crate::api::text::{Credential, Prose};
 use std::collections::{HashMap, HashSet};
 
 use crate::api::types::stored;
+use crate::domain::attendance::{Arrival, Source, refusals};
 use crate::domain::session::{Outcome, SessionStatus, may_excuse, may_rate};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
     param::{Header, Path},
@@ -26,7 +27,7 @@ use crate::{
         authz::{Caller, Permission},
         scheme::BearerAuth,
     },
-    domain::{geo::distance_m, roles::Scope},
+    domain::roles::Scope,
     error::{ApiError, ApiResult},
     store::{self, audit},
 };
@@ -224,43 +225,35 @@ pub async fn apply<C: ConnectionTrait>(
     let Some((s, enrolled)) = cache.sessions.get(&session_id).and_then(|e| e.as_ref()) else {
         return Err(ApiError::NotFound);
     };
-    let mut check = crate::api::types::Check::new();
     stored::<SessionStatus>(&s.status)?
         .require_scheduled()
         .map_err(ApiError::InvalidTransition)?;
-    match ev.source {
-        CheckSource::Staff if rec.is_client => {
-            check.fail("source", "partner apps record `app` or `qr` events")
-        }
-        CheckSource::App if !rec.is_client => {
-            check.fail("source", "`app` events come from partner apps")
-        }
-        CheckSource::Qr => match ev.qr_token.as_deref() {
-            Some(t) if qr_valid(ctx, s.id, t, now) => {}
-            _ => check.fail("qr_token", "missing, expired or not this session's code"),
+    let arrival = Arrival {
+        source: match ev.source {
+            CheckSource::Staff => Source::Staff,
+            CheckSource::Qr => Source::Qr,
+            CheckSource::App => Source::App,
         },
-        _ => {}
-    }
-    if ev.source == CheckSource::App
-        && let (Some(lat), Some(lon), Some(r)) = (s.latitude_e6, s.longitude_e6, s.radius_m)
-    {
-        match (ev.latitude, ev.longitude) {
-            (Some(la), Some(lo))
-                if distance_m(la, lo, lat as f64 / 1e6, lon as f64 / 1e6) <= r as f64 => {}
-            (Some(_), Some(_)) => {
-                check.fail("latitude", "the location is outside the session's radius")
-            }
-            _ => check.fail("latitude", "this session needs the device location"),
-        }
-    }
-    if ev.at < s.starts_at - Duration::hours(2)
-        || ev.at > s.ends_at + Duration::hours(2)
-        || ev.at > now + Duration::minutes(5)
-    {
-        check.fail("at", "must be near the session time and not in the future");
-    }
-    if !enrolled.contains(&ev.participant_id) {
-        check.fail("participant_id", "is not enrolled in this session");
+        by_client: rec.is_client,
+        qr_valid: ev.source == CheckSource::Qr
+            && ev
+                .qr_token
+                .as_deref()
+                .is_some_and(|t| qr_valid(ctx, s.id, t, now)),
+        point: match (s.latitude_e6, s.longitude_e6, s.radius_m) {
+            (Some(lat), Some(lon), Some(r)) => Some((lat as f64 / 1e6, lon as f64 / 1e6, r as f64)),
+            _ => None,
+        },
+        location: ev.latitude.zip(ev.longitude),
+        at: ev.at,
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        now,
+        enrolled: enrolled.contains(&ev.participant_id),
+    };
+    let mut check = crate::api::types::Check::new();
+    for (field, message) in refusals(&arrival) {
+        check.fail(field, message);
     }
     check.finish()?;
     let id = Uuid::now_v7();

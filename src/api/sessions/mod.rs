@@ -7,6 +7,7 @@ pub mod attendance;
 use crate::api::text::{Credential, Cursor, Stored};
 use crate::api::types::stored;
 use crate::api::wire::{EnrollmentOutcome, SessionState};
+use crate::domain::contract::ContractStatus;
 use crate::domain::session::{ParticipantStatus, SessionAction, SessionStatus};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
@@ -401,7 +402,7 @@ impl SessionsApi {
             Err(e) => return Err(e),
         };
         if let Some(c) = &contract {
-            if c.status != "active" {
+            if stored::<ContractStatus>(&c.status)? != ContractStatus::Active {
                 check.fail("contract_id", "sessions run under an active contract");
             }
             let cats: Vec<SessionType> = from_json_text(&c.categories)?;
