@@ -237,10 +237,6 @@ fn approver(caller: &UserCaller, p: &entity::participant::Model) -> bool {
     }
 }
 
-fn parse_month(field: &str, s: &str) -> ApiResult<Month> {
-    s.parse().map_err(|m: String| ApiError::field(field, m))
-}
-
 fn month_closed_error(month: Month) -> ApiError {
     ApiError::Conflict(format!(
         "{month} is closed; a closed month changes only through reversing entries"
@@ -370,10 +366,8 @@ impl HoursApi {
         let caller = auth
             .0
             .reader(Permission::ReadHours, Scope::ParticipantsRead)?;
-        let month = match month.0.as_deref() {
-            Some(m) => parse_month("month", m)?,
-            None => Month::of(ctx.state.clock.today(ctx.state.settings.tz())),
-        };
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let month = MonthText::or_current(month.0.as_ref(), today)?;
         let db = &ctx.state.db.read;
         let p = store::participants::get(db, &caller, id.0).await?;
         Ok(Json(month_hours(db, &ctx, &caller, &p, month).await?))
@@ -493,7 +487,7 @@ impl HoursApi {
                 "the entry was already approved or reversed".into(),
             ));
         }
-        let month = parse_month("month", &e.row.month)?;
+        let month: Month = crate::api::types::stored(&e.row.month)?;
         if let Some(org) = app::hours::ledger_org(&p)
             && store::hours::is_closed(&txn, org, month).await?
         {
@@ -610,7 +604,7 @@ impl HoursApi {
         month: Path<MonthText>,
     ) -> ApiResult<Json<MonthClosure>> {
         let caller = auth.0.require(Permission::ApproveHours)?;
-        let month = parse_month("month", &month.0)?;
+        let month = month.0.month()?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         if today <= month.last_day() {
             return Err(ApiError::InvalidTransition(

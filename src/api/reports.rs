@@ -135,17 +135,6 @@ impl ReportMetrics {
     }
 }
 
-/// The UTC instants bounding local calendar days `[first, last]`.
-pub fn day_bounds(
-    state: &AppState,
-    first: NaiveDate,
-    last: NaiveDate,
-) -> (DateTime<Utc>, DateTime<Utc>) {
-    let tz = state.settings.tz();
-    let at = |d| crate::store::rollups::local_midnight(tz, d);
-    (at(first), at(last + Duration::days(1)))
-}
-
 /// Computes a report's metrics from the records.
 pub async fn compute<C: ConnectionTrait>(
     conn: &C,
@@ -154,7 +143,7 @@ pub async fn compute<C: ConnectionTrait>(
     period_start: NaiveDate,
     period_end: NaiveDate,
 ) -> ApiResult<ReportMetrics> {
-    let (from, to) = day_bounds(state, period_start, period_end);
+    let (from, to) = store::rollups::day_bounds(state.settings.tz(), period_start, period_end);
     let counts = store::stats::delivery(
         conn,
         state.settings.tz(),

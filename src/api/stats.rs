@@ -26,9 +26,8 @@ use crate::{
         authz::{Permission, UserCaller},
         scheme::BearerAuth,
     },
-    domain::{hours::Month, roles::Role},
+    domain::roles::Role,
     error::{ApiError, ApiResult},
-    state::AppState,
 };
 
 /// One judicial office's month.
@@ -183,13 +182,6 @@ impl From<app::stats::Overview> for OverviewStats {
     }
 }
 
-fn parse_month(s: Option<&str>, state: &AppState) -> ApiResult<Month> {
-    match s {
-        Some(m) => m.parse().map_err(|e: String| ApiError::field("month", e)),
-        None => Ok(Month::of(state.clock.today(state.settings.tz()))),
-    }
-}
-
 /// Offices see their own office only.
 fn office_scope(caller: &UserCaller, requested: Option<Uuid>) -> ApiResult<Option<Uuid>> {
     if caller.role != Role::OfficeStaff {
@@ -226,7 +218,8 @@ impl StatsApi {
         format: Query<Option<Format>>,
     ) -> ApiResult<ComplianceResponse> {
         let caller = auth.0.require(Permission::ReadCompliance)?;
-        let month = parse_month(month.0.as_deref(), &ctx.state)?;
+        let today = ctx.state.clock.today(ctx.state.settings.tz());
+        let month = MonthText::or_current(month.0.as_ref(), today)?;
         let only = office_scope(caller, office_id.0)?;
         let items = app::stats::compliance(&ctx.state.db.read, &ctx.state, month, only).await?;
         if only.is_some() && items.is_empty() {

@@ -304,6 +304,27 @@ patterned!(
     }
 );
 
+impl MonthText {
+    /// The month this text names, defaulting to the month of `today` when
+    /// absent; a 422 on `month` when it names none.
+    pub fn or_current(
+        text: Option<&MonthText>,
+        today: chrono::NaiveDate,
+    ) -> Result<crate::domain::hours::Month, crate::error::ApiError> {
+        match text {
+            Some(t) => t.month(),
+            None => Ok(crate::domain::hours::Month::of(today)),
+        }
+    }
+
+    /// The month this text names; a 422 on `month` when it names none.
+    pub fn month(&self) -> Result<crate::domain::hours::Month, crate::error::ApiError> {
+        self.0
+            .parse()
+            .map_err(|e: String| crate::error::ApiError::field("month", e))
+    }
+}
+
 patterned!(
     /// An opaque page cursor, as a list's `next_cursor` gave it.
     Cursor {

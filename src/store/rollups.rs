@@ -44,6 +44,14 @@ pub fn month_bounds(tz: Tz, m: Month) -> (DateTime<Utc>, DateTime<Utc>) {
     )
 }
 
+/// The instants local calendar days `[first, last]` span, `[start, end)`.
+pub fn day_bounds(tz: Tz, first: NaiveDate, last: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        local_midnight(tz, first),
+        local_midnight(tz, last + chrono::Duration::days(1)),
+    )
+}
+
 /// The instant a local day starts.
 pub fn local_midnight(tz: Tz, d: NaiveDate) -> DateTime<Utc> {
     d.and_hms_opt(0, 0, 0)

@@ -37,7 +37,6 @@ use crate::{
     },
     domain::{
         disclosure::{Disclosure, age_on},
-        hours::Month,
         id_number::IdNumber,
         roles::{OrgKind, Scope},
     },
@@ -420,10 +419,7 @@ impl ParticipantsApi {
         let search = check.opt_text("q", q.0.as_ref());
         check.finish()?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
-        let month: Month = match &month.0 {
-            Some(m) => m.parse().map_err(|e: String| ApiError::field("month", e))?,
-            None => Month::of(today),
-        };
+        let month = MonthText::or_current(month.0.as_ref(), today)?;
         let by_month = month_status.0.map(|s| MonthFilter {
             month,
             status: s.into(),
