@@ -20,6 +20,8 @@ pub mod participants;
 pub mod referrals;
 /// Report reminders to NGOs.
 pub mod reports;
+/// The roster import's plan and its application.
+pub mod roster;
 /// Closing a session (outcomes, hours, alerts), by hand or by the job.
 pub mod sessions;
 /// Compliance, the overview and the monthly summary mail.

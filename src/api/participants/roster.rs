@@ -4,7 +4,6 @@
 //! transaction (rolled back for `dry_run`).
 
 use crate::api::text::{IdNumberText, Skill};
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use poem_openapi::{
@@ -14,10 +13,10 @@ use poem_openapi::{
     registry::MetaSchemaRef,
     types::MaybeUndefined,
 };
-use serde_json::json;
 use uuid::Uuid;
 
 use super::{CorrectionType, CreateParticipant, ParticipantKind, SupervisionLevel, registration};
+use crate::app::{self, roster::Planned};
 
 use crate::{
     api::{
@@ -27,7 +26,7 @@ use crate::{
     auth::{authz::Permission, scheme::BearerAuth},
     domain::roles::Role,
     error::{ApiError, ApiResult, FieldError},
-    store::{self, audit},
+    store,
 };
 
 /// Largest roster per request.
@@ -331,10 +330,78 @@ fn row_request(fields: &[&str], rec: &csv::StringRecord, check: &mut Check) -> C
     }
 }
 
-enum Planned {
-    Create(Box<entity::participant::Model>),
-    Update(Box<entity::participant::Model>),
-    Reject(Vec<FieldError>),
+/// Reads the file into checked rows `(line, planned)`: each row checked
+/// exactly like a single registration; blank rows skipped; a file with no
+/// rows, an unknown or missing column or too many rows refused as a whole.
+fn read_rows(
+    state: &crate::state::AppState,
+    caller: &crate::auth::authz::UserCaller,
+    upload: &CsvUpload,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<(i64, Planned)>> {
+    let text =
+        decode(&upload.bytes, upload.charset).map_err(|(_, m)| ApiError::field("body", m))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|e| ApiError::field("body", format!("not CSV: {e}")))?
+        .clone();
+    let fields = header_map(&header)?;
+    let mut planned: Vec<(i64, Planned)> = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let row = i as i64 + 2;
+        if planned.len() >= MAX_ROWS {
+            return Err(ApiError::field(
+                "body",
+                format!("at most {MAX_ROWS} rows per import"),
+            ));
+        }
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let unreadable = FieldError::new("row", format!("unreadable: {e}"));
+                planned.push((row, Planned::Reject(vec![unreadable])));
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let mut check = Check::new();
+        let req = row_request(&fields, &rec, &mut check);
+        let m = registration(state, caller, &req, now, &mut check)?;
+        planned.push((
+            row,
+            match check.finish() {
+                Ok(()) => Planned::Create(Box::new(m)),
+                Err(ApiError::Validation(errors)) => Planned::Reject(errors),
+                Err(e) => return Err(e),
+            },
+        ));
+    }
+    if planned.is_empty() {
+        return Err(ApiError::field("body", "the file has no data rows"));
+    }
+    Ok(planned)
+}
+
+impl From<app::roster::Done> for ImportRow {
+    fn from(d: app::roster::Done) -> Self {
+        let (status, participant_id, errors) = match d.result {
+            Ok(id) if d.created => (ImportStatus::Created, Some(id), None),
+            Ok(id) => (ImportStatus::Updated, Some(id), None),
+            Err(e) => (ImportStatus::Rejected, None, Some(e)),
+        };
+        Self {
+            row: d.row,
+            status,
+            participant_id,
+            errors,
+        }
+    }
 }
 
 pub struct RosterApi;
@@ -371,155 +438,25 @@ impl RosterApi {
         }
         let dry_run = dry_run.0.unwrap_or(false);
         let RosterCsv::Csv(upload) = body;
-        let text =
-            decode(&upload.bytes, upload.charset).map_err(|(_, m)| ApiError::field("body", m))?;
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let header = reader
-            .headers()
-            .map_err(|e| ApiError::field("body", format!("not CSV: {e}")))?
-            .clone();
-        let fields = header_map(&header)?;
         let now = ctx.state.clock.now();
-        let mut planned: Vec<(i64, Planned)> = Vec::new();
-        for (i, rec) in reader.records().enumerate() {
-            let row = i as i64 + 2;
-            if planned.len() >= MAX_ROWS {
-                return Err(ApiError::field(
-                    "body",
-                    format!("at most {MAX_ROWS} rows per import"),
-                ));
-            }
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    planned.push((
-                        row,
-                        Planned::Reject(vec![FieldError::new("row", format!("unreadable: {e}"))]),
-                    ));
-                    continue;
-                }
-            };
-            if rec.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let mut check = Check::new();
-            let req = row_request(&fields, &rec, &mut check);
-            let m = registration(&ctx.state, caller, &req, now, &mut check)?;
-            planned.push((
-                row,
-                match check.finish() {
-                    Ok(()) => Planned::Create(Box::new(m)),
-                    Err(ApiError::Validation(errors)) => Planned::Reject(errors),
-                    Err(e) => return Err(e),
-                },
-            ));
-        }
-        if planned.is_empty() {
-            return Err(ApiError::field("body", "the file has no data rows"));
-        }
+        let rows = read_rows(&ctx.state, caller, &upload, now)?;
         let txn = ctx.state.db.begin().await?;
-        let hashes: Vec<String> = planned
-            .iter()
-            .filter_map(|(_, p)| match p {
-                Planned::Create(m) => m.id_number_hash.clone(),
-                _ => None,
-            })
-            .collect();
-        let existing = store::participants::active_with_hashes(&txn, &hashes).await?;
-        let mut first_row: HashMap<String, i64> = HashMap::new();
-        for (row, p) in planned.iter_mut() {
-            let Planned::Create(m) = p else { continue };
-            let Some(h) = m.id_number_hash.clone() else {
-                continue;
-            };
-            if let Some(first) = first_row.get(&h) {
-                *p = Planned::Reject(vec![FieldError::new(
-                    "id_number",
-                    format!("the same ID number is in row {first}"),
-                )]);
-                continue;
-            }
-            first_row.insert(h.clone(), *row);
-            if let Some(old) = existing.get(&h) {
-                *p = if old.judicial_office_id == Some(caller.org_id) {
-                    let mut u = old.clone();
-                    u.supervision_level = m.supervision_level.clone();
-                    u.correction_start = m.correction_start;
-                    u.correction_end = m.correction_end;
-                    if m.phone.is_some() {
-                        u.phone = m.phone.clone();
-                    }
-                    Planned::Update(Box::new(u))
-                } else {
-                    Planned::Reject(vec![FieldError::new(
-                        "id_number",
-                        "already has an active registration in another office",
-                    )])
-                };
-            }
-        }
-        let mut results = Vec::with_capacity(planned.len());
-        let mut inserts = Vec::new();
-        let (mut created, mut updated) = (Vec::new(), Vec::new());
-        for (row, p) in planned {
-            results.push(match p {
-                Planned::Create(m) => {
-                    created.push(m.id);
-                    let id = m.id;
-                    inserts.push(*m);
-                    ImportRow {
-                        row,
-                        status: ImportStatus::Created,
-                        participant_id: Some(id),
-                        errors: None,
-                    }
-                }
-                Planned::Update(m) => {
-                    let id = m.id;
-                    store::participants::save(&txn, *m, now).await?;
-                    updated.push(id);
-                    ImportRow {
-                        row,
-                        status: ImportStatus::Updated,
-                        participant_id: Some(id),
-                        errors: None,
-                    }
-                }
-                Planned::Reject(errors) => ImportRow {
-                    row,
-                    status: ImportStatus::Rejected,
-                    participant_id: None,
-                    errors: Some(errors),
-                },
-            });
-        }
-        store::participants::insert_many(&txn, inserts).await?;
-        let rejected = results
-            .iter()
-            .filter(|r| r.status == ImportStatus::Rejected)
-            .count() as i64;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "participant.import",
-            "participant",
-            None,
-            json!({"created": created, "updated": updated, "rejected": rejected}),
-        )
-        .await?;
+        let existing =
+            store::participants::active_with_hashes(&txn, &app::roster::hashes(&rows)).await?;
+        let planned = app::roster::plan(rows, &existing, caller.org_id);
+        let done = app::roster::apply(&txn, &ctx.actor(&auth.0), planned, now).await?;
         if dry_run {
             txn.rollback().await?;
         } else {
             txn.commit().await?;
         }
+        let results: Vec<ImportRow> = done.into_iter().map(ImportRow::from).collect();
+        let count = |s: ImportStatus| results.iter().filter(|r| r.status == s).count() as i64;
         Ok(Json(ImportResult {
             dry_run,
-            created: created.len() as i64,
-            updated: updated.len() as i64,
-            rejected,
+            created: count(ImportStatus::Created),
+            updated: count(ImportStatus::Updated),
+            rejected: count(ImportStatus::Rejected),
             results,
         }))
     }
