@@ -95,61 +95,94 @@ pub async fn idempotency<E: Endpoint>(
     ]);
     req.set_body(body);
 
-    let db = &state.db.write;
-    if !keys::claim(db, &scope, &key, &request_hash)
-        .await
-        .map_err(ApiError::from)?
-    {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let row = keys::find(&state.db.write, &scope, &key)
-                .await
-                .map_err(ApiError::from)?;
-            match row {
-                Some(r) if r.request_hash != request_hash => {
-                    return Err(ApiError::field(
-                        "Idempotency-Key",
-                        "was already used with a different request",
-                    )
-                    .into());
-                }
-                Some(r) if r.status.is_some() => {
-                    return replay(&state, r).ok_or_else(|| {
-                        ApiError::Conflict(
-                            "The first response to this Idempotency-Key cannot be replayed.".into(),
-                        )
-                        .into()
-                    });
-                }
-                Some(_) if tokio::time::Instant::now() < deadline => {
-                    tokio::time::sleep(Duration::from_millis(25)).await;
-                }
-                Some(_) => {
-                    return Err(ApiError::Conflict(
-                        "A request with this Idempotency-Key is still in progress.".into(),
-                    )
-                    .into());
-                }
-                // Released after a server error: let this request run.
-                None => {
-                    if keys::claim(db, &scope, &key, &request_hash)
-                        .await
-                        .map_err(ApiError::from)?
-                    {
-                        break;
-                    }
-                }
-            }
-        }
+    if let Next::Replay(resp) = try_processing(&state, &scope, &key, &request_hash).await? {
+        return Ok(resp);
     }
-
     let resp = match next.call(req).await {
         Ok(r) => r.into_response(),
         Err(e) => error_response(e),
     };
+    save_response(&state, &scope, &key, resp).await
+}
+
+/// What a keyed request does next.
+enum Next {
+    /// This request holds the key: run it.
+    Start,
+    /// The first request with this key finished: its response.
+    Replay(Response),
+}
+
+/// Claims the key for this request, or waits (briefly) for the request that
+/// holds it: a finished one is replayed, one still running after the wait
+/// is a 409, the same key with another request a 422; a key released after
+/// a server error is claimed again.
+async fn try_processing(
+    state: &AppState,
+    scope: &str,
+    key: &str,
+    request_hash: &str,
+) -> Result<Next, poem::Error> {
+    let db = &state.db.write;
+    if keys::claim(db, scope, key, request_hash)
+        .await
+        .map_err(ApiError::from)?
+    {
+        return Ok(Next::Start);
+    }
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let row = keys::find(db, scope, key).await.map_err(ApiError::from)?;
+        match row {
+            Some(r) if r.request_hash != request_hash => {
+                return Err(ApiError::field(
+                    "Idempotency-Key",
+                    "was already used with a different request",
+                )
+                .into());
+            }
+            Some(r) if r.status.is_some() => {
+                return replay(state, r).map(Next::Replay).ok_or_else(|| {
+                    ApiError::Conflict(
+                        "The first response to this Idempotency-Key cannot be replayed.".into(),
+                    )
+                    .into()
+                });
+            }
+            Some(_) if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(25)).await;
+            }
+            Some(_) => {
+                return Err(ApiError::Conflict(
+                    "A request with this Idempotency-Key is still in progress.".into(),
+                )
+                .into());
+            }
+            // Released after a server error: let this request run.
+            None => {
+                if keys::claim(db, scope, key, request_hash)
+                    .await
+                    .map_err(ApiError::from)?
+                {
+                    return Ok(Next::Start);
+                }
+            }
+        }
+    }
+}
+
+/// Keeps the response for replays (its body sealed), or releases the key
+/// after a server error so that a retry runs again.
+async fn save_response(
+    state: &AppState,
+    scope: &str,
+    key: &str,
+    resp: Response,
+) -> poem::Result<Response> {
+    let db = &state.db.write;
     let status = resp.status();
     if status.is_server_error() {
-        keys::release(db, &scope, &key)
+        keys::release(db, scope, key)
             .await
             .map_err(ApiError::from)?;
         return Ok(resp);
@@ -169,8 +202,8 @@ pub async fn idempotency<E: Endpoint>(
     };
     keys::finish(
         db,
-        &scope,
-        &key,
+        scope,
+        key,
         status.as_u16(),
         header_str(header::CONTENT_TYPE),
         header_str(header::LOCATION),
