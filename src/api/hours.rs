@@ -228,15 +228,6 @@ pub struct PutRequirementPolicy {
     pub at_risk_day: Int<1, 28>,
 }
 
-/// Whether the caller approves and reverses this participant's entries.
-fn approver(caller: &UserCaller, p: &entity::participant::Model) -> bool {
-    if p.kind == "volunteer" {
-        p.ngo_id == Some(caller.org_id) && caller.role == crate::domain::roles::Role::NgoAdmin
-    } else {
-        p.judicial_office_id == Some(caller.org_id)
-    }
-}
-
 fn month_closed_error(month: Month) -> ApiError {
     ApiError::Conflict(format!(
         "{month} is closed; a closed month changes only through reversing entries"
@@ -318,7 +309,9 @@ async fn entry_for_approver<C: ConnectionTrait>(
 ) -> ApiResult<(Entry, entity::participant::Model)> {
     let e = store::hours::entry(conn, id).await?;
     let p = store::participants::get(conn, caller, e.row.participant_id).await?;
-    if !approver(caller, &p) {
+    // With `ApproveHours` (offices and NGO admins), approving is owning the
+    // person: the office its people, the NGO its volunteers.
+    if !store::participants::owns(caller, &p) {
         return Err(ApiError::Forbidden);
     }
     Ok((e, p))

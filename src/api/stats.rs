@@ -23,10 +23,9 @@ use crate::{
     },
     app,
     auth::{
-        authz::{Permission, UserCaller},
+        authz::{Permission, compliance_scope},
         scheme::BearerAuth,
     },
-    domain::roles::Role,
     error::{ApiError, ApiResult},
 };
 
@@ -182,17 +181,6 @@ impl From<app::stats::Overview> for OverviewStats {
     }
 }
 
-/// Offices see their own office only.
-fn office_scope(caller: &UserCaller, requested: Option<Uuid>) -> ApiResult<Option<Uuid>> {
-    if caller.role != Role::OfficeStaff {
-        return Ok(requested);
-    }
-    match requested {
-        Some(o) if o != caller.org_id => Err(ApiError::NotFound),
-        _ => Ok(Some(caller.org_id)),
-    }
-}
-
 pub struct StatsApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Reports")]
@@ -220,7 +208,7 @@ impl StatsApi {
         let caller = auth.0.require(Permission::ReadCompliance)?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let month = MonthText::or_current(month.0.as_ref(), today)?;
-        let only = office_scope(caller, office_id.0)?;
+        let only = compliance_scope(caller, office_id.0)?;
         let items = app::stats::compliance(&ctx.state.db.read, &ctx.state, month, only).await?;
         if only.is_some() && items.is_empty() {
             return Err(ApiError::NotFound);

@@ -22,7 +22,7 @@ use crate::{
         types::{Check, UserRole, stored},
     },
     auth::{
-        authz::{Permission, UserCaller},
+        authz::{Permission, manages_users_of, may_assign},
         password,
         scheme::BearerAuth,
         throttle,
@@ -100,11 +100,6 @@ pub struct ChangePassword {
     pub new_password: NewPassword,
 }
 
-/// NGO admins may only hand out NGO roles.
-fn may_assign(caller: &UserCaller, role: Role) -> bool {
-    caller.role == Role::Admin || matches!(role, Role::NgoAdmin | Role::NgoStaff)
-}
-
 pub struct UsersApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Users")]
@@ -161,7 +156,7 @@ impl UsersApi {
             check.fail("role", "you may not assign this role");
         }
         match store::organizations::get_visible(&db.read, caller, body.organization_id).await {
-            Ok(org) if caller.role == Role::NgoAdmin && org.id != caller.org_id => {
+            Ok(org) if !manages_users_of(caller, org.id) => {
                 check.fail("organization_id", "must be your own organisation")
             }
             Ok(org) => {

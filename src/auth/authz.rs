@@ -68,6 +68,8 @@ pub enum Permission {
     RegisterParticipant,
     UpdateParticipant,
     ChangeParticipantStatus,
+    /// The provincial roster, imported by a judicial office.
+    ImportRoster,
     ReadSessions,
     ManageSessions,
     Enroll,
@@ -127,6 +129,7 @@ impl Permission {
         Permission::RegisterParticipant,
         Permission::UpdateParticipant,
         Permission::ChangeParticipantStatus,
+        Permission::ImportRoster,
         Permission::ReadSessions,
         Permission::ManageSessions,
         Permission::Enroll,
@@ -190,7 +193,7 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::RegisterParticipant | P::UpdateParticipant => {
             matches!(role, OfficeStaff | NgoAdmin | NgoStaff)
         }
-        P::ChangeParticipantStatus => role == OfficeStaff,
+        P::ChangeParticipantStatus | P::ImportRoster => role == OfficeStaff,
         P::ReadSessions => role != AgencyStaff,
         P::ManageSessions | P::RecordAttendance => matches!(role, NgoAdmin | NgoStaff),
         P::Enroll | P::LogHours => matches!(role, OfficeStaff | NgoAdmin | NgoStaff),
@@ -295,6 +298,34 @@ impl UserCaller {
     }
 }
 
+/// Which roles a user manager may hand out: the bureau admin any, an NGO
+/// admin only NGO roles.
+pub fn may_assign(caller: &UserCaller, role: Role) -> bool {
+    caller.role == Role::Admin || matches!(role, Role::NgoAdmin | Role::NgoStaff)
+}
+
+/// Whose users a user manager manages: the bureau admin every
+/// organisation's, an NGO admin its own NGO's.
+pub fn manages_users_of(caller: &UserCaller, org_id: Uuid) -> bool {
+    caller.role != Role::NgoAdmin || org_id == caller.org_id
+}
+
+/// Whose monthly compliance a reader sees: a judicial office only its own
+/// (asking for another is a 404), everyone else with `ReadCompliance` the
+/// office asked for or all (`None`).
+pub fn compliance_scope(
+    caller: &UserCaller,
+    requested: Option<Uuid>,
+) -> Result<Option<Uuid>, ApiError> {
+    if caller.role != Role::OfficeStaff {
+        return Ok(requested);
+    }
+    match requested {
+        Some(o) if o != caller.org_id => Err(ApiError::NotFound),
+        _ => Ok(Some(caller.org_id)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,5 +370,39 @@ mod tests {
                 matches!(r, Role::Admin | Role::Auditor)
             );
         }
+    }
+
+    #[test]
+    fn only_a_judicial_office_imports_a_roster_and_user_managers_keep_to_their_own() {
+        for r in Role::ALL {
+            assert_eq!(
+                allowed(*r, Permission::ImportRoster),
+                *r == Role::OfficeStaff,
+                "{r:?}"
+            );
+        }
+        let caller = |role, org| UserCaller {
+            user_id: Uuid::nil(),
+            org_id: org,
+            org_kind: role_org_kind(role),
+            role,
+        };
+        let (ngo, other) = (Uuid::now_v7(), Uuid::now_v7());
+        let admin = caller(Role::Admin, Uuid::now_v7());
+        let ngo_admin = caller(Role::NgoAdmin, ngo);
+        assert!(may_assign(&admin, Role::Officer));
+        assert!(may_assign(&ngo_admin, Role::NgoStaff));
+        assert!(!may_assign(&ngo_admin, Role::OfficeStaff));
+        assert!(manages_users_of(&admin, other));
+        assert!(manages_users_of(&ngo_admin, ngo));
+        assert!(!manages_users_of(&ngo_admin, other));
+        let office = caller(Role::OfficeStaff, ngo);
+        assert!(matches!(compliance_scope(&office, Some(other)), Err(ApiError::NotFound)));
+        assert_eq!(compliance_scope(&office, None).ok(), Some(Some(ngo)));
+        assert_eq!(compliance_scope(&admin, None).ok(), Some(None));
+    }
+
+    fn role_org_kind(r: Role) -> OrgKind {
+        r.org_kind()
     }
 }

@@ -24,7 +24,6 @@ use crate::{
         types::{Check, Text},
     },
     auth::{authz::Permission, scheme::BearerAuth},
-    domain::roles::Role,
     error::{ApiError, ApiResult, FieldError},
     store,
 };
@@ -432,10 +431,7 @@ impl RosterApi {
         dry_run: Query<Option<bool>>,
         body: RosterCsv,
     ) -> ApiResult<Json<ImportResult>> {
-        let caller = auth.0.require(Permission::RegisterParticipant)?;
-        if caller.role != Role::OfficeStaff {
-            return Err(ApiError::Forbidden);
-        }
+        let caller = auth.0.require(Permission::ImportRoster)?;
         let dry_run = dry_run.0.unwrap_or(false);
         let RosterCsv::Csv(upload) = body;
         let now = ctx.state.clock.now();

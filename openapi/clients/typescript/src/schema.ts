@@ -3494,6 +3494,7 @@ export interface components {
       | "register_participant"
       | "update_participant"
       | "change_participant_status"
+      | "import_roster"
       | "read_sessions"
       | "manage_sessions"
       | "enroll"

@@ -15,6 +15,7 @@ class Permission(StrEnum):
     ENROLL = "enroll"
     EXCUSE_ABSENCE = "excuse_absence"
     HANDLE_ALERTS = "handle_alerts"
+    IMPORT_ROSTER = "import_roster"
     LOG_HOURS = "log_hours"
     MANAGE_API_CLIENTS = "manage_api_clients"
     MANAGE_CONTRACTS = "manage_contracts"
