@@ -1,6 +1,7 @@
-//! Sessions: closing a started session — outcomes, credited hours, ledger
-//! entries, alerts for absences, roll-ups and the audit event — by the NGO,
-//! the `close_sessions` job or the demo loader alike.
+//! Sessions: enrolment (ownership, capacity, overlaps) and taking people
+//! off; cancelling (the offices told); closing a started session — outcomes,
+//! credited hours, ledger entries, alerts for absences, roll-ups and the
+//! audit event — by the NGO, the `close_sessions` job or the demo loader alike.
 //!
 //! Depends on `domain`, `store`, `app::hours` and `app::alerts`.
 
@@ -9,12 +10,16 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
+use entity::{enrollment, session};
+
 use crate::{
+    auth::authz::UserCaller,
     domain::{
         attendance::{Window, finalize},
-        session::{Outcome, SessionAction, SessionStatus},
+        session::{Outcome, ParticipantStatus, SessionAction, SessionStatus},
     },
     error::{ApiError, ApiResult},
+    mail,
     state::AppState,
     store::{self, audit, audit::Actor},
 };
@@ -120,4 +125,183 @@ pub async fn close_overdue(state: &AppState) -> ApiResult<usize> {
 fn stored_status(s: &str) -> ApiResult<SessionStatus> {
     s.parse()
         .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
+}
+
+/// Loads a session for an NGO write (own sessions only) in `scheduled` status.
+pub async fn scheduled_session<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> ApiResult<session::Model> {
+    let s = store::sessions::get(conn, caller, id).await?;
+    stored_status(&s.status)?
+        .require_scheduled()
+        .map_err(ApiError::InvalidTransition)?;
+    Ok(s)
+}
+
+/// Cancels a scheduled session of the caller's NGO; each office with people
+/// enrolled gets one mail naming how many.
+pub async fn cancel<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    id: Uuid,
+) -> ApiResult<session::Model> {
+    let mut s = scheduled_session(txn, caller, id).await?;
+    s.status = stored_status(&s.status)?
+        .apply(SessionAction::Cancel)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
+        .as_str()
+        .into();
+    let s = store::sessions::save(txn, s, state.clock.now()).await?;
+    let enrolled: Vec<Uuid> = store::sessions::enrolled_ids(txn, s.id)
+        .await?
+        .into_iter()
+        .collect();
+    let people = store::participants::by_ids(txn, &enrolled).await?;
+    let mut per_office: std::collections::BTreeMap<Uuid, usize> = Default::default();
+    for o in people.values().filter_map(|p| p.judicial_office_id) {
+        *per_office.entry(o).or_default() += 1;
+    }
+    let when = s
+        .starts_at
+        .with_timezone(&state.settings.tz())
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    for (office, n) in per_office {
+        let to = mail::recipients_of(txn, office).await?;
+        let link = mail::link(state, &format!("/api/v1/sessions/{}", s.id));
+        let m = mail::templates::session_cancelled(&s.title, &when, n, link);
+        mail::enqueue(txn, state, &to, &m).await?;
+    }
+    let object = Some(s.id.to_string());
+    audit::record(txn, actor, "session.cancel", "session", object, json!({})).await?;
+    Ok(s)
+}
+
+/// Closes a scheduled session of the caller's NGO once it has started.
+pub async fn close<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    id: Uuid,
+) -> ApiResult<session::Model> {
+    let s = scheduled_session(txn, caller, id).await?;
+    if state.clock.now() < s.starts_at {
+        return Err(ApiError::InvalidTransition(
+            "a session closes only after it started".into(),
+        ));
+    }
+    finalize_session(txn, state, s, caller.user_id, actor).await
+}
+
+/// Enrols a person in a scheduled session: offices their own active people,
+/// NGOs their volunteers; never twice, never beyond capacity, never into an
+/// overlapping session.
+pub async fn enroll<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    session_id: Uuid,
+    participant_id: Uuid,
+) -> ApiResult<enrollment::Model> {
+    let s = store::sessions::get(txn, caller, session_id).await?;
+    stored_status(&s.status)?
+        .require_scheduled()
+        .map_err(ApiError::InvalidTransition)?;
+    let p = match store::participants::get(txn, caller, participant_id).await {
+        Ok(p) => p,
+        Err(ApiError::NotFound) => {
+            return Err(ApiError::field(
+                "participant_id",
+                "no such participant of yours",
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    if !store::participants::owns(caller, &p) {
+        return Err(ApiError::field(
+            "participant_id",
+            "offices enrol their own people; NGOs their volunteers",
+        ));
+    }
+    let status: ParticipantStatus = p
+        .status
+        .parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    if status != ParticipantStatus::Active {
+        return Err(ApiError::Conflict(format!(
+            "a {status} participant cannot be enrolled"
+        )));
+    }
+    if store::sessions::find_enrollment(txn, s.id, p.id)
+        .await?
+        .is_some()
+    {
+        return Err(ApiError::Conflict("already enrolled".into()));
+    }
+    if store::sessions::enrollment_count(txn, s.id).await? >= s.capacity as u64 {
+        return Err(ApiError::Conflict("the session is full".into()));
+    }
+    if store::sessions::overlapping(txn, p.id, s.starts_at, s.ends_at, None).await? {
+        return Err(ApiError::Conflict(
+            "enrolled in an overlapping session".into(),
+        ));
+    }
+    let e = store::sessions::insert_enrollment(
+        txn,
+        enrollment::Model {
+            id: Uuid::now_v7(),
+            session_id: s.id,
+            participant_id: p.id,
+            enrolled_by: caller.user_id,
+            outcome: None,
+            check_in_at: None,
+            check_out_at: None,
+            hours_x100: None,
+            auto_checkout: false,
+            source: None,
+            excuse_reason: None,
+            excused_by: None,
+            excused_at: None,
+            satisfaction: None,
+            created_at: state.clock.now(),
+        },
+    )
+    .await?;
+    let object = Some(s.id.to_string());
+    let detail = json!({"participant_id": p.id});
+    audit::record(txn, actor, "enrollment.create", "session", object, detail).await?;
+    Ok(e)
+}
+
+/// Takes a person off a scheduled session: only the person's owner (their
+/// office, or the NGO for its volunteer) does (403 for anyone else who sees them).
+pub async fn unenroll<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    caller: &UserCaller,
+    session_id: Uuid,
+    participant_id: Uuid,
+) -> ApiResult<()> {
+    let s = store::sessions::get(txn, caller, session_id).await?;
+    let p = store::participants::get(txn, caller, participant_id).await?;
+    let e = store::sessions::find_enrollment(txn, s.id, p.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !store::participants::owns(caller, &p) {
+        return Err(ApiError::Forbidden);
+    }
+    stored_status(&s.status)?
+        .require_scheduled()
+        .map_err(ApiError::InvalidTransition)?;
+    store::sessions::delete_enrollment(txn, e).await?;
+    let object = Some(s.id.to_string());
+    let detail = json!({"participant_id": p.id});
+    audit::record(txn, actor, "enrollment.delete", "session", object, detail).await?;
+    Ok(())
 }

@@ -397,7 +397,10 @@ mod tests {
         assert!(manages_users_of(&ngo_admin, ngo));
         assert!(!manages_users_of(&ngo_admin, other));
         let office = caller(Role::OfficeStaff, ngo);
-        assert!(matches!(compliance_scope(&office, Some(other)), Err(ApiError::NotFound)));
+        assert!(matches!(
+            compliance_scope(&office, Some(other)),
+            Err(ApiError::NotFound)
+        ));
         assert_eq!(compliance_scope(&office, None).ok(), Some(Some(ngo)));
         assert_eq!(compliance_scope(&admin, None).ok(), Some(None));
     }

@@ -8,7 +8,7 @@ use crate::api::text::{Credential, Cursor, Stored};
 use crate::api::types::stored;
 use crate::api::wire::{EnrollmentOutcome, SessionState};
 use crate::domain::contract::ContractStatus;
-use crate::domain::session::{ParticipantStatus, SessionAction, SessionStatus};
+use crate::domain::session::SessionStatus;
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -27,10 +27,7 @@ use crate::{
         types::{Check, SessionType, Text, from_json_text},
     },
     app,
-    auth::{
-        authz::{Permission, UserCaller},
-        scheme::BearerAuth,
-    },
+    auth::{authz::Permission, scheme::BearerAuth},
     domain::roles::Scope,
     error::{ApiError, ApiResult},
     store::{self, audit, page::PageRequest, sessions::SessionFilter},
@@ -323,19 +320,6 @@ async fn enrollment_page(
     Ok((s, rows, next))
 }
 
-/// Loads a session for an NGO write (own sessions only) in `scheduled` status.
-async fn scheduled_session<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    caller: &UserCaller,
-    id: Uuid,
-) -> ApiResult<entity::session::Model> {
-    let s = store::sessions::get(conn, caller, id).await?;
-    stored::<SessionStatus>(&s.status)?
-        .require_scheduled()
-        .map_err(ApiError::InvalidTransition)?;
-    Ok(s)
-}
-
 pub struct SessionsApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Sessions")]
@@ -500,7 +484,7 @@ impl SessionsApi {
         let caller = auth.0.require(Permission::ManageSessions)?;
         let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let mut s = scheduled_session(&txn, caller, id.0).await?;
+        let mut s = app::sessions::scheduled_session(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), s.version, false)?;
         let mut check = Check::new();
         if let Some(t) = &body.title {
@@ -587,49 +571,8 @@ impl SessionsApi {
     )]
     async fn cancel(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Session>> {
         let caller = auth.0.require(Permission::ManageSessions)?;
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let mut s = scheduled_session(&txn, caller, id.0).await?;
-        s.status = stored::<SessionStatus>(&s.status)?
-            .apply(SessionAction::Cancel)
-            .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
-            .as_str()
-            .into();
-        let s = store::sessions::save(&txn, s, now).await?;
-        // Notices to the offices of the people enrolled, one mail per office.
-        let enrolled = store::sessions::enrolled_ids(&txn, s.id).await?;
-        let people =
-            store::participants::by_ids(&txn, &enrolled.into_iter().collect::<Vec<_>>()).await?;
-        let mut per_office: std::collections::BTreeMap<Uuid, usize> = Default::default();
-        for p in people.values() {
-            if let Some(o) = p.judicial_office_id {
-                *per_office.entry(o).or_default() += 1;
-            }
-        }
-        let when = s
-            .starts_at
-            .with_timezone(&ctx.state.settings.tz())
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
-        for (office, n) in per_office {
-            let to = crate::mail::recipients_of(&txn, office).await?;
-            let m = crate::mail::templates::session_cancelled(
-                &s.title,
-                &when,
-                n,
-                crate::mail::link(&ctx.state, &format!("/api/v1/sessions/{}", s.id)),
-            );
-            crate::mail::enqueue(&txn, &ctx.state, &to, &m).await?;
-        }
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "session.cancel",
-            "session",
-            Some(s.id.to_string()),
-            json!({}),
-        )
-        .await?;
+        let s = app::sessions::cancel(&txn, &ctx.state, &ctx.actor(&auth.0), caller, id.0).await?;
         txn.commit().await?;
         Ok(Json(Session::from_model(s)?))
     }
@@ -646,22 +589,8 @@ impl SessionsApi {
     )]
     async fn close(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Session>> {
         let caller = auth.0.require(Permission::ManageSessions)?;
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let s = scheduled_session(&txn, caller, id.0).await?;
-        if now < s.starts_at {
-            return Err(ApiError::InvalidTransition(
-                "a session closes only after it started".into(),
-            ));
-        }
-        let s = app::sessions::finalize_session(
-            &txn,
-            &ctx.state,
-            s,
-            caller.user_id,
-            &ctx.actor(&auth.0),
-        )
-        .await?;
+        let s = app::sessions::close(&txn, &ctx.state, &ctx.actor(&auth.0), caller, id.0).await?;
         txn.commit().await?;
         Ok(Json(Session::from_model(s)?))
     }
@@ -750,78 +679,11 @@ impl SessionsApi {
     ) -> ApiResult<Created<Enrollment>> {
         let caller = auth.0.require(Permission::Enroll)?;
         let txn = ctx.state.db.begin().await?;
-        let s = store::sessions::get(&txn, caller, id.0).await?;
-        stored::<SessionStatus>(&s.status)?
-            .require_scheduled()
-            .map_err(ApiError::InvalidTransition)?;
-        let p = match store::participants::get(&txn, caller, body.participant_id).await {
-            Ok(p) => p,
-            Err(ApiError::NotFound) => {
-                return Err(ApiError::field(
-                    "participant_id",
-                    "no such participant of yours",
-                ));
-            }
-            Err(e) => return Err(e),
-        };
-        if !store::participants::owns(caller, &p) {
-            return Err(ApiError::field(
-                "participant_id",
-                "offices enrol their own people; NGOs their volunteers",
-            ));
-        }
-        if stored::<ParticipantStatus>(&p.status)? != ParticipantStatus::Active {
-            return Err(ApiError::Conflict(format!(
-                "a {} participant cannot be enrolled",
-                p.status
-            )));
-        }
-        if store::sessions::find_enrollment(&txn, s.id, p.id)
-            .await?
-            .is_some()
-        {
-            return Err(ApiError::Conflict("already enrolled".into()));
-        }
-        if store::sessions::enrollment_count(&txn, s.id).await? >= s.capacity as u64 {
-            return Err(ApiError::Conflict("the session is full".into()));
-        }
-        if store::sessions::overlapping(&txn, p.id, s.starts_at, s.ends_at, None).await? {
-            return Err(ApiError::Conflict(
-                "enrolled in an overlapping session".into(),
-            ));
-        }
-        let e = store::sessions::insert_enrollment(
-            &txn,
-            entity::enrollment::Model {
-                id: Uuid::now_v7(),
-                session_id: s.id,
-                participant_id: p.id,
-                enrolled_by: caller.user_id,
-                outcome: None,
-                check_in_at: None,
-                check_out_at: None,
-                hours_x100: None,
-                auto_checkout: false,
-                source: None,
-                excuse_reason: None,
-                excused_by: None,
-                excused_at: None,
-                satisfaction: None,
-                created_at: ctx.state.clock.now(),
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "enrollment.create",
-            "session",
-            Some(s.id.to_string()),
-            json!({"participant_id": p.id}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let e = app::sessions::enroll(&txn, &ctx.state, &actor, caller, id.0, body.participant_id)
+            .await?;
         txn.commit().await?;
-        let location = format!("/api/v1/sessions/{}/enrollments", s.id);
+        let location = format!("/api/v1/sessions/{}/enrollments", e.session_id);
         Ok(Created::Created(Json(e.into()), location))
     }
 
@@ -840,29 +702,8 @@ impl SessionsApi {
     ) -> ApiResult<crate::api::NoContent> {
         let caller = auth.0.require(Permission::Enroll)?;
         let txn = ctx.state.db.begin().await?;
-        let s = store::sessions::get(&txn, caller, id.0).await?;
-        let p = store::participants::get(&txn, caller, participant_id.0).await?;
-        let e = store::sessions::find_enrollment(&txn, s.id, p.id)
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        // Removal follows enrolment: only the person's owner (their office,
-        // or the NGO for its volunteer) takes them off a session.
-        if !store::participants::owns(caller, &p) {
-            return Err(ApiError::Forbidden);
-        }
-        stored::<SessionStatus>(&s.status)?
-            .require_scheduled()
-            .map_err(ApiError::InvalidTransition)?;
-        store::sessions::delete_enrollment(&txn, e).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "enrollment.delete",
-            "session",
-            Some(s.id.to_string()),
-            json!({"participant_id": p.id}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        app::sessions::unenroll(&txn, &actor, caller, id.0, participant_id.0).await?;
         txn.commit().await?;
         Ok(crate::api::NoContent::NoContent)
     }
