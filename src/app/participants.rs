@@ -11,17 +11,21 @@ use entity::participant;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use serde_json::json;
+
 use crate::{
     auth::authz::UserCaller,
     domain::{
         hours::{Month, MonthStatus},
         id_number::{Gender, IdNumber},
         roles::{OrgKind, Role},
+        session::{ParticipantAction, ParticipantStatus},
     },
     error::{ApiError, ApiResult, FieldError},
     state::AppState,
     store::{
         self,
+        audit::{self, Actor},
         page::{PageRequest, cursor_for},
         participants::ParticipantFilter,
     },
@@ -204,4 +208,121 @@ fn non_identifying_code() -> String {
         .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
         .collect();
     format!("HG-{tail}")
+}
+
+/// Transfers a person of the caller's office: to another judicial office
+/// (which then owns the record), or (`to: None`) out of the county, when
+/// the registration ends as `transferred`. The history keeps every move.
+pub async fn transfer<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    id: Uuid,
+    to: Option<Uuid>,
+    reason: String,
+) -> ApiResult<participant::Model> {
+    let now = state.clock.now();
+    let mut m = store::participants::get_owned(txn, caller, id).await?;
+    let out_of_county = status_of(&m)?
+        .apply(ParticipantAction::Transfer)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    if m.kind != "correction_subject" {
+        return Err(ApiError::InvalidTransition(
+            "only persons under correction are transferred".into(),
+        ));
+    }
+    store::participants::insert_transfer(
+        txn,
+        entity::participant_transfer::Model {
+            id: Uuid::now_v7(),
+            participant_id: m.id,
+            from_office_id: m.judicial_office_id,
+            to_office_id: to,
+            reason,
+            transferred_by: caller.user_id,
+            created_at: now,
+        },
+    )
+    .await?;
+    match to {
+        Some(to) => m.judicial_office_id = Some(to),
+        None => {
+            m.status = out_of_county.as_str().into();
+            m.status_date = Some(state.clock.today(state.settings.tz()));
+        }
+    }
+    let m = store::participants::save(txn, m, now).await?;
+    let object = Some(m.id.to_string());
+    let detail = json!({"to_office_id": to});
+    audit::record(
+        txn,
+        actor,
+        "participant.transfer",
+        "participant",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(m)
+}
+
+/// A release (解矫) or revocation (收监), dated (default today), with a reason.
+pub struct StatusChange {
+    pub action: ParticipantAction,
+    pub date: Option<NaiveDate>,
+    pub reason: Option<String>,
+}
+
+/// Ends a registration of the caller's office by release or revocation; both
+/// are also recorded as outcomes of the correction (completion, revocation).
+pub async fn change_status<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    id: Uuid,
+    change: StatusChange,
+) -> ApiResult<participant::Model> {
+    let mut m = store::participants::get_owned(txn, caller, id).await?;
+    let to = status_of(&m)?
+        .apply(change.action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    if m.kind != "correction_subject" {
+        return Err(ApiError::InvalidTransition(
+            "only a person under correction is released or revoked".into(),
+        ));
+    }
+    m.status = to.as_str().into();
+    m.status_date = Some(
+        change
+            .date
+            .unwrap_or_else(|| state.clock.today(state.settings.tz())),
+    );
+    m.status_reason = change.reason;
+    let m = store::participants::save(txn, m, state.clock.now()).await?;
+    if let Some(kind) = to.outcome_kind() {
+        super::outcomes::record(
+            txn,
+            state,
+            &m,
+            kind,
+            m.status_date.unwrap_or_default(),
+            m.status_reason.clone().unwrap_or_default(),
+            (None, None),
+            (caller.org_id, caller.user_id),
+        )
+        .await?;
+    }
+    let object = Some(m.id.to_string());
+    let detail = json!({"date": m.status_date});
+    let action = format!("participant.{to}");
+    audit::record(txn, actor, &action, "participant", object, detail).await?;
+    Ok(m)
+}
+
+fn status_of(m: &participant::Model) -> ApiResult<ParticipantStatus> {
+    m.status
+        .parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }

@@ -665,47 +665,11 @@ impl ParticipantsApi {
             }
         }
         check.finish()?;
-        let now = ctx.state.clock.now();
         let txn = db.begin().await?;
-        let mut m = store::participants::get_owned(&txn, caller, id.0).await?;
-        let out_of_county = stored::<ParticipantStatus>(&m.status)?
-            .apply(ParticipantAction::Transfer)
-            .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-        if m.kind != "correction_subject" {
-            return Err(ApiError::InvalidTransition(
-                "only persons under correction are transferred".into(),
-            ));
-        }
-        store::participants::insert_transfer(
-            &txn,
-            entity::participant_transfer::Model {
-                id: Uuid::now_v7(),
-                participant_id: m.id,
-                from_office_id: m.judicial_office_id,
-                to_office_id: body.to_office_id,
-                reason,
-                transferred_by: caller.user_id,
-                created_at: now,
-            },
-        )
-        .await?;
-        match body.to_office_id {
-            Some(to) => m.judicial_office_id = Some(to),
-            None => {
-                m.status = out_of_county.as_str().into();
-                m.status_date = Some(ctx.state.clock.today(ctx.state.settings.tz()));
-            }
-        }
-        let m = store::participants::save(&txn, m, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "participant.transfer",
-            "participant",
-            Some(m.id.to_string()),
-            json!({"to_office_id": body.to_office_id}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let to = body.to_office_id;
+        let m =
+            app::participants::transfer(&txn, &ctx.state, &actor, caller, id.0, to, reason).await?;
         let transfers = store::participants::transfers(&txn, m.id).await?;
         txn.commit().await?;
         Ok(Json(view(&ctx, caller, m, transfers)?.0))
@@ -723,47 +687,14 @@ async fn change_status(
     let mut check = Check::new();
     let reason = check.opt_text("reason", body.reason.as_ref());
     check.finish()?;
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let mut m = store::participants::get_owned(&txn, caller, id).await?;
-    let to = stored::<ParticipantStatus>(&m.status)?
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-    if m.kind != "correction_subject" {
-        return Err(ApiError::InvalidTransition(
-            "only a person under correction is released or revoked".into(),
-        ));
-    }
-    m.status = to.as_str().into();
-    m.status_date = Some(
-        body.date
-            .unwrap_or_else(|| ctx.state.clock.today(ctx.state.settings.tz())),
-    );
-    m.status_reason = reason;
-    let m = store::participants::save(&txn, m, now).await?;
-    // Release and revocation are also outcomes of the correction.
-    if let Some(kind) = to.outcome_kind() {
-        app::outcomes::record(
-            &txn,
-            &ctx.state,
-            &m,
-            kind,
-            m.status_date.unwrap_or_default(),
-            m.status_reason.clone().unwrap_or_default(),
-            (None, None),
-            (caller.org_id, caller.user_id),
-        )
-        .await?;
-    }
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        &format!("participant.{to}"),
-        "participant",
-        Some(m.id.to_string()),
-        json!({"date": m.status_date}),
-    )
-    .await?;
+    let actor = ctx.actor(&auth.0);
+    let change = app::participants::StatusChange {
+        action,
+        date: body.date,
+        reason,
+    };
+    let m = app::participants::change_status(&txn, &ctx.state, &actor, caller, id, change).await?;
     let transfers = store::participants::transfers(&txn, m.id).await?;
     txn.commit().await?;
     Ok(Json(view(ctx, caller, m, transfers)?.0))
