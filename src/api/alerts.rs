@@ -12,7 +12,6 @@ use poem_openapi::{
     payload::Json,
 };
 use sea_orm::ConnectionTrait;
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -24,13 +23,9 @@ use crate::{
     },
     app,
     auth::{authz::Permission, scheme::BearerAuth},
-    domain::{
-        care::{AlertAction, AlertKind as DomainAlertKind, AlertStatus},
-        roles::OrgKind,
-    },
+    domain::care::{AlertAction, AlertKind as DomainAlertKind, AlertStatus},
     error::{ApiError, ApiResult},
-    mail::{self, templates},
-    store::{self, audit, care::AlertFilter, page::PageRequest},
+    store::{self, care::AlertFilter, page::PageRequest},
 };
 
 api_enum!(
@@ -191,74 +186,14 @@ async fn transition(
     agency: Option<Option<Uuid>>,
 ) -> ApiResult<Json<Alert>> {
     let caller = auth.0.require(permission)?;
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let mut a = store::care::get_alert(&txn, caller, id).await?;
-    let from: AlertStatus = stored(&a.status)?;
-    let to = from
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-    let mut escalated_to = None;
-    if let Some(requested) = agency {
-        let agency_id = match requested {
-            Some(id) => id,
-            None => store::organizations::find(&txn, a.office_id)
-                .await?
-                .and_then(|o| o.police_station_id)
-                .ok_or_else(|| {
-                    ApiError::field(
-                        "agency_id",
-                        "is required: the office has no police station configured",
-                    )
-                })?,
-        };
-        match store::organizations::find(&txn, agency_id).await? {
-            Some(o) if o.kind == OrgKind::Agency.as_str() => {}
-            _ => {
-                return Err(ApiError::field(
-                    "agency_id",
-                    "must be an agency organisation",
-                ));
-            }
-        }
-        a.agency_id = Some(agency_id);
-        escalated_to = Some(agency_id);
-    }
-    a.status = to.as_str().into();
-    if note.is_some() {
-        a.note = note;
-    }
-    let a = store::care::save_alert(&txn, a, now).await?;
-    let p = store::participants::by_ids(&txn, &[a.participant_id]).await?;
-    let code = p
-        .get(&a.participant_id)
-        .map(|p| p.code.clone())
-        .unwrap_or_default();
-    if let Some(agency_id) = escalated_to {
-        let to = mail::recipients_of(&txn, agency_id).await?;
-        let m = templates::alert(
-            &a.kind,
-            &code,
-            &a.detail,
-            true,
-            mail::link(&ctx.state, &format!("/api/v1/alerts/{}", a.id)),
-        );
-        mail::enqueue(&txn, &ctx.state, &to, &m).await?;
-    }
-    let verb = match action {
-        AlertAction::Acknowledge => "alert.acknowledge",
-        AlertAction::Escalate => "alert.escalate",
-        AlertAction::Resolve => "alert.resolve",
+    let step = app::alerts::Step {
+        action,
+        note,
+        agency,
     };
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        verb,
-        "alert",
-        Some(a.id.to_string()),
-        json!({"status": a.status, "agency_id": a.agency_id}),
-    )
-    .await?;
+    let (a, code) =
+        app::alerts::handle(&txn, &ctx.state, &ctx.actor(&auth.0), caller, id, step).await?;
     txn.commit().await?;
     Ok(Json(view(a, code)?))
 }

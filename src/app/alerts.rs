@@ -15,12 +15,14 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
+    auth::authz::UserCaller,
+    domain::roles::OrgKind,
     domain::{
-        care::{AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
+        care::{AlertAction, AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
         hours::{Category, Month, MonthStatus, Requirement, status},
         session::Outcome,
     },
-    error::ApiResult,
+    error::{ApiError, ApiResult},
     mail::{self, templates},
     state::AppState,
     store::{self, audit, audit::Actor},
@@ -305,4 +307,92 @@ pub async fn correction_ending_checks(state: &AppState) -> ApiResult<usize> {
     }
     txn.commit().await?;
     Ok(raised)
+}
+
+/// One handling step of an alert: acknowledge, resolve or escalate, with a
+/// note; an escalation names its agency (`Some(None)`: the office's police station).
+pub struct Step {
+    pub action: AlertAction,
+    pub note: Option<String>,
+    pub agency: Option<Option<Uuid>>,
+}
+
+/// Handles an alert the caller sees: its state machine, the agency an
+/// escalation goes to (mailed), the note, the audit event. Returns the alert
+/// and its person's code.
+pub async fn handle<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    id: Uuid,
+    step: Step,
+) -> ApiResult<(entity::alert::Model, String)> {
+    let mut a = store::care::get_alert(txn, caller, id).await?;
+    let from: AlertStatus = a
+        .status
+        .parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let to = from
+        .apply(step.action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+    let escalated_to = match step.agency {
+        Some(requested) => Some(escalation_target(txn, a.office_id, requested).await?),
+        None => None,
+    };
+    if let Some(agency_id) = escalated_to {
+        a.agency_id = Some(agency_id);
+    }
+    a.status = to.as_str().into();
+    if step.note.is_some() {
+        a.note = step.note;
+    }
+    let a = store::care::save_alert(txn, a, state.clock.now()).await?;
+    let code = store::participants::by_ids(txn, &[a.participant_id])
+        .await?
+        .remove(&a.participant_id)
+        .map(|p| p.code)
+        .unwrap_or_default();
+    if let Some(agency_id) = escalated_to {
+        let to = mail::recipients_of(txn, agency_id).await?;
+        let link = mail::link(state, &format!("/api/v1/alerts/{}", a.id));
+        let m = templates::alert(&a.kind, &code, &a.detail, true, link);
+        mail::enqueue(txn, state, &to, &m).await?;
+    }
+    let verb = match step.action {
+        AlertAction::Acknowledge => "alert.acknowledge",
+        AlertAction::Escalate => "alert.escalate",
+        AlertAction::Resolve => "alert.resolve",
+    };
+    let detail = json!({"status": a.status, "agency_id": a.agency_id});
+    audit::record(txn, actor, verb, "alert", Some(a.id.to_string()), detail).await?;
+    Ok((a, code))
+}
+
+/// The agency an escalation goes to: the one asked for, or the office's
+/// police station; it must be an agency (422 on `agency_id` otherwise).
+async fn escalation_target<C: ConnectionTrait>(
+    conn: &C,
+    office_id: Uuid,
+    requested: Option<Uuid>,
+) -> ApiResult<Uuid> {
+    let agency_id = match requested {
+        Some(id) => id,
+        None => store::organizations::find(conn, office_id)
+            .await?
+            .and_then(|o| o.police_station_id)
+            .ok_or_else(|| {
+                ApiError::field(
+                    "agency_id",
+                    "is required: the office has no police station configured",
+                )
+            })?,
+    };
+    match store::organizations::find(conn, agency_id).await? {
+        Some(o) if o.kind == OrgKind::Agency.as_str() => Ok(agency_id),
+        _ => Err(ApiError::field(
+            "agency_id",
+            "must be an agency organisation",
+        )),
+    }
 }
