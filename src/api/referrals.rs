@@ -4,6 +4,7 @@
 //! personal data the agency needs.
 
 use crate::api::text::{Cursor, Prose};
+use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -11,7 +12,6 @@ use poem_openapi::{
     payload::Json,
 };
 use sea_orm::ConnectionTrait;
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -26,14 +26,12 @@ use crate::{
         scheme::BearerAuth,
     },
     domain::{
-        care::{ReferralAction, ReferralStatus, need_label},
+        care::{ReferralAction, ReferralStatus},
         disclosure::Disclosure,
-        roles::OrgKind,
     },
     error::{ApiError, ApiResult},
-    mail::{self, templates},
     state::AppState,
-    store::{self, audit, care::ReferralFilter, page::PageRequest},
+    store::{self, care::ReferralFilter, page::PageRequest},
 };
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,45 +226,9 @@ async fn answer(
     // Resolve and decline take a required `response` (their body says so); accept an optional one.
     let response = check.opt_text("response", response);
     check.finish()?;
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let mut r = store::care::get_referral(&txn, caller, id).await?;
-    let from: ReferralStatus = stored(&r.status)?;
-    let to = from
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-    r.status = to.as_str().into();
-    if response.is_some() {
-        r.response = response;
-    }
-    r.responded_by = Some(caller.user_id);
-    let r = store::care::save_referral(&txn, r, now).await?;
-    let event = to.as_str();
-    let recipients = mail::recipients_of(&txn, r.office_id).await?;
-    let m = templates::referral(
-        event,
-        &need_label(&r.need),
-        &r.respond_by.to_string(),
-        r.response.as_deref(),
-        mail::link(&ctx.state, &format!("/api/v1/referrals/{}", r.id)),
-    );
-    mail::enqueue(&txn, &ctx.state, &recipients, &m).await?;
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        &format!(
-            "referral.{}",
-            match action {
-                ReferralAction::Accept => "accept",
-                ReferralAction::Resolve => "resolve",
-                ReferralAction::Decline => "decline",
-            }
-        ),
-        "referral",
-        Some(r.id.to_string()),
-        json!({"status": r.status}),
-    )
-    .await?;
+    let actor = ctx.actor(&auth.0);
+    let r = app::referrals::answer(&txn, &ctx.state, &actor, caller, id, action, response).await?;
     txn.commit().await?;
     Ok(Json(
         views(&ctx.state.db.read, &ctx.state, caller, vec![r])
@@ -342,67 +304,18 @@ impl ReferralsApi {
         body: Json<CreateReferral>,
     ) -> ApiResult<Created<Referral>> {
         let caller = auth.0.require(Permission::CreateReferral)?;
-        let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
-        let detail = check.text("detail", &body.detail);
-        if body.respond_by < today {
-            check.fail("respond_by", "must be today or later");
-        }
+        let new = app::referrals::NewReferral {
+            participant_id: body.participant_id,
+            agency_id: body.agency_id,
+            need: need_str(body.need),
+            detail: check.text("detail", &body.detail),
+            respond_by: body.respond_by,
+        };
         let txn = ctx.state.db.begin().await?;
-        match store::participants::get(&txn, caller, body.participant_id).await {
-            Ok(p)
-                if p.kind == "correction_subject"
-                    && p.judicial_office_id == Some(caller.org_id) => {}
-            Ok(_) | Err(ApiError::NotFound) => check.fail(
-                "participant_id",
-                "no such person under correction of your office",
-            ),
-            Err(e) => return Err(e),
-        }
-        match store::organizations::find(&txn, body.agency_id).await? {
-            Some(o) if o.kind == OrgKind::Agency.as_str() => {}
-            _ => check.fail("agency_id", "must be an agency organisation"),
-        }
+        check.absorb(app::referrals::problems(&txn, &ctx.state, caller, &new).await?);
         check.finish()?;
-        let now = ctx.state.clock.now();
-        let r = store::care::insert_referral(
-            &txn,
-            entity::referral::Model {
-                id: Uuid::now_v7(),
-                participant_id: body.participant_id,
-                office_id: caller.org_id,
-                agency_id: body.agency_id,
-                need: need_str(body.need).into(),
-                detail,
-                respond_by: body.respond_by,
-                status: ReferralStatus::Open.as_str().into(),
-                response: None,
-                responded_by: None,
-                created_by: caller.user_id,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        let to = mail::recipients_of(&txn, r.agency_id).await?;
-        let m = templates::referral(
-            "created",
-            &need_label(&r.need),
-            &r.respond_by.to_string(),
-            None,
-            mail::link(&ctx.state, &format!("/api/v1/referrals/{}", r.id)),
-        );
-        mail::enqueue(&txn, &ctx.state, &to, &m).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "referral.create",
-            "referral",
-            Some(r.id.to_string()),
-            json!({"need": r.need, "agency_id": r.agency_id}),
-        )
-        .await?;
+        let r = app::referrals::create(&txn, &ctx.state, &ctx.actor(&auth.0), caller, new).await?;
         txn.commit().await?;
         let location = format!("/api/v1/referrals/{}", r.id);
         Ok(Created::Created(
