@@ -19,7 +19,7 @@ use crate::{
     domain::roles::OrgKind,
     domain::{
         care::{AlertAction, AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
-        hours::{Category, Month, MonthStatus, Requirement, status},
+        hours::{Category, Month, MonthStatus, Registration, Requirement, due_month_alerts},
         session::Outcome,
     },
     error::{ApiError, ApiResult},
@@ -209,65 +209,47 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
                 p
             }
         };
-        let required = policy.for_level(p.supervision_level.as_deref());
-        let earned = |map: &HashMap<(Uuid, String), i64>| Requirement {
-            education_x100: map
-                .get(&(p.id, Category::Education.as_str().into()))
-                .copied()
-                .unwrap_or(0),
-            public_welfare_x100: map
-                .get(&(p.id, Category::PublicWelfare.as_str().into()))
-                .copied()
-                .unwrap_or(0),
+        let earned = |map: &HashMap<(Uuid, String), i64>| {
+            let get = |c: Category| map.get(&(p.id, c.as_str().into())).copied().unwrap_or(0);
+            Requirement {
+                education_x100: get(Category::Education),
+                public_welfare_x100: get(Category::PublicWelfare),
+            }
         };
-        let covers = |m: Month| {
-            p.correction_start.is_none_or(|s| s <= m.last_day())
-                && p.correction_end.is_none_or(|e| e >= m.first_day())
-                && p.created_at
-                    .with_timezone(&state.settings.tz())
-                    .date_naive()
-                    <= m.last_day()
+        let person = Registration {
+            supervision_level: p.supervision_level.as_deref(),
+            correction_start: p.correction_start,
+            correction_end: p.correction_end,
+            registered: p
+                .created_at
+                .with_timezone(&state.settings.tz())
+                .date_naive(),
         };
-        if covers(current)
-            && status(required, earned(&earned_now), current, today, policy.at_risk_day) == MonthStatus::AtRisk
-            && raise(&txn, state, &actor, p, Cause::system(AlertKind::MonthAtRisk, current.to_string(),
-                format!("{current} 时长低于进度要求 / below the pro-rata hours requirement for {current}")))
-                .await?
-                .is_some()
-        {
-            raised += 1;
-        }
-        // Only months that began after registration are judged as a whole.
-        let registered = p
-            .created_at
-            .with_timezone(&state.settings.tz())
-            .date_naive();
-        if covers(previous)
-            && registered <= previous.first_day()
-            && status(
-                required,
-                earned(&earned_prev),
-                previous,
-                today,
-                policy.at_risk_day,
-            ) == MonthStatus::NotMet
-            && raise(
-                &txn,
-                state,
-                &actor,
-                p,
-                Cause::system(
-                    AlertKind::MonthNotMet,
-                    previous.to_string(),
+        let due = due_month_alerts(
+            &person,
+            &policy,
+            earned(&earned_now),
+            earned(&earned_prev),
+            today,
+        );
+        for (judged, month) in due {
+            let cause = match judged {
+                MonthStatus::AtRisk => Cause::system(
+                    AlertKind::MonthAtRisk,
+                    month.to_string(),
                     format!(
-                        "{previous} 时长未达标 / the hours requirement for {previous} was not met"
+                        "{month} 时长低于进度要求 / below the pro-rata hours requirement for {month}"
                     ),
                 ),
-            )
-            .await?
-            .is_some()
-        {
-            raised += 1;
+                _ => Cause::system(
+                    AlertKind::MonthNotMet,
+                    month.to_string(),
+                    format!("{month} 时长未达标 / the hours requirement for {month} was not met"),
+                ),
+            };
+            if raise(&txn, state, &actor, p, cause).await?.is_some() {
+                raised += 1;
+            }
         }
     }
     txn.commit().await?;
