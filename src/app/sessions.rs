@@ -16,9 +16,10 @@ use crate::{
     auth::authz::UserCaller,
     domain::{
         attendance::{Window, finalize},
-        session::{Outcome, ParticipantStatus, SessionAction, SessionStatus},
+        contract::ContractStatus,
+        session::{Outcome, ParticipantStatus, Schedule, SessionAction, SessionStatus},
     },
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, FieldError},
     mail,
     state::AppState,
     store::{self, audit, audit::Actor},
@@ -304,4 +305,169 @@ pub async fn unenroll<C: ConnectionTrait>(
     let detail = json!({"participant_id": p.id});
     audit::record(txn, actor, "enrollment.delete", "session", object, detail).await?;
     Ok(())
+}
+
+/// A session an NGO asks to schedule.
+pub struct NewSession {
+    pub contract_id: Uuid,
+    /// The stored type name (`education`, …).
+    pub session_type: String,
+    pub title: String,
+    pub location: String,
+    pub facilitator: String,
+    pub schedule: Schedule,
+}
+
+/// A new session checked against its contract and its schedule, ready to be written.
+pub struct Planned {
+    row: session::Model,
+}
+
+/// Checks a new session: the contract is the caller's and active and covers
+/// the type; the schedule holds together. Returns the row to write and what
+/// is wrong, field by field (write only when nothing is).
+pub async fn plan<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    caller: &UserCaller,
+    new: NewSession,
+) -> ApiResult<(Planned, Vec<FieldError>)> {
+    let mut wrong = Vec::new();
+    match store::contracts::get(conn, caller, new.contract_id).await {
+        Ok(c) => {
+            let status: ContractStatus = c
+                .status
+                .parse()
+                .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+            if status != ContractStatus::Active {
+                wrong.push(FieldError::new(
+                    "contract_id",
+                    "sessions run under an active contract",
+                ));
+            }
+            let covered: Vec<String> = serde_json::from_str(&c.categories)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored categories: {e}")))?;
+            if !covered.contains(&new.session_type) {
+                wrong.push(FieldError::new(
+                    "type",
+                    "the contract does not cover this session type",
+                ));
+            }
+        }
+        Err(ApiError::NotFound) => {
+            wrong.push(FieldError::new("contract_id", "no such contract of yours"))
+        }
+        Err(e) => return Err(e),
+    }
+    let (stored, broken) = new.schedule.check();
+    wrong.extend(broken.into_iter().map(|(f, m)| FieldError::new(f, m)));
+    let now = state.clock.now();
+    let row = session::Model {
+        id: Uuid::now_v7(),
+        contract_id: new.contract_id,
+        ngo_id: caller.org_id,
+        session_type: new.session_type,
+        title: new.title,
+        starts_at: new.schedule.starts_at,
+        ends_at: new.schedule.ends_at,
+        location: new.location,
+        latitude_e6: stored.point.map(|p| p.0),
+        longitude_e6: stored.point.map(|p| p.1),
+        radius_m: stored.point.map(|p| p.2),
+        capacity: new.schedule.capacity,
+        facilitator: new.facilitator,
+        credit_hours_x100: stored.credit_hours_x100,
+        status: SessionStatus::Scheduled.as_str().into(),
+        created_by: caller.user_id,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    Ok((Planned { row }, wrong))
+}
+
+/// Writes a planned session and its audit event.
+pub async fn schedule<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    planned: Planned,
+) -> ApiResult<session::Model> {
+    let s = store::sessions::insert(txn, planned.row).await?;
+    let detail = json!({"contract_id": s.contract_id, "type": s.session_type});
+    audit::record(
+        txn,
+        actor,
+        "session.create",
+        "session",
+        Some(s.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(s)
+}
+
+/// What is wrong with a new schedule for a scheduled session, field by
+/// field: the schedule itself, and a capacity below the enrolments.
+pub async fn reschedule_problems<C: ConnectionTrait>(
+    conn: &C,
+    s: &session::Model,
+    schedule: &Schedule,
+) -> ApiResult<Vec<FieldError>> {
+    let mut wrong: Vec<FieldError> = schedule
+        .check()
+        .1
+        .into_iter()
+        .map(|(f, m)| FieldError::new(f, m))
+        .collect();
+    if (store::sessions::enrollment_count(conn, s.id).await? as i64) > i64::from(schedule.capacity)
+    {
+        wrong.push(FieldError::new(
+            "capacity",
+            "is below the number already enrolled",
+        ));
+    }
+    Ok(wrong)
+}
+
+/// Saves a scheduled session with its new schedule (checked by
+/// [`reschedule_problems`]) and its other edits; new times must leave every
+/// enrolled person free of overlaps (409).
+pub async fn reschedule<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    mut s: session::Model,
+    schedule: Schedule,
+) -> ApiResult<session::Model> {
+    let moved = schedule.starts_at != s.starts_at || schedule.ends_at != s.ends_at;
+    if moved {
+        for pid in store::sessions::enrolled_ids(txn, s.id).await? {
+            let (from, to) = (schedule.starts_at, schedule.ends_at);
+            if store::sessions::overlapping(txn, pid, from, to, Some(s.id)).await? {
+                return Err(ApiError::Conflict(
+                    "an enrolled person has an overlapping session at the new time".into(),
+                ));
+            }
+        }
+    }
+    let stored = schedule.check().0;
+    s.starts_at = schedule.starts_at;
+    s.ends_at = schedule.ends_at;
+    s.capacity = schedule.capacity;
+    s.credit_hours_x100 = stored.credit_hours_x100;
+    s.latitude_e6 = stored.point.map(|p| p.0);
+    s.longitude_e6 = stored.point.map(|p| p.1);
+    s.radius_m = stored.point.map(|p| p.2);
+    let s = store::sessions::save(txn, s, state.clock.now()).await?;
+    let detail = json!({"version": s.version});
+    audit::record(
+        txn,
+        actor,
+        "session.update",
+        "session",
+        Some(s.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(s)
 }

@@ -114,6 +114,69 @@ impl ParticipantStatus {
     }
 }
 
+/// A session's time, place, capacity and credit, as asked for.
+#[derive(Clone, Copy, Debug)]
+pub struct Schedule {
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub radius_m: Option<i32>,
+    pub capacity: i32,
+    pub credit_hours: f64,
+}
+
+/// A schedule as stored: credit hours ×100 and the point `(lat e6, lon e6, radius)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub credit_hours_x100: i64,
+    pub point: Option<(i64, i64, i32)>,
+}
+
+impl Schedule {
+    /// The stored form and what is wrong, field by field: the end after the
+    /// start, the credit positive and at most the duration, a capacity of
+    /// 1–10000, and a point given whole (latitude, longitude and radius) or not at all.
+    pub fn check(&self) -> (Stored, Vec<(&'static str, &'static str)>) {
+        let mut wrong = Vec::new();
+        let minutes = (self.ends_at - self.starts_at).num_minutes();
+        if minutes <= 0 {
+            wrong.push(("ends_at", "must be after starts_at"));
+        }
+        let credit_x100 = (self.credit_hours * 100.0).round() as i64;
+        if !self.credit_hours.is_finite() || credit_x100 <= 0 || credit_x100 * 60 > minutes * 100 {
+            wrong.push(("credit_hours", "must be positive and at most the duration"));
+        }
+        if self.capacity < 1 || self.capacity > 10_000 {
+            wrong.push(("capacity", "must be 1–10000"));
+        }
+        let point = match (self.latitude, self.longitude, self.radius_m) {
+            (None, None, None) => None,
+            (Some(la), Some(lo), Some(r))
+                if (-90.0..=90.0).contains(&la)
+                    && (-180.0..=180.0).contains(&lo)
+                    && (1..=100_000).contains(&r) =>
+            {
+                Some(((la * 1e6).round() as i64, (lo * 1e6).round() as i64, r))
+            }
+            _ => {
+                wrong.push((
+                    "latitude",
+                    "latitude, longitude and radius_m go together and must be valid",
+                ));
+                None
+            }
+        };
+        (
+            Stored {
+                credit_hours_x100: credit_x100,
+                point,
+            },
+            wrong,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +251,39 @@ mod tests {
         assert_eq!(Released.outcome_kind(), Some("completion"));
         assert_eq!(Revoked.outcome_kind(), Some("revocation"));
         assert_eq!(Transferred.outcome_kind(), None);
+    }
+
+    #[test]
+    fn a_schedule_is_checked_as_a_whole() {
+        let start: chrono::DateTime<chrono::Utc> = "2027-03-01T06:00:00Z".parse().unwrap();
+        let ok = Schedule {
+            starts_at: start,
+            ends_at: start + chrono::Duration::hours(2),
+            latitude: Some(37.43),
+            longitude: Some(112.03),
+            radius_m: Some(300),
+            capacity: 20,
+            credit_hours: 2.0,
+        };
+        let (stored, wrong) = ok.check();
+        assert!(wrong.is_empty());
+        assert_eq!(stored.credit_hours_x100, 200);
+        assert_eq!(stored.point, Some((37_430_000, 112_030_000, 300)));
+        let bad = Schedule {
+            ends_at: start,
+            radius_m: None,
+            capacity: 0,
+            ..ok
+        };
+        let fields: Vec<_> = bad.check().1.into_iter().map(|w| w.0).collect();
+        assert_eq!(fields, ["ends_at", "credit_hours", "capacity", "latitude"]);
+        let too_much = Schedule {
+            credit_hours: 2.5,
+            ..ok
+        };
+        assert_eq!(
+            too_much.check().1,
+            [("credit_hours", "must be positive and at most the duration")]
+        );
     }
 }

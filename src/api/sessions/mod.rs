@@ -7,8 +7,7 @@ pub mod attendance;
 use crate::api::text::{Credential, Cursor, Stored};
 use crate::api::types::stored;
 use crate::api::wire::{EnrollmentOutcome, SessionState};
-use crate::domain::contract::ContractStatus;
-use crate::domain::session::SessionStatus;
+use crate::domain::session::{Schedule, SessionStatus};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -24,7 +23,7 @@ use crate::api::types::IdempotencyKey;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
-        types::{Check, SessionType, Text, from_json_text},
+        types::{Check, SessionType, Text},
     },
     app,
     auth::{authz::Permission, scheme::BearerAuth},
@@ -252,52 +251,6 @@ pub enum EventCreated {
     Created(Json<CheckEventRecorded>),
 }
 
-/// A session's time, place, capacity and credit, checked together by create and update.
-struct Schedule {
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-    radius_m: Option<i32>,
-    capacity: i32,
-    credit_hours: f64,
-}
-
-/// Credit hours ×100 and the stored point `(lat e6, lon e6, radius)`.
-type CheckedSchedule = (i64, Option<(i64, i64, i32)>);
-
-fn check_schedule(check: &mut Check, s: &Schedule) -> CheckedSchedule {
-    let minutes = (s.ends_at - s.starts_at).num_minutes();
-    if minutes <= 0 {
-        check.fail("ends_at", "must be after starts_at");
-    }
-    let credit_x100 = (s.credit_hours * 100.0).round() as i64;
-    if !s.credit_hours.is_finite() || credit_x100 <= 0 || credit_x100 * 60 > minutes * 100 {
-        check.fail("credit_hours", "must be positive and at most the duration");
-    }
-    if s.capacity < 1 || s.capacity > 10_000 {
-        check.fail("capacity", "must be 1–10000");
-    }
-    let point = match (s.latitude, s.longitude, s.radius_m) {
-        (None, None, None) => None,
-        (Some(la), Some(lo), Some(r))
-            if (-90.0..=90.0).contains(&la)
-                && (-180.0..=180.0).contains(&lo)
-                && (1..=100_000).contains(&r) =>
-        {
-            Some(((la * 1e6).round() as i64, (lo * 1e6).round() as i64, r))
-        }
-        _ => {
-            check.fail(
-                "latitude",
-                "latitude, longitude and radius_m go together and must be valid",
-            );
-            None
-        }
-    };
-    (credit_x100, point)
-}
-
 /// A page of a session's enrolments as the caller may see them, with the session.
 async fn enrollment_page(
     ctx: &Ctx,
@@ -372,31 +325,14 @@ impl SessionsApi {
         body: Json<CreateSession>,
     ) -> ApiResult<Created<Session>> {
         let caller = auth.0.require(Permission::ManageSessions)?;
-        let db = &ctx.state.db;
         let mut check = Check::new();
-        let title = check.text("title", &body.title);
-        let location = check.text("location", &body.location);
-        let facilitator = check.text("facilitator", &body.facilitator);
-        let contract = match store::contracts::get(&db.read, caller, body.contract_id).await {
-            Ok(c) => Some(c),
-            Err(ApiError::NotFound) => {
-                check.fail("contract_id", "no such contract of yours");
-                None
-            }
-            Err(e) => return Err(e),
-        };
-        if let Some(c) = &contract {
-            if stored::<ContractStatus>(&c.status)? != ContractStatus::Active {
-                check.fail("contract_id", "sessions run under an active contract");
-            }
-            let cats: Vec<SessionType> = from_json_text(&c.categories)?;
-            if !cats.contains(&body.session_type) {
-                check.fail("type", "the contract does not cover this session type");
-            }
-        }
-        let (credit_x100, point) = check_schedule(
-            &mut check,
-            &Schedule {
+        let new = app::sessions::NewSession {
+            contract_id: body.contract_id,
+            session_type: type_name(body.session_type),
+            title: check.text("title", &body.title),
+            location: check.text("location", &body.location),
+            facilitator: check.text("facilitator", &body.facilitator),
+            schedule: Schedule {
                 starts_at: body.starts_at,
                 ends_at: body.ends_at,
                 latitude: body.latitude,
@@ -405,44 +341,12 @@ impl SessionsApi {
                 capacity: body.capacity,
                 credit_hours: body.credit_hours,
             },
-        );
+        };
+        let txn = ctx.state.db.begin().await?;
+        let (planned, problems) = app::sessions::plan(&txn, &ctx.state, caller, new).await?;
+        check.absorb(problems);
         check.finish()?;
-        let now = ctx.state.clock.now();
-        let txn = db.begin().await?;
-        let s = store::sessions::insert(
-            &txn,
-            entity::session::Model {
-                id: Uuid::now_v7(),
-                contract_id: body.contract_id,
-                ngo_id: caller.org_id,
-                session_type: type_name(body.session_type),
-                title,
-                starts_at: body.starts_at,
-                ends_at: body.ends_at,
-                location,
-                latitude_e6: point.map(|p| p.0),
-                longitude_e6: point.map(|p| p.1),
-                radius_m: point.map(|p| p.2),
-                capacity: body.capacity,
-                facilitator,
-                credit_hours_x100: credit_x100,
-                status: SessionStatus::Scheduled.as_str().into(),
-                created_by: caller.user_id,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "session.create",
-            "session",
-            Some(s.id.to_string()),
-            json!({"contract_id": s.contract_id, "type": s.session_type}),
-        )
-        .await?;
+        let s = app::sessions::schedule(&txn, &ctx.actor(&auth.0), planned).await?;
         txn.commit().await?;
         let location = format!("/api/v1/sessions/{}", s.id);
         Ok(Created::Created(Json(Session::from_model(s)?), location))
@@ -482,7 +386,6 @@ impl SessionsApi {
         body: Json<UpdateSession>,
     ) -> ApiResult<Versioned<Session>> {
         let caller = auth.0.require(Permission::ManageSessions)?;
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
         let mut s = app::sessions::scheduled_session(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), s.version, false)?;
@@ -501,63 +404,25 @@ impl SessionsApi {
             MaybeUndefined::Null => None,
             MaybeUndefined::Value(x) => Some(*x),
         };
-        let radius = match &body.radius_m {
-            MaybeUndefined::Undefined => s.radius_m,
-            MaybeUndefined::Null => None,
-            MaybeUndefined::Value(r) => Some(*r),
-        };
-        let moved = body.starts_at.is_some() || body.ends_at.is_some();
-        let sched = Schedule {
+        let schedule = Schedule {
             starts_at: body.starts_at.unwrap_or(s.starts_at),
             ends_at: body.ends_at.unwrap_or(s.ends_at),
             latitude: pick(&body.latitude, s.latitude_e6.map(|v| v as f64 / 1e6)),
             longitude: pick(&body.longitude, s.longitude_e6.map(|v| v as f64 / 1e6)),
-            radius_m: radius,
+            radius_m: match &body.radius_m {
+                MaybeUndefined::Undefined => s.radius_m,
+                MaybeUndefined::Null => None,
+                MaybeUndefined::Value(r) => Some(*r),
+            },
             capacity: body.capacity.unwrap_or(s.capacity),
             credit_hours: body
                 .credit_hours
                 .unwrap_or(s.credit_hours_x100 as f64 / 100.0),
         };
-        let (credit_x100, point) = check_schedule(&mut check, &sched);
-        if (store::sessions::enrollment_count(&txn, s.id).await? as i64) > i64::from(sched.capacity)
-        {
-            check.fail("capacity", "is below the number already enrolled");
-        }
+        check.absorb(app::sessions::reschedule_problems(&txn, &s, &schedule).await?);
         check.finish()?;
-        if moved {
-            for pid in store::sessions::enrolled_ids(&txn, s.id).await? {
-                if store::sessions::overlapping(
-                    &txn,
-                    pid,
-                    sched.starts_at,
-                    sched.ends_at,
-                    Some(s.id),
-                )
-                .await?
-                {
-                    return Err(ApiError::Conflict(
-                        "an enrolled person has an overlapping session at the new time".into(),
-                    ));
-                }
-            }
-        }
-        s.starts_at = sched.starts_at;
-        s.ends_at = sched.ends_at;
-        s.capacity = sched.capacity;
-        s.credit_hours_x100 = credit_x100;
-        s.latitude_e6 = point.map(|p| p.0);
-        s.longitude_e6 = point.map(|p| p.1);
-        s.radius_m = point.map(|p| p.2);
-        let s = store::sessions::save(&txn, s, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "session.update",
-            "session",
-            Some(s.id.to_string()),
-            json!({"version": s.version}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let s = app::sessions::reschedule(&txn, &ctx.state, &actor, s, schedule).await?;
         txn.commit().await?;
         let tag = etag(s.version);
         Ok(Versioned::Ok(Json(Session::from_model(s)?), tag))
