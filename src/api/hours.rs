@@ -228,12 +228,6 @@ pub struct PutRequirementPolicy {
     pub at_risk_day: Int<1, 28>,
 }
 
-fn month_closed_error(month: Month) -> ApiError {
-    ApiError::Conflict(format!(
-        "{month} is closed; a closed month changes only through reversing entries"
-    ))
-}
-
 /// The ledger month of a participant, computed.
 async fn month_hours<C: ConnectionTrait>(
     conn: &C,
@@ -298,23 +292,6 @@ async fn month_hours<C: ConnectionTrait>(
         closed,
         entries,
     })
-}
-
-/// Loads an entry and its participant for an approver; 404 if the caller
-/// cannot see the participant, 403 if it sees but does not approve.
-async fn entry_for_approver<C: ConnectionTrait>(
-    conn: &C,
-    caller: &UserCaller,
-    id: Uuid,
-) -> ApiResult<(Entry, entity::participant::Model)> {
-    let e = store::hours::entry(conn, id).await?;
-    let p = store::participants::get(conn, caller, e.row.participant_id).await?;
-    // With `ApproveHours` (offices and NGO admins), approving is owning the
-    // person: the office its people, the NGO its volunteers.
-    if !store::participants::owns(caller, &p) {
-        return Err(ApiError::Forbidden);
-    }
-    Ok((e, p))
 }
 
 fn policy_view(row: Option<&entity::requirement_policy::Model>) -> RequirementPolicy {
@@ -386,7 +363,6 @@ impl HoursApi {
         body: Json<CreateHoursEntry>,
     ) -> ApiResult<Created<HoursEntry>> {
         let caller = auth.0.require(Permission::LogHours)?;
-        let now = ctx.state.clock.now();
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
         let description = check.text("description", &body.description);
@@ -394,52 +370,20 @@ impl HoursApi {
         if body.date > today {
             check.fail("date", "must not be in the future");
         }
-        let txn = ctx.state.db.begin().await?;
-        let p = store::participants::get(&txn, caller, id.0).await?;
-        let volunteer = p.kind == "volunteer";
-        if volunteer != (body.category == HoursCategory::Volunteer) {
-            check.fail(
-                "category",
-                if volunteer {
-                    "volunteers earn volunteer hours"
-                } else {
-                    "persons under correction earn education or public_welfare hours"
-                },
-            );
-        }
-        check.finish()?;
-        let month = Month::of(body.date);
-        let org = app::hours::ledger_org(&p).ok_or(ApiError::NotFound)?;
-        if store::hours::is_closed(&txn, org, month).await? {
-            return Err(month_closed_error(month));
-        }
-        let row = entity::hours_entry::Model {
-            id: Uuid::now_v7(),
-            participant_id: p.id,
-            category: Category::from(body.category).as_str().into(),
-            source: "manual".into(),
+        let entry = app::hours::ManualEntry {
+            category: body.category.into(),
             hours_x100: x100,
             date: body.date,
-            month: month.to_string(),
             description,
-            session_id: None,
-            enrollment_id: None,
-            reverses_id: None,
-            created_by: caller.user_id,
-            created_at: now,
         };
-        store::hours::insert_entries(&txn, vec![row.clone()]).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "hours.create",
-            "hours_entry",
-            Some(row.id.to_string()),
-            json!({"participant_id": p.id, "category": row.category, "hours": hours(x100), "date": row.date}),
-        )
-        .await?;
+        let txn = ctx.state.db.begin().await?;
+        let actor = ctx.actor(&auth.0);
+        let broken = check.into_errors();
+        let row =
+            app::hours::log_manual(&txn, &ctx.state, &actor, caller, id.0, entry, broken).await?;
         txn.commit().await?;
-        let location = format!("/api/v1/participants/{}/hours?month={month}", p.id);
+        let (pid, month) = (row.participant_id, row.month.clone());
+        let location = format!("/api/v1/participants/{pid}/hours?month={month}");
         let entry = Entry {
             row,
             approved: false,
@@ -467,37 +411,10 @@ impl HoursApi {
         entry_id: Path<Uuid>,
     ) -> ApiResult<Json<HoursEntry>> {
         let caller = auth.0.require(Permission::ApproveHours)?;
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let (mut e, p) = entry_for_approver(&txn, caller, entry_id.0).await?;
-        if e.row.source != "manual" {
-            return Err(ApiError::InvalidTransition(
-                "only manual entries need approval".into(),
-            ));
-        }
-        if e.approved || e.reversed_by.is_some() {
-            return Err(ApiError::InvalidTransition(
-                "the entry was already approved or reversed".into(),
-            ));
-        }
-        let month: Month = crate::api::types::stored(&e.row.month)?;
-        if let Some(org) = app::hours::ledger_org(&p)
-            && store::hours::is_closed(&txn, org, month).await?
-        {
-            return Err(month_closed_error(month));
-        }
-        store::hours::approve(&txn, &e.row, caller.user_id, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "hours.approve",
-            "hours_entry",
-            Some(e.row.id.to_string()),
-            json!({"participant_id": p.id}),
-        )
-        .await?;
+        let e =
+            app::hours::approve(&txn, &ctx.state, &ctx.actor(&auth.0), caller, entry_id.0).await?;
         txn.commit().await?;
-        e.approved = true;
         Ok(Json(HoursEntry::from_entry(e)?))
     }
 
@@ -525,50 +442,14 @@ impl HoursApi {
         let mut check = Check::new();
         let reason = check.text("reason", &body.reason);
         check.finish()?;
-        let now = ctx.state.clock.now();
-        let today = ctx.state.clock.today(ctx.state.settings.tz());
         let txn = ctx.state.db.begin().await?;
-        let (e, p) = entry_for_approver(&txn, caller, entry_id.0).await?;
-        if e.row.source == "reversal" {
-            return Err(ApiError::InvalidTransition(
-                "a reversal cannot be reversed; add a new entry instead".into(),
-            ));
-        }
-        if e.reversed_by.is_some() {
-            return Err(ApiError::InvalidTransition(
-                "the entry was already reversed".into(),
-            ));
-        }
-        let row = entity::hours_entry::Model {
-            id: Uuid::now_v7(),
-            participant_id: p.id,
-            category: e.row.category.clone(),
-            source: "reversal".into(),
-            hours_x100: rules::reversal_hours(
-                e.row.hours_x100,
-                rules::counts(&e.row.source, e.approved),
-            ),
-            date: today,
-            month: e.row.month.clone(),
-            description: reason,
-            session_id: e.row.session_id,
-            enrollment_id: None,
-            reverses_id: Some(e.row.id),
-            created_by: caller.user_id,
-            created_at: now,
-        };
-        store::hours::insert_entries(&txn, vec![row.clone()]).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "hours.reverse",
-            "hours_entry",
-            Some(e.row.id.to_string()),
-            json!({"participant_id": p.id, "reversal_id": row.id, "hours": hours(row.hours_x100)}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let row = app::hours::reverse(&txn, &ctx.state, &actor, caller, entry_id.0, reason).await?;
         txn.commit().await?;
-        let location = format!("/api/v1/participants/{}/hours?month={}", p.id, row.month);
+        let location = format!(
+            "/api/v1/participants/{}/hours?month={}",
+            row.participant_id, row.month
+        );
         let entry = Entry {
             row,
             approved: false,

@@ -316,6 +316,11 @@ impl Check {
         }
     }
 
+    /// The errors so far, for a use case that reports its own beside them.
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
+    }
+
     /// Adds errors found elsewhere (a use case's broken rules).
     pub fn absorb(&mut self, errors: Vec<FieldError>) {
         self.errors.extend(errors);

@@ -1,21 +1,30 @@
 //! Hours: a person's month judged against the requirement that applies to
-//! them (the one rule of `domain::hours::status`, for many people at once),
-//! and the ledger entries a closed session credits.
+//! them (the one rule of `domain::hours::status`, for many people at once);
+//! the ledger entries a closed session credits; manual entries logged,
+//! approved and reversed by the person's owner.
 //!
 //! Depends on `domain` and `store` only; called by handlers, `app::sessions` and jobs.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use entity::participant;
+use entity::{hours_entry, participant};
 use sea_orm::ConnectionTrait;
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    domain::hours::{Category, Month, MonthStatus, Policy, Requirement, status},
-    error::{ApiError, ApiResult},
+    auth::authz::UserCaller,
+    domain::hours::{
+        Category, Month, MonthStatus, Policy, Requirement, counts, reversal_hours, status,
+    },
+    error::{ApiError, ApiResult, FieldError},
     state::AppState,
     store,
+    store::{
+        audit::{self, Actor},
+        hours::Entry,
+    },
 };
 
 /// The month status of each person under correction among `people` (volunteers
@@ -125,4 +134,194 @@ pub async fn post_attendance<C: ConnectionTrait>(
         })
         .collect();
     store::hours::insert_entries(conn, rows).await
+}
+
+/// A closed month changes only through reversals.
+fn month_closed(month: Month) -> ApiError {
+    ApiError::Conflict(format!(
+        "{month} is closed; a closed month changes only through reversing entries"
+    ))
+}
+
+/// An entry and its person, for whoever approves and reverses it: with
+/// `ApproveHours` (offices and NGO admins), approving is owning the person —
+/// the office its people, the NGO its volunteers (403 for others who see them).
+async fn entry_for_approver<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    id: Uuid,
+) -> ApiResult<(Entry, participant::Model)> {
+    let e = store::hours::entry(conn, id).await?;
+    let p = store::participants::get(conn, caller, e.row.participant_id).await?;
+    if !store::participants::owns(caller, &p) {
+        return Err(ApiError::Forbidden);
+    }
+    Ok((e, p))
+}
+
+/// A manual entry: hours ×100 of a category on a day, with what was done.
+pub struct ManualEntry {
+    pub category: Category,
+    pub hours_x100: i64,
+    pub date: NaiveDate,
+    pub description: String,
+}
+
+/// Logs a manual entry (pending until approved) for a person the caller
+/// sees: volunteers earn volunteer hours, persons under correction education
+/// or public-welfare hours; never into a closed month. `broken` are the
+/// caller's own field errors, reported together with the category's.
+pub async fn log_manual<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    participant_id: Uuid,
+    entry: ManualEntry,
+    mut broken: Vec<FieldError>,
+) -> ApiResult<hours_entry::Model> {
+    let p = store::participants::get(txn, caller, participant_id).await?;
+    let volunteer = p.kind == "volunteer";
+    if volunteer != (entry.category == Category::Volunteer) {
+        broken.push(FieldError::new(
+            "category",
+            if volunteer {
+                "volunteers earn volunteer hours"
+            } else {
+                "persons under correction earn education or public_welfare hours"
+            },
+        ));
+    }
+    if !broken.is_empty() {
+        return Err(ApiError::Validation(broken));
+    }
+    let month = Month::of(entry.date);
+    let org = ledger_org(&p).ok_or(ApiError::NotFound)?;
+    if store::hours::is_closed(txn, org, month).await? {
+        return Err(month_closed(month));
+    }
+    let row = hours_entry::Model {
+        id: Uuid::now_v7(),
+        participant_id: p.id,
+        category: entry.category.as_str().into(),
+        source: "manual".into(),
+        hours_x100: entry.hours_x100,
+        date: entry.date,
+        month: month.to_string(),
+        description: entry.description,
+        session_id: None,
+        enrollment_id: None,
+        reverses_id: None,
+        created_by: caller.user_id,
+        created_at: state.clock.now(),
+    };
+    store::hours::insert_entries(txn, vec![row.clone()]).await?;
+    let detail = json!({"participant_id": p.id, "category": row.category,
+        "hours": row.hours_x100 as f64 / 100.0, "date": row.date});
+    audit::record(
+        txn,
+        actor,
+        "hours.create",
+        "hours_entry",
+        Some(row.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(row)
+}
+
+/// Approves a pending manual entry of a person the caller owns, unless its month is closed.
+pub async fn approve<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    entry_id: Uuid,
+) -> ApiResult<Entry> {
+    let (mut e, p) = entry_for_approver(txn, caller, entry_id).await?;
+    if e.row.source != "manual" {
+        return Err(ApiError::InvalidTransition(
+            "only manual entries need approval".into(),
+        ));
+    }
+    if e.approved || e.reversed_by.is_some() {
+        return Err(ApiError::InvalidTransition(
+            "the entry was already approved or reversed".into(),
+        ));
+    }
+    let month: Month = e
+        .row
+        .month
+        .parse()
+        .map_err(|m: String| ApiError::Internal(anyhow::anyhow!(m)))?;
+    if let Some(org) = ledger_org(&p)
+        && store::hours::is_closed(txn, org, month).await?
+    {
+        return Err(month_closed(month));
+    }
+    store::hours::approve(txn, &e.row, caller.user_id, state.clock.now()).await?;
+    let detail = json!({"participant_id": p.id});
+    audit::record(
+        txn,
+        actor,
+        "hours.approve",
+        "hours_entry",
+        Some(e.row.id.to_string()),
+        detail,
+    )
+    .await?;
+    e.approved = true;
+    Ok(e)
+}
+
+/// Reverses an entry of a person the caller owns with an entry of the
+/// opposite sign, dated today in the entry's month (a reversal is never
+/// reversed; an entry only once).
+pub async fn reverse<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    entry_id: Uuid,
+    reason: String,
+) -> ApiResult<hours_entry::Model> {
+    let (e, p) = entry_for_approver(txn, caller, entry_id).await?;
+    if e.row.source == "reversal" {
+        return Err(ApiError::InvalidTransition(
+            "a reversal cannot be reversed; add a new entry instead".into(),
+        ));
+    }
+    if e.reversed_by.is_some() {
+        return Err(ApiError::InvalidTransition(
+            "the entry was already reversed".into(),
+        ));
+    }
+    let row = hours_entry::Model {
+        id: Uuid::now_v7(),
+        participant_id: p.id,
+        category: e.row.category.clone(),
+        source: "reversal".into(),
+        hours_x100: reversal_hours(e.row.hours_x100, counts(&e.row.source, e.approved)),
+        date: state.clock.today(state.settings.tz()),
+        month: e.row.month.clone(),
+        description: reason,
+        session_id: e.row.session_id,
+        enrollment_id: None,
+        reverses_id: Some(e.row.id),
+        created_by: caller.user_id,
+        created_at: state.clock.now(),
+    };
+    store::hours::insert_entries(txn, vec![row.clone()]).await?;
+    let detail = json!({"participant_id": p.id, "reversal_id": row.id,
+        "hours": row.hours_x100 as f64 / 100.0});
+    audit::record(
+        txn,
+        actor,
+        "hours.reverse",
+        "hours_entry",
+        Some(e.row.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(row)
 }
