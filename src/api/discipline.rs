@@ -3,13 +3,13 @@
 //! the next step the 2020 implementing rules suggest. NGOs never see them.
 
 use crate::api::text::{Cursor, Prose};
+use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
     param::{Header, Path, Query},
     payload::Json,
 };
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -19,8 +19,7 @@ use crate::{
     auth::{authz::Permission, scheme::BearerAuth},
     domain::care::suggested_next,
     error::{ApiError, ApiResult},
-    mail,
-    store::{self, audit, page::PageRequest},
+    store::{self, page::PageRequest},
 };
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,50 +169,16 @@ impl DisciplineApi {
         }
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
-        let p = store::participants::get(&txn, caller, id.0).await?;
-        if p.kind != "correction_subject" || p.judicial_office_id != Some(caller.org_id) {
-            return Err(ApiError::NotFound);
-        }
-        let r = store::care::insert_discipline(
-            &txn,
-            entity::discipline_record::Model {
-                id: Uuid::now_v7(),
-                participant_id: p.id,
-                office_id: caller.org_id,
-                kind: body.kind.as_str().into(),
-                reason,
-                date: body.date,
-                recorded_by: caller.user_id,
-                created_at: ctx.state.clock.now(),
-            },
-        )
-        .await?;
-        let kinds = store::care::discipline_kinds(&txn, p.id).await?;
-        let next_step = suggested_next(&kinds.iter().map(String::as_str).collect::<Vec<_>>());
-        if next_step.is_some_and(|s| s.flags_bureau())
-            && let Some(bureau) = store::hours::bureau_for(&txn, caller.org_id).await?
-        {
-            let to = mail::recipients_of(&txn, bureau).await?;
-            let m = mail::templates::revocation_suggested(
-                &p.code,
-                mail::link(
-                    &ctx.state,
-                    &format!("/api/v1/participants/{}/discipline", p.id),
-                ),
-            );
-            mail::enqueue(&txn, &ctx.state, &to, &m).await?;
-        }
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "discipline.create",
-            "participant",
-            Some(p.id.to_string()),
-            json!({"kind": r.kind, "suggested_next": next_step.map(|s| s.as_str())}),
-        )
-        .await?;
+        let record = app::discipline::NewRecord {
+            kind: body.kind.as_str(),
+            reason,
+            date: body.date,
+        };
+        let r =
+            app::discipline::record(&txn, &ctx.state, &ctx.actor(&auth.0), caller, id.0, record)
+                .await?;
         txn.commit().await?;
-        let location = format!("/api/v1/participants/{}/discipline", p.id);
+        let location = format!("/api/v1/participants/{}/discipline", r.participant_id);
         Ok(Created::Created(
             Json(DisciplineRecord::from_model(r)?),
             location,
