@@ -4,6 +4,7 @@
 //! and `/participants/{id}/certificate`, a volunteer's certificate of service.
 
 use crate::api::text::{Cursor, Prose};
+use crate::domain::care::outcome_problems;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem::Request;
 use poem_openapi::{
@@ -11,7 +12,6 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::{Html, Json},
 };
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -22,7 +22,7 @@ use crate::{
     auth::{authz::Permission, scheme::BearerAuth},
     domain::roles::OrgKind,
     error::{ApiError, ApiResult},
-    store::{self, audit, page::PageRequest},
+    store::{self, page::PageRequest},
 };
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,58 +228,27 @@ impl OutcomesApi {
         if body.date > today {
             check.fail("date", "must not be in the future");
         }
-        let ngo_kind = matches!(
-            body.kind,
-            OutcomeKind::Certificate | OutcomeKind::Employment | OutcomeKind::Assessment
-        );
-        if ngo_kind != (caller.org_kind == OrgKind::Ngo) {
-            check.fail(
-                "kind",
-                if caller.org_kind == OrgKind::Ngo {
-                    "NGOs record certificate, employment or assessment"
-                } else {
-                    "offices record commendation, completion or revocation"
-                },
-            );
-        }
-        let score_ok = |s: Option<i32>| s.is_some_and(|v| (0..=100).contains(&v));
-        if body.kind == OutcomeKind::Assessment {
-            for (f, v) in [
-                ("score_before", body.score_before),
-                ("score_after", body.score_after),
-            ] {
-                if !score_ok(v) {
-                    check.fail(f, "an assessment needs a score of 0–100");
-                }
-            }
-        } else if body.score_before.is_some() || body.score_after.is_some() {
-            check.fail("score_before", "scores belong to assessments only");
+        let new = app::outcomes::NewOutcome {
+            kind: kind_str(body.kind),
+            date: body.date,
+            detail,
+            scores: (body.score_before, body.score_after),
+        };
+        for (field, message) in
+            outcome_problems(new.kind, caller.org_kind == OrgKind::Ngo, new.scores)
+        {
+            check.fail(field, message);
         }
         let txn = ctx.state.db.begin().await?;
-        let p = store::participants::get(&txn, caller, id.0).await?;
-        if caller.org_kind == OrgKind::JudicialOffice && p.judicial_office_id != Some(caller.org_id)
-        {
-            return Err(ApiError::NotFound);
-        }
-        check.finish()?;
-        let o = app::outcomes::record(
+        let actor = ctx.actor(&auth.0);
+        let (o, p) = app::outcomes::record_by(
             &txn,
             &ctx.state,
-            &p,
-            kind_str(body.kind),
-            body.date,
-            detail,
-            (body.score_before, body.score_after),
-            (caller.org_id, caller.user_id),
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "outcome.create",
-            "participant",
-            Some(p.id.to_string()),
-            json!({"kind": o.kind, "outcome_id": o.id}),
+            &actor,
+            caller,
+            id.0,
+            new,
+            check.into_errors(),
         )
         .await?;
         txn.commit().await?;

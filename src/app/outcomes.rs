@@ -111,3 +111,44 @@ pub async fn certificate<C: ConnectionTrait>(
         issued_at: state.clock.now(),
     })
 }
+
+/// An outcome recorded by hand: its stored kind, day, facts and (for an
+/// assessment) the scores before and after.
+pub struct NewOutcome {
+    pub kind: &'static str,
+    pub date: NaiveDate,
+    pub detail: String,
+    pub scores: (Option<i32>, Option<i32>),
+}
+
+/// Records an outcome for a person the caller sees — an office only for
+/// its own people (404 otherwise) — with its audit event. `broken` are the
+/// caller's field errors, reported only once the person is known to be visible.
+pub async fn record_by<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &crate::store::audit::Actor,
+    caller: &crate::auth::authz::UserCaller,
+    participant_id: Uuid,
+    new: NewOutcome,
+    broken: Vec<crate::error::FieldError>,
+) -> ApiResult<(entity::outcome::Model, entity::participant::Model)> {
+    use crate::domain::roles::OrgKind;
+    let p = store::participants::get(txn, caller, participant_id).await?;
+    if caller.org_kind == OrgKind::JudicialOffice && p.judicial_office_id != Some(caller.org_id) {
+        return Err(crate::error::ApiError::NotFound);
+    }
+    if !broken.is_empty() {
+        return Err(crate::error::ApiError::Validation(broken));
+    }
+    let by = (caller.org_id, caller.user_id);
+    let o = record(
+        txn, state, &p, new.kind, new.date, new.detail, new.scores, by,
+    )
+    .await?;
+    let detail = serde_json::json!({"kind": o.kind, "outcome_id": o.id});
+    let object = Some(p.id.to_string());
+    crate::store::audit::record(txn, actor, "outcome.create", "participant", object, detail)
+        .await?;
+    Ok((o, p))
+}

@@ -78,6 +78,40 @@ pub fn need_label(code: &str) -> String {
         .unwrap_or_else(|| code.into())
 }
 
+/// What is wrong with an outcome recorded by hand: NGOs record
+/// `certificate`, `employment` and `assessment`, offices `commendation`,
+/// `completion` and `revocation`; an assessment needs both scores (0–100),
+/// and only an assessment has scores.
+pub fn outcome_problems(
+    kind: &str,
+    by_ngo: bool,
+    scores: (Option<i32>, Option<i32>),
+) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    let ngo_kind = matches!(kind, "certificate" | "employment" | "assessment");
+    if ngo_kind != by_ngo {
+        out.push((
+            "kind",
+            if by_ngo {
+                "NGOs record certificate, employment or assessment"
+            } else {
+                "offices record commendation, completion or revocation"
+            },
+        ));
+    }
+    let score_ok = |s: Option<i32>| s.is_some_and(|v| (0..=100).contains(&v));
+    if kind == "assessment" {
+        for (f, v) in [("score_before", scores.0), ("score_after", scores.1)] {
+            if !score_ok(v) {
+                out.push((f, "an assessment needs a score of 0–100"));
+            }
+        }
+    } else if scores.0.is_some() || scores.1.is_some() {
+        out.push(("score_before", "scores belong to assessments only"));
+    }
+    out
+}
+
 /// Alert kinds raised by the system (the NGO's `behaviour_concern` is the only manual one).
 pub const AUTOMATIC_ALERTS: &[&str] = &[
     "no_show",
@@ -181,6 +215,30 @@ mod tests {
             ReferralStatus::Accepted
                 .apply(ReferralAction::Decline)
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn outcomes_belong_to_who_records_them_and_scores_to_assessments() {
+        assert!(outcome_problems("employment", true, (None, None)).is_empty());
+        assert!(outcome_problems("completion", false, (None, None)).is_empty());
+        assert_eq!(
+            outcome_problems("completion", true, (None, None))[0].0,
+            "kind"
+        );
+        assert_eq!(
+            outcome_problems("certificate", false, (None, None))[0].0,
+            "kind"
+        );
+        assert!(outcome_problems("assessment", true, (Some(40), Some(70))).is_empty());
+        let fields: Vec<_> = outcome_problems("assessment", true, (Some(101), None))
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(fields, ["score_before", "score_after"]);
+        assert_eq!(
+            outcome_problems("employment", true, (Some(1), None)),
+            [("score_before", "scores belong to assessments only")]
         );
     }
 }
