@@ -2,6 +2,7 @@
 //! reads are scoped by the caller's organisation (see `store::organizations`).
 
 use crate::api::text::{CreditCode, Cursor, Email};
+use crate::app;
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -164,7 +165,6 @@ impl OrganizationsApi {
         body: Json<CreateOrganization>,
     ) -> ApiResult<Created<Organization>> {
         let caller = auth.0.require(Permission::CreateOrganization)?;
-        let db = &ctx.state.db;
         let kind: OrgKind = body.kind.into();
         let mut check = Check::new();
         let name = check.text("name", &body.name);
@@ -180,50 +180,18 @@ impl OrganizationsApi {
             .contact_email
             .as_deref()
             .map(|e| check.email("contact_email", e));
-        let parent_id = match kind {
-            OrgKind::JudicialOffice => {
-                if township.is_none() {
-                    check.fail("township", "is required for a judicial office");
-                }
-                let parent = body.parent_id.unwrap_or(caller.org_id);
-                let parent_ok = store::organizations::find(&db.read, parent)
-                    .await?
-                    .is_some_and(|p| p.kind == OrgKind::Bureau.as_str());
-                if !parent_ok {
-                    check.fail("parent_id", "must be a bureau");
-                }
-                Some(parent)
-            }
-            _ => {
-                if body.parent_id.is_some() {
-                    check.fail("parent_id", "only judicial offices have a parent");
-                }
-                None
-            }
+        let new = NewOrganization {
+            kind,
+            name,
+            uscc,
+            parent_id: body.parent_id,
+            township,
+            contact_email,
         };
-        check.finish()?;
-        let txn = db.begin().await?;
-        let org = store::organizations::insert(
-            &txn,
-            NewOrganization {
-                kind,
-                name,
-                uscc,
-                parent_id,
-                township,
-                contact_email,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "organization.create",
-            "organization",
-            Some(org.id.to_string()),
-            json!({"kind": org.kind, "name": org.name}),
-        )
-        .await?;
+        let txn = ctx.state.db.begin().await?;
+        let actor = ctx.actor(&auth.0);
+        let org =
+            app::organizations::create(&txn, &actor, caller, new, check.into_errors()).await?;
         txn.commit().await?;
         let id = org.id;
         Ok(Created::Created(

@@ -14,6 +14,8 @@ pub mod bootstrap;
 pub mod discipline;
 /// A person's month judged against their requirement, for many people at once.
 pub mod hours;
+/// Registering organisations.
+pub mod organizations;
 /// Recording an outcome (by hand, on release or revocation).
 pub mod outcomes;
 /// Listing participants by what only a use case can judge (their month's status).

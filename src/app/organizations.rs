@@ -1,0 +1,74 @@
+//! Organisations: the bureau admin registers judicial offices (under a
+//! bureau, with their township), NGOs, agencies and the procuratorate.
+//!
+//! Depends on `domain` and `store`; called by the organisations handler.
+
+use entity::organization;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+use crate::{
+    auth::authz::UserCaller,
+    domain::roles::OrgKind,
+    error::{ApiError, ApiResult, FieldError},
+    store::{
+        self,
+        audit::{self, Actor},
+        organizations::NewOrganization,
+    },
+};
+
+/// Registers an organisation: a judicial office needs its township and a
+/// bureau as parent (default: the caller's), no other kind has a parent.
+/// `broken` are the caller's field errors, reported with these.
+pub async fn create<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    caller: &UserCaller,
+    mut new: NewOrganization,
+    mut broken: Vec<FieldError>,
+) -> ApiResult<organization::Model> {
+    new.parent_id = match new.kind {
+        OrgKind::JudicialOffice => {
+            if new.township.is_none() {
+                broken.push(FieldError::new(
+                    "township",
+                    "is required for a judicial office",
+                ));
+            }
+            let parent = new.parent_id.unwrap_or(caller.org_id);
+            let parent_ok = store::organizations::find(txn, parent)
+                .await?
+                .is_some_and(|p| p.kind == OrgKind::Bureau.as_str());
+            if !parent_ok {
+                broken.push(FieldError::new("parent_id", "must be a bureau"));
+            }
+            Some(parent)
+        }
+        _ => {
+            if new.parent_id.is_some() {
+                broken.push(FieldError::new(
+                    "parent_id",
+                    "only judicial offices have a parent",
+                ));
+            }
+            None
+        }
+    };
+    if !broken.is_empty() {
+        return Err(ApiError::Validation(broken));
+    }
+    let org = store::organizations::insert(txn, new).await?;
+    let detail = json!({"kind": org.kind, "name": org.name});
+    let object = Some(org.id.to_string());
+    audit::record(
+        txn,
+        actor,
+        "organization.create",
+        "organization",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(org)
+}
