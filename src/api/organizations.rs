@@ -10,7 +10,6 @@ use poem_openapi::{
     payload::Json,
     types::MaybeUndefined,
 };
-use serde_json::json;
 
 use crate::api::types::Text;
 use uuid::Uuid;
@@ -24,9 +23,9 @@ use crate::{
     },
     auth::{authz::Permission, scheme::BearerAuth},
     domain::{roles::OrgKind, uscc::Uscc},
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     store::{
-        self, audit,
+        self,
         organizations::{NewOrganization, OrgChanges, OrgFilter},
         page::PageRequest,
     },
@@ -248,56 +247,21 @@ impl OrganizationsApi {
             MaybeUndefined::Value(e) => Some(Some(check.email("contact_email", e))),
         };
         check.finish()?;
-        let txn = ctx.state.db.begin().await?;
-        let current = store::organizations::get_visible(&txn, caller, id.0).await?;
-        check_if_match(if_match.0.as_deref(), current.version, false)?;
         let police_station_id = match body.police_station_id {
             MaybeUndefined::Undefined => None,
             MaybeUndefined::Null => Some(None),
-            MaybeUndefined::Value(p) => {
-                if current.kind != OrgKind::JudicialOffice.as_str() {
-                    return Err(ApiError::field(
-                        "police_station_id",
-                        "only judicial offices have a police station",
-                    ));
-                }
-                match store::organizations::find(&txn, p).await? {
-                    Some(o) if o.kind == OrgKind::Agency.as_str() => Some(Some(p)),
-                    _ => {
-                        return Err(ApiError::field(
-                            "police_station_id",
-                            "must be an agency organisation",
-                        ));
-                    }
-                }
-            }
+            MaybeUndefined::Value(p) => Some(Some(p)),
         };
-        if current.kind == OrgKind::JudicialOffice.as_str() && matches!(township, Some(None)) {
-            return Err(ApiError::field(
-                "township",
-                "is required for a judicial office",
-            ));
-        }
-        let org = store::organizations::update(
-            &txn,
-            current,
-            OrgChanges {
-                name,
-                township,
-                contact_email,
-                police_station_id,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "organization.update",
-            "organization",
-            Some(org.id.to_string()),
-            json!({"version": org.version}),
-        )
-        .await?;
+        let changes = OrgChanges {
+            name,
+            township,
+            contact_email,
+            police_station_id,
+        };
+        let txn = ctx.state.db.begin().await?;
+        let current = store::organizations::get_visible(&txn, caller, id.0).await?;
+        check_if_match(if_match.0.as_deref(), current.version, false)?;
+        let org = app::organizations::update(&txn, &ctx.actor(&auth.0), current, changes).await?;
         txn.commit().await?;
         let tag = etag(org.version);
         Ok(Versioned::Ok(Json(Organization::from_model(org)?), tag))

@@ -14,7 +14,7 @@ use crate::{
     store::{
         self,
         audit::{self, Actor},
-        organizations::NewOrganization,
+        organizations::{NewOrganization, OrgChanges},
     },
 };
 
@@ -65,6 +65,54 @@ pub async fn create<C: ConnectionTrait>(
         txn,
         actor,
         "organization.create",
+        "organization",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(org)
+}
+
+/// Changes an organisation (as read by the caller, inside this
+/// transaction): a police station only for a judicial office and only an
+/// agency; a judicial office keeps its township.
+pub async fn update<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    current: organization::Model,
+    changes: OrgChanges,
+) -> ApiResult<organization::Model> {
+    let office = current.kind == OrgKind::JudicialOffice.as_str();
+    if let Some(Some(p)) = changes.police_station_id {
+        if !office {
+            return Err(ApiError::field(
+                "police_station_id",
+                "only judicial offices have a police station",
+            ));
+        }
+        match store::organizations::find(txn, p).await? {
+            Some(o) if o.kind == OrgKind::Agency.as_str() => {}
+            _ => {
+                return Err(ApiError::field(
+                    "police_station_id",
+                    "must be an agency organisation",
+                ));
+            }
+        }
+    }
+    if office && matches!(changes.township, Some(None)) {
+        return Err(ApiError::field(
+            "township",
+            "is required for a judicial office",
+        ));
+    }
+    let org = store::organizations::update(txn, current, changes).await?;
+    let detail = json!({"version": org.version});
+    let object = Some(org.id.to_string());
+    audit::record(
+        txn,
+        actor,
+        "organization.update",
         "organization",
         object,
         detail,
