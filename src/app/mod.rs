@@ -20,6 +20,8 @@ pub mod organizations;
 pub mod outcomes;
 /// Listing participants by what only a use case can judge (their month's status).
 pub mod participants;
+/// Bids on published procurements.
+pub mod procurement;
 /// Referral reminders to agencies.
 pub mod referrals;
 /// Report reminders to NGOs.

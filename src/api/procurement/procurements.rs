@@ -4,6 +4,7 @@
 
 use crate::api::text::{Cursor, Prose, Stored};
 use crate::api::wire::{BidState, ProcurementState};
+use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -633,14 +634,8 @@ impl ProcurementsApi {
         body: Json<CreateBid>,
     ) -> ApiResult<Created<Bid>> {
         let caller = auth.0.require(Permission::SubmitBid)?;
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let p = store::procurements::get_procurement(&txn, caller, id.0).await?;
-        if p.status != ProcurementStatus::Published.as_str() || now >= p.bid_deadline {
-            return Err(ApiError::Conflict(
-                "bidding is not open (not published, or past the deadline)".into(),
-            ));
-        }
+        let p = app::procurement::open_for_bids(&txn, &ctx.state, caller, id.0).await?;
         let mut check = Check::new();
         let proposal = check.text("proposal", &body.proposal);
         if body.price_fen <= 0 || body.price_fen > p.budget_fen {
@@ -660,39 +655,13 @@ impl ProcurementsApi {
             .collect();
         check_kpis(&mut check, "planned_kpis", &as_targets);
         check.finish()?;
-        if store::procurements::live_bid_of(&txn, p.id, caller.org_id)
-            .await?
-            .is_some()
-        {
-            return Err(ApiError::Conflict(
-                "your NGO already has a live bid; withdraw it first".into(),
-            ));
-        }
-        let b = store::procurements::insert_bid(
-            &txn,
-            entity::bid::Model {
-                id: Uuid::now_v7(),
-                procurement_id: p.id,
-                ngo_id: caller.org_id,
-                price_fen: body.price_fen,
-                proposal,
-                planned_kpis: to_json_text(&body.planned_kpis),
-                status: BidStatus::Submitted.as_str().into(),
-                created_by: caller.user_id,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "bid.create",
-            "bid",
-            Some(b.id.to_string()),
-            json!({"procurement_id": p.id, "price_fen": b.price_fen}),
-        )
-        .await?;
+        let bid = app::procurement::NewBid {
+            price_fen: body.price_fen,
+            proposal,
+            planned_kpis: to_json_text(&body.planned_kpis),
+        };
+        let actor = ctx.actor(&auth.0);
+        let b = app::procurement::submit_bid(&txn, &ctx.state, &actor, caller, &p, bid).await?;
         txn.commit().await?;
         let location = format!("/api/v1/bids/{}", b.id);
         Ok(Created::Created(
