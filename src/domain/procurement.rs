@@ -46,6 +46,32 @@ pub fn weighted_x100(scores_and_weights: &[(i64, i64)]) -> i64 {
     scores_and_weights.iter().map(|(s, w)| s * w).sum()
 }
 
+/// An evaluator's sheet against the criteria `(name, weight)`: exactly one
+/// score of 0–100 per criterion, none for anything else. `Ok` gives the
+/// `(score, weight)` pairs in criterion order; `Err` every problem.
+pub fn score_pairs(
+    criteria: &[(&str, i64)],
+    scores: &[(&str, i64)],
+) -> Result<Vec<(i64, i64)>, Vec<String>> {
+    let mut pairs = Vec::new();
+    let mut wrong = Vec::new();
+    for (name, weight) in criteria {
+        match scores.iter().filter(|s| s.0 == *name).collect::<Vec<_>>()[..] {
+            [s] if (0..=100).contains(&s.1) => pairs.push((s.1, *weight)),
+            [_] => wrong.push(format!("score for `{name}` must be 0–100")),
+            _ => wrong.push(format!("needs exactly one score for `{name}`")),
+        }
+    }
+    if scores.len() != criteria.len() {
+        wrong.push("must score each criterion exactly once".into());
+    }
+    if wrong.is_empty() {
+        Ok(pairs)
+    } else {
+        Err(wrong)
+    }
+}
+
 /// The bid's total: the mean of evaluators' weighted scores, in hundredths,
 /// rounded half up. `None` without evaluators.
 pub fn total_x100(per_evaluator_x100: &[i64]) -> Option<i64> {
@@ -104,5 +130,26 @@ mod tests {
         assert!(!is_top(Some(7000), &[Some(8000), Some(7000)]));
         assert!(!is_top(None, &[Some(1), None]));
         assert!(is_top(None, &[None, None]));
+    }
+
+    #[test]
+    fn a_score_sheet_scores_each_criterion_once() {
+        let criteria = [("方案", 60), ("价格", 40)];
+        assert_eq!(
+            score_pairs(&criteria, &[("价格", 70), ("方案", 90)]),
+            Ok(vec![(90, 60), (70, 40)])
+        );
+        assert_eq!(
+            score_pairs(&criteria, &[("方案", 90)]),
+            Err(vec![
+                "needs exactly one score for `价格`".to_string(),
+                "must score each criterion exactly once".to_string()
+            ])
+        );
+        assert_eq!(
+            score_pairs(&criteria, &[("方案", 101), ("价格", 1)]),
+            Err(vec!["score for `方案` must be 0–100".to_string()])
+        );
+        assert!(score_pairs(&criteria, &[("方案", 1), ("价格", 1), ("其他", 1)]).is_err());
     }
 }

@@ -32,7 +32,7 @@ use crate::{
         contract::check_term,
         procurement::{
             BidAction, BidStatus, ProcurementAction, ProcurementStatus, is_top, total_x100,
-            weighted_x100, weights_sum_to_100,
+            weights_sum_to_100,
         },
         roles::OrgKind,
     },
@@ -734,65 +734,16 @@ impl ProcurementsApi {
         body: Json<ScoreSheet>,
     ) -> ApiResult<Json<Bid>> {
         let caller = auth.0.require(Permission::ScoreBid)?;
-        let now = ctx.state.clock.now();
+        let sheet: Vec<(&str, i64)> = body
+            .scores
+            .iter()
+            .map(|s| (&*s.criterion, s.score))
+            .collect();
         let txn = ctx.state.db.begin().await?;
-        let b = store::procurements::get_bid(&txn, caller, id.0).await?;
-        let p = store::procurements::get_procurement(&txn, caller, b.procurement_id).await?;
-        if p.status != ProcurementStatus::Closed.as_str() {
-            return Err(ApiError::InvalidTransition(
-                "bids are scored after close and before the award".into(),
-            ));
-        }
-        if b.status != BidStatus::Submitted.as_str() {
-            return Err(ApiError::InvalidTransition(format!(
-                "a {} bid is not scored",
-                b.status
-            )));
-        }
-        let criteria: Vec<Criterion> = from_json_text(&p.criteria)?;
-        let mut check = Check::new();
-        let mut pairs = Vec::new();
-        for c in &criteria {
-            match body
-                .scores
-                .iter()
-                .filter(|s| s.criterion == c.name)
-                .collect::<Vec<_>>()[..]
-            {
-                [s] if (0..=100).contains(&s.score) => pairs.push((s.score, c.weight)),
-                [_] => check.fail("scores", format!("score for `{}` must be 0–100", &*c.name)),
-                _ => check.fail(
-                    "scores",
-                    format!("needs exactly one score for `{}`", &*c.name),
-                ),
-            }
-        }
-        if body.scores.len() != criteria.len() {
-            check.fail("scores", "must score each criterion exactly once");
-        }
-        check.finish()?;
-        store::procurements::upsert_score(
-            &txn,
-            entity::bid_score::Model {
-                id: Uuid::now_v7(),
-                bid_id: b.id,
-                evaluator_id: caller.user_id,
-                scores: to_json_text(&body.scores),
-                weighted_x100: weighted_x100(&pairs),
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "bid.score",
-            "bid",
-            Some(b.id.to_string()),
-            json!({"weighted_x100": weighted_x100(&pairs)}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let json = to_json_text(&body.scores);
+        let (b, p) =
+            app::procurement::score(&txn, &ctx.state, &actor, caller, id.0, &sheet, json).await?;
         let scores = store::procurements::weighted_scores(&txn, &[b.id]).await?;
         txn.commit().await?;
         let s = scores.get(&b.id).cloned().unwrap_or_default();
