@@ -10,6 +10,8 @@ pub mod alerts;
 pub mod audit;
 /// The first start: the bureau and its first admin on an empty database.
 pub mod bootstrap;
+/// Contract milestones.
+pub mod contracts;
 /// Discipline records and the revocation the rules suggest.
 pub mod discipline;
 /// A person's month judged against their requirement, for many people at once.

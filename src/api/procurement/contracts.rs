@@ -3,6 +3,7 @@
 
 use crate::api::text::{Cursor, Prose, Stored};
 use crate::api::wire::{AmendmentState, ContractState, MilestoneState};
+use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -1052,62 +1053,20 @@ impl ContractsApi {
         body: Json<CreateMilestone>,
     ) -> ApiResult<Created<Milestone>> {
         let caller = auth.0.require(Permission::ManageMilestones)?;
-        let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
-        let c = store::contracts::get(&txn, caller, id.0).await?;
-        if !matches!(c.status.as_str(), "draft" | "active" | "suspended") {
-            return Err(ApiError::InvalidTransition(format!(
-                "a {} contract takes no new milestones",
-                c.status
-            )));
-        }
-        let existing: i64 = store::contracts::all_milestones(&txn, c.id)
-            .await?
-            .iter()
-            .map(|m| m.amount_fen)
-            .sum();
         let mut check = Check::new();
-        let name = check.text("name", &body.name);
-        if body.amount_fen <= 0 || existing + body.amount_fen > c.amount_fen {
-            check.fail("amount_fen", format!("must be positive and keep the total within {} fen ({existing} already scheduled)", c.amount_fen));
-        }
-        if body.due_date < c.start_date || body.due_date > c.end_date {
-            check.fail("due_date", "must fall within the contract term");
-        }
-        if !(0..=100).contains(&body.min_score) {
-            check.fail("min_score", "must be 0–100");
-        }
-        check.finish()?;
-        let m = store::contracts::insert_milestone(
-            &txn,
-            entity::milestone::Model {
-                id: Uuid::now_v7(),
-                contract_id: c.id,
-                name,
-                due_date: body.due_date,
-                amount_fen: body.amount_fen,
-                min_score: body.min_score,
-                status: MilestoneStatus::Scheduled.as_str().into(),
-                evaluation_id: None,
-                payable_fen: None,
-                approved_at: None,
-                paid_at: None,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "milestone.create",
-            "milestone",
-            Some(m.id.to_string()),
-            json!({"contract_id": c.id, "amount_fen": m.amount_fen}),
-        )
-        .await?;
+        let new = app::contracts::NewMilestone {
+            name: check.text("name", &body.name),
+            due_date: body.due_date,
+            amount_fen: body.amount_fen,
+            min_score: body.min_score,
+        };
+        let txn = ctx.state.db.begin().await?;
+        let actor = ctx.actor(&auth.0);
+        let broken = check.into_errors();
+        let m = app::contracts::add_milestone(&txn, &ctx.state, &actor, caller, id.0, new, broken)
+            .await?;
         txn.commit().await?;
-        let location = format!("/api/v1/contracts/{}/milestones", c.id);
+        let location = format!("/api/v1/contracts/{}/milestones", m.contract_id);
         Ok(Created::Created(Json(m.into()), location))
     }
 
