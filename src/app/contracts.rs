@@ -1,16 +1,20 @@
-//! Contracts: payment milestones scheduled within the contract's amount and term.
+//! Contracts: payment milestones scheduled within the contract's amount and
+//! term; evaluations, which settle the milestones due in their period by the
+//! payment rule.
 //!
 //! Depends on `domain` and `store`; called by the contracts handlers.
 
 use chrono::NaiveDate;
-use entity::milestone;
+use entity::{contract, evaluation, milestone};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
     auth::authz::UserCaller,
-    domain::contract::{ContractStatus, MilestoneStatus},
+    domain::contract::{
+        ContractStatus, MilestoneAction, MilestoneStatus, PaymentBand, payable_fen,
+    },
     error::{ApiError, ApiResult, FieldError},
     state::AppState,
     store::{
@@ -41,10 +45,7 @@ pub async fn add_milestone<C: ConnectionTrait>(
     mut broken: Vec<FieldError>,
 ) -> ApiResult<milestone::Model> {
     let c = store::contracts::get(txn, caller, contract_id).await?;
-    let status: ContractStatus = c
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let status: ContractStatus = parse(&c.status)?;
     if !matches!(
         status,
         ContractStatus::Draft | ContractStatus::Active | ContractStatus::Suspended
@@ -111,4 +112,152 @@ pub async fn add_milestone<C: ConnectionTrait>(
     )
     .await?;
     Ok(m)
+}
+
+/// A periodic evaluation as asked for.
+pub struct NewEvaluation {
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub score: i32,
+    /// The per-KPI ratings (each 0–100), and all of them as stored JSON.
+    pub ratings: Vec<i64>,
+    pub kpi_ratings: String,
+    pub comment: String,
+}
+
+/// Records an evaluation of a running or finished contract (409 otherwise),
+/// then settles the milestones due in its period: payable by the payment
+/// rule when the score reaches their minimum, else withheld.
+pub async fn evaluate<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    contract_id: Uuid,
+    new: NewEvaluation,
+    mut broken: Vec<FieldError>,
+) -> ApiResult<evaluation::Model> {
+    let c = store::contracts::get(txn, caller, contract_id).await?;
+    let status: ContractStatus = parse(&c.status)?;
+    if !matches!(
+        status,
+        ContractStatus::Active | ContractStatus::Suspended | ContractStatus::Completed
+    ) {
+        return Err(ApiError::InvalidTransition(format!(
+            "a {} contract is not evaluated",
+            c.status
+        )));
+    }
+    if new.period_end < new.period_start {
+        broken.push(FieldError::new(
+            "period_end",
+            "must not be before period_start",
+        ));
+    }
+    if !(0..=100).contains(&new.score) {
+        broken.push(FieldError::new("score", "must be 0–100"));
+    }
+    if new.ratings.iter().any(|r| !(0..=100).contains(r)) {
+        broken.push(FieldError::new("kpi_ratings", "ratings must be 0–100"));
+    }
+    if !broken.is_empty() {
+        return Err(ApiError::Validation(broken));
+    }
+    let e = store::contracts::insert_evaluation(
+        txn,
+        evaluation::Model {
+            id: Uuid::now_v7(),
+            contract_id: c.id,
+            period_start: new.period_start,
+            period_end: new.period_end,
+            score: new.score,
+            kpi_ratings: new.kpi_ratings,
+            comment: new.comment,
+            created_by: caller.user_id,
+            created_at: state.clock.now(),
+        },
+    )
+    .await?;
+    let detail = json!({"contract_id": c.id, "score": e.score});
+    audit::record(
+        txn,
+        actor,
+        "evaluation.create",
+        "evaluation",
+        Some(e.id.to_string()),
+        detail,
+    )
+    .await?;
+    settle_milestones(txn, state, actor, &c, &e).await?;
+    Ok(e)
+}
+
+/// The milestones due in an evaluation's period, scheduled or withheld,
+/// become eligible with their payable amount or are withheld.
+async fn settle_milestones<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    contract: &contract::Model,
+    e: &evaluation::Model,
+) -> ApiResult<()> {
+    #[derive(serde::Deserialize)]
+    struct Band {
+        min_score: i64,
+        percent: i64,
+    }
+    let rule: Vec<PaymentBand> = serde_json::from_str::<Vec<Band>>(&contract.payment_rule)
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("stored payment rule: {err}")))?
+        .into_iter()
+        .map(|b| PaymentBand {
+            min_score: b.min_score,
+            percent: b.percent,
+        })
+        .collect();
+    for mut m in store::contracts::all_milestones(txn, contract.id).await? {
+        let status: MilestoneStatus = parse(&m.status)?;
+        let covered = e.period_start <= m.due_date && m.due_date <= e.period_end;
+        if !covered
+            || !matches!(
+                status,
+                MilestoneStatus::Scheduled | MilestoneStatus::Withheld
+            )
+        {
+            continue;
+        }
+        let payable =
+            payable_fen(m.amount_fen, e.score as i64, &rule).filter(|_| e.score >= m.min_score);
+        let action = if payable.is_some() {
+            MilestoneAction::Qualify
+        } else {
+            MilestoneAction::Withhold
+        };
+        m.status = status
+            .apply(action)
+            .map_err(|err| ApiError::InvalidTransition(err.to_string()))?
+            .as_str()
+            .into();
+        m.payable_fen = Some(payable.unwrap_or(0));
+        m.evaluation_id = Some(e.id);
+        m.updated_at = state.clock.now();
+        let m = store::contracts::save_milestone(txn, m).await?;
+        let detail = json!({"evaluation_id": e.id, "payable_fen": m.payable_fen});
+        let verb = format!("milestone.{}", m.status);
+        audit::record(
+            txn,
+            actor,
+            &verb,
+            "milestone",
+            Some(m.id.to_string()),
+            detail,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A stored status, read back.
+fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> ApiResult<T> {
+    s.parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }

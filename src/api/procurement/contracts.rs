@@ -31,8 +31,8 @@ use crate::{
     domain::{
         contract::{
             AmendmentAction, AmendmentStatus, ContractAction, ContractStatus, MilestoneAction,
-            MilestoneStatus, PaymentBand, TermError, check_term, contract_no, default_payment_rule,
-            payable_fen, within_amendment_cap,
+            MilestoneStatus, TermError, check_term, contract_no, default_payment_rule,
+            within_amendment_cap,
         },
         kpi::progress,
         roles::OrgKind,
@@ -598,61 +598,6 @@ fn next_action_name(a: ContractAction) -> &'static str {
         ContractAction::Complete => "complete",
         ContractAction::Terminate => "terminate",
     }
-}
-
-/// Re-decides milestones covered by a new evaluation.
-async fn apply_evaluation<C: ConnectionTrait>(
-    txn: &C,
-    ctx: &Ctx,
-    auth: &BearerAuth,
-    contract: &entity::contract::Model,
-    e: &entity::evaluation::Model,
-) -> ApiResult<()> {
-    let rule: Vec<PaymentBand> = from_json_text::<Vec<PaymentRuleBand>>(&contract.payment_rule)?
-        .into_iter()
-        .map(|b| PaymentBand {
-            min_score: b.min_score,
-            percent: b.percent,
-        })
-        .collect();
-    for mut m in store::contracts::all_milestones(txn, contract.id).await? {
-        let status: MilestoneStatus = stored(&m.status)?;
-        let covered = e.period_start <= m.due_date && m.due_date <= e.period_end;
-        if !covered
-            || !matches!(
-                status,
-                MilestoneStatus::Scheduled | MilestoneStatus::Withheld
-            )
-        {
-            continue;
-        }
-        let payable =
-            payable_fen(m.amount_fen, e.score as i64, &rule).filter(|_| e.score >= m.min_score);
-        let action = if payable.is_some() {
-            MilestoneAction::Qualify
-        } else {
-            MilestoneAction::Withhold
-        };
-        m.status = status
-            .apply(action)
-            .map_err(|err| ApiError::InvalidTransition(err.to_string()))?
-            .as_str()
-            .into();
-        m.payable_fen = Some(payable.unwrap_or(0));
-        m.evaluation_id = Some(e.id);
-        m.updated_at = ctx.state.clock.now();
-        let m = store::contracts::save_milestone(txn, m).await?;
-        audit::record(
-            txn,
-            &ctx.actor(&auth.0),
-            &format!("milestone.{}", m.status),
-            "milestone",
-            Some(m.id.to_string()),
-            json!({"evaluation_id": e.id, "payable_fen": m.payable_fen}),
-        )
-        .await?;
-    }
-    Ok(())
 }
 
 pub struct ContractsApi;
@@ -1272,60 +1217,26 @@ impl ContractsApi {
         body: Json<CreateEvaluation>,
     ) -> ApiResult<Created<Evaluation>> {
         let caller = auth.0.require(Permission::RecordEvaluation)?;
-        let txn = ctx.state.db.begin().await?;
-        let c = store::contracts::get(&txn, caller, id.0).await?;
-        if !matches!(c.status.as_str(), "active" | "suspended" | "completed") {
-            return Err(ApiError::InvalidTransition(format!(
-                "a {} contract is not evaluated",
-                c.status
-            )));
-        }
         let mut check = Check::new();
         let comment = check.text("comment", &body.comment);
         for (i, r) in body.kpi_ratings.iter().enumerate() {
             check.opt_text(&format!("kpi_ratings[{i}].comment"), r.comment.as_ref());
         }
-        if body.period_end < body.period_start {
-            check.fail("period_end", "must not be before period_start");
-        }
-        if !(0..=100).contains(&body.score) {
-            check.fail("score", "must be 0–100");
-        }
-        if body
-            .kpi_ratings
-            .iter()
-            .any(|r| !(0..=100).contains(&r.rating))
-        {
-            check.fail("kpi_ratings", "ratings must be 0–100");
-        }
-        check.finish()?;
-        let e = store::contracts::insert_evaluation(
-            &txn,
-            entity::evaluation::Model {
-                id: Uuid::now_v7(),
-                contract_id: c.id,
-                period_start: body.period_start,
-                period_end: body.period_end,
-                score: body.score,
-                kpi_ratings: to_json_text(&body.kpi_ratings),
-                comment,
-                created_by: caller.user_id,
-                created_at: ctx.state.clock.now(),
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "evaluation.create",
-            "evaluation",
-            Some(e.id.to_string()),
-            json!({"contract_id": c.id, "score": e.score}),
-        )
-        .await?;
-        apply_evaluation(&txn, &ctx, &auth, &c, &e).await?;
+        let new = app::contracts::NewEvaluation {
+            period_start: body.period_start,
+            period_end: body.period_end,
+            score: body.score,
+            ratings: body.kpi_ratings.iter().map(|r| r.rating).collect(),
+            kpi_ratings: to_json_text(&body.kpi_ratings),
+            comment,
+        };
+        let txn = ctx.state.db.begin().await?;
+        let actor = ctx.actor(&auth.0);
+        let broken = check.into_errors();
+        let e =
+            app::contracts::evaluate(&txn, &ctx.state, &actor, caller, id.0, new, broken).await?;
         txn.commit().await?;
-        let location = format!("/api/v1/contracts/{}/evaluations", c.id);
+        let location = format!("/api/v1/contracts/{}/evaluations", e.contract_id);
         Ok(Created::Created(Json(Evaluation::from_model(e)?), location))
     }
 }
