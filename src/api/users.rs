@@ -2,6 +2,7 @@
 //! of its own NGO. Everyone may change their own password.
 
 use crate::api::text::{Credential, Cursor, Email, NewPassword};
+use crate::app;
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -238,45 +239,15 @@ impl UsersApi {
         let txn = ctx.state.db.begin().await?;
         let current = store::users::get_visible(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), current.version, false)?;
-        if let Some(r) = role {
-            let current_role: Role = stored(&current.role)?;
-            if r.org_kind() != current_role.org_kind() {
-                check.fail("role", "must fit the user's organisation kind");
-            } else if !may_assign(caller, r) {
-                check.fail("role", "you may not assign this role");
-            }
-        }
-        if current.id == caller.user_id && (body.disabled == Some(true) || role.is_some()) {
-            check.fail(
-                "disabled",
-                "you may not disable yourself or change your own role",
-            );
-        }
-        check.finish()?;
-        let revoke = body.disabled == Some(true) || role.is_some();
-        let user = store::users::update(
-            &txn,
-            current,
-            UserChanges {
-                display_name,
-                role,
-                disabled: body.disabled,
-                password_hash: None,
-            },
-        )
-        .await?;
-        if revoke {
-            store::tokens::revoke_user(&txn, user.id).await?;
-        }
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "user.update",
-            "user",
-            Some(user.id.to_string()),
-            json!({"version": user.version, "role": user.role, "disabled": user.disabled}),
-        )
-        .await?;
+        let changes = UserChanges {
+            display_name,
+            role,
+            disabled: body.disabled,
+            password_hash: None,
+        };
+        let actor = ctx.actor(&auth.0);
+        let broken = check.into_errors();
+        let user = app::users::update(&txn, &actor, caller, current, changes, broken).await?;
         txn.commit().await?;
         let tag = etag(user.version);
         Ok(Versioned::Ok(Json(User::from_model(user)?), tag))

@@ -34,3 +34,5 @@ pub mod roster;
 pub mod sessions;
 /// Compliance, the overview and the monthly summary mail.
 pub mod stats;
+/// Changing users (roles, disabling).
+pub mod users;
