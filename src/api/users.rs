@@ -22,13 +22,8 @@ use crate::{
         ApiTags, Created, Ctx, NoContent, Page, Versioned, check_if_match, etag,
         types::{Check, UserRole, stored},
     },
-    auth::{
-        authz::{Permission, manages_users_of, may_assign},
-        password,
-        scheme::BearerAuth,
-        throttle,
-    },
-    domain::roles::{OrgKind, Role},
+    auth::{authz::Permission, password, scheme::BearerAuth, throttle},
+    domain::roles::Role,
     error::{ApiError, ApiResult},
     store::{
         self, audit,
@@ -153,48 +148,20 @@ impl UsersApi {
         let email = check.email("email", &body.email);
         let display_name = check.text("display_name", &body.display_name);
         check.password("password", &body.password);
-        if !may_assign(caller, role) {
-            check.fail("role", "you may not assign this role");
-        }
-        match store::organizations::get_visible(&db.read, caller, body.organization_id).await {
-            Ok(org) if !manages_users_of(caller, org.id) => {
-                check.fail("organization_id", "must be your own organisation")
-            }
-            Ok(org) => {
-                let kind: OrgKind = stored(&org.kind)?;
-                if role.org_kind() != kind {
-                    check.fail(
-                        "role",
-                        format!("`{role}` users belong to a `{}`", role.org_kind()),
-                    );
-                }
-            }
-            Err(ApiError::NotFound) => check.fail("organization_id", "no such organisation"),
-            Err(e) => return Err(e),
-        }
+        let problems = app::users::new_user_problems(&db.read, caller, role, body.organization_id);
+        check.absorb(problems.await?);
         check.finish()?;
+        // Hashed before the transaction: argon2 takes a while, the writer must not wait on it.
         let password_hash = password::hash(body.password.0.clone()).await?;
+        let new = NewUser {
+            organization_id: body.organization_id,
+            email,
+            display_name,
+            role,
+            password_hash,
+        };
         let txn = db.begin().await?;
-        let user = store::users::insert(
-            &txn,
-            NewUser {
-                organization_id: body.organization_id,
-                email,
-                display_name,
-                role,
-                password_hash,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "user.create",
-            "user",
-            Some(user.id.to_string()),
-            json!({"role": user.role, "organization_id": user.organization_id}),
-        )
-        .await?;
+        let user = app::users::create(&txn, &ctx.actor(&auth.0), new).await?;
         txn.commit().await?;
         let location = format!("/api/v1/users/{}", user.id);
         Ok(Created::Created(Json(User::from_model(user)?), location))

@@ -1,6 +1,6 @@
-//! Users: changes by a user manager — a role that fits the organisation's
-//! kind and that the manager may hand out, never to oneself; disabling or a
-//! new role ends the user's sessions.
+//! Users: created and changed by a user manager — a role that fits the
+//! organisation's kind and that the manager may hand out, in an organisation
+//! they manage, never to oneself; disabling or a new role ends the user's sessions.
 //!
 //! Depends on `auth::authz` and `store`; called by the users handler.
 
@@ -9,13 +9,13 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 use crate::{
-    auth::authz::{UserCaller, may_assign},
-    domain::roles::Role,
+    auth::authz::{UserCaller, manages_users_of, may_assign},
+    domain::roles::{OrgKind, Role},
     error::{ApiError, ApiResult, FieldError},
     store::{
         self,
         audit::{self, Actor},
-        users::UserChanges,
+        users::{NewUser, UserChanges},
     },
 };
 
@@ -62,6 +62,64 @@ pub async fn update<C: ConnectionTrait>(
         txn,
         actor,
         "user.update",
+        "user",
+        Some(user.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(user)
+}
+
+/// What is wrong with a new user of `role` in `organization_id`, field by
+/// field: a role the manager may not hand out, an organisation that is not
+/// theirs to manage (or does not exist), a role that does not fit its kind.
+pub async fn new_user_problems<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    role: Role,
+    organization_id: uuid::Uuid,
+) -> ApiResult<Vec<FieldError>> {
+    let mut out = Vec::new();
+    if !may_assign(caller, role) {
+        out.push(FieldError::new("role", "you may not assign this role"));
+    }
+    match store::organizations::get_visible(conn, caller, organization_id).await {
+        Ok(org) if !manages_users_of(caller, org.id) => out.push(FieldError::new(
+            "organization_id",
+            "must be your own organisation",
+        )),
+        Ok(org) => {
+            let kind: OrgKind = org
+                .kind
+                .parse()
+                .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+            if role.org_kind() != kind {
+                out.push(FieldError::new(
+                    "role",
+                    format!("`{role}` users belong to a `{}`", role.org_kind()),
+                ));
+            }
+        }
+        Err(ApiError::NotFound) => {
+            out.push(FieldError::new("organization_id", "no such organisation"))
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(out)
+}
+
+/// Creates a user (checked by [`new_user_problems`], password already hashed) with its audit event.
+pub async fn create<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    new: NewUser,
+) -> ApiResult<user::Model> {
+    let user = store::users::insert(txn, new).await?;
+    let detail = json!({"role": user.role, "organization_id": user.organization_id});
+    audit::record(
+        txn,
+        actor,
+        "user.create",
         "user",
         Some(user.id.to_string()),
         detail,
