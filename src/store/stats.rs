@@ -528,7 +528,20 @@ pub async fn compliance<C: ConnectionTrait>(
             c.at_risk = behind;
         }
     }
-    let mut values: Vec<Value> = office_values.clone();
+    open_work(conn, &marks, &office_values, month_bounds, &mut out).await?;
+    Ok(out)
+}
+
+/// No-shows of the month, alerts not resolved and referrals open or
+/// accepted, per office (the compliance row's care figures).
+async fn open_work<C: ConnectionTrait>(
+    conn: &C,
+    marks: &str,
+    office_values: &[Value],
+    month_bounds: (DateTime<Utc>, DateTime<Utc>),
+    out: &mut HashMap<Uuid, Compliance>,
+) -> Result<(), ApiError> {
+    let mut values: Vec<Value> = office_values.to_vec();
     values.push(month_bounds.0.into());
     values.push(month_bounds.1.into());
     let sql = format!(
@@ -544,18 +557,18 @@ pub async fn compliance<C: ConnectionTrait>(
     let sql = format!(
         "SELECT office_id, COUNT(*) AS n FROM alerts WHERE status <> 'resolved' AND office_id IN ({marks}) GROUP BY office_id"
     );
-    for row in query(conn, &sql, office_values.clone()).await? {
+    for row in query(conn, &sql, office_values.to_vec()).await? {
         let id: Uuid = row.try_get("", "office_id")?;
         out.entry(id).or_default().open_alerts = int(&row, "n")?;
     }
     let sql = format!(
         "SELECT office_id, COUNT(*) AS n FROM referrals WHERE status IN ('open', 'accepted') AND office_id IN ({marks}) GROUP BY office_id"
     );
-    for row in query(conn, &sql, office_values).await? {
+    for row in query(conn, &sql, office_values.to_vec()).await? {
         let id: Uuid = row.try_get("", "office_id")?;
         out.entry(id).or_default().open_referrals = int(&row, "n")?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// SQL text and its bound values, appended in order.
