@@ -455,6 +455,35 @@ pub async fn compliance<C: ConnectionTrait>(
     let day = i64::from(chrono::Datelike::day(&today));
     let days = i64::from(month.days());
     let judged = today >= month.first_day() && !ended && day >= i64::from(policy.at_risk_day);
+    let q = month_figures_sql(policy, month, day, days, &marks, &office_values);
+    let (sql, values) = (q.text, q.values);
+    for row in query(conn, &sql, values).await? {
+        let id: Uuid = row.try_get("", "office_id")?;
+        let c = out.entry(id).or_default();
+        c.on_register = int(&row, "on_register")?;
+        c.met = int(&row, "met")?;
+        let behind = int(&row, "behind")?;
+        if ended {
+            c.not_met = c.on_register - c.met;
+        } else if judged {
+            c.at_risk = behind;
+        }
+    }
+    open_work(conn, &marks, &office_values, month_bounds, &mut out).await?;
+    Ok(out)
+}
+
+/// The SQL counting, per office, the persons on register, those who met the
+/// month and those behind the pro-rata share on `day` of `days` (the rule of
+/// `domain::hours::status`, in SQL).
+fn month_figures_sql(
+    policy: &Policy,
+    month: Month,
+    day: i64,
+    days: i64,
+    marks: &str,
+    office_values: &[Value],
+) -> Sql {
     // Built in text order, so that every `?` meets its value.
     let mut q = Sql::default();
     let required = |q: &mut Sql, edu: bool| {
@@ -511,25 +540,11 @@ pub async fn compliance<C: ConnectionTrait>(
         " GROUP BY participant_id) h ON h.participant_id = p.id \
          WHERE p.kind = 'correction_subject' AND p.status = 'active' AND p.judicial_office_id IN ({marks})"
     ));
-    q.values.extend(office_values.clone());
+    q.values.extend(office_values.iter().cloned());
     q.push(" AND (p.correction_start IS NULL OR p.correction_start <= ");
     q.bind(month.last_day());
     q.push(") GROUP BY p.judicial_office_id");
-    let (sql, values) = (q.text, q.values);
-    for row in query(conn, &sql, values).await? {
-        let id: Uuid = row.try_get("", "office_id")?;
-        let c = out.entry(id).or_default();
-        c.on_register = int(&row, "on_register")?;
-        c.met = int(&row, "met")?;
-        let behind = int(&row, "behind")?;
-        if ended {
-            c.not_met = c.on_register - c.met;
-        } else if judged {
-            c.at_risk = behind;
-        }
-    }
-    open_work(conn, &marks, &office_values, month_bounds, &mut out).await?;
-    Ok(out)
+    q
 }
 
 /// No-shows of the month, alerts not resolved and referrals open or
