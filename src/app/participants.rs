@@ -110,49 +110,7 @@ pub fn registration(
     new: &NewParticipant,
     now: DateTime<Utc>,
 ) -> ApiResult<(participant::Model, Vec<FieldError>)> {
-    let mut broken = Vec::new();
-    let mut fail = |field: &str, message: &str| broken.push(FieldError::new(field, message));
-    let (office, ngo) = if new.subject {
-        if caller.role != Role::OfficeStaff {
-            fail(
-                "kind",
-                "persons under correction are registered by their judicial office",
-            );
-        }
-        if new.judicial_office_id.is_some_and(|o| o != caller.org_id) {
-            fail("judicial_office_id", "must be your own office");
-        }
-        if !new.id_number_given {
-            fail("id_number", "is required for a person under correction");
-        }
-        for (field, missing) in [
-            ("correction_type", new.correction_type.is_none()),
-            ("supervision_level", new.supervision_level.is_none()),
-            ("correction_start", new.correction_start.is_none()),
-            ("correction_end", new.correction_end.is_none()),
-        ] {
-            if missing {
-                fail(field, "is required for a person under correction");
-            }
-        }
-        if let (Some(s), Some(e)) = (new.correction_start, new.correction_end)
-            && e < s
-        {
-            fail("correction_end", "must not be before correction_start");
-        }
-        (Some(caller.org_id), None)
-    } else {
-        if caller.org_kind != OrgKind::Ngo {
-            fail("kind", "volunteers are registered by NGOs");
-        }
-        if new.judicial_office_id.is_some()
-            || new.correction_type.is_some()
-            || new.supervision_level.is_some()
-        {
-            fail("kind", "volunteers have no correction fields");
-        }
-        (None, Some(caller.org_id))
-    };
+    let (office, ngo, broken) = rules(caller, new);
     let today = state.clock.today(state.settings.tz());
     let id = new.id_number.as_ref();
     let sealed = id
@@ -197,6 +155,58 @@ pub fn registration(
         updated_at: now,
     };
     Ok((row, broken))
+}
+
+/// Who registers whom and what a person under correction needs: the
+/// owning office or NGO, and the broken rules as field errors.
+fn rules(
+    caller: &UserCaller,
+    new: &NewParticipant,
+) -> (Option<Uuid>, Option<Uuid>, Vec<FieldError>) {
+    let mut broken = Vec::new();
+    let mut fail = |field: &str, message: &str| broken.push(FieldError::new(field, message));
+    let (office, ngo) = if new.subject {
+        if caller.role != Role::OfficeStaff {
+            fail(
+                "kind",
+                "persons under correction are registered by their judicial office",
+            );
+        }
+        if new.judicial_office_id.is_some_and(|o| o != caller.org_id) {
+            fail("judicial_office_id", "must be your own office");
+        }
+        if !new.id_number_given {
+            fail("id_number", "is required for a person under correction");
+        }
+        for (field, missing) in [
+            ("correction_type", new.correction_type.is_none()),
+            ("supervision_level", new.supervision_level.is_none()),
+            ("correction_start", new.correction_start.is_none()),
+            ("correction_end", new.correction_end.is_none()),
+        ] {
+            if missing {
+                fail(field, "is required for a person under correction");
+            }
+        }
+        if let (Some(s), Some(e)) = (new.correction_start, new.correction_end)
+            && e < s
+        {
+            fail("correction_end", "must not be before correction_start");
+        }
+        (Some(caller.org_id), None)
+    } else {
+        if caller.org_kind != OrgKind::Ngo {
+            fail("kind", "volunteers are registered by NGOs");
+        }
+        if new.judicial_office_id.is_some()
+            || new.correction_type.is_some()
+            || new.supervision_level.is_some()
+        {
+            fail("kind", "volunteers have no correction fields");
+        }
+        (None, Some(caller.org_id))
+    };
+    (office, ngo, broken)
 }
 
 /// A non-identifying participant code (`HG-` and ten letters or digits).
