@@ -170,6 +170,42 @@ pub fn compliance_csv(items: &[OfficeCompliance]) -> ApiResult<Vec<u8>> {
     )
 }
 
+/// The session types in the order of the delivery counts.
+const SESSION_TYPES: [&str; 5] = [
+    "education",
+    "skills_training",
+    "group_counseling",
+    "individual_counseling",
+    "public_welfare",
+];
+
+/// One contract's line on the dashboard: terms, paid amount and KPI progress.
+fn contract_progress(
+    c: entity::contract::Model,
+    paid_fen: i64,
+    counts: &crate::domain::kpi::DeliveryCounts,
+) -> ApiResult<ContractProgress> {
+    let pairs = kpi_targets(&c.kpis)?;
+    Ok(ContractProgress {
+        contract_id: c.id,
+        contract_no: c.contract_no,
+        title: c.title,
+        ngo_id: c.ngo_id,
+        status: c.status,
+        amount_fen: c.amount_fen,
+        paid_fen,
+        kpis: progress(&pairs, counts)
+            .into_iter()
+            .map(|k| KpiProgress {
+                metric: k.metric,
+                target: k.target,
+                actual: k.actual,
+                progress: k.progress,
+            })
+            .collect(),
+    })
+}
+
 /// The overview over `[from, to]` (dates, inclusive; open ends allowed).
 pub async fn overview<C: ConnectionTrait>(
     conn: &C,
@@ -186,31 +222,14 @@ pub async fn overview<C: ConnectionTrait>(
     let contracts = store::contracts::all_by_number(conn).await?;
     let paid = store::contracts::paid_by_contract(conn).await?;
     let mut by_status: HashMap<String, i64> = HashMap::new();
-    let mut sessions_by_type: HashMap<String, i64> = [
-        "education",
-        "skills_training",
-        "group_counseling",
-        "individual_counseling",
-        "public_welfare",
-    ]
-    .iter()
-    .map(|t| (t.to_string(), 0))
-    .collect();
+    let mut sessions_by_type: HashMap<String, i64> =
+        SESSION_TYPES.iter().map(|t| (t.to_string(), 0)).collect();
     let mut list = Vec::new();
     let (mut contracted, mut paid_total) = (0i64, 0i64);
     for c in contracts {
         *by_status.entry(c.status.clone()).or_insert(0) += 1;
         let counts = delivery.get(&c.id).cloned().unwrap_or_default();
-        for (i, t) in [
-            "education",
-            "skills_training",
-            "group_counseling",
-            "individual_counseling",
-            "public_welfare",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, t) in SESSION_TYPES.iter().enumerate() {
             *sessions_by_type.entry(t.to_string()).or_insert(0) += counts.sessions[i];
         }
         if c.signed_at.is_some() {
@@ -218,25 +237,7 @@ pub async fn overview<C: ConnectionTrait>(
         }
         let p = paid.get(&c.id).copied().unwrap_or(0);
         paid_total += p;
-        let pairs = kpi_targets(&c.kpis)?;
-        list.push(ContractProgress {
-            contract_id: c.id,
-            contract_no: c.contract_no,
-            title: c.title,
-            ngo_id: c.ngo_id,
-            status: c.status,
-            amount_fen: c.amount_fen,
-            paid_fen: p,
-            kpis: progress(&pairs, &counts)
-                .into_iter()
-                .map(|k| KpiProgress {
-                    metric: k.metric,
-                    target: k.target,
-                    actual: k.actual,
-                    progress: k.progress,
-                })
-                .collect(),
-        });
+        list.push(contract_progress(c, p, &counts)?);
     }
     let to_excl = to.map(|t| t + Duration::days(1));
     let hours = store::stats::hours_by_category(conn, from, to_excl).await?;
