@@ -479,37 +479,9 @@ impl HoursApi {
     ) -> ApiResult<Json<MonthClosure>> {
         let caller = auth.0.require(Permission::ApproveHours)?;
         let month = month.0.month()?;
-        let today = ctx.state.clock.today(ctx.state.settings.tz());
-        if today <= month.last_day() {
-            return Err(ApiError::InvalidTransition(
-                "a month closes after it has ended".into(),
-            ));
-        }
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        if store::hours::is_closed(&txn, caller.org_id, month).await? {
-            return Err(ApiError::Conflict(format!("{month} is already closed")));
-        }
-        let c = store::hours::close_month(
-            &txn,
-            entity::month_closure::Model {
-                id: Uuid::now_v7(),
-                org_id: caller.org_id,
-                month: month.to_string(),
-                closed_by: Some(caller.user_id),
-                closed_at: now,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "hours.close_month",
-            "organization",
-            Some(caller.org_id.to_string()),
-            json!({"month": c.month}),
-        )
-        .await?;
+        let c =
+            app::hours::close_month(&txn, &ctx.state, &ctx.actor(&auth.0), caller, month).await?;
         txn.commit().await?;
         Ok(Json(MonthClosure {
             org_id: c.org_id,

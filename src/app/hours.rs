@@ -325,3 +325,45 @@ pub async fn reverse<C: ConnectionTrait>(
     .await?;
     Ok(row)
 }
+
+/// Closes one of the caller's organisation's ledger months once it has
+/// ended: later changes to it come only as reversals dated in an open month.
+pub async fn close_month<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    month: Month,
+) -> ApiResult<entity::month_closure::Model> {
+    if state.clock.today(state.settings.tz()) <= month.last_day() {
+        return Err(ApiError::InvalidTransition(
+            "a month closes after it has ended".into(),
+        ));
+    }
+    if store::hours::is_closed(txn, caller.org_id, month).await? {
+        return Err(ApiError::Conflict(format!("{month} is already closed")));
+    }
+    let c = store::hours::close_month(
+        txn,
+        entity::month_closure::Model {
+            id: Uuid::now_v7(),
+            org_id: caller.org_id,
+            month: month.to_string(),
+            closed_by: Some(caller.user_id),
+            closed_at: state.clock.now(),
+        },
+    )
+    .await?;
+    let detail = json!({"month": c.month});
+    let object = Some(caller.org_id.to_string());
+    audit::record(
+        txn,
+        actor,
+        "hours.close_month",
+        "organization",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(c)
+}
