@@ -269,36 +269,17 @@ impl AlertsApi {
             check.fail("kind", "only behaviour_concern is raised by hand");
         }
         let txn = ctx.state.db.begin().await?;
-        let p = match store::participants::get(&txn, caller, body.participant_id).await {
-            Ok(p) if p.kind == "correction_subject" => Some(p),
-            Ok(_) | Err(ApiError::NotFound) => {
-                check.fail(
-                    "participant_id",
-                    "no such person under correction enrolled with you",
-                );
-                None
-            }
-            Err(e) => return Err(e),
-        };
-        check.finish()?;
-        let Some(p) = p else {
-            return Err(ApiError::NotFound);
-        };
-        let id = Uuid::now_v7();
-        let a = app::alerts::raise(
+        let actor = ctx.actor(&auth.0);
+        let concern = (body.participant_id, detail);
+        let (a, p) = app::alerts::report_concern(
             &txn,
             &ctx.state,
-            &ctx.actor(&auth.0),
-            &p,
-            app::alerts::Cause {
-                kind: DomainAlertKind::BehaviourConcern,
-                period: id.to_string(),
-                detail,
-                raised_by: Some((caller.org_id, caller.user_id)),
-            },
+            &actor,
+            caller,
+            concern,
+            check.into_errors(),
         )
-        .await?
-        .ok_or_else(|| ApiError::Conflict("this concern was already reported".into()))?;
+        .await?;
         txn.commit().await?;
         let location = format!("/api/v1/alerts/{}", a.id);
         Ok(Created::Created(Json(view(a, p.code)?), location))

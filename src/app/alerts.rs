@@ -378,3 +378,44 @@ async fn escalation_target<C: ConnectionTrait>(
         )),
     }
 }
+
+/// An NGO reports a behaviour concern (facts only) about a person under
+/// correction enrolled with it; the person's office is alerted. `broken`
+/// are the caller's field errors, reported with the person's. Returns the
+/// alert and the person.
+pub async fn report_concern<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    (participant_id, detail): (Uuid, String),
+    mut broken: Vec<crate::error::FieldError>,
+) -> ApiResult<(entity::alert::Model, entity::participant::Model)> {
+    let p = match store::participants::get(txn, caller, participant_id).await {
+        Ok(p) if p.kind == "correction_subject" => Some(p),
+        Ok(_) | Err(ApiError::NotFound) => {
+            broken.push(crate::error::FieldError::new(
+                "participant_id",
+                "no such person under correction enrolled with you",
+            ));
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    if !broken.is_empty() {
+        return Err(ApiError::Validation(broken));
+    }
+    let Some(p) = p else {
+        return Err(ApiError::NotFound);
+    };
+    let cause = Cause {
+        kind: AlertKind::BehaviourConcern,
+        period: Uuid::now_v7().to_string(),
+        detail,
+        raised_by: Some((caller.org_id, caller.user_id)),
+    };
+    let a = raise(txn, state, actor, &p, cause)
+        .await?
+        .ok_or_else(|| ApiError::Conflict("this concern was already reported".into()))?;
+    Ok((a, p))
+}
