@@ -27,7 +27,7 @@ use crate::{
         self,
         audit::{self, Actor},
         page::{PageRequest, cursor_for},
-        participants::ParticipantFilter,
+        participants::{ParticipantFilter, Registry},
     },
 };
 
@@ -335,4 +335,36 @@ fn status_of(m: &participant::Model) -> ApiResult<ParticipantStatus> {
     m.status
         .parse()
         .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
+}
+
+/// Registers a checked row (see [`registration`]): an ID number already
+/// active in the same register (the county's persons under correction, or
+/// the NGO's own volunteers) is a 409.
+pub async fn register<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    new: participant::Model,
+) -> ApiResult<participant::Model> {
+    if let Some(h) = &new.id_number_hash
+        && store::participants::active_with_hash(txn, Registry::of(&new), h)
+            .await?
+            .is_some()
+    {
+        return Err(ApiError::Conflict(
+            "this ID number already has an active registration".into(),
+        ));
+    }
+    let m = store::participants::insert(txn, new).await?;
+    let detail = json!({"kind": m.kind, "code": m.code, "minor": m.minor});
+    let object = Some(m.id.to_string());
+    audit::record(
+        txn,
+        actor,
+        "participant.create",
+        "participant",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(m)
 }

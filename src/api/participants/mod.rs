@@ -41,11 +41,7 @@ use crate::{
         roles::{OrgKind, Scope},
     },
     error::{ApiError, ApiResult},
-    store::{
-        self, audit,
-        page::PageRequest,
-        participants::{ParticipantFilter, Registry},
-    },
+    store::{self, audit, page::PageRequest, participants::ParticipantFilter},
 };
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -480,25 +476,7 @@ impl ParticipantsApi {
         let new = registration(&ctx.state, caller, &body, now, &mut check)?;
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
-        if let Some(h) = &new.id_number_hash
-            && store::participants::active_with_hash(&txn, Registry::of(&new), h)
-                .await?
-                .is_some()
-        {
-            return Err(ApiError::Conflict(
-                "this ID number already has an active registration".into(),
-            ));
-        }
-        let m = store::participants::insert(&txn, new).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "participant.create",
-            "participant",
-            Some(m.id.to_string()),
-            json!({"kind": m.kind, "code": m.code, "minor": m.minor}),
-        )
-        .await?;
+        let m = app::participants::register(&txn, &ctx.actor(&auth.0), new).await?;
         txn.commit().await?;
         let location = format!("/api/v1/participants/{}", m.id);
         let (v, revealed) = view(&ctx, caller, m, Vec::new())?;
