@@ -16,12 +16,14 @@ fn items(v: &Value) -> Vec<Value> {
     v["items"].as_array().cloned().unwrap_or_default()
 }
 
+/// A signed contract of NGO A for this calendar year (of the test clock).
 async fn contract(w: &World) -> String {
+    let year = chrono::Datelike::year(&w.app.state.clock.today(w.app.state.settings.tz()));
     let c = w
         .app
         .post("/api/v1/contracts", Some(w.token("officer")), json!({"title": "综合服务", "ngo_id": w.ngo_a,
             "categories": ["education", "individual_counseling", "public_welfare"], "amount_fen": 2_000_000,
-            "start_date": "2026-01-01", "end_date": "2026-12-31", "multi_year": false,
+            "start_date": format!("{year}-01-01"), "end_date": format!("{year}-12-31"), "multi_year": false,
             "kpis": [{"metric": "participant_hours", "target": 10.0, "weight": 50}, {"metric": "people_served", "target": 4.0, "weight": 50}]}))
         .await;
     assert_eq!(c.status, 201, "{}", c.body);
