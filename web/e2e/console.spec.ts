@@ -88,7 +88,10 @@ test("the demo contract's KPI actuals are those of GET /contracts/{id}/kpis", as
   const kpis = unwrap(await officer.api.GET("/api/v1/contracts/{id}/kpis", { params: { path: { id: contract!.id } } }));
   await login(page, demo("officer"));
   await page.getByRole("menuitem", { name: "合同" }).click();
-  await page.getByRole("cell", { name: contract!.contract_no }).click();
+  // The list shows the contract exactly once (a reload under way may briefly render the table twice).
+  const row = page.getByRole("cell", { name: contract!.contract_no, exact: true });
+  await expect(row).toHaveCount(1);
+  await row.click();
   await expect(page).toHaveURL(new RegExp(`/contracts/${contract!.id}`));
   const actuals = page.getByTestId("kpi-actual");
   await expect(actuals).toHaveCount(kpis.length);
