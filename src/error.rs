@@ -170,6 +170,13 @@ pub enum ApiError {
 /// Shorthand for handler results.
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// A value read back from a column written by this server (a status, a
+/// month, a category); one that does not parse is a 500, never the client's fault.
+pub fn stored<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError> {
+    s.parse()
+        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
+}
+
 impl ApiError {
     /// A single-field validation error.
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {

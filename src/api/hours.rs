@@ -31,7 +31,7 @@ use crate::{
         hours::{self as rules, Category, Month, Requirement},
         roles::Scope,
     },
-    error::{ApiError, ApiResult},
+    error::{ApiResult, stored},
     store::{self, audit, hours::Entry},
 };
 
@@ -106,11 +106,7 @@ impl HoursEntry {
             ("manual", true, false) => "approved",
             _ => "posted",
         };
-        let category: Category = e
-            .row
-            .category
-            .parse()
-            .map_err(|m: String| ApiError::Internal(anyhow::anyhow!(m)))?;
+        let category: Category = stored(&e.row.category)?;
         Ok(Self {
             id: e.row.id,
             participant_id: e.row.participant_id,

@@ -173,11 +173,7 @@ pub fn check_kpis(check: &mut Check, field: &str, kpis: &[KpiTarget]) {
     }
 }
 
-/// Parses a stored enum value; a bad stored value is an internal error.
-pub fn stored<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError> {
-    s.parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
-}
+pub use crate::error::stored;
 
 /// Most skills a person may list.
 pub const MAX_SKILLS: usize = 50;

@@ -22,7 +22,7 @@ use crate::{
         hours::{Category, Month, MonthStatus, Registration, Requirement, due_month_alerts},
         session::Outcome,
     },
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, stored},
     mail::{self, templates},
     state::AppState,
     store::{self, audit, audit::Actor},
@@ -311,10 +311,7 @@ pub async fn handle<C: ConnectionTrait>(
     step: Step,
 ) -> ApiResult<(entity::alert::Model, String)> {
     let mut a = store::care::get_alert(txn, caller, id).await?;
-    let from: AlertStatus = a
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let from: AlertStatus = stored(&a.status)?;
     let to = from
         .apply(step.action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;

@@ -15,7 +15,7 @@ use crate::{
     domain::contract::{
         ContractStatus, MilestoneAction, MilestoneStatus, PaymentBand, payable_fen,
     },
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, stored},
     state::AppState,
     store::{
         self,
@@ -45,7 +45,7 @@ pub async fn add_milestone<C: ConnectionTrait>(
     mut broken: Vec<FieldError>,
 ) -> ApiResult<milestone::Model> {
     let c = store::contracts::get(txn, caller, contract_id).await?;
-    let status: ContractStatus = parse(&c.status)?;
+    let status: ContractStatus = stored(&c.status)?;
     if !matches!(
         status,
         ContractStatus::Draft | ContractStatus::Active | ContractStatus::Suspended
@@ -138,7 +138,7 @@ pub async fn evaluate<C: ConnectionTrait>(
     mut broken: Vec<FieldError>,
 ) -> ApiResult<evaluation::Model> {
     let c = store::contracts::get(txn, caller, contract_id).await?;
-    let status: ContractStatus = parse(&c.status)?;
+    let status: ContractStatus = stored(&c.status)?;
     if !matches!(
         status,
         ContractStatus::Active | ContractStatus::Suspended | ContractStatus::Completed
@@ -215,7 +215,7 @@ async fn settle_milestones<C: ConnectionTrait>(
         })
         .collect();
     for mut m in store::contracts::all_milestones(txn, contract.id).await? {
-        let status: MilestoneStatus = parse(&m.status)?;
+        let status: MilestoneStatus = stored(&m.status)?;
         let covered = e.period_start <= m.due_date && m.due_date <= e.period_end;
         if !covered
             || !matches!(
@@ -254,10 +254,4 @@ async fn settle_milestones<C: ConnectionTrait>(
         .await?;
     }
     Ok(())
-}
-
-/// A stored status, read back.
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> ApiResult<T> {
-    s.parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }

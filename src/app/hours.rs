@@ -18,7 +18,7 @@ use crate::{
     domain::hours::{
         Category, Month, MonthStatus, Policy, Requirement, counts, reversal_hours, status,
     },
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, stored},
     state::AppState,
     store,
     store::{
@@ -249,11 +249,7 @@ pub async fn approve<C: ConnectionTrait>(
             "the entry was already approved or reversed".into(),
         ));
     }
-    let month: Month = e
-        .row
-        .month
-        .parse()
-        .map_err(|m: String| ApiError::Internal(anyhow::anyhow!(m)))?;
+    let month: Month = stored(&e.row.month)?;
     if let Some(org) = ledger_org(&p)
         && store::hours::is_closed(txn, org, month).await?
     {

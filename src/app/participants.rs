@@ -21,7 +21,7 @@ use crate::{
         roles::{OrgKind, Role},
         session::{ParticipantAction, ParticipantStatus},
     },
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, stored},
     state::AppState,
     store::{
         self,
@@ -234,7 +234,7 @@ pub async fn transfer<C: ConnectionTrait>(
 ) -> ApiResult<participant::Model> {
     let now = state.clock.now();
     let mut m = store::participants::get_owned(txn, caller, id).await?;
-    let out_of_county = status_of(&m)?
+    let out_of_county = stored::<ParticipantStatus>(&m.status)?
         .apply(ParticipantAction::Transfer)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
     if m.kind != "correction_subject" {
@@ -295,7 +295,7 @@ pub async fn change_status<C: ConnectionTrait>(
     change: StatusChange,
 ) -> ApiResult<participant::Model> {
     let mut m = store::participants::get_owned(txn, caller, id).await?;
-    let to = status_of(&m)?
+    let to = stored::<ParticipantStatus>(&m.status)?
         .apply(change.action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
     if m.kind != "correction_subject" {
@@ -329,12 +329,6 @@ pub async fn change_status<C: ConnectionTrait>(
     let action = format!("participant.{to}");
     audit::record(txn, actor, &action, "participant", object, detail).await?;
     Ok(m)
-}
-
-fn status_of(m: &participant::Model) -> ApiResult<ParticipantStatus> {
-    m.status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }
 
 /// Registers a checked row (see [`registration`]): an ID number already

@@ -17,7 +17,7 @@ use crate::{
         care::{ReferralAction, ReferralStatus, need_label},
         roles::OrgKind,
     },
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, stored},
     mail::{self, templates},
     state::AppState,
     store,
@@ -155,10 +155,7 @@ pub async fn answer<C: ConnectionTrait>(
     response: Option<String>,
 ) -> ApiResult<referral::Model> {
     let mut r = store::care::get_referral(txn, caller, id).await?;
-    let from: ReferralStatus = r
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let from: ReferralStatus = stored(&r.status)?;
     let to = from
         .apply(action)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;

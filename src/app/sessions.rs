@@ -19,7 +19,7 @@ use crate::{
         contract::ContractStatus,
         session::{Outcome, ParticipantStatus, Schedule, SessionAction, SessionStatus},
     },
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, stored},
     mail,
     state::AppState,
     store::{self, audit, audit::Actor},
@@ -82,7 +82,7 @@ pub async fn finalize_session<C: ConnectionTrait>(
     }
     super::hours::post_attendance(conn, state, &s, &finalized, closed_by).await?;
     super::alerts::after_close(conn, state, actor, &s, &finalized).await?;
-    s.status = stored_status(&s.status)?
+    s.status = stored::<SessionStatus>(&s.status)?
         .apply(SessionAction::Close)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
         .as_str()
@@ -111,7 +111,7 @@ pub async fn close_overdue(state: &AppState) -> ApiResult<usize> {
         let txn = state.db.begin().await?;
         // Re-read inside the write transaction: another path may have closed it.
         match store::sessions::get_for_ngo(&txn, s.ngo_id, s.id).await? {
-            fresh if stored_status(&fresh.status)? == SessionStatus::Scheduled => {
+            fresh if stored::<SessionStatus>(&fresh.status)? == SessionStatus::Scheduled => {
                 finalize_session(&txn, state, fresh, Uuid::nil(), &actor).await?;
                 txn.commit().await?;
                 closed += 1;
@@ -122,12 +122,6 @@ pub async fn close_overdue(state: &AppState) -> ApiResult<usize> {
     Ok(closed)
 }
 
-/// A stored session status, read back.
-fn stored_status(s: &str) -> ApiResult<SessionStatus> {
-    s.parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
-}
-
 /// Loads a session for an NGO write (own sessions only) in `scheduled` status.
 pub async fn scheduled_session<C: ConnectionTrait>(
     conn: &C,
@@ -135,7 +129,7 @@ pub async fn scheduled_session<C: ConnectionTrait>(
     id: Uuid,
 ) -> ApiResult<session::Model> {
     let s = store::sessions::get(conn, caller, id).await?;
-    stored_status(&s.status)?
+    stored::<SessionStatus>(&s.status)?
         .require_scheduled()
         .map_err(ApiError::InvalidTransition)?;
     Ok(s)
@@ -151,7 +145,7 @@ pub async fn cancel<C: ConnectionTrait>(
     id: Uuid,
 ) -> ApiResult<session::Model> {
     let mut s = scheduled_session(txn, caller, id).await?;
-    s.status = stored_status(&s.status)?
+    s.status = stored::<SessionStatus>(&s.status)?
         .apply(SessionAction::Cancel)
         .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
         .as_str()
@@ -211,7 +205,7 @@ pub async fn enroll<C: ConnectionTrait>(
     participant_id: Uuid,
 ) -> ApiResult<enrollment::Model> {
     let s = store::sessions::get(txn, caller, session_id).await?;
-    stored_status(&s.status)?
+    stored::<SessionStatus>(&s.status)?
         .require_scheduled()
         .map_err(ApiError::InvalidTransition)?;
     let p = match store::participants::get(txn, caller, participant_id).await {
@@ -230,10 +224,7 @@ pub async fn enroll<C: ConnectionTrait>(
             "offices enrol their own people; NGOs their volunteers",
         ));
     }
-    let status: ParticipantStatus = p
-        .status
-        .parse()
-        .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+    let status: ParticipantStatus = stored(&p.status)?;
     if status != ParticipantStatus::Active {
         return Err(ApiError::Conflict(format!(
             "a {status} participant cannot be enrolled"
@@ -297,7 +288,7 @@ pub async fn unenroll<C: ConnectionTrait>(
     if !store::participants::owns(caller, &p) {
         return Err(ApiError::Forbidden);
     }
-    stored_status(&s.status)?
+    stored::<SessionStatus>(&s.status)?
         .require_scheduled()
         .map_err(ApiError::InvalidTransition)?;
     store::sessions::delete_enrollment(txn, e).await?;
@@ -335,10 +326,7 @@ pub async fn plan<C: ConnectionTrait>(
     let mut wrong = Vec::new();
     match store::contracts::get(conn, caller, new.contract_id).await {
         Ok(c) => {
-            let status: ContractStatus = c
-                .status
-                .parse()
-                .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+            let status: ContractStatus = stored(&c.status)?;
             if status != ContractStatus::Active {
                 wrong.push(FieldError::new(
                     "contract_id",

@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::{
     auth::authz::{UserCaller, manages_users_of, may_assign},
     domain::roles::{OrgKind, Role},
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, stored},
     store::{
         self,
         audit::{self, Actor},
@@ -30,10 +30,7 @@ pub async fn update<C: ConnectionTrait>(
     mut broken: Vec<FieldError>,
 ) -> ApiResult<user::Model> {
     if let Some(r) = changes.role {
-        let current_role: Role = current
-            .role
-            .parse()
-            .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+        let current_role: Role = stored(&current.role)?;
         if r.org_kind() != current_role.org_kind() {
             broken.push(FieldError::new(
                 "role",
@@ -89,10 +86,7 @@ pub async fn new_user_problems<C: ConnectionTrait>(
             "must be your own organisation",
         )),
         Ok(org) => {
-            let kind: OrgKind = org
-                .kind
-                .parse()
-                .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))?;
+            let kind: OrgKind = stored(&org.kind)?;
             if role.org_kind() != kind {
                 out.push(FieldError::new(
                     "role",
