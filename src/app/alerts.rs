@@ -7,19 +7,18 @@
 //! Depends on `domain`, `store` and `mail`; called by the alerts and
 //! sessions handlers, `app::sessions` and the jobs.
 
-use std::collections::HashMap;
-
 use chrono::Duration;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
+    app::hours::{Policies, earned_in},
     auth::authz::UserCaller,
     domain::roles::OrgKind,
     domain::{
         care::{AlertAction, AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
-        hours::{Category, Month, MonthStatus, Registration, Requirement, due_month_alerts},
+        hours::{Month, MonthStatus, Registration, due_month_alerts},
         session::Outcome,
     },
     error::{ApiError, ApiResult, stored},
@@ -188,7 +187,7 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
     // holds the writer or the audit chain for long.
     let mut txn = state.db.begin().await?;
     let mut in_txn = 0;
-    let mut policies: HashMap<Uuid, crate::domain::hours::Policy> = HashMap::new();
+    let mut policies = Policies::default();
     let actor = Actor::system("job:monthly_checks");
     let mut raised = 0;
     for p in &people {
@@ -201,21 +200,7 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
             txn = state.db.begin().await?;
             in_txn = 0;
         }
-        let policy = match policies.get(&office) {
-            Some(p) => *p,
-            None => {
-                let p = store::hours::policy_for_org(&txn, office).await?;
-                policies.insert(office, p);
-                p
-            }
-        };
-        let earned = |map: &HashMap<(Uuid, String), i64>| {
-            let get = |c: Category| map.get(&(p.id, c.as_str().into())).copied().unwrap_or(0);
-            Requirement {
-                education_x100: get(Category::Education),
-                public_welfare_x100: get(Category::PublicWelfare),
-            }
-        };
+        let policy = policies.of_office(&txn, office).await?;
         let person = Registration {
             supervision_level: p.supervision_level.as_deref(),
             correction_start: p.correction_start,
@@ -228,8 +213,8 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
         let due = due_month_alerts(
             &person,
             &policy,
-            earned(&earned_now),
-            earned(&earned_prev),
+            earned_in(&earned_now, p.id),
+            earned_in(&earned_prev, p.id),
             today,
         );
         for (judged, month) in due {

@@ -27,10 +27,45 @@ use crate::{
     },
 };
 
+/// The requirement policy of each judicial office, read once per office.
+#[derive(Default)]
+pub struct Policies(HashMap<Uuid, Policy>);
+
+impl Policies {
+    /// The policy that applies to an office's people (its bureau's, or the defaults).
+    pub async fn of_office<C: ConnectionTrait>(
+        &mut self,
+        conn: &C,
+        office: Uuid,
+    ) -> ApiResult<Policy> {
+        if let Some(p) = self.0.get(&office) {
+            return Ok(*p);
+        }
+        let p = store::hours::policy_for_org(conn, office).await?;
+        self.0.insert(office, p);
+        Ok(p)
+    }
+}
+
+/// A person's counted education and public-welfare hours, from a map of
+/// earned hours by `(participant, category)` (as `store::hours::earned_*` give it).
+pub fn earned_in(map: &HashMap<(Uuid, String), i64>, participant: Uuid) -> Requirement {
+    let get = |c: Category| {
+        map.get(&(participant, c.as_str().into()))
+            .copied()
+            .unwrap_or(0)
+    };
+    Requirement {
+        education_x100: get(Category::Education),
+        public_welfare_x100: get(Category::PublicWelfare),
+    }
+}
+
 /// The month status of each person under correction among `people` (volunteers
 /// have no requirement and are left out), as of `today`.
 pub async fn month_statuses<C: ConnectionTrait>(
     conn: &C,
+    policies: &mut Policies,
     people: &[participant::Model],
     month: Month,
     today: NaiveDate,
@@ -41,25 +76,13 @@ pub async fn month_statuses<C: ConnectionTrait>(
         .collect();
     let ids: Vec<Uuid> = subjects.iter().map(|p| p.id).collect();
     let earned = store::hours::earned_of(conn, month, &ids).await?;
-    let mut policies: HashMap<Uuid, Policy> = HashMap::new();
     let mut out = HashMap::with_capacity(subjects.len());
     for p in subjects {
         let policy = match p.judicial_office_id {
-            Some(office) => match policies.get(&office) {
-                Some(policy) => *policy,
-                None => {
-                    let policy = store::hours::policy_for_org(conn, office).await?;
-                    policies.insert(office, policy);
-                    policy
-                }
-            },
+            Some(office) => policies.of_office(conn, office).await?,
             None => Policy::default(),
         };
-        let got = |c: Category| earned.get(&(p.id, c.as_str().into())).copied().unwrap_or(0);
-        let earned = Requirement {
-            education_x100: got(Category::Education),
-            public_welfare_x100: got(Category::PublicWelfare),
-        };
+        let earned = earned_in(&earned, p.id);
         let required = policy.for_level(p.supervision_level.as_deref());
         out.insert(
             p.id,

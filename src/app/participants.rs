@@ -56,13 +56,16 @@ pub async fn list<C: ConnectionTrait>(
     filter.kind = Some("correction_subject".into());
     let limit = page.limit as usize;
     let mut kept = Vec::with_capacity(limit + 1);
+    let mut policies = super::hours::Policies::default();
     let mut batch = PageRequest {
         limit: page.limit.max(500),
         after: page.after,
     };
     loop {
         let (rows, next) = store::participants::list(conn, caller, filter.clone(), &batch).await?;
-        let statuses = super::hours::month_statuses(conn, &rows, want.month, want.today).await?;
+        let statuses =
+            super::hours::month_statuses(conn, &mut policies, &rows, want.month, want.today)
+                .await?;
         batch.after = rows.last().map(|m| m.id);
         for m in rows {
             if statuses.get(&m.id) == Some(&want.status) {
