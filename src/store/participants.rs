@@ -176,18 +176,18 @@ pub async fn list<C: ConnectionTrait>(
 
 /// Rows whose code contains `text`, or whose name does where the caller
 /// sees the name: a minor's name is matched only for the bureau and the
-/// owner, so a search can never confirm what `CodeOnly` hides. Case-blind,
+/// owner (the rule of `domain::disclosure`, in SQL), so a search can never
+/// confirm what `CodeOnly` hides. Case-blind,
 /// `%` and `_` taken literally.
 fn search(caller: &UserCaller, text: &str) -> Condition {
     use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
-    let escaped: String = text
-        .to_lowercase()
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect();
+    let mut escaped = String::with_capacity(text.len() + 2);
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
     let like = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
     let lower = |c: participant::Column| Expr::expr(Func::lower(Expr::col(c)));
     let names_seen = match caller.role {
