@@ -177,6 +177,16 @@ pub fn stored<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError
         .map_err(|e: String| ApiError::Internal(anyhow::anyhow!(e)))
 }
 
+/// Stores a value as JSON text (a column holding a list or an object).
+pub fn to_json_text<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Reads JSON text written by [`to_json_text`]; unreadable is a 500.
+pub fn from_json_text<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, ApiError> {
+    serde_json::from_str(s).map_err(|e| ApiError::Internal(anyhow::anyhow!("stored JSON: {e}")))
+}
+
 impl ApiError {
     /// A single-field validation error.
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {

@@ -147,16 +147,6 @@ pub struct PlannedKpi {
     pub target: f64,
 }
 
-/// Stores a value as JSON text.
-pub fn to_json_text<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-/// Reads JSON text written by [`to_json_text`].
-pub fn from_json_text<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, ApiError> {
-    serde_json::from_str(s).map_err(|e| ApiError::Internal(anyhow::anyhow!("stored JSON: {e}")))
-}
-
 /// Checks KPI targets: known metrics, no duplicates, targets ≥ 0 and finite.
 pub fn check_kpis(check: &mut Check, field: &str, kpis: &[KpiTarget]) {
     let mut seen = std::collections::HashSet::new();
@@ -173,7 +163,7 @@ pub fn check_kpis(check: &mut Check, field: &str, kpis: &[KpiTarget]) {
     }
 }
 
-pub use crate::error::stored;
+pub use crate::error::{from_json_text, stored, to_json_text};
 
 /// Most skills a person may list.
 pub const MAX_SKILLS: usize = 50;

@@ -10,7 +10,7 @@ pub mod alerts;
 pub mod audit;
 /// The first start: the bureau and its first admin on an empty database.
 pub mod bootstrap;
-/// Contract milestones.
+/// Contracts: drafting, editing, transitions, amendments, milestones, evaluations.
 pub mod contracts;
 /// Discipline records and the revocation the rules suggest.
 pub mod discipline;

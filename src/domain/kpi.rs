@@ -17,6 +17,30 @@ pub const METRICS: [&str; 11] = [
     "satisfaction",
 ];
 
+/// A KPI target as stored with a contract or a procurement's template (a
+/// bid's planned KPIs are the same without a weight).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Target {
+    pub metric: String,
+    pub target: f64,
+    #[serde(default)]
+    pub weight: i64,
+}
+
+/// The template's targets with a bid's planned ones put over them: a planned
+/// target replaces the template's for its metric; a metric only the bid
+/// plans joins with weight 0.
+pub fn plan_over(template: Vec<Target>, planned: Vec<Target>) -> Vec<Target> {
+    let mut kpis = template;
+    for pk in planned {
+        match kpis.iter_mut().find(|k| k.metric == pk.metric) {
+            Some(k) => k.target = pk.target,
+            None => kpis.push(Target { weight: 0, ..pk }),
+        }
+    }
+    kpis
+}
+
 /// True for a known metric name.
 pub fn is_metric(name: &str) -> bool {
     METRICS.contains(&name)
@@ -108,6 +132,28 @@ impl FromStr for Metric {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn t(metric: &str, target: f64, weight: i64) -> Target {
+        Target {
+            metric: metric.into(),
+            target,
+            weight,
+        }
+    }
+
+    #[test]
+    fn planned_targets_replace_the_template_and_extra_ones_join_unweighted() {
+        let template = vec![t("people_served", 30.0, 60), t("satisfaction", 4.0, 40)];
+        let planned = vec![t("people_served", 45.0, 99), t("counseling_cases", 5.0, 99)];
+        assert_eq!(
+            plan_over(template, planned),
+            vec![
+                t("people_served", 45.0, 60),
+                t("satisfaction", 4.0, 40),
+                t("counseling_cases", 5.0, 0)
+            ]
+        );
+    }
 
     #[test]
     fn progress_over_counts() {

@@ -10,35 +10,29 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::Json,
 };
-use sea_orm::ConnectionTrait;
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
 
+use crate::app::contracts::{rule_problems, term_problems};
+use crate::error::FieldError;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{
-            Check, KpiMetric, KpiTarget, SessionType, Text, check_kpis, from_json_text, stored,
+            Check, KpiMetric, KpiTarget, SessionType, Text, check_kpis, from_json_text,
             to_json_text,
         },
     },
-    auth::{
-        authz::{Permission, UserCaller},
-        scheme::BearerAuth,
-    },
+    auth::{authz::Permission, scheme::BearerAuth},
     domain::{
         contract::{
-            AmendmentAction, AmendmentStatus, ContractAction, ContractStatus, MilestoneAction,
-            MilestoneStatus, TermError, check_term, contract_no, default_payment_rule,
-            within_amendment_cap,
+            AmendmentAction, ContractAction, MilestoneAction, PaymentBand, default_payment_rule,
         },
         kpi::progress,
-        roles::OrgKind,
     },
-    error::{ApiError, ApiResult},
-    store::{self, audit, page::PageRequest},
+    error::ApiResult,
+    store::{self, page::PageRequest},
 };
 
 /// One band of the payment rule: from `min_score` up, pay `percent` %.
@@ -374,170 +368,114 @@ pub struct CreateEvaluation {
     pub comment: Prose<10_000>,
 }
 
-/// Term, multi-year reason and KPI checks shared by create, update and award.
-fn check_terms(
-    check: &mut Check,
-    start: NaiveDate,
-    end: NaiveDate,
-    multi_year: bool,
-    multi_year_reason: &Option<String>,
-) {
-    match check_term(start, end, multi_year) {
-        Ok(()) => {}
-        Err(TermError::EndBeforeStart) => check.fail("end_date", "must not be before start_date"),
-        Err(TermError::OverTwelveMonths) => check.fail(
-            "end_date",
-            "term exceeds 12 months; set multi_year with a multi_year_reason (≤ 36 months)",
-        ),
-        Err(TermError::OverThirtySixMonths) => check.fail("end_date", "term exceeds 36 months"),
-    }
-    if multi_year && multi_year_reason.is_none() {
-        check.fail("multi_year_reason", "is required for a multi-year contract");
-    }
-}
-
-fn check_rule(check: &mut Check, rule: &[PaymentRuleBand]) {
-    if rule.is_empty()
-        || rule
-            .iter()
-            .any(|b| !(0..=100).contains(&b.min_score) || !(0..=100).contains(&b.percent))
-    {
-        check.fail(
-            "payment_rule",
-            "needs bands with min_score and percent in 0–100",
-        );
-    }
-}
-
-/// Numbers a new contract and inserts it (inside the caller's transaction).
-#[allow(clippy::too_many_arguments)]
-async fn insert_contract<C: ConnectionTrait>(
-    txn: &C,
-    ctx: &Ctx,
-    caller: &UserCaller,
-    title: String,
-    procurement_id: Option<Uuid>,
-    bid_id: Option<Uuid>,
-    ngo_id: Uuid,
-    categories: &[SessionType],
-    amount_fen: i64,
-    (start_date, end_date): (NaiveDate, NaiveDate),
-    (multi_year, multi_year_reason): (bool, Option<String>),
-    kpis: &[KpiTarget],
-    rule: Vec<PaymentRuleBand>,
-    awarded_at: Option<DateTime<Utc>>,
-) -> ApiResult<entity::contract::Model> {
-    let now = ctx.state.clock.now();
-    let year = ctx
-        .state
-        .clock
-        .today(ctx.state.settings.tz())
-        .format("%Y")
-        .to_string()
-        .parse()
-        .unwrap_or(2026);
-    let seq = store::contracts::next_seq(txn, caller.org_id, year).await?;
-    let c = store::contracts::insert(
-        txn,
-        entity::contract::Model {
-            id: Uuid::now_v7(),
-            bureau_id: caller.org_id,
-            contract_no: contract_no(&ctx.state.settings.contract_prefix, year, seq),
-            year,
-            seq,
+impl CreateContract {
+    /// The contract to draft and the request's own field errors.
+    fn input(&self) -> (app::contracts::NewContract, Vec<FieldError>) {
+        let mut check = Check::new();
+        let title = check.text("title", &self.title);
+        let multi_year_reason =
+            check.opt_text("multi_year_reason", self.multi_year_reason.as_ref());
+        if self.amount_fen <= 0 {
+            check.fail("amount_fen", "must be positive");
+        }
+        if self.categories.is_empty() {
+            check.fail("categories", "must name at least one session type");
+        }
+        let (start, end) = (self.start_date, self.end_date);
+        check.absorb(term_problems(
+            start,
+            end,
+            self.multi_year,
+            &multi_year_reason,
+        ));
+        check_kpis(&mut check, "kpis", &self.kpis);
+        let payment_rule = self
+            .payment_rule
+            .as_deref()
+            .map_or_else(default_payment_rule, bands);
+        check.absorb(rule_problems(&payment_rule));
+        let new = app::contracts::NewContract {
             title,
-            procurement_id,
-            bid_id,
-            ngo_id,
-            categories: to_json_text(&categories),
-            amount_fen,
-            original_amount_fen: amount_fen,
-            start_date,
-            end_date,
-            multi_year,
+            procurement_id: self.procurement_id,
+            bid_id: None,
+            ngo_id: self.ngo_id,
+            categories: to_json_text(&self.categories),
+            amount_fen: self.amount_fen,
+            start_date: start,
+            end_date: end,
+            multi_year: self.multi_year,
             multi_year_reason,
-            kpis: to_json_text(&kpis),
-            payment_rule: to_json_text(&rule),
-            status: ContractStatus::Draft.as_str().into(),
-            awarded_at,
-            signed_at: None,
-            status_reason: None,
-            created_by: caller.user_id,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-        },
-    )
-    .await?;
-    audit::record(
-        txn,
-        &ctx.actor(&crate::auth::authz::Caller::User(caller.clone())),
-        "contract.create",
-        "contract",
-        Some(c.id.to_string()),
-        json!({"contract_no": c.contract_no, "amount_fen": c.amount_fen, "ngo_id": c.ngo_id}),
-    )
-    .await?;
-    Ok(c)
+            kpis: to_json_text(&self.kpis),
+            payment_rule,
+            awarded_at: None,
+        };
+        (new, check.into_errors())
+    }
 }
 
-fn default_rule() -> Vec<PaymentRuleBand> {
-    default_payment_rule()
-        .into_iter()
-        .map(|b| PaymentRuleBand {
+impl UpdateContract {
+    /// The changes and the request's own field errors (the term is judged
+    /// by the use case, on the contract as changed).
+    fn input(&self) -> (app::contracts::ContractChanges, Vec<FieldError>) {
+        let mut check = Check::new();
+        let title = self.title.as_ref().map(|t| check.text("title", t));
+        let multi_year_reason = self
+            .multi_year_reason
+            .as_ref()
+            .map(|r| check.opt_text("multi_year_reason", Some(r)));
+        if self.amount_fen.is_some_and(|a| a <= 0) {
+            check.fail("amount_fen", "must be positive");
+        }
+        if self.categories.as_ref().is_some_and(Vec::is_empty) {
+            check.fail("categories", "must name at least one session type");
+        }
+        if let Some(k) = &self.kpis {
+            check_kpis(&mut check, "kpis", k);
+        }
+        let changes = app::contracts::ContractChanges {
+            title,
+            multi_year_reason,
+            amount_fen: self.amount_fen,
+            categories: self.categories.as_ref().map(to_json_text),
+            start_date: self.start_date,
+            end_date: self.end_date,
+            multi_year: self.multi_year,
+            kpis: self.kpis.as_ref().map(to_json_text),
+            payment_rule: self.payment_rule.as_deref().map(bands),
+        };
+        (changes, check.into_errors())
+    }
+}
+
+impl CreateAmendment {
+    /// The amendment to propose and the request's own field errors.
+    fn input(&self) -> (app::contracts::NewAmendment, Vec<FieldError>) {
+        let mut check = Check::new();
+        let reason = check.text("reason", &self.reason);
+        if let Some(k) = &self.kpis {
+            check_kpis(&mut check, "kpis", k);
+        }
+        let new = app::contracts::NewAmendment {
+            reason,
+            amount_fen: self.amount_fen,
+            end_date: self.end_date,
+            kpis: self.kpis.as_ref().map(to_json_text),
+        };
+        (new, check.into_errors())
+    }
+}
+
+fn bands(rule: &[PaymentRuleBand]) -> Vec<PaymentBand> {
+    rule.iter()
+        .map(|b| PaymentBand {
             min_score: b.min_score,
             percent: b.percent,
         })
         .collect()
 }
 
-/// The draft contract an award creates: amount = bid price, KPIs = template
-/// targets overridden by the bid's planned targets (plus any extra planned KPIs).
-pub async fn contract_from_award<C: ConnectionTrait>(
-    txn: &C,
-    ctx: &Ctx,
-    caller: &UserCaller,
-    p: &entity::procurement::Model,
-    bid: &entity::bid::Model,
-    now: DateTime<Utc>,
-) -> ApiResult<entity::contract::Model> {
-    let mut kpis: Vec<KpiTarget> = from_json_text(&p.kpi_template)?;
-    let planned: Vec<crate::api::types::PlannedKpi> = from_json_text(&bid.planned_kpis)?;
-    for pk in planned {
-        match kpis.iter_mut().find(|k| k.metric == pk.metric) {
-            Some(k) => k.target = pk.target,
-            None => kpis.push(KpiTarget {
-                metric: pk.metric,
-                target: pk.target,
-                weight: 0,
-            }),
-        }
-    }
-    let categories: Vec<SessionType> = from_json_text(&p.categories)?;
-    let multi_year = check_term(p.service_start, p.service_end, false).is_err();
-    insert_contract(
-        txn,
-        ctx,
-        caller,
-        p.title.clone(),
-        Some(p.id),
-        Some(bid.id),
-        bid.ngo_id,
-        &categories,
-        bid.price_fen,
-        (p.service_start, p.service_end),
-        (
-            multi_year,
-            multi_year.then(|| format!("service period of procurement {}", p.id)),
-        ),
-        &kpis,
-        default_rule(),
-        Some(now),
-    )
-    .await
-}
-
-/// Applies a contract transition and saves it.
+/// A contract transition by a caller who manages contracts, with the optional
+/// `If-Match` a console sends for the version it showed.
 async fn contract_transition(
     ctx: &Ctx,
     auth: &BearerAuth,
@@ -547,57 +485,13 @@ async fn contract_transition(
     reason: Option<String>,
 ) -> ApiResult<Json<Contract>> {
     let caller = auth.0.require(Permission::ManageContracts)?;
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let mut c = store::contracts::get(&txn, caller, id).await?;
-    // Optional here: a console acting on what it showed sends the version it saw.
+    let c = store::contracts::get(&txn, caller, id).await?;
     check_if_match(if_match.as_deref(), c.version, false)?;
-    let status: ContractStatus = stored(&c.status)?;
-    let next = status
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-    if action == ContractAction::Sign {
-        let milestones = store::contracts::all_milestones(&txn, c.id).await?;
-        let total: i64 = milestones.iter().map(|m| m.amount_fen).sum();
-        if !milestones.is_empty() && total != c.amount_fen {
-            return Err(ApiError::field(
-                "milestones",
-                format!(
-                    "add up to {total} fen, not the contract amount {}",
-                    c.amount_fen
-                ),
-            ));
-        }
-        c.signed_at = Some(now);
-        c.original_amount_fen = c.amount_fen;
-    }
-    if reason.is_some() || matches!(action, ContractAction::Resume) {
-        c.status_reason = reason;
-    }
-    c.status = next.as_str().into();
-    let c = store::contracts::save(&txn, c, now).await?;
-    let name = format!("contract.{}", next_action_name(action));
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        &name,
-        "contract",
-        Some(c.id.to_string()),
-        json!({"status": c.status}),
-    )
-    .await?;
+    let actor = ctx.actor(&auth.0);
+    let c = app::contracts::transition(&txn, &ctx.state, &actor, c, action, reason).await?;
     txn.commit().await?;
     Ok(Json(Contract::from_model(c)?))
-}
-
-fn next_action_name(a: ContractAction) -> &'static str {
-    match a {
-        ContractAction::Sign => "sign",
-        ContractAction::Suspend => "suspend",
-        ContractAction::Resume => "resume",
-        ContractAction::Complete => "complete",
-        ContractAction::Terminate => "terminate",
-    }
 }
 
 pub struct ContractsApi;
@@ -646,51 +540,10 @@ impl ContractsApi {
         body: Json<CreateContract>,
     ) -> ApiResult<Created<Contract>> {
         let caller = auth.0.require(Permission::ManageContracts)?;
-        let db = &ctx.state.db;
-        let mut check = Check::new();
-        let title = check.text("title", &body.title);
-        let reason = check.opt_text("multi_year_reason", body.multi_year_reason.as_ref());
-        if body.amount_fen <= 0 {
-            check.fail("amount_fen", "must be positive");
-        }
-        if body.categories.is_empty() {
-            check.fail("categories", "must name at least one session type");
-        }
-        check_terms(
-            &mut check,
-            body.start_date,
-            body.end_date,
-            body.multi_year,
-            &reason,
-        );
-        check_kpis(&mut check, "kpis", &body.kpis);
-        let rule = body.payment_rule.clone().unwrap_or_else(default_rule);
-        check_rule(&mut check, &rule);
-        let ngo_ok = store::organizations::find(&db.read, body.ngo_id)
-            .await?
-            .is_some_and(|o| o.kind == OrgKind::Ngo.as_str());
-        if !ngo_ok {
-            check.fail("ngo_id", "must be an NGO");
-        }
-        check.finish()?;
-        let txn = db.begin().await?;
-        let c = insert_contract(
-            &txn,
-            &ctx,
-            caller,
-            title,
-            body.procurement_id,
-            None,
-            body.ngo_id,
-            &body.categories,
-            body.amount_fen,
-            (body.start_date, body.end_date),
-            (body.multi_year, reason),
-            &body.kpis,
-            rule,
-            None,
-        )
-        .await?;
+        let (new, broken) = body.input();
+        let txn = ctx.state.db.begin().await?;
+        let actor = ctx.actor(&auth.0);
+        let c = app::contracts::create(&txn, &ctx.state, &actor, caller, new, broken).await?;
         txn.commit().await?;
         let location = format!("/api/v1/contracts/{}", c.id);
         Ok(Created::Created(Json(Contract::from_model(c)?), location))
@@ -727,63 +580,12 @@ impl ContractsApi {
         body: Json<UpdateContract>,
     ) -> ApiResult<Versioned<Contract>> {
         let caller = auth.0.require(Permission::ManageContracts)?;
+        let (changes, broken) = body.input();
         let txn = ctx.state.db.begin().await?;
-        let mut c = store::contracts::get(&txn, caller, id.0).await?;
+        let c = store::contracts::get(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), c.version, true)?;
-        if c.status != ContractStatus::Draft.as_str() {
-            return Err(ApiError::InvalidTransition(
-                "only a draft contract can be edited; propose an amendment".into(),
-            ));
-        }
-        let mut check = Check::new();
-        if let Some(t) = &body.title {
-            c.title = check.text("title", t);
-        }
-        if let Some(r) = &body.multi_year_reason {
-            c.multi_year_reason = check.opt_text("multi_year_reason", Some(r));
-        }
-        if let Some(a) = body.amount_fen {
-            if a <= 0 {
-                check.fail("amount_fen", "must be positive");
-            }
-            c.amount_fen = a;
-            c.original_amount_fen = a;
-        }
-        if let Some(cat) = &body.categories {
-            if cat.is_empty() {
-                check.fail("categories", "must name at least one session type");
-            }
-            c.categories = to_json_text(cat);
-        }
-        c.start_date = body.start_date.unwrap_or(c.start_date);
-        c.end_date = body.end_date.unwrap_or(c.end_date);
-        c.multi_year = body.multi_year.unwrap_or(c.multi_year);
-        check_terms(
-            &mut check,
-            c.start_date,
-            c.end_date,
-            c.multi_year,
-            &c.multi_year_reason,
-        );
-        if let Some(k) = &body.kpis {
-            check_kpis(&mut check, "kpis", k);
-            c.kpis = to_json_text(k);
-        }
-        if let Some(r) = &body.payment_rule {
-            check_rule(&mut check, r);
-            c.payment_rule = to_json_text(r);
-        }
-        check.finish()?;
-        let c = store::contracts::save(&txn, c, ctx.state.clock.now()).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "contract.update",
-            "contract",
-            Some(c.id.to_string()),
-            json!({"version": c.version}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let c = app::contracts::update(&txn, &ctx.state, &actor, c, changes, broken).await?;
         txn.commit().await?;
         let tag = etag(c.version);
         Ok(Versioned::Ok(Json(Contract::from_model(c)?), tag))
@@ -1088,56 +890,13 @@ impl ContractsApi {
         body: Json<CreateAmendment>,
     ) -> ApiResult<Created<Amendment>> {
         let caller = auth.0.require(Permission::ProposeAmendment)?;
+        let (new, broken) = body.input();
         let txn = ctx.state.db.begin().await?;
-        let c = store::contracts::get(&txn, caller, id.0).await?;
-        if !matches!(c.status.as_str(), "active" | "suspended") {
-            return Err(ApiError::InvalidTransition(
-                "amendments apply to active or suspended contracts; edit a draft directly".into(),
-            ));
-        }
-        let mut check = Check::new();
-        let reason = check.text("reason", &body.reason);
-        if body.amount_fen.is_none() && body.end_date.is_none() && body.kpis.is_none() {
-            check.fail(
-                "amount_fen",
-                "an amendment changes the amount, the end date or the KPIs",
-            );
-        }
-        check_change(&mut check, &c, body.amount_fen, body.end_date);
-        if let Some(k) = &body.kpis {
-            check_kpis(&mut check, "kpis", k);
-        }
-        check.finish()?;
-        let a = store::contracts::insert_amendment(
-            &txn,
-            entity::amendment::Model {
-                id: Uuid::now_v7(),
-                contract_id: c.id,
-                reason,
-                amount_fen: body.amount_fen,
-                end_date: body.end_date,
-                kpis: body.kpis.as_ref().map(to_json_text),
-                status: AmendmentStatus::Proposed.as_str().into(),
-                proposed_by: caller.user_id,
-                decided_by: None,
-                decided_at: None,
-                decision_note: None,
-                before: None,
-                created_at: ctx.state.clock.now(),
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "amendment.create",
-            "amendment",
-            Some(a.id.to_string()),
-            json!({"contract_id": c.id, "amount_fen": a.amount_fen}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let a =
+            app::contracts::propose(&txn, &ctx.state, &actor, caller, id.0, new, broken).await?;
         txn.commit().await?;
-        let location = format!("/api/v1/contracts/{}/amendments", c.id);
+        let location = format!("/api/v1/contracts/{}/amendments", a.contract_id);
         Ok(Created::Created(Json(Amendment::from_model(a)?), location))
     }
 
@@ -1241,33 +1000,7 @@ impl ContractsApi {
     }
 }
 
-/// Amount and end-date checks of an amendment against its contract.
-fn check_change(
-    check: &mut Check,
-    c: &entity::contract::Model,
-    amount: Option<i64>,
-    end: Option<NaiveDate>,
-) {
-    if let Some(a) = amount {
-        let already = (c.amount_fen - c.original_amount_fen).max(0);
-        let increase = a - c.amount_fen;
-        if a <= 0 {
-            check.fail("amount_fen", "must be positive");
-        } else if !within_amendment_cap(c.original_amount_fen, already, increase) {
-            check.fail(
-                "amount_fen",
-                format!(
-                    "approved increases together may not exceed 10 % of the original {} fen",
-                    c.original_amount_fen
-                ),
-            );
-        }
-    }
-    if let Some(e) = end {
-        check_terms(check, c.start_date, e, c.multi_year, &c.multi_year_reason);
-    }
-}
-
+/// Approves or rejects an amendment.
 async fn decide(
     ctx: &Ctx,
     auth: &BearerAuth,
@@ -1276,66 +1009,18 @@ async fn decide(
     note: DecisionNote,
 ) -> ApiResult<Json<Amendment>> {
     let caller = auth.0.require(Permission::DecideAmendment)?;
-    let now = ctx.state.clock.now();
-    let txn = ctx.state.db.begin().await?;
-    let (mut a, mut c) = store::contracts::get_amendment(&txn, caller, id).await?;
-    let status: AmendmentStatus = stored(&a.status)?;
-    let next = status
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
     let mut check = Check::new();
-    a.decision_note = check.opt_text("note", note.note.as_ref());
-    if action == AmendmentAction::Approve {
-        if !matches!(c.status.as_str(), "active" | "suspended") {
-            return Err(ApiError::InvalidTransition(format!(
-                "the contract is {}",
-                c.status
-            )));
-        }
-        check_change(&mut check, &c, a.amount_fen, a.end_date);
-        check.finish()?;
-        a.before = Some(to_json_text(&json!({
-            "amount_fen": c.amount_fen, "end_date": c.end_date, "kpis": serde_json::from_str::<serde_json::Value>(&c.kpis).unwrap_or_default(), "version": c.version,
-        })));
-        if let Some(v) = a.amount_fen {
-            c.amount_fen = v;
-        }
-        if let Some(v) = a.end_date {
-            c.end_date = v;
-        }
-        if let Some(k) = &a.kpis {
-            c.kpis = k.clone();
-        }
-        let c = store::contracts::save(&txn, c, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "contract.amend",
-            "contract",
-            Some(c.id.to_string()),
-            json!({"amendment_id": a.id, "amount_fen": c.amount_fen, "version": c.version}),
-        )
-        .await?;
-    } else {
-        check.finish()?;
-    }
-    a.status = next.as_str().into();
-    a.decided_by = Some(caller.user_id);
-    a.decided_at = Some(now);
-    let a = store::contracts::save_amendment(&txn, a).await?;
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        &format!("amendment.{}", a.status),
-        "amendment",
-        Some(a.id.to_string()),
-        json!({}),
-    )
-    .await?;
+    let note = check.opt_text("note", note.note.as_ref());
+    let txn = ctx.state.db.begin().await?;
+    let actor = ctx.actor(&auth.0);
+    let broken = check.into_errors();
+    let a =
+        app::contracts::decide(&txn, &ctx.state, &actor, caller, id, action, note, broken).await?;
     txn.commit().await?;
     Ok(Json(Amendment::from_model(a)?))
 }
 
+/// Approves or pays a milestone.
 async fn milestone_step(
     ctx: &Ctx,
     auth: &BearerAuth,
@@ -1343,31 +1028,9 @@ async fn milestone_step(
     action: MilestoneAction,
 ) -> ApiResult<Json<Milestone>> {
     let caller = auth.0.require(Permission::ManageMilestones)?;
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let (mut m, _c) = store::contracts::get_milestone(&txn, caller, id).await?;
-    let status: MilestoneStatus = stored(&m.status)?;
-    m.status = status
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
-        .as_str()
-        .into();
-    match action {
-        MilestoneAction::Approve => m.approved_at = Some(now),
-        MilestoneAction::Pay => m.paid_at = Some(now),
-        _ => {}
-    }
-    m.updated_at = now;
-    let m = store::contracts::save_milestone(&txn, m).await?;
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        &format!("milestone.{}", m.status),
-        "milestone",
-        Some(m.id.to_string()),
-        json!({"payable_fen": m.payable_fen}),
-    )
-    .await?;
+    let actor = ctx.actor(&auth.0);
+    let m = app::contracts::milestone_step(&txn, &ctx.state, &actor, caller, id, action).await?;
     txn.commit().await?;
     Ok(Json(m.into()))
 }

@@ -795,7 +795,8 @@ impl ProcurementsApi {
         }
         check.finish()?;
         let contract =
-            super::contracts::contract_from_award(&txn, &ctx, caller, &p, chosen, now).await?;
+            app::contracts::from_award(&txn, &ctx.state, &ctx.actor(&auth.0), caller, &p, chosen)
+                .await?;
         for b in &live {
             let mut b = (*b).clone();
             let action = if b.id == chosen.id {

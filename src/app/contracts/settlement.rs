@@ -1,8 +1,6 @@
-//! Contracts: payment milestones scheduled within the contract's amount and
-//! term; evaluations, which settle the milestones due in their period by the
-//! payment rule.
-//!
-//! Depends on `domain` and `store`; called by the contracts handlers.
+//! Payment milestones scheduled within the contract's amount and term, their
+//! approval and payment; evaluations, which settle the milestones due in
+//! their period by the payment rule.
 
 use chrono::NaiveDate;
 use entity::{contract, evaluation, milestone};
@@ -15,7 +13,7 @@ use crate::{
     domain::contract::{
         ContractStatus, MilestoneAction, MilestoneStatus, PaymentBand, payable_fen,
     },
-    error::{ApiError, ApiResult, FieldError, stored},
+    error::{ApiError, ApiResult, FieldError, from_json_text, stored},
     state::AppState,
     store::{
         self,
@@ -201,19 +199,7 @@ async fn settle_milestones<C: ConnectionTrait>(
     contract: &contract::Model,
     e: &evaluation::Model,
 ) -> ApiResult<()> {
-    #[derive(serde::Deserialize)]
-    struct Band {
-        min_score: i64,
-        percent: i64,
-    }
-    let rule: Vec<PaymentBand> = serde_json::from_str::<Vec<Band>>(&contract.payment_rule)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("stored payment rule: {err}")))?
-        .into_iter()
-        .map(|b| PaymentBand {
-            min_score: b.min_score,
-            percent: b.percent,
-        })
-        .collect();
+    let rule: Vec<PaymentBand> = from_json_text(&contract.payment_rule)?;
     for mut m in store::contracts::all_milestones(txn, contract.id).await? {
         let status: MilestoneStatus = stored(&m.status)?;
         let covered = e.period_start <= m.due_date && m.due_date <= e.period_end;
@@ -254,4 +240,42 @@ async fn settle_milestones<C: ConnectionTrait>(
         .await?;
     }
     Ok(())
+}
+
+/// Approves an eligible milestone for payment, or records it as paid.
+pub async fn milestone_step<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    id: Uuid,
+    action: MilestoneAction,
+) -> ApiResult<milestone::Model> {
+    let now = state.clock.now();
+    let (mut m, _contract) = store::contracts::get_milestone(txn, caller, id).await?;
+    let status: MilestoneStatus = stored(&m.status)?;
+    m.status = status
+        .apply(action)
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
+        .as_str()
+        .into();
+    match action {
+        MilestoneAction::Approve => m.approved_at = Some(now),
+        MilestoneAction::Pay => m.paid_at = Some(now),
+        _ => {}
+    }
+    m.updated_at = now;
+    let m = store::contracts::save_milestone(txn, m).await?;
+    let detail = json!({"payable_fen": m.payable_fen});
+    let verb = format!("milestone.{}", m.status);
+    audit::record(
+        txn,
+        actor,
+        &verb,
+        "milestone",
+        Some(m.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(m)
 }
