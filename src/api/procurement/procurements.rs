@@ -11,7 +11,6 @@ use poem_openapi::{
     param::{Header, Path, Query},
     payload::Json,
 };
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -20,7 +19,7 @@ use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         types::{
-            Check, KpiTarget, PlannedKpi, SessionType, Text, check_kpis, from_json_text, stored,
+            Check, KpiTarget, PlannedKpi, SessionType, Text, check_kpis, from_json_text,
             to_json_text,
         },
     },
@@ -30,14 +29,11 @@ use crate::{
     },
     domain::{
         contract::check_term,
-        procurement::{
-            BidAction, BidStatus, ProcurementAction, ProcurementStatus, is_top, total_x100,
-            weights_sum_to_100,
-        },
+        procurement::{ProcurementAction, ProcurementStatus, total_x100, weights_sum_to_100},
         roles::OrgKind,
     },
-    error::{ApiError, ApiResult},
-    store::{self, audit, page::PageRequest},
+    error::{ApiResult, FieldError},
+    store::{self, page::PageRequest},
 };
 
 /// An evaluation criterion and its weight (weights sum to 100).
@@ -240,45 +236,121 @@ fn check_fields(
     }
 }
 
-/// Loads a procurement for an officer's write, applying `action`.
-async fn transition<C: sea_orm::ConnectionTrait>(
-    txn: &C,
-    caller: &UserCaller,
-    id: Uuid,
-    action: ProcurementAction,
-) -> ApiResult<(entity::procurement::Model, ProcurementStatus)> {
-    let p = store::procurements::get_procurement(txn, caller, id).await?;
-    let status: ProcurementStatus = stored(&p.status)?;
-    let next = status
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-    Ok((p, next))
+impl CreateProcurement {
+    /// The procurement to draft and the request's field errors.
+    fn input(&self) -> (app::procurement::NewProcurement, Vec<FieldError>) {
+        let mut check = Check::new();
+        let title = check.text("title", &self.title);
+        let description = check.text("description", &self.description);
+        let (start, end) = (self.service_start, self.service_end);
+        let (kpis, criteria) = (&self.kpi_template, &self.criteria);
+        check_fields(
+            &mut check,
+            &self.categories,
+            self.budget_fen,
+            start,
+            end,
+            kpis,
+            criteria,
+        );
+        let new = app::procurement::NewProcurement {
+            title,
+            description,
+            categories: to_json_text(&self.categories),
+            budget_fen: self.budget_fen,
+            service_start: start,
+            service_end: end,
+            bid_deadline: self.bid_deadline,
+            kpi_template: to_json_text(kpis),
+            criteria: to_json_text(criteria),
+        };
+        (new, check.into_errors())
+    }
 }
 
-/// Publish, close or cancel: the guard sees the procurement and "now" first.
+impl UpdateProcurement {
+    /// The procurement with these changes, and the field errors of the
+    /// changed whole.
+    fn apply(
+        &self,
+        mut p: entity::procurement::Model,
+    ) -> ApiResult<(entity::procurement::Model, Vec<FieldError>)> {
+        let mut check = Check::new();
+        if let Some(t) = &self.title {
+            p.title = check.text("title", t);
+        }
+        if let Some(d) = &self.description {
+            p.description = check.text("description", d);
+        }
+        let categories = self
+            .categories
+            .clone()
+            .map_or_else(|| from_json_text(&p.categories), Ok)?;
+        let kpis = self
+            .kpi_template
+            .clone()
+            .map_or_else(|| from_json_text(&p.kpi_template), Ok)?;
+        let criteria = self
+            .criteria
+            .clone()
+            .map_or_else(|| from_json_text(&p.criteria), Ok)?;
+        p.budget_fen = self.budget_fen.unwrap_or(p.budget_fen);
+        p.service_start = self.service_start.unwrap_or(p.service_start);
+        p.service_end = self.service_end.unwrap_or(p.service_end);
+        p.bid_deadline = self.bid_deadline.unwrap_or(p.bid_deadline);
+        let (start, end) = (p.service_start, p.service_end);
+        check_fields(
+            &mut check,
+            &categories,
+            p.budget_fen,
+            start,
+            end,
+            &kpis,
+            &criteria,
+        );
+        p.categories = to_json_text(&categories);
+        p.kpi_template = to_json_text(&kpis);
+        p.criteria = to_json_text(&criteria);
+        Ok((p, check.into_errors()))
+    }
+}
+
+impl CreateBid {
+    /// The bid's terms and the request's field errors (the price is judged
+    /// against the budget by the use case).
+    fn input(&self) -> (app::procurement::NewBid, Vec<FieldError>) {
+        let mut check = Check::new();
+        let proposal = check.text("proposal", &self.proposal);
+        let as_targets: Vec<KpiTarget> = self
+            .planned_kpis
+            .iter()
+            .map(|k| KpiTarget {
+                metric: k.metric,
+                target: k.target,
+                weight: 0,
+            })
+            .collect();
+        check_kpis(&mut check, "planned_kpis", &as_targets);
+        let new = app::procurement::NewBid {
+            price_fen: self.price_fen,
+            proposal,
+            planned_kpis: to_json_text(&self.planned_kpis),
+        };
+        (new, check.into_errors())
+    }
+}
+
+/// Publish, close or cancel.
 async fn procurement_step(
     ctx: &Ctx,
     auth: &BearerAuth,
     id: Uuid,
     action: ProcurementAction,
-    guard: fn(&entity::procurement::Model, DateTime<Utc>) -> ApiResult<()>,
 ) -> ApiResult<Json<Procurement>> {
     let caller = auth.0.require(Permission::ManageProcurements)?;
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let (mut p, next) = transition(&txn, caller, id, action).await?;
-    guard(&p, now)?;
-    p.status = next.as_str().into();
-    let p = store::procurements::save_procurement(&txn, p, now).await?;
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        &format!("procurement.{}", next.as_str()),
-        "procurement",
-        Some(p.id.to_string()),
-        json!({}),
-    )
-    .await?;
+    let actor = ctx.actor(&auth.0);
+    let p = app::procurement::step(&txn, &ctx.state, &actor, caller, id, action).await?;
     txn.commit().await?;
     Ok(Json(Procurement::from_model(p)?))
 }
@@ -357,56 +429,10 @@ impl ProcurementsApi {
         body: Json<CreateProcurement>,
     ) -> ApiResult<Created<Procurement>> {
         let caller = auth.0.require(Permission::ManageProcurements)?;
-        let mut check = Check::new();
-        let title = check.text("title", &body.title);
-        let description = check.text("description", &body.description);
-        check_fields(
-            &mut check,
-            &body.categories,
-            body.budget_fen,
-            body.service_start,
-            body.service_end,
-            &body.kpi_template,
-            &body.criteria,
-        );
-        check.finish()?;
-        let now = ctx.state.clock.now();
+        let (new, broken) = body.input();
         let txn = ctx.state.db.begin().await?;
-        let p = store::procurements::insert_procurement(
-            &txn,
-            entity::procurement::Model {
-                id: Uuid::now_v7(),
-                bureau_id: caller.org_id,
-                title,
-                description,
-                categories: to_json_text(&body.categories),
-                budget_fen: body.budget_fen,
-                service_start: body.service_start,
-                service_end: body.service_end,
-                bid_deadline: body.bid_deadline,
-                kpi_template: to_json_text(&body.kpi_template),
-                criteria: to_json_text(&body.criteria),
-                status: ProcurementStatus::Draft.as_str().into(),
-                awarded_bid_id: None,
-                award_reason: None,
-                awarded_at: None,
-                contract_id: None,
-                created_by: caller.user_id,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "procurement.create",
-            "procurement",
-            Some(p.id.to_string()),
-            json!({"budget_fen": p.budget_fen}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let p = app::procurement::create(&txn, &ctx.state, &actor, caller, new, broken).await?;
         txn.commit().await?;
         let location = format!("/api/v1/procurements/{}", p.id);
         Ok(Created::Created(
@@ -451,59 +477,11 @@ impl ProcurementsApi {
     ) -> ApiResult<Versioned<Procurement>> {
         let caller = auth.0.require(Permission::ManageProcurements)?;
         let txn = ctx.state.db.begin().await?;
-        let mut p = store::procurements::get_procurement(&txn, caller, id.0).await?;
+        let p = store::procurements::get_procurement(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), p.version, false)?;
-        if p.status != ProcurementStatus::Draft.as_str() {
-            return Err(ApiError::InvalidTransition(
-                "only a draft procurement can be edited".into(),
-            ));
-        }
-        let mut check = Check::new();
-        if let Some(t) = &body.title {
-            p.title = check.text("title", t);
-        }
-        if let Some(d) = &body.description {
-            p.description = check.text("description", d);
-        }
-        let categories = body
-            .categories
-            .clone()
-            .map_or_else(|| from_json_text(&p.categories), Ok)?;
-        let kpis = body
-            .kpi_template
-            .clone()
-            .map_or_else(|| from_json_text(&p.kpi_template), Ok)?;
-        let criteria = body
-            .criteria
-            .clone()
-            .map_or_else(|| from_json_text(&p.criteria), Ok)?;
-        p.budget_fen = body.budget_fen.unwrap_or(p.budget_fen);
-        p.service_start = body.service_start.unwrap_or(p.service_start);
-        p.service_end = body.service_end.unwrap_or(p.service_end);
-        p.bid_deadline = body.bid_deadline.unwrap_or(p.bid_deadline);
-        check_fields(
-            &mut check,
-            &categories,
-            p.budget_fen,
-            p.service_start,
-            p.service_end,
-            &kpis,
-            &criteria,
-        );
-        check.finish()?;
-        p.categories = to_json_text(&categories);
-        p.kpi_template = to_json_text(&kpis);
-        p.criteria = to_json_text(&criteria);
-        let p = store::procurements::save_procurement(&txn, p, ctx.state.clock.now()).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "procurement.update",
-            "procurement",
-            Some(p.id.to_string()),
-            json!({"version": p.version}),
-        )
-        .await?;
+        let (p, broken) = body.apply(app::procurement::editable(p)?)?;
+        let actor = ctx.actor(&auth.0);
+        let p = app::procurement::save_changes(&txn, &ctx.state, &actor, p, broken).await?;
         txn.commit().await?;
         let tag = etag(p.version);
         Ok(Versioned::Ok(Json(Procurement::from_model(p)?), tag))
@@ -523,16 +501,7 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<Procurement>> {
-        procurement_step(&ctx, &auth, id.0, ProcurementAction::Publish, |p, now| {
-            if p.bid_deadline <= now {
-                return Err(ApiError::field(
-                    "bid_deadline",
-                    "must be in the future to publish",
-                ));
-            }
-            Ok(())
-        })
-        .await
+        procurement_step(&ctx, &auth, id.0, ProcurementAction::Publish).await
     }
 
     /// Close bidding
@@ -549,15 +518,7 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<Procurement>> {
-        procurement_step(&ctx, &auth, id.0, ProcurementAction::Close, |p, now| {
-            if now < p.bid_deadline {
-                return Err(ApiError::InvalidTransition(
-                    "bidding closes only at or after the deadline".into(),
-                ));
-            }
-            Ok(())
-        })
-        .await
+        procurement_step(&ctx, &auth, id.0, ProcurementAction::Close).await
     }
 
     /// Cancel a procurement
@@ -574,7 +535,7 @@ impl ProcurementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
     ) -> ApiResult<Json<Procurement>> {
-        procurement_step(&ctx, &auth, id.0, ProcurementAction::Cancel, |_, _| Ok(())).await
+        procurement_step(&ctx, &auth, id.0, ProcurementAction::Cancel).await
     }
 
     /// List a procurement's bids
@@ -634,34 +595,12 @@ impl ProcurementsApi {
         body: Json<CreateBid>,
     ) -> ApiResult<Created<Bid>> {
         let caller = auth.0.require(Permission::SubmitBid)?;
+        let (new, broken) = body.input();
         let txn = ctx.state.db.begin().await?;
-        let p = app::procurement::open_for_bids(&txn, &ctx.state, caller, id.0).await?;
-        let mut check = Check::new();
-        let proposal = check.text("proposal", &body.proposal);
-        if body.price_fen <= 0 || body.price_fen > p.budget_fen {
-            check.fail(
-                "price_fen",
-                format!("must be between 1 and the budget ({} fen)", p.budget_fen),
-            );
-        }
-        let as_targets: Vec<KpiTarget> = body
-            .planned_kpis
-            .iter()
-            .map(|k| KpiTarget {
-                metric: k.metric,
-                target: k.target,
-                weight: 0,
-            })
-            .collect();
-        check_kpis(&mut check, "planned_kpis", &as_targets);
-        check.finish()?;
-        let bid = app::procurement::NewBid {
-            price_fen: body.price_fen,
-            proposal,
-            planned_kpis: to_json_text(&body.planned_kpis),
-        };
         let actor = ctx.actor(&auth.0);
-        let b = app::procurement::submit_bid(&txn, &ctx.state, &actor, caller, &p, bid).await?;
+        let (b, p) =
+            app::procurement::submit_bid(&txn, &ctx.state, &actor, caller, id.0, new, broken)
+                .await?;
         txn.commit().await?;
         let location = format!("/api/v1/bids/{}", b.id);
         Ok(Created::Created(
@@ -692,32 +631,9 @@ impl ProcurementsApi {
     )]
     async fn withdraw(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Json<Bid>> {
         let caller = auth.0.require(Permission::SubmitBid)?;
-        let now = ctx.state.clock.now();
         let txn = ctx.state.db.begin().await?;
-        let mut b = store::procurements::get_bid(&txn, caller, id.0).await?;
-        let p = store::procurements::get_procurement(&txn, caller, b.procurement_id).await?;
-        if now >= p.bid_deadline {
-            return Err(ApiError::InvalidTransition(
-                "bids cannot be withdrawn after the deadline".into(),
-            ));
-        }
-        let status: BidStatus = stored(&b.status)?;
-        b.status = status
-            .apply(BidAction::Withdraw)
-            .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
-            .as_str()
-            .into();
-        b.updated_at = now;
-        let b = store::procurements::save_bid(&txn, b).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "bid.withdraw",
-            "bid",
-            Some(b.id.to_string()),
-            json!({}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let (b, p) = app::procurement::withdraw(&txn, &ctx.state, &actor, caller, id.0).await?;
         txn.commit().await?;
         Ok(Json(bid_view(b, &[], caller, &p.status)?))
     }
@@ -767,77 +683,18 @@ impl ProcurementsApi {
         body: Json<AwardRequest>,
     ) -> ApiResult<Json<AwardResult>> {
         let caller = auth.0.require(Permission::ManageProcurements)?;
-        let now = ctx.state.clock.now();
-        let txn = ctx.state.db.begin().await?;
-        let (mut p, next) = transition(&txn, caller, id.0, ProcurementAction::Award).await?;
-        let bids = store::procurements::all_bids(&txn, p.id).await?;
-        let live: Vec<_> = bids
-            .iter()
-            .filter(|b| b.status == BidStatus::Submitted.as_str())
-            .collect();
-        let Some(chosen) = live.iter().find(|b| b.id == body.bid_id).copied() else {
-            return Err(ApiError::field(
-                "bid_id",
-                "is not a live bid of this procurement",
-            ));
-        };
-        let ids: Vec<Uuid> = live.iter().map(|b| b.id).collect();
-        let scores = store::procurements::weighted_scores(&txn, &ids).await?;
-        let total = |id: &Uuid| total_x100(scores.get(id).map_or(&[][..], |v| &v[..]));
-        let all: Vec<_> = ids.iter().map(total).collect();
         let mut check = Check::new();
         let reason = check.opt_text("reason", body.reason.as_ref());
-        if !is_top(total(&chosen.id), &all) && reason.is_none() {
-            check.fail(
-                "reason",
-                "is required when the award does not go to the top score",
-            );
-        }
-        check.finish()?;
-        let contract =
-            app::contracts::from_award(&txn, &ctx.state, &ctx.actor(&auth.0), caller, &p, chosen)
+        let txn = ctx.state.db.begin().await?;
+        let actor = ctx.actor(&auth.0);
+        let (broken, bid) = (check.into_errors(), body.bid_id);
+        let (p, contract) =
+            app::procurement::award(&txn, &ctx.state, &actor, caller, id.0, bid, reason, broken)
                 .await?;
-        for b in &live {
-            let mut b = (*b).clone();
-            let action = if b.id == chosen.id {
-                BidAction::Win
-            } else {
-                BidAction::Lose
-            };
-            b.status = stored::<BidStatus>(&b.status)?
-                .apply(action)
-                .map_err(|e| ApiError::InvalidTransition(e.to_string()))?
-                .as_str()
-                .into();
-            b.updated_at = now;
-            store::procurements::save_bid(&txn, b).await?;
-        }
-        p.status = next.as_str().into();
-        p.awarded_bid_id = Some(chosen.id);
-        p.award_reason = reason.clone();
-        p.awarded_at = Some(now);
-        p.contract_id = Some(contract.id);
-        let p = store::procurements::save_procurement(&txn, p, now).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "procurement.award",
-            "procurement",
-            Some(p.id.to_string()),
-            json!({"bid_id": chosen.id, "contract_id": contract.id, "reason": reason}),
-        )
-        .await?;
-        // Award notices to every bidding NGO, in the same transaction.
-        let link = crate::mail::link(&ctx.state, &format!("/api/v1/procurements/{}", p.id));
-        for b in &live {
-            let to = crate::mail::recipients_of(&txn, b.ngo_id).await?;
-            let m = crate::mail::templates::award(&p.title, b.id == chosen.id, link.clone());
-            crate::mail::enqueue(&txn, &ctx.state, &to, &m).await?;
-        }
         txn.commit().await?;
         Ok(Json(AwardResult {
             procurement_id: p.id,
-            bid_id: chosen.id,
+            bid_id: bid,
             contract_id: contract.id,
         }))
     }
