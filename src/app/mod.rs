@@ -6,6 +6,8 @@
 
 /// Alerts: raising (deduped, mailed, audited), after a session closes, and the scheduled checks.
 pub mod alerts;
+/// Check events (single, group-committed; offline batches), excuses and ratings.
+pub mod attendance;
 /// Signed audit checkpoints: taking, mailing and verifying against them.
 pub mod audit;
 /// The first start: the bureau and its first admin on an empty database.

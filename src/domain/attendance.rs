@@ -91,6 +91,17 @@ pub enum Source {
     App,
 }
 
+impl Source {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Staff => "staff",
+            Source::Qr => "qr",
+            Source::App => "app",
+        }
+    }
+}
+
 /// What is known about one check event when it arrives.
 pub struct Arrival {
     pub source: Source,

@@ -7,7 +7,11 @@ pub mod attendance;
 use crate::api::text::{Credential, Cursor, Stored};
 use crate::api::types::stored;
 use crate::api::wire::{EnrollmentOutcome, SessionState};
-use crate::domain::session::{Schedule, SessionStatus};
+use crate::app::attendance::{Arriving, Recorder};
+use crate::domain::{
+    attendance::Source,
+    session::{Schedule, SessionStatus},
+};
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -29,7 +33,7 @@ use crate::{
     auth::{authz::Permission, scheme::BearerAuth},
     domain::roles::Scope,
     error::{ApiError, ApiResult},
-    store::{self, audit, page::PageRequest, sessions::SessionFilter},
+    store::{self, page::PageRequest, sessions::SessionFilter},
 };
 
 fn type_name(t: SessionType) -> String {
@@ -211,6 +215,16 @@ pub enum CheckSource {
     Staff,
     Qr,
     App,
+}
+
+impl From<CheckSource> for Source {
+    fn from(s: CheckSource) -> Self {
+        match s {
+            CheckSource::Staff => Source::Staff,
+            CheckSource::Qr => Source::Qr,
+            CheckSource::App => Source::App,
+        }
+    }
 }
 
 /// One check event.
@@ -627,69 +641,26 @@ impl SessionsApi {
         _idempotency_key: Header<Option<IdempotencyKey>>,
         body: Json<CheckEvent>,
     ) -> ApiResult<EventCreated> {
-        use crate::{
-            api::sessions::attendance::{Applied, Recorder, SessionCache, apply, identity},
-            store::group_commit::{Checkin, Written},
-        };
-        const REPLAYED: &str =
-            "this client_event_id was already recorded (use /attendance/sync for replays)";
-        const CONFLICT: &str = "a different event has this client_event_id";
         let rec = Recorder::from_caller(&auth.0)?;
-        let now = ctx.state.clock.now();
-        // Validated against the session and its enrolments from the read pool;
-        // the write (with its `client_event_id` check and audit event) is
-        // group-committed with concurrent check-ins.
-        let mut cache = SessionCache::default();
-        let read = &ctx.state.db.read;
-        cache
-            .preload_one(read, rec.ngo_id, id.0, body.participant_id)
-            .await?;
-        let event_id = match apply(read, &ctx, &rec, id.0, &body, &mut cache, now).await? {
-            Applied::Created(e) => e,
-            Applied::Duplicate => return Err(ApiError::Conflict(REPLAYED.into())),
-            Applied::Conflict => return Err(ApiError::Conflict(CONFLICT.into())),
+        let ev = Arriving {
+            client_event_id: body.client_event_id,
+            session_id: id.0,
+            participant_id: body.participant_id,
+            check_in: body.kind == CheckKind::CheckIn,
+            at: body.at,
+            source: body.source.into(),
+            qr_token: body.qr_token.as_deref(),
+            location: body.latitude.zip(body.longitude),
         };
-        let row = cache
-            .pending
-            .pop()
-            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated check event missing")))?;
-        let kind = if body.kind == CheckKind::CheckIn {
-            "check_in"
-        } else {
-            "check_out"
-        };
-        let entry = audit::Entry {
-            actor: ctx.actor(&auth.0),
-            action: format!("attendance.{kind}"),
-            object_type: "session".into(),
-            object_id: Some(id.0.to_string()),
-            summary: json!({"participant_id": body.participant_id, "source": row.source}),
-        };
-        let checkin = Checkin {
-            ngo_id: rec.ngo_id,
-            row: row.clone(),
-            audit: entry,
-        };
-        match ctx.state.checkins.write(checkin).await? {
-            Written::Created => {}
-            Written::Known(old) => {
-                let msg = if identity(&old) == identity(&row) {
-                    REPLAYED
-                } else {
-                    CONFLICT
-                };
-                return Err(ApiError::Conflict(msg.into()));
-            }
-            Written::Foreign => return Err(ApiError::NotFound),
-        }
+        let done = app::attendance::record(&ctx.state, ctx.actor(&auth.0), &rec, &ev).await?;
         Ok(EventCreated::Created(Json(CheckEventRecorded {
-            id: event_id,
+            id: done.id,
             session_id: id.0,
             participant_id: body.participant_id,
             kind: body.kind,
             at: body.at,
             source: body.source,
-            recorded_at: now,
+            recorded_at: done.recorded_at,
         })))
     }
 }
