@@ -4,7 +4,6 @@
 use crate::api::text::{Credential, Email};
 use crate::api::wire::TokenType;
 use poem_openapi::{Object, OpenApi, payload::Json};
-use serde_json::json;
 
 use uuid::Uuid;
 
@@ -13,17 +12,11 @@ use crate::{
         ApiTags, Ctx, NoContent,
         types::{ClientScope, OrganizationKind, UserRole, stored},
     },
-    auth::{
-        authz::Permission,
-        jwt::{Claims, Subject},
-        password,
-        scheme::BearerAuth,
-        throttle,
-    },
-    domain::roles::{OrgKind, Role, Scope},
+    app,
+    auth::{authz::Permission, scheme::BearerAuth},
+    domain::roles::{Role, Scope},
     error::{ApiError, ApiResult},
-    state::AppState,
-    store::{self, audit, tokens::Presented},
+    store,
 };
 
 /// Password login.
@@ -86,52 +79,13 @@ pub struct Me {
     pub time_zone: String,
 }
 
-/// Signs an access token for a user or client.
-fn sign_access(
-    state: &AppState,
-    typ: Subject,
-    sub: Uuid,
-    org: Uuid,
-    okind: OrgKind,
-    role: Option<Role>,
-    scope: Option<String>,
-) -> ApiResult<(String, u64)> {
-    let now = chrono::Utc::now().timestamp();
-    let ttl = state.settings.access_token_ttl_secs;
-    let (iss, aud) = state.jwt.issuer();
-    let claims = Claims {
-        iss: iss.into(),
-        aud: aud.into(),
-        sub: sub.to_string(),
-        iat: now,
-        nbf: now,
-        exp: now + ttl as i64,
-        jti: Uuid::now_v7().to_string(),
-        typ,
-        org,
-        okind: okind.as_str().into(),
-        role: role.map(|r| r.as_str().into()),
-        scope,
-    };
-    let token = state
-        .jwt
-        .sign(&claims)
-        .map_err(|e| ApiError::Internal(e.into()))?;
-    Ok((token, ttl))
-}
-
-/// A user's access token (the organisation kind follows from the role).
-fn user_access(state: &AppState, user: &entity::user::Model) -> ApiResult<(String, u64)> {
-    let role: Role = stored(&user.role)?;
-    sign_access(
-        state,
-        Subject::User,
-        user.id,
-        user.organization_id,
-        role.org_kind(),
-        Some(role),
-        None,
-    )
+fn pair(t: app::login::Tokens) -> Json<TokenPair> {
+    Json(TokenPair {
+        access_token: t.access_token,
+        token_type: TokenType::Bearer,
+        expires_in: t.expires_in,
+        refresh_token: t.refresh_token,
+    })
 }
 
 pub struct AuthApi;
@@ -145,49 +99,10 @@ impl AuthApi {
     /// account or per IP answer 429 with `Retry-After`.
     #[oai(path = "/auth/token", method = "post", operation_id = "create_token")]
     async fn token(&self, ctx: Ctx, body: Json<TokenRequest>) -> ApiResult<Json<TokenPair>> {
-        let state = &ctx.state;
-        let account = throttle::account_key(&store::users::normalize_email(&body.email));
-        let ip = throttle::ip_key(ctx.ip.as_deref());
-        let user = state
-            .throttle
-            .guard(&account, &ip, async {
-                let user = store::users::find_by_email(&state.db.read, &body.email).await?;
-                let ok = password::verify(
-                    body.password.0.clone(),
-                    user.as_ref().map(|u| u.password_hash.clone()),
-                )
-                .await?;
-                Ok(user.filter(|u| ok && !u.disabled))
-            })
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
-        let txn = state.db.begin().await?;
-        let refresh_token =
-            store::tokens::issue(&txn, user.id, None, state.settings.refresh_token_ttl_secs)
-                .await?;
-        let actor = audit::Actor {
-            actor_type: "user",
-            actor_id: Some(user.id),
-            org_id: Some(user.organization_id),
-            request_id: ctx.request_id.clone(),
-        };
-        audit::record(
-            &txn,
-            &actor,
-            "auth.login",
-            "user",
-            Some(user.id.to_string()),
-            json!({}),
-        )
-        .await?;
-        txn.commit().await?;
-        let (access_token, expires_in) = user_access(state, &user)?;
-        Ok(Json(TokenPair {
-            access_token,
-            token_type: TokenType::Bearer,
-            expires_in,
-            refresh_token,
-        }))
+        let (ip, secret) = (ctx.ip.as_deref(), body.password.0.clone());
+        let tokens =
+            app::login::login(&ctx.state, ctx.anonymous(), ip, &body.email, secret).await?;
+        Ok(pair(tokens))
     }
 
     /// Exchange a refresh token for a new pair
@@ -200,64 +115,8 @@ impl AuthApi {
         operation_id = "refresh_token"
     )]
     async fn refresh(&self, ctx: Ctx, body: Json<RefreshRequest>) -> ApiResult<Json<TokenPair>> {
-        let state = &ctx.state;
-        let txn = state.db.begin().await?;
-        let outcome = store::tokens::consume(&txn, &body.refresh_token).await?;
-        let (user_id, family_id) = match outcome {
-            Presented::Rotated { user_id, family_id } => (user_id, family_id),
-            Presented::Reused => {
-                audit::record(
-                    &txn,
-                    &ctx.anonymous(),
-                    "auth.refresh_reuse",
-                    "refresh_token_family",
-                    None,
-                    json!({"family_revoked": true}),
-                )
-                .await?;
-                txn.commit().await?;
-                return Err(ApiError::Unauthorized);
-            }
-            Presented::Invalid => return Err(ApiError::Unauthorized),
-        };
-        let user = match store::users::find(&txn, user_id).await? {
-            Some(u) if !u.disabled => u,
-            _ => {
-                store::tokens::revoke_family(&txn, family_id).await?;
-                txn.commit().await?;
-                return Err(ApiError::Unauthorized);
-            }
-        };
-        let refresh_token = store::tokens::issue(
-            &txn,
-            user.id,
-            Some(family_id),
-            state.settings.refresh_token_ttl_secs,
-        )
-        .await?;
-        let actor = audit::Actor {
-            actor_type: "user",
-            actor_id: Some(user.id),
-            org_id: Some(user.organization_id),
-            request_id: ctx.request_id.clone(),
-        };
-        audit::record(
-            &txn,
-            &actor,
-            "auth.refresh",
-            "user",
-            Some(user.id.to_string()),
-            json!({}),
-        )
-        .await?;
-        txn.commit().await?;
-        let (access_token, expires_in) = user_access(state, &user)?;
-        Ok(Json(TokenPair {
-            access_token,
-            token_type: TokenType::Bearer,
-            expires_in,
-            refresh_token,
-        }))
+        let tokens = app::login::refresh(&ctx.state, ctx.anonymous(), &body.refresh_token).await?;
+        Ok(pair(tokens))
     }
 
     /// Log out: revoke a refresh token's family
@@ -265,28 +124,10 @@ impl AuthApi {
     /// Always 204, also for unknown tokens, so that logout is idempotent.
     #[oai(path = "/auth/logout", method = "post", operation_id = "logout")]
     async fn logout(&self, ctx: Ctx, body: Json<RefreshRequest>) -> ApiResult<NoContent> {
-        let state = &ctx.state;
         if !body.refresh_token.fits() {
             return Err(ApiError::field("refresh_token", "is not a refresh token"));
         }
-        let txn = state.db.begin().await?;
-        if let Some((family, user_id)) = store::tokens::family_of(&txn, &body.refresh_token).await?
-        {
-            store::tokens::revoke_family(&txn, family).await?;
-            let mut actor = ctx.anonymous();
-            actor.actor_type = "user";
-            actor.actor_id = Some(user_id);
-            audit::record(
-                &txn,
-                &actor,
-                "auth.logout",
-                "user",
-                Some(user_id.to_string()),
-                json!({}),
-            )
-            .await?;
-        }
-        txn.commit().await?;
+        app::login::logout(&ctx.state, ctx.anonymous(), &body.refresh_token).await?;
         Ok(NoContent::NoContent)
     }
 
@@ -304,43 +145,19 @@ impl AuthApi {
         ctx: Ctx,
         body: Json<ClientTokenRequest>,
     ) -> ApiResult<Json<ClientToken>> {
-        let state = &ctx.state;
-        let key = format!("client:{}", &*body.client_id);
-        let ip = throttle::ip_key(ctx.ip.as_deref());
-        let client = state
-            .throttle
-            .guard(&key, &ip, async {
-                let client =
-                    store::api_clients::find_by_client_id(&state.db.read, &body.client_id).await?;
-                let ok = password::verify(
-                    body.client_secret.0.clone(),
-                    client.as_ref().map(|c| c.secret_hash.clone()),
-                )
-                .await?;
-                Ok(client.filter(|c| ok && c.revoked_at.is_none()))
-            })
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
-        let scope = client.scopes.clone();
-        let (access_token, expires_in) = sign_access(
-            state,
-            Subject::Client,
-            client.id,
-            client.organization_id,
-            OrgKind::Ngo,
-            None,
-            Some(scope.clone()),
-        )?;
-        let scopes = scope
+        let (ip, secret) = (ctx.ip.as_deref(), body.client_secret.0.clone());
+        let grant = app::login::client_token(&ctx.state, ip, &body.client_id, secret).await?;
+        let scopes = grant
+            .scope
             .split_whitespace()
             .filter_map(|s| s.parse::<Scope>().ok())
             .map(ClientScope::from)
             .collect();
         Ok(Json(ClientToken {
-            access_token,
+            access_token: grant.access_token,
             token_type: TokenType::Bearer,
-            expires_in,
-            scope,
+            expires_in: grant.expires_in,
+            scope: grant.scope,
             scopes,
         }))
     }

@@ -10,7 +10,6 @@ use poem_openapi::{
     payload::Json,
     types::MaybeUndefined,
 };
-use serde_json::json;
 
 use crate::api::types::Text;
 use uuid::Uuid;
@@ -22,11 +21,11 @@ use crate::{
         ApiTags, Created, Ctx, NoContent, Page, Versioned, check_if_match, etag,
         types::{Check, UserRole, stored},
     },
-    auth::{authz::Permission, password, scheme::BearerAuth, throttle},
+    auth::{authz::Permission, password, scheme::BearerAuth},
     domain::roles::Role,
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     store::{
-        self, audit,
+        self,
         page::PageRequest,
         users::{NewUser, UserChanges, UserFilter},
     },
@@ -237,62 +236,14 @@ impl UsersApi {
         body: Json<ChangePassword>,
     ) -> ApiResult<NoContent> {
         let caller = auth.0.require(Permission::ChangePassword)?;
-        let db = &ctx.state.db;
-        let target = store::users::get_visible(&db.read, caller, id.0).await?;
-        let own = target.id == caller.user_id;
-        if !own && auth.0.require(Permission::UpdateUser).is_err() {
-            return Err(ApiError::Forbidden);
-        }
         let mut check = Check::new();
         check.password("new_password", &body.new_password);
-        if own {
-            let ok = match &body.current_password {
-                // The same per-account throttle as logins: a stolen access
-                // token must not become an unlimited password oracle.
-                Some(pw) => ctx
-                    .state
-                    .throttle
-                    .guard(
-                        &throttle::account_key(&target.email),
-                        &throttle::ip_key(ctx.ip.as_deref()),
-                        async {
-                            let ok =
-                                password::verify(pw.0.clone(), Some(target.password_hash.clone()))
-                                    .await?;
-                            Ok(ok.then_some(()))
-                        },
-                    )
-                    .await?
-                    .is_some(),
-                None => false,
-            };
-            if !ok {
-                check.fail("current_password", "is missing or wrong");
-            }
-        }
-        check.finish()?;
-        let hash = password::hash(body.new_password.0.clone()).await?;
-        let txn = db.begin().await?;
-        let user = store::users::update(
-            &txn,
-            target,
-            UserChanges {
-                password_hash: Some(hash),
-                ..Default::default()
-            },
-        )
-        .await?;
-        store::tokens::revoke_user(&txn, user.id).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "user.password_change",
-            "user",
-            Some(user.id.to_string()),
-            json!({"own": own}),
-        )
-        .await?;
-        txn.commit().await?;
+        let current = body.current_password.as_ref().map(|pw| pw.0.clone());
+        let new = body.new_password.0.clone();
+        let (actor, ip) = (ctx.actor(&auth.0), ctx.ip.as_deref());
+        let broken = check.into_errors();
+        app::users::change_password(&ctx.state, &actor, caller, id.0, current, new, ip, broken)
+            .await?;
         Ok(NoContent::NoContent)
     }
 }

@@ -18,6 +18,8 @@ pub mod contracts;
 pub mod discipline;
 /// A person's month judged against their requirement, for many people at once.
 pub mod hours;
+/// Login, refresh rotation, logout and the client-credentials grant.
+pub mod login;
 /// Registering organisations.
 pub mod organizations;
 /// Recording an outcome (by hand, on release or revocation).

@@ -2,16 +2,23 @@
 //! organisation's kind and that the manager may hand out, in an organisation
 //! they manage, never to oneself; disabling or a new role ends the user's sessions.
 //!
-//! Depends on `auth::authz` and `store`; called by the users handler.
+//! A password is changed by its owner (with the current one, throttled like
+//! logins) or by a user manager; either way the user's sessions end.
+//!
+//! Depends on `auth` and `store`; called by the users handler.
 
 use entity::user;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 use crate::{
-    auth::authz::{UserCaller, manages_users_of, may_assign},
+    auth::{
+        authz::{Permission, UserCaller, allowed, manages_users_of, may_assign},
+        password, throttle,
+    },
     domain::roles::{OrgKind, Role},
     error::{ApiError, ApiResult, FieldError, stored},
+    state::AppState,
     store::{
         self,
         audit::{self, Actor},
@@ -120,4 +127,68 @@ pub async fn create<C: ConnectionTrait>(
     )
     .await?;
     Ok(user)
+}
+
+/// Sets a new password for a user the caller sees: their own (the current
+/// password is required and checked under the per-account login throttle, so
+/// that a stolen access token is no password oracle) or, for a user
+/// manager, anyone's they see (403 for others). Ends the user's sessions.
+/// `broken` are the caller's field errors (the new password's rules).
+#[allow(clippy::too_many_arguments)]
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    user_id: uuid::Uuid,
+    current: Option<String>,
+    new: String,
+    ip: Option<&str>,
+    mut broken: Vec<FieldError>,
+) -> ApiResult<()> {
+    let target = store::users::get_visible(&state.db.read, caller, user_id).await?;
+    let own = target.id == caller.user_id;
+    if !own && !allowed(caller.role, Permission::UpdateUser) {
+        return Err(ApiError::Forbidden);
+    }
+    if own {
+        let verified = match current {
+            Some(pw) => {
+                let stored_hash = Some(target.password_hash.clone());
+                let (account, from) = (throttle::account_key(&target.email), throttle::ip_key(ip));
+                let check = async { Ok(password::verify(pw, stored_hash).await?.then_some(())) };
+                state
+                    .throttle
+                    .guard(&account, &from, check)
+                    .await?
+                    .is_some()
+            }
+            None => false,
+        };
+        if !verified {
+            broken.push(FieldError::new("current_password", "is missing or wrong"));
+        }
+    }
+    if !broken.is_empty() {
+        return Err(ApiError::Validation(broken));
+    }
+    let hash = password::hash(new).await?;
+    let txn = state.db.begin().await?;
+    let changes = UserChanges {
+        password_hash: Some(hash),
+        ..Default::default()
+    };
+    let user = store::users::update(&txn, target, changes).await?;
+    store::tokens::revoke_user(&txn, user.id).await?;
+    let object = Some(user.id.to_string());
+    audit::record(
+        &txn,
+        actor,
+        "user.password_change",
+        "user",
+        object,
+        json!({"own": own}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
