@@ -4,7 +4,6 @@
 use crate::api::text::Cursor;
 use chrono::{DateTime, Utc};
 use poem_openapi::{Object, OpenApi, param::Header, param::Path, param::Query, payload::Json};
-use serde_json::json;
 
 use crate::api::types::Text;
 use uuid::Uuid;
@@ -13,9 +12,10 @@ use crate::api::types::IdempotencyKey;
 
 use crate::{
     api::{ApiTags, Created, Ctx, NoContent, Page, types::Check, types::ClientScope},
-    auth::{authz::Permission, password, random_secret, scheme::BearerAuth},
+    app,
+    auth::{authz::Permission, scheme::BearerAuth},
     error::ApiResult,
-    store::{self, api_clients::NewClient, audit, page::PageRequest},
+    store::{self, page::PageRequest},
 };
 
 /// A partner-app client (without its secret).
@@ -119,35 +119,10 @@ impl ApiClientsApi {
             check.fail("scopes", "must name at least one scope");
         }
         check.finish()?;
-        let mut scopes: Vec<_> = body.scopes.iter().map(|s| (*s).into()).collect();
-        scopes.sort_by_key(|s: &crate::domain::roles::Scope| s.as_str());
-        scopes.dedup();
-        let client_id = format!("hgc_{}", &random_secret(12));
-        let client_secret = random_secret(32);
-        let secret_hash = password::hash(client_secret.clone()).await?;
-        let txn = ctx.state.db.begin().await?;
-        let client = store::api_clients::insert(
-            &txn,
-            NewClient {
-                organization_id: caller.org_id,
-                name,
-                client_id,
-                secret_hash,
-                scopes,
-                created_by: caller.user_id,
-            },
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "api_client.create",
-            "api_client",
-            Some(client.id.to_string()),
-            json!({"name": client.name, "scopes": client.scopes}),
-        )
-        .await?;
-        txn.commit().await?;
+        let scopes = body.scopes.iter().map(|s| (*s).into()).collect();
+        let actor = ctx.actor(&auth.0);
+        let (client, client_secret) =
+            app::api_clients::create(&ctx.state, &actor, caller, name, scopes).await?;
         let view = ApiClient::from(client);
         let location = format!("/api/v1/api-clients/{}", view.id);
         Ok(Created::Created(
@@ -188,17 +163,7 @@ impl ApiClientsApi {
     async fn revoke(&self, ctx: Ctx, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<NoContent> {
         let caller = auth.0.require(Permission::ManageApiClients)?;
         let txn = ctx.state.db.begin().await?;
-        let client = store::api_clients::get_visible(&txn, caller, id.0).await?;
-        let client = store::api_clients::revoke(&txn, client).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "api_client.revoke",
-            "api_client",
-            Some(client.id.to_string()),
-            json!({}),
-        )
-        .await?;
+        app::api_clients::revoke(&txn, &ctx.actor(&auth.0), caller, id.0).await?;
         txn.commit().await?;
         Ok(NoContent::NoContent)
     }

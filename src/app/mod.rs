@@ -6,6 +6,8 @@
 
 /// Alerts: raising (deduped, mailed, audited), after a session closes, and the scheduled checks.
 pub mod alerts;
+/// Partner-app clients: creating (secret shown once) and revoking.
+pub mod api_clients;
 /// Check events (single, group-committed; offline batches), excuses and ratings.
 pub mod attendance;
 /// Signed audit checkpoints: taking, mailing and verifying against them.
