@@ -8,16 +8,14 @@ use crate::api::text::{Cursor, Prose, Stored};
 use crate::api::wire::ReportState;
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use poem::Request;
 use poem_openapi::{
     ApiResponse, Object, OpenApi, ResponseContent,
     param::{Header, Path, Query},
     payload::{Binary, Json},
 };
-use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -26,20 +24,16 @@ use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
         export::{Format, csv, num, wants_csv},
-        types::{Check, stored},
+        types::Check,
     },
+    app,
     auth::{authz::Permission, scheme::BearerAuth},
-    domain::{
-        kpi::DeliveryCounts,
-        report::{ReportAction, ReportStatus},
-    },
+    domain::report::ReportAction,
     error::{ApiError, ApiResult},
-    mail,
-    state::AppState,
-    store::{self, audit, page::PageRequest, stats::Window},
+    store::{self, page::PageRequest},
 };
 
-/// A report's metrics: the KPI metric names of the API, volunteers beside
+/// A report's metrics (stored as `domain::report::Metrics`): the KPI metric names of the API, volunteers beside
 /// them, and outcomes by kind.
 #[derive(Object, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ReportMetrics {
@@ -63,26 +57,6 @@ pub struct ReportMetrics {
 }
 
 impl ReportMetrics {
-    fn from_counts(c: &DeliveryCounts, outcomes: HashMap<String, i64>) -> Self {
-        let rate = c.actual("attendance_rate").unwrap_or(0.0);
-        Self {
-            sessions_education: c.sessions[0],
-            sessions_skills_training: c.sessions[1],
-            sessions_group_counseling: c.sessions[2],
-            sessions_individual_counseling: c.sessions[3],
-            sessions_public_welfare: c.sessions[4],
-            participant_hours: c.participant_hours,
-            attendance_rate: (rate * 10_000.0).round() / 10_000.0,
-            counseling_cases: c.counseling_cases,
-            public_welfare_hours: c.public_welfare_hours,
-            people_served: c.people_served,
-            satisfaction: c.satisfaction,
-            volunteer_hours: c.volunteer_hours,
-            volunteers_engaged: c.volunteers_engaged,
-            outcomes,
-        }
-    }
-
     /// `(metric, value)` rows, for CSV and mail.
     pub fn rows(&self) -> Vec<(String, String)> {
         let mut rows = vec![
@@ -133,37 +107,6 @@ impl ReportMetrics {
         );
         rows
     }
-}
-
-/// Computes a report's metrics from the records.
-pub async fn compute<C: ConnectionTrait>(
-    conn: &C,
-    state: &AppState,
-    contract: &entity::contract::Model,
-    period_start: NaiveDate,
-    period_end: NaiveDate,
-) -> ApiResult<ReportMetrics> {
-    let (from, to) = store::rollups::day_bounds(state.settings.tz(), period_start, period_end);
-    let counts = store::stats::delivery(
-        conn,
-        state.settings.tz(),
-        Some(contract.id),
-        Window {
-            from: Some(from),
-            to: Some(to),
-        },
-    )
-    .await?
-    .remove(&contract.id)
-    .unwrap_or_default();
-    let outcomes = store::stats::outcomes(
-        conn,
-        Some(contract.ngo_id),
-        Some(period_start),
-        Some(period_end + Duration::days(1)),
-    )
-    .await?;
-    Ok(ReportMetrics::from_counts(&counts, outcomes))
 }
 
 /// A report.
@@ -263,10 +206,7 @@ pub enum ReportResponse {
     ),
 }
 
-fn status_of(m: &entity::contract_report::Model) -> ApiResult<ReportStatus> {
-    stored(&m.status)
-}
-
+/// Submits, accepts or returns a report.
 async fn decide(
     ctx: &Ctx,
     auth: &BearerAuth,
@@ -279,66 +219,14 @@ async fn decide(
         ReportAction::Submit => auth.0.require(Permission::WriteReports)?,
         _ => auth.0.require(Permission::DecideReports)?,
     };
-    let now = ctx.state.clock.now();
     let txn = ctx.state.db.begin().await?;
-    let (mut r, c) = store::reports::get(&txn, caller, id).await?;
-    let to = status_of(&r)?
-        .apply(action)
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
-    match action {
-        ReportAction::Submit => {
-            // Submitted with the figures as they are now.
-            r.metrics = serde_json::to_string(
-                &compute(&txn, &ctx.state, &c, r.period_start, r.period_end).await?,
-            )
-            .map_err(|e| ApiError::Internal(e.into()))?;
-            r.submitted_at = Some(now);
-        }
-        ReportAction::Accept => {
-            if let Some(e) = evaluation {
-                if !store::reports::evaluation_of(&txn, e, c.id).await? {
-                    return Err(ApiError::field(
-                        "evaluation_id",
-                        "no such evaluation of this contract",
-                    ));
-                }
-                r.evaluation_id = Some(e);
-            }
-            r.decided_at = Some(now);
-        }
-        ReportAction::Return => {
-            r.comments = comments;
-            r.decided_at = Some(now);
-        }
-    }
-    r.status = to.as_str().into();
-    let r = store::reports::save(&txn, r, now).await?;
-    if action != ReportAction::Submit {
-        let to_ngo = mail::recipients_of(&txn, r.ngo_id).await?;
-        let m = mail::templates::report_decision(
-            &c.contract_no,
-            &r.period_start.to_string(),
-            &r.period_end.to_string(),
-            action == ReportAction::Accept,
-            r.comments.as_deref(),
-            mail::link(&ctx.state, &format!("/api/v1/reports/{}", r.id)),
-        );
-        mail::enqueue(&txn, &ctx.state, &to_ngo, &m).await?;
-    }
-    let verb = match action {
-        ReportAction::Submit => "report.submit",
-        ReportAction::Accept => "report.accept",
-        ReportAction::Return => "report.return",
+    let actor = ctx.actor(&auth.0);
+    let step = app::reports::Decision {
+        action,
+        evaluation,
+        comments,
     };
-    audit::record(
-        &txn,
-        &ctx.actor(&auth.0),
-        verb,
-        "contract_report",
-        Some(r.id.to_string()),
-        json!({"status": r.status}),
-    )
-    .await?;
+    let r = app::reports::decide(&txn, &ctx.state, &actor, caller, id, step).await?;
     txn.commit().await?;
     Ok(Json(view(r)?))
 }
@@ -420,54 +308,16 @@ impl ReportsApi {
     ) -> ApiResult<Created<Report>> {
         let caller = auth.0.require(Permission::WriteReports)?;
         let mut check = Check::new();
-        if body.period_end < body.period_start
-            || body.period_end - body.period_start > Duration::days(366)
-        {
-            check.fail(
-                "period_end",
-                "must be on or after period_start and within a year of it",
-            );
-        }
-        let narrative = body
-            .narrative
-            .as_ref()
-            .map(|n| check.text("narrative", n))
-            .unwrap_or_default();
+        let narrative = body.narrative.as_ref().map(|n| check.text("narrative", n));
+        let new = app::reports::NewReport {
+            period_start: body.period_start,
+            period_end: body.period_end,
+            narrative: narrative.unwrap_or_default(),
+        };
         let txn = ctx.state.db.begin().await?;
-        let c = store::contracts::get(&txn, caller, id.0).await?;
-        if c.ngo_id != caller.org_id {
-            return Err(ApiError::NotFound);
-        }
-        if matches!(c.status.as_str(), "draft") {
-            check.fail("period_start", "the contract has not started");
-        }
-        check.finish()?;
-        let metrics = compute(&txn, &ctx.state, &c, body.period_start, body.period_end).await?;
-        let now = ctx.state.clock.now();
-        let r = store::reports::insert(
-            &txn,
-            entity::contract_report::Model {
-                id: Uuid::now_v7(),
-                contract_id: c.id,
-                ngo_id: c.ngo_id,
-                period_start: body.period_start,
-                period_end: body.period_end,
-                status: ReportStatus::Draft.as_str().into(),
-                metrics: serde_json::to_string(&metrics)
-                    .map_err(|e| ApiError::Internal(e.into()))?,
-                narrative,
-                comments: None,
-                evaluation_id: None,
-                created_by: caller.user_id,
-                submitted_at: None,
-                decided_at: None,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
-        audit::record(&txn, &ctx.actor(&auth.0), "report.create", "contract_report", Some(r.id.to_string()), json!({"contract_id": c.id, "period_start": r.period_start, "period_end": r.period_end})).await?;
+        let actor = ctx.actor(&auth.0);
+        let broken = check.into_errors();
+        let r = app::reports::create(&txn, &ctx.state, &actor, caller, id.0, new, broken).await?;
         txn.commit().await?;
         let location = format!("/api/v1/reports/{}", r.id);
         Ok(Created::Created(Json(view(r)?), location))
@@ -526,29 +376,10 @@ impl ReportsApi {
         let narrative = check.text("narrative", &body.narrative);
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
-        let (mut r, c) = store::reports::get(&txn, caller, id.0).await?;
+        let (r, c) = store::reports::get(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), r.version, false)?;
-        if !status_of(&r)?.editable() {
-            return Err(ApiError::InvalidTransition(format!(
-                "a {} report is not edited",
-                r.status
-            )));
-        }
-        r.narrative = narrative;
-        r.metrics = serde_json::to_string(
-            &compute(&txn, &ctx.state, &c, r.period_start, r.period_end).await?,
-        )
-        .map_err(|e| ApiError::Internal(e.into()))?;
-        let r = store::reports::save(&txn, r, ctx.state.clock.now()).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "report.update",
-            "contract_report",
-            Some(r.id.to_string()),
-            json!({"version": r.version}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let r = app::reports::edit(&txn, &ctx.state, &actor, r, &c, narrative).await?;
         txn.commit().await?;
         let tag = etag(r.version);
         Ok(Versioned::Ok(Json(view(r)?), tag))
