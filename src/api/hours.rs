@@ -12,7 +12,6 @@ use poem_openapi::{
     payload::Json,
 };
 use sea_orm::ConnectionTrait;
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::api::types::IdempotencyKey;
@@ -28,11 +27,11 @@ use crate::{
         scheme::BearerAuth,
     },
     domain::{
-        hours::{self as rules, Category, Month, Requirement},
+        hours::{self as rules, Category, Month, Policy, Requirement},
         roles::Scope,
     },
     error::{ApiResult, stored},
-    store::{self, audit, hours::Entry},
+    store::{self, hours::Entry},
 };
 
 /// A ledger category.
@@ -366,10 +365,11 @@ impl HoursApi {
         if body.date > today {
             check.fail("date", "must not be in the future");
         }
+        let (category, date) = (body.category.into(), body.date);
         let entry = app::hours::ManualEntry {
-            category: body.category.into(),
+            category,
             hours_x100: x100,
-            date: body.date,
+            date,
             description,
         };
         let txn = ctx.state.db.begin().await?;
@@ -380,15 +380,12 @@ impl HoursApi {
         txn.commit().await?;
         let (pid, month) = (row.participant_id, row.month.clone());
         let location = format!("/api/v1/participants/{pid}/hours?month={month}");
-        let entry = Entry {
+        let view = HoursEntry::from_entry(Entry {
             row,
             approved: false,
             reversed_by: None,
-        };
-        Ok(Created::Created(
-            Json(HoursEntry::from_entry(entry)?),
-            location,
-        ))
+        })?;
+        Ok(Created::Created(Json(view), location))
     }
 
     /// Approve a manual entry
@@ -530,49 +527,27 @@ impl HoursApi {
     ) -> ApiResult<Versioned<RequirementPolicy>> {
         let caller = auth.0.require(Permission::ManagePolicies)?;
         let mut check = Check::new();
-        let mut level = |name: &str, l: &LevelRequirement| {
-            (
-                check.hours(&format!("{name}.education"), l.education),
-                check.hours(&format!("{name}.public_welfare"), l.public_welfare),
-            )
+        let mut level = |name: &str, l: &LevelRequirement| Requirement {
+            education_x100: check.hours(&format!("{name}.education"), l.education),
+            public_welfare_x100: check.hours(&format!("{name}.public_welfare"), l.public_welfare),
         };
-        let strict = level("strict", &body.strict);
-        let ordinary = level("ordinary", &body.ordinary);
-        let lenient = level("lenient", &body.lenient);
-        let at_risk_day = check.within("at_risk_day", body.at_risk_day) as i32;
+        let policy = Policy {
+            strict: level("strict", &body.strict),
+            ordinary: level("ordinary", &body.ordinary),
+            lenient: level("lenient", &body.lenient),
+            at_risk_day: check.within("at_risk_day", body.at_risk_day) as u32,
+        };
         check.finish()?;
         let txn = ctx.state.db.begin().await?;
         let existing = store::hours::policy_row(&txn, caller.org_id).await?;
-        let version = existing.as_ref().map(|r| r.version).unwrap_or(0);
-        check_if_match(if_match.0.as_deref(), version, false)?;
-        let row = store::hours::save_policy(
-            &txn,
-            entity::requirement_policy::Model {
-                id: existing.as_ref().map(|r| r.id).unwrap_or_else(Uuid::now_v7),
-                bureau_id: caller.org_id,
-                strict_education_x100: strict.0,
-                strict_public_welfare_x100: strict.1,
-                ordinary_education_x100: ordinary.0,
-                ordinary_public_welfare_x100: ordinary.1,
-                lenient_education_x100: lenient.0,
-                lenient_public_welfare_x100: lenient.1,
-                at_risk_day,
-                version: 1,
-                updated_by: caller.user_id,
-                updated_at: ctx.state.clock.now(),
-            },
-            existing.as_ref().map(|r| r.version),
-        )
-        .await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "policy.update",
-            "requirement_policy",
-            Some(row.id.to_string()),
-            json!({"version": row.version}),
-        )
-        .await?;
+        check_if_match(
+            if_match.0.as_deref(),
+            existing.as_ref().map_or(0, |r| r.version),
+            false,
+        )?;
+        let actor = ctx.actor(&auth.0);
+        let row =
+            app::hours::put_policy(&txn, &ctx.state, &actor, caller, existing, policy).await?;
         txn.commit().await?;
         let view = policy_view(Some(&row));
         let tag = etag(view.version);

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use entity::{hours_entry, participant};
+use entity::{hours_entry, participant, requirement_policy};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
@@ -385,4 +385,43 @@ pub async fn close_month<C: ConnectionTrait>(
     )
     .await?;
     Ok(c)
+}
+
+/// Sets the caller's bureau's requirement policy, replacing `existing` (as
+/// read inside this transaction) or making the first one.
+pub async fn put_policy<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    caller: &UserCaller,
+    existing: Option<requirement_policy::Model>,
+    policy: Policy,
+) -> ApiResult<requirement_policy::Model> {
+    let row = requirement_policy::Model {
+        id: existing.as_ref().map(|r| r.id).unwrap_or_else(Uuid::now_v7),
+        bureau_id: caller.org_id,
+        strict_education_x100: policy.strict.education_x100,
+        strict_public_welfare_x100: policy.strict.public_welfare_x100,
+        ordinary_education_x100: policy.ordinary.education_x100,
+        ordinary_public_welfare_x100: policy.ordinary.public_welfare_x100,
+        lenient_education_x100: policy.lenient.education_x100,
+        lenient_public_welfare_x100: policy.lenient.public_welfare_x100,
+        at_risk_day: policy.at_risk_day as i32,
+        version: 1,
+        updated_by: caller.user_id,
+        updated_at: state.clock.now(),
+    };
+    let row = store::hours::save_policy(txn, row, existing.map(|r| r.version)).await?;
+    let detail = json!({"version": row.version});
+    let object = Some(row.id.to_string());
+    audit::record(
+        txn,
+        actor,
+        "policy.update",
+        "requirement_policy",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(row)
 }

@@ -365,3 +365,73 @@ pub async fn register<C: ConnectionTrait>(
     .await?;
     Ok(m)
 }
+
+/// Changes to an active person's record; `None` leaves a field as it is.
+#[derive(Default)]
+pub struct ParticipantChanges {
+    pub name: Option<String>,
+    pub phone: Option<Option<String>>,
+    /// Stored name of the supervision level.
+    pub supervision_level: Option<String>,
+    pub correction_end: Option<NaiveDate>,
+    /// Skills as stored JSON.
+    pub skills: Option<String>,
+    pub able_to_work: Option<bool>,
+    pub medical_needs: Option<bool>,
+}
+
+/// Edits an active person (409 otherwise, as read inside this
+/// transaction): only people under correction have a supervision level and
+/// a correction end, which is not before its start. `broken` are the
+/// caller's field errors.
+pub async fn update<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    mut m: participant::Model,
+    changes: ParticipantChanges,
+    mut broken: Vec<FieldError>,
+) -> ApiResult<participant::Model> {
+    if stored::<ParticipantStatus>(&m.status)? != ParticipantStatus::Active {
+        let message = format!("a {} participant is not edited", m.status);
+        return Err(ApiError::InvalidTransition(message));
+    }
+    let subject = m.kind == "correction_subject";
+    if !subject && (changes.supervision_level.is_some() || changes.correction_end.is_some()) {
+        broken.push(FieldError::new(
+            "supervision_level",
+            "volunteers have no correction fields",
+        ));
+    }
+    if let Some(e) = changes.correction_end {
+        if m.correction_start.is_some_and(|s| e < s) {
+            broken.push(FieldError::new(
+                "correction_end",
+                "must not be before correction_start",
+            ));
+        }
+        m.correction_end = Some(e);
+    }
+    if !broken.is_empty() {
+        return Err(ApiError::Validation(broken));
+    }
+    m.name = changes.name.unwrap_or(m.name);
+    m.phone = changes.phone.unwrap_or(m.phone);
+    m.supervision_level = changes.supervision_level.or(m.supervision_level);
+    m.skills = changes.skills.unwrap_or(m.skills);
+    m.able_to_work = changes.able_to_work.unwrap_or(m.able_to_work);
+    m.medical_needs = changes.medical_needs.unwrap_or(m.medical_needs);
+    let m = store::participants::save(txn, m, state.clock.now()).await?;
+    let detail = json!({"version": m.version});
+    let object = Some(m.id.to_string());
+    audit::record(
+        txn,
+        actor,
+        "participant.update",
+        "participant",
+        object,
+        detail,
+    )
+    .await?;
+    Ok(m)
+}

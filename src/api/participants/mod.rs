@@ -7,9 +7,9 @@
 pub mod roster;
 
 use crate::api::text::{Cursor, IdNumberText, MonthText, Prose, Skill, Stored};
-use crate::api::types::stored;
 use crate::api::wire::{GenderCode, HoursStatus, ParticipantState};
-use crate::domain::session::{ParticipantAction, ParticipantStatus};
+use crate::domain::session::ParticipantAction;
+use crate::error::FieldError;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -299,6 +299,57 @@ fn not_null<T: Copy>(check: &mut Check, field: &str, v: &MaybeUndefined<T>) -> O
 }
 
 /// Records that full ID numbers were shown (Personal Information Protection Law: logging).
+/// The views of a list of people (with their transfers), auditing the
+/// full ID numbers it reveals.
+async fn views(
+    ctx: &Ctx,
+    auth: &BearerAuth,
+    caller: &UserCaller,
+    rows: Vec<entity::participant::Model>,
+) -> ApiResult<Vec<Participant>> {
+    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+    let mut transfers = store::participants::transfers_of(&ctx.state.db.read, &ids).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    let mut revealed = Vec::new();
+    for m in rows {
+        let history = transfers.remove(&m.id).unwrap_or_default();
+        let (v, r) = view(ctx, caller, m, history)?;
+        if r {
+            revealed.push(v.id);
+        }
+        items.push(v);
+    }
+    audit_reveal(ctx, auth, &revealed).await?;
+    Ok(items)
+}
+
+impl UpdateParticipant {
+    /// The changes and the request's own field errors.
+    fn input(&self) -> (app::participants::ParticipantChanges, Vec<FieldError>) {
+        let mut check = Check::new();
+        let name = self.name.as_ref().map(|n| check.text("name", n));
+        let phone = self
+            .phone
+            .as_ref()
+            .map(|p| check.opt_text("phone", Some(p)));
+        let level = not_null(&mut check, "supervision_level", &self.supervision_level);
+        let skills = self
+            .skills
+            .as_ref()
+            .map(|s| to_json_text(&check.skills("skills", s)));
+        let changes = app::participants::ParticipantChanges {
+            name,
+            phone,
+            supervision_level: level.map(|l| enum_name(&l)),
+            correction_end: self.correction_end,
+            skills,
+            able_to_work: self.able_to_work,
+            medical_needs: self.medical_needs,
+        };
+        (changes, check.into_errors())
+    }
+}
+
 async fn audit_reveal(ctx: &Ctx, auth: &BearerAuth, ids: &[Uuid]) -> ApiResult<()> {
     if ids.is_empty() {
         return Ok(());
@@ -416,9 +467,10 @@ impl ParticipantsApi {
         check.finish()?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let month = MonthText::or_current(month.0.as_ref(), today)?;
-        let by_month = month_status.0.map(|s| MonthFilter {
+        let status_filter = month_status.0.map(|s| s.into());
+        let by_month = status_filter.map(|status| MonthFilter {
             month,
-            status: s.into(),
+            status,
             today,
         });
         let filter = ParticipantFilter {
@@ -430,19 +482,7 @@ impl ParticipantsApi {
         };
         let db = &ctx.state.db.read;
         let (rows, next) = app::participants::list(db, caller, filter, by_month, &page).await?;
-        let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
-        let mut transfers = store::participants::transfers_of(db, &ids).await?;
-        let mut items = Vec::new();
-        let mut revealed = Vec::new();
-        for m in rows {
-            let history = transfers.remove(&m.id).unwrap_or_default();
-            let (v, r) = view(&ctx, caller, m, history)?;
-            if r {
-                revealed.push(v.id);
-            }
-            items.push(v);
-        }
-        audit_reveal(&ctx, &auth, &revealed).await?;
+        let items = views(&ctx, &auth, caller, rows).await?;
         Ok(Json(Page {
             items,
             next_cursor: next,
@@ -529,52 +569,12 @@ impl ParticipantsApi {
         body: Json<UpdateParticipant>,
     ) -> ApiResult<Versioned<Participant>> {
         let caller = auth.0.require(Permission::UpdateParticipant)?;
+        let (changes, broken) = body.input();
         let txn = ctx.state.db.begin().await?;
-        let mut m = store::participants::get_owned(&txn, caller, id.0).await?;
+        let m = store::participants::get_owned(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), m.version, false)?;
-        if stored::<ParticipantStatus>(&m.status)? != ParticipantStatus::Active {
-            return Err(ApiError::InvalidTransition(format!(
-                "a {} participant is not edited",
-                m.status
-            )));
-        }
-        let mut check = Check::new();
-        if let Some(n) = &body.name {
-            m.name = check.text("name", n);
-        }
-        if let Some(p) = &body.phone {
-            m.phone = check.opt_text("phone", Some(p));
-        }
-        let subject = m.kind == "correction_subject";
-        let level = not_null(&mut check, "supervision_level", &body.supervision_level);
-        if !subject && (level.is_some() || body.correction_end.is_some()) {
-            check.fail("supervision_level", "volunteers have no correction fields");
-        }
-        if let Some(l) = level {
-            m.supervision_level = Some(enum_name(&l));
-        }
-        if let Some(e) = body.correction_end {
-            if m.correction_start.is_some_and(|s| e < s) {
-                check.fail("correction_end", "must not be before correction_start");
-            }
-            m.correction_end = Some(e);
-        }
-        if let Some(s) = &body.skills {
-            m.skills = to_json_text(&check.skills("skills", s));
-        }
-        m.able_to_work = body.able_to_work.unwrap_or(m.able_to_work);
-        m.medical_needs = body.medical_needs.unwrap_or(m.medical_needs);
-        check.finish()?;
-        let m = store::participants::save(&txn, m, ctx.state.clock.now()).await?;
-        audit::record(
-            &txn,
-            &ctx.actor(&auth.0),
-            "participant.update",
-            "participant",
-            Some(m.id.to_string()),
-            json!({"version": m.version}),
-        )
-        .await?;
+        let actor = ctx.actor(&auth.0);
+        let m = app::participants::update(&txn, &ctx.state, &actor, m, changes, broken).await?;
         let transfers = store::participants::transfers(&txn, m.id).await?;
         txn.commit().await?;
         let tag = etag(m.version);
