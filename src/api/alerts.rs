@@ -55,26 +55,15 @@ fn parse_kind(s: &str) -> ApiResult<AlertKind> {
     .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("stored alert kind {s}")))
 }
 
-/// An alert's status.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum AlertState {
-    Open,
-    Acknowledged,
-    Escalated,
-    Resolved,
-}
-
-impl From<AlertStatus> for AlertState {
-    fn from(s: AlertStatus) -> Self {
-        match s {
-            AlertStatus::Open => AlertState::Open,
-            AlertStatus::Acknowledged => AlertState::Acknowledged,
-            AlertStatus::Escalated => AlertState::Escalated,
-            AlertStatus::Resolved => AlertState::Resolved,
-        }
+api_enum!(
+    /// An alert's status.
+    AlertState <=> AlertStatus {
+        Open = "open",
+        Acknowledged = "acknowledged",
+        Escalated = "escalated",
+        Resolved = "resolved",
     }
-}
+);
 
 /// An alert. People appear by participant code only.
 #[derive(Object)]
@@ -220,28 +209,13 @@ impl AlertsApi {
     ) -> ApiResult<Json<Page<Alert>>> {
         let caller = auth.0.require(Permission::ReadAlerts)?;
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
-        let status = status.0.map(|s| {
-            match s {
-                AlertState::Open => AlertStatus::Open,
-                AlertState::Acknowledged => AlertStatus::Acknowledged,
-                AlertState::Escalated => AlertStatus::Escalated,
-                AlertState::Resolved => AlertStatus::Resolved,
-            }
-            .as_str()
-            .to_string()
-        });
+        let filter = AlertFilter {
+            status: status.0.map(|s| s.as_str().to_string()),
+            participant_id: participant_id.0,
+            kind: kind.0.map(|k| k.as_str().to_string()),
+        };
         let db = &ctx.state.db.read;
-        let (rows, next) = store::care::list_alerts(
-            db,
-            caller,
-            AlertFilter {
-                status,
-                participant_id: participant_id.0,
-                kind: kind.0.map(|k| k.as_str().to_string()),
-            },
-            &page,
-        )
-        .await?;
+        let (rows, next) = store::care::list_alerts(db, caller, filter, &page).await?;
         Ok(Json(Page {
             items: views(db, rows).await?,
             next_cursor: next,

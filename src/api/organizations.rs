@@ -3,6 +3,7 @@
 
 use crate::api::text::{CreditCode, Cursor, Email};
 use crate::app;
+use crate::error::FieldError;
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     Object, OpenApi,
@@ -110,6 +111,61 @@ fn location(id: Uuid) -> String {
     format!("/api/v1/organizations/{id}")
 }
 
+impl CreateOrganization {
+    /// The organisation to register and the request's field errors.
+    fn input(&self) -> (NewOrganization, Vec<FieldError>) {
+        let mut check = Check::new();
+        let name = check.text("name", &self.name);
+        let uscc = Uscc::parse(&self.uscc).map_or_else(
+            |e| {
+                check.fail("uscc", e.to_string());
+                String::new()
+            },
+            |u| u.as_str().to_string(),
+        );
+        let township = check.opt_text("township", self.township.as_ref());
+        let contact_email = self
+            .contact_email
+            .as_deref()
+            .map(|e| check.email("contact_email", e));
+        let new = NewOrganization {
+            kind: self.kind.into(),
+            name,
+            uscc,
+            parent_id: self.parent_id,
+            township,
+            contact_email,
+        };
+        (new, check.into_errors())
+    }
+}
+
+/// Absent → `None` (unchanged), `null` → `Some(None)` (removed), a value → `Some(Some(_))`.
+fn change<T, U>(v: &MaybeUndefined<T>, f: impl FnOnce(&T) -> U) -> Option<Option<U>> {
+    match v {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(x) => Some(Some(f(x))),
+    }
+}
+
+impl UpdateOrganization {
+    /// The changes (422 naming every bad field).
+    fn input(&self) -> ApiResult<OrgChanges> {
+        let mut check = Check::new();
+        let name = self.name.as_ref().map(|n| check.text("name", n));
+        let township = change(&self.township, |t| check.text("township", t));
+        let contact_email = change(&self.contact_email, |e| check.email("contact_email", e));
+        check.finish()?;
+        Ok(OrgChanges {
+            name,
+            township,
+            contact_email,
+            police_station_id: change(&self.police_station_id, |p| *p),
+        })
+    }
+}
+
 pub struct OrganizationsApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Organizations")]
@@ -164,33 +220,10 @@ impl OrganizationsApi {
         body: Json<CreateOrganization>,
     ) -> ApiResult<Created<Organization>> {
         let caller = auth.0.require(Permission::CreateOrganization)?;
-        let kind: OrgKind = body.kind.into();
-        let mut check = Check::new();
-        let name = check.text("name", &body.name);
-        let uscc = match Uscc::parse(&body.uscc) {
-            Ok(u) => u.as_str().to_string(),
-            Err(e) => {
-                check.fail("uscc", e.to_string());
-                String::new()
-            }
-        };
-        let township = check.opt_text("township", body.township.as_ref());
-        let contact_email = body
-            .contact_email
-            .as_deref()
-            .map(|e| check.email("contact_email", e));
-        let new = NewOrganization {
-            kind,
-            name,
-            uscc,
-            parent_id: body.parent_id,
-            township,
-            contact_email,
-        };
+        let (new, broken) = body.input();
         let txn = ctx.state.db.begin().await?;
         let actor = ctx.actor(&auth.0);
-        let org =
-            app::organizations::create(&txn, &actor, caller, new, check.into_errors()).await?;
+        let org = app::organizations::create(&txn, &actor, caller, new, broken).await?;
         txn.commit().await?;
         let id = org.id;
         Ok(Created::Created(
@@ -234,30 +267,7 @@ impl OrganizationsApi {
         body: Json<UpdateOrganization>,
     ) -> ApiResult<Versioned<Organization>> {
         let caller = auth.0.require(Permission::UpdateOrganization)?;
-        let mut check = Check::new();
-        let name = body.name.as_ref().map(|n| check.text("name", n));
-        let township = match &body.township {
-            MaybeUndefined::Undefined => None,
-            MaybeUndefined::Null => Some(None),
-            MaybeUndefined::Value(t) => Some(Some(check.text("township", t))),
-        };
-        let contact_email = match &body.contact_email {
-            MaybeUndefined::Undefined => None,
-            MaybeUndefined::Null => Some(None),
-            MaybeUndefined::Value(e) => Some(Some(check.email("contact_email", e))),
-        };
-        check.finish()?;
-        let police_station_id = match body.police_station_id {
-            MaybeUndefined::Undefined => None,
-            MaybeUndefined::Null => Some(None),
-            MaybeUndefined::Value(p) => Some(Some(p)),
-        };
-        let changes = OrgChanges {
-            name,
-            township,
-            contact_email,
-            police_station_id,
-        };
+        let changes = body.input()?;
         let txn = ctx.state.db.begin().await?;
         let current = store::organizations::get_visible(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), current.version, false)?;

@@ -4,7 +4,6 @@
 //! and `/participants/{id}/certificate`, a volunteer's certificate of service.
 
 use crate::api::text::{Cursor, Prose};
-use crate::domain::care::outcome_problems;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem::Request;
 use poem_openapi::{
@@ -20,7 +19,6 @@ use crate::{
     api::{ApiTags, Created, Ctx, Page, types::Check},
     app,
     auth::{authz::Permission, scheme::BearerAuth},
-    domain::roles::OrgKind,
     error::{ApiError, ApiResult},
     store::{self, page::PageRequest},
 };
@@ -222,35 +220,18 @@ impl OutcomesApi {
         body: Json<CreateOutcome>,
     ) -> ApiResult<Created<Outcome>> {
         let caller = auth.0.require(Permission::RecordOutcome)?;
-        let today = ctx.state.clock.today(ctx.state.settings.tz());
         let mut check = Check::new();
-        let detail = check.text("detail", &body.detail);
-        if body.date > today {
-            check.fail("date", "must not be in the future");
-        }
         let new = app::outcomes::NewOutcome {
             kind: kind_str(body.kind),
             date: body.date,
-            detail,
+            detail: check.text("detail", &body.detail),
             scores: (body.score_before, body.score_after),
         };
-        for (field, message) in
-            outcome_problems(new.kind, caller.org_kind == OrgKind::Ngo, new.scores)
-        {
-            check.fail(field, message);
-        }
         let txn = ctx.state.db.begin().await?;
         let actor = ctx.actor(&auth.0);
-        let (o, p) = app::outcomes::record_by(
-            &txn,
-            &ctx.state,
-            &actor,
-            caller,
-            id.0,
-            new,
-            check.into_errors(),
-        )
-        .await?;
+        let broken = check.into_errors();
+        let (o, p) =
+            app::outcomes::record_by(&txn, &ctx.state, &actor, caller, id.0, new, broken).await?;
         txn.commit().await?;
         let location = format!("/api/v1/participants/{}/outcomes", p.id);
         Ok(Created::Created(Json(view(o)?), location))

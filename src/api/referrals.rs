@@ -4,6 +4,7 @@
 //! personal data the agency needs.
 
 use crate::api::text::{Cursor, Prose};
+use crate::api::types::api_enum;
 use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
@@ -70,14 +71,14 @@ fn need_str(n: ReferralNeed) -> &'static str {
         .unwrap_or_default()
 }
 
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum ReferralState {
-    Open,
-    Accepted,
-    Resolved,
-    Declined,
-}
+api_enum!(
+    ReferralState <=> ReferralStatus {
+        Open = "open",
+        Accepted = "accepted",
+        Resolved = "resolved",
+        Declined = "declined",
+    }
+);
 
 /// The person, as little as the agency needs: name and masked ID; a minor's
 /// code instead of the name for everyone but the bureau and the person's office.
@@ -171,12 +172,7 @@ async fn views<C: ConnectionTrait>(
             respond_by: r.respond_by,
             overdue: matches!(status, ReferralStatus::Open | ReferralStatus::Accepted)
                 && r.respond_by < today,
-            status: match status {
-                ReferralStatus::Open => ReferralState::Open,
-                ReferralStatus::Accepted => ReferralState::Accepted,
-                ReferralStatus::Resolved => ReferralState::Resolved,
-                ReferralStatus::Declined => ReferralState::Declined,
-            },
+            status: status.into(),
             response: r.response,
             version: r.version,
             created_at: r.created_at,
@@ -264,26 +260,12 @@ impl ReferralsApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let today = ctx.state.clock.today(ctx.state.settings.tz());
         let db = &ctx.state.db.read;
-        let status = status.0.map(|s| {
-            match s {
-                ReferralState::Open => "open",
-                ReferralState::Accepted => "accepted",
-                ReferralState::Resolved => "resolved",
-                ReferralState::Declined => "declined",
-            }
-            .to_string()
-        });
-        let (rows, next) = store::care::list_referrals(
-            db,
-            caller,
-            ReferralFilter {
-                status,
-                participant_id: participant_id.0,
-                overdue_before: overdue.0.unwrap_or(false).then_some(today),
-            },
-            &page,
-        )
-        .await?;
+        let filter = ReferralFilter {
+            status: status.0.map(|s| s.as_str().to_string()),
+            participant_id: participant_id.0,
+            overdue_before: overdue.0.unwrap_or(false).then_some(today),
+        };
+        let (rows, next) = store::care::list_referrals(db, caller, filter, &page).await?;
         Ok(Json(Page {
             items: views(db, &ctx.state, caller, rows).await?,
             next_cursor: next,

@@ -33,7 +33,8 @@ use crate::{
     store::{self, page::PageRequest},
 };
 
-/// A report's metrics (stored as `domain::report::Metrics`): the KPI metric names of the API, volunteers beside
+// Stored as `domain::report::Metrics`; read back through this type's serde.
+/// A report's metrics: the KPI metric names of the API, volunteers beside
 /// them, and outcomes by kind.
 #[derive(Object, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ReportMetrics {

@@ -122,8 +122,10 @@ pub struct NewOutcome {
 }
 
 /// Records an outcome for a person the caller sees — an office only for
-/// its own people (404 otherwise) — with its audit event. `broken` are the
-/// caller's field errors, reported only once the person is known to be visible.
+/// its own people (404 otherwise) — with its audit event: a day not in the
+/// future, and the kinds and scores `domain::care::outcome_problems` allows
+/// the caller's organisation. `broken` are the caller's field errors; all
+/// are reported only once the person is known to be visible.
 pub async fn record_by<C: ConnectionTrait>(
     txn: &C,
     state: &AppState,
@@ -131,9 +133,16 @@ pub async fn record_by<C: ConnectionTrait>(
     caller: &crate::auth::authz::UserCaller,
     participant_id: Uuid,
     new: NewOutcome,
-    broken: Vec<crate::error::FieldError>,
+    mut broken: Vec<crate::error::FieldError>,
 ) -> ApiResult<(entity::outcome::Model, entity::participant::Model)> {
-    use crate::domain::roles::OrgKind;
+    use crate::{domain::roles::OrgKind, error::FieldError};
+    if new.date > state.clock.today(state.settings.tz()) {
+        broken.push(FieldError::new("date", "must not be in the future"));
+    }
+    let by_ngo = caller.org_kind == OrgKind::Ngo;
+    for (field, message) in crate::domain::care::outcome_problems(new.kind, by_ngo, new.scores) {
+        broken.push(FieldError::new(field, message));
+    }
     let p = store::participants::get(txn, caller, participant_id).await?;
     if caller.org_kind == OrgKind::JudicialOffice && p.judicial_office_id != Some(caller.org_id) {
         return Err(crate::error::ApiError::NotFound);

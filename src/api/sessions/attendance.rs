@@ -102,6 +102,30 @@ pub struct SyncResults {
     pub results: Vec<SyncResult>,
 }
 
+impl SyncResult {
+    fn of(index: usize, item: &Lenient<SyncEvent>, synced: Synced) -> Self {
+        let (status, error) = match synced {
+            Synced::Created => (SyncStatus::Created, None),
+            Synced::Duplicate => (SyncStatus::Duplicate, None),
+            Synced::Conflict(m) => (SyncStatus::Conflict, Some(m)),
+            Synced::Rejected(m) => (SyncStatus::Rejected, Some(m)),
+        };
+        let client_event_id = match &item.value {
+            Ok(e) => Some(e.client_event_id),
+            Err(_) => item.raw["client_event_id"]
+                .as_str()
+                .and_then(|s| s.parse().ok()),
+        };
+        let index = index as i64;
+        Self {
+            index,
+            client_event_id,
+            status,
+            error,
+        }
+    }
+}
+
 pub struct AttendanceApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Sessions")]
@@ -162,32 +186,8 @@ impl AttendanceApi {
             })
             .collect();
         let synced = app::attendance::sync(&ctx.state, &ctx.actor(&auth.0), &rec, &items).await?;
-        let results = body
-            .events
-            .iter()
-            .zip(synced)
-            .enumerate()
-            .map(|(index, (item, synced))| {
-                let (status, error) = match synced {
-                    Synced::Created => (SyncStatus::Created, None),
-                    Synced::Duplicate => (SyncStatus::Duplicate, None),
-                    Synced::Conflict(m) => (SyncStatus::Conflict, Some(m)),
-                    Synced::Rejected(m) => (SyncStatus::Rejected, Some(m)),
-                };
-                let client_event_id = match &item.value {
-                    Ok(e) => Some(e.client_event_id),
-                    Err(_) => item.raw["client_event_id"]
-                        .as_str()
-                        .and_then(|s| s.parse().ok()),
-                };
-                let index = index as i64;
-                SyncResult {
-                    index,
-                    client_event_id,
-                    status,
-                    error,
-                }
-            })
+        let results = (body.events.iter().zip(synced).enumerate())
+            .map(|(index, (item, synced))| SyncResult::of(index, item, synced))
             .collect();
         Ok(Json(SyncResults { results }))
     }

@@ -287,6 +287,41 @@ async fn enrollment_page(
     Ok((s, rows, next))
 }
 
+impl UpdateSession {
+    /// Puts the changed texts into `s` and returns the schedule as changed
+    /// (`null` removes the point or radius; absent keeps it).
+    fn apply(&self, s: &mut entity::session::Model, check: &mut Check) -> Schedule {
+        if let Some(t) = &self.title {
+            s.title = check.text("title", t);
+        }
+        if let Some(t) = &self.location {
+            s.location = check.text("location", t);
+        }
+        if let Some(t) = &self.facilitator {
+            s.facilitator = check.text("facilitator", t);
+        }
+        fn pick<T: Copy>(v: &MaybeUndefined<T>, current: Option<T>) -> Option<T> {
+            match v {
+                MaybeUndefined::Undefined => current,
+                MaybeUndefined::Null => None,
+                MaybeUndefined::Value(x) => Some(*x),
+            }
+        }
+        let e6 = |v: Option<i64>| v.map(|v| v as f64 / 1e6);
+        Schedule {
+            starts_at: self.starts_at.unwrap_or(s.starts_at),
+            ends_at: self.ends_at.unwrap_or(s.ends_at),
+            latitude: pick(&self.latitude, e6(s.latitude_e6)),
+            longitude: pick(&self.longitude, e6(s.longitude_e6)),
+            radius_m: pick(&self.radius_m, s.radius_m),
+            capacity: self.capacity.unwrap_or(s.capacity),
+            credit_hours: self
+                .credit_hours
+                .unwrap_or(s.credit_hours_x100 as f64 / 100.0),
+        }
+    }
+}
+
 pub struct SessionsApi;
 
 #[OpenApi(prefix_path = "/api/v1", tag = "ApiTags::Sessions")]
@@ -404,35 +439,7 @@ impl SessionsApi {
         let mut s = app::sessions::scheduled_session(&txn, caller, id.0).await?;
         check_if_match(if_match.0.as_deref(), s.version, false)?;
         let mut check = Check::new();
-        if let Some(t) = &body.title {
-            s.title = check.text("title", t);
-        }
-        if let Some(t) = &body.location {
-            s.location = check.text("location", t);
-        }
-        if let Some(t) = &body.facilitator {
-            s.facilitator = check.text("facilitator", t);
-        }
-        let pick = |v: &MaybeUndefined<f64>, cur: Option<f64>| match v {
-            MaybeUndefined::Undefined => cur,
-            MaybeUndefined::Null => None,
-            MaybeUndefined::Value(x) => Some(*x),
-        };
-        let schedule = Schedule {
-            starts_at: body.starts_at.unwrap_or(s.starts_at),
-            ends_at: body.ends_at.unwrap_or(s.ends_at),
-            latitude: pick(&body.latitude, s.latitude_e6.map(|v| v as f64 / 1e6)),
-            longitude: pick(&body.longitude, s.longitude_e6.map(|v| v as f64 / 1e6)),
-            radius_m: match &body.radius_m {
-                MaybeUndefined::Undefined => s.radius_m,
-                MaybeUndefined::Null => None,
-                MaybeUndefined::Value(r) => Some(*r),
-            },
-            capacity: body.capacity.unwrap_or(s.capacity),
-            credit_hours: body
-                .credit_hours
-                .unwrap_or(s.credit_hours_x100 as f64 / 100.0),
-        };
+        let schedule = body.apply(&mut s, &mut check);
         check.absorb(app::sessions::reschedule_problems(&txn, &s, &schedule).await?);
         check.finish()?;
         let actor = ctx.actor(&auth.0);
