@@ -125,6 +125,28 @@ pub async fn delivery<C: ConnectionTrait>(
     window: Window,
 ) -> Result<HashMap<Uuid, DeliveryCounts>, ApiError> {
     let mut out: HashMap<Uuid, DeliveryCounts> = HashMap::new();
+    session_figures(conn, contract, window, &mut out).await?;
+    people_figures(conn, tz, contract, window, &mut out).await?;
+    Ok(out)
+}
+
+/// The additive figures (sessions by type, attendance, hours, ratings), from
+/// one `session_totals` row per session.
+async fn session_figures<C: ConnectionTrait>(
+    conn: &C,
+    contract: Option<Uuid>,
+    window: Window,
+    out: &mut HashMap<Uuid, DeliveryCounts>,
+) -> Result<(), ApiError> {
+    const SUMS: [&str; 7] = [
+        "denominator",
+        "attended",
+        "hours",
+        "welfare",
+        "volunteer_hours",
+        "rating_sum",
+        "ratings",
+    ];
     let mut values = Vec::new();
     let filter = window.scope("1 = 1", "t", contract, &mut values);
     let sql = format!(
@@ -143,18 +165,7 @@ pub async fn delivery<C: ConnectionTrait>(
             out.entry(id).or_default().sessions[i] = int(&row, "n")?;
         }
         let s = sums.entry(id).or_default();
-        for (k, col) in [
-            "denominator",
-            "attended",
-            "hours",
-            "welfare",
-            "volunteer_hours",
-            "rating_sum",
-            "ratings",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (k, col) in SUMS.iter().enumerate() {
             s[k] += int(&row, col)?;
         }
     }
@@ -179,84 +190,103 @@ pub async fn delivery<C: ConnectionTrait>(
         c.volunteer_hours = volunteer as f64 / 100.0;
         c.satisfaction = mean_rating(rating_sum, ratings);
     }
-    // People: from `served_spans` over the local months the window touches,
-    // a partial month at an edge by its first and last starts; a window
-    // inside one month from its enrolments.
-    let mut parts = Vec::new();
+    Ok(())
+}
+
+/// People served, counselled and volunteering, each counted once per
+/// contract: from `served_spans` over the local months the window touches,
+/// a partial month at an edge by its first and last starts; a window
+/// inside one month from its enrolments.
+async fn people_figures<C: ConnectionTrait>(
+    conn: &C,
+    tz: chrono_tz::Tz,
+    contract: Option<Uuid>,
+    window: Window,
+    out: &mut HashMap<Uuid, DeliveryCounts>,
+) -> Result<(), ApiError> {
     let mut values = Vec::new();
-    match split_months(tz, window) {
+    let people = match split_months(tz, window) {
         Split::Months {
             first,
             last,
             head,
             tail,
-        } => {
-            let mut part = String::from(
-                "SELECT m.contract_id AS contract_id, m.participant_id AS participant_id",
-            );
-            for kind in ["served", "counseled", "volunteered"] {
-                part.push_str(&format!(", CASE WHEN m.{kind}_first IS NOT NULL"));
-                if let Some((month, from)) = head {
-                    part.push_str(&format!(" AND (m.month <> ? OR m.{kind}_last >= ?)"));
-                    values.push(month.to_string().into());
-                    values.push(from.into());
-                }
-                if let Some((month, to)) = tail {
-                    part.push_str(&format!(" AND (m.month <> ? OR m.{kind}_first < ?)"));
-                    values.push(month.to_string().into());
-                    values.push(to.into());
-                }
-                part.push_str(&format!(" THEN 1 ELSE 0 END AS {kind}"));
-            }
-            part.push_str(" FROM served_spans m WHERE 1 = 1");
-            if let Some(f) = first {
-                part.push_str(" AND m.month >= ?");
-                values.push(f.to_string().into());
-            }
-            if let Some(l) = last {
-                part.push_str(" AND m.month <= ?");
-                values.push(l.to_string().into());
-            }
-            if let Some(c) = contract {
-                part.push_str(" AND m.contract_id = ?");
-                values.push(c.into());
-            }
-            parts.push(part);
-        }
+        } => spans_sql(contract, (first, last), (head, tail), &mut values),
         Split::Inside(w) => {
             let mut filter = format!("1 = 1{}", w.sql("s.starts_at", &mut values));
             if let Some(c) = contract {
                 filter.push_str(" AND s.contract_id = ?");
                 values.push(c.into());
             }
-            parts.push(format!(
+            format!(
                 "SELECT r.contract_id AS contract_id, r.participant_id AS participant_id, \
                    CASE WHEN r.served_first IS NOT NULL THEN 1 ELSE 0 END AS served, \
                    CASE WHEN r.counseled_first IS NOT NULL THEN 1 ELSE 0 END AS counseled, \
                    CASE WHEN r.volunteered_first IS NOT NULL THEN 1 ELSE 0 END AS volunteered \
                  FROM ({}) r",
                 super::rollups::served_rows(&filter)
-            ));
+            )
         }
+    };
+    let sql = format!(
+        "SELECT u.contract_id AS contract_id, \
+           COUNT(DISTINCT CASE WHEN u.served = 1 THEN u.participant_id END) AS served, \
+           COUNT(DISTINCT CASE WHEN u.counseled = 1 THEN u.participant_id END) AS counseled, \
+           COUNT(DISTINCT CASE WHEN u.volunteered = 1 THEN u.participant_id END) AS volunteers \
+         FROM ({people}) u GROUP BY u.contract_id"
+    );
+    for row in query(conn, &sql, values).await? {
+        let id: Uuid = row.try_get("", "contract_id")?;
+        let c = out.entry(id).or_default();
+        c.people_served = int(&row, "served")?;
+        c.counseling_cases = int(&row, "counseled")?;
+        c.volunteers_engaged = int(&row, "volunteers")?;
     }
-    if !parts.is_empty() {
-        let sql = format!(
-            "SELECT u.contract_id AS contract_id, \
-               COUNT(DISTINCT CASE WHEN u.served = 1 THEN u.participant_id END) AS served, \
-               COUNT(DISTINCT CASE WHEN u.counseled = 1 THEN u.participant_id END) AS counseled, \
-               COUNT(DISTINCT CASE WHEN u.volunteered = 1 THEN u.participant_id END) AS volunteers \
-             FROM ({}) u GROUP BY u.contract_id",
-            parts.join(" UNION ALL ")
-        );
-        for row in query(conn, &sql, values).await? {
-            let id: Uuid = row.try_get("", "contract_id")?;
-            let c = out.entry(id).or_default();
-            c.people_served = int(&row, "served")?;
-            c.counseling_cases = int(&row, "counseled")?;
-            c.volunteers_engaged = int(&row, "volunteers")?;
+    Ok(())
+}
+
+/// A partial month at an edge of a window, and where the window cuts it.
+type EdgeMonth = Option<(Month, DateTime<Utc>)>;
+
+/// One row per contract, month and person from `served_spans` within
+/// `[first, last]` months, a partial `head` or `tail` month judged by the
+/// person's last or first start in it.
+fn spans_sql(
+    contract: Option<Uuid>,
+    (first, last): (Option<Month>, Option<Month>),
+    (head, tail): (EdgeMonth, EdgeMonth),
+    values: &mut Vec<Value>,
+) -> String {
+    let mut part =
+        String::from("SELECT m.contract_id AS contract_id, m.participant_id AS participant_id");
+    for kind in ["served", "counseled", "volunteered"] {
+        part.push_str(&format!(", CASE WHEN m.{kind}_first IS NOT NULL"));
+        if let Some((month, from)) = head {
+            part.push_str(&format!(" AND (m.month <> ? OR m.{kind}_last >= ?)"));
+            values.push(month.to_string().into());
+            values.push(from.into());
         }
+        if let Some((month, to)) = tail {
+            part.push_str(&format!(" AND (m.month <> ? OR m.{kind}_first < ?)"));
+            values.push(month.to_string().into());
+            values.push(to.into());
+        }
+        part.push_str(&format!(" THEN 1 ELSE 0 END AS {kind}"));
     }
-    Ok(out)
+    part.push_str(" FROM served_spans m WHERE 1 = 1");
+    if let Some(f) = first {
+        part.push_str(" AND m.month >= ?");
+        values.push(f.to_string().into());
+    }
+    if let Some(l) = last {
+        part.push_str(" AND m.month <= ?");
+        values.push(l.to_string().into());
+    }
+    if let Some(c) = contract {
+        part.push_str(" AND m.contract_id = ?");
+        values.push(c.into());
+    }
+    part
 }
 
 fn mean_rating(sum: i64, n: i64) -> Option<f64> {
@@ -274,8 +304,8 @@ enum Split {
     Months {
         first: Option<Month>,
         last: Option<Month>,
-        head: Option<(Month, DateTime<Utc>)>,
-        tail: Option<(Month, DateTime<Utc>)>,
+        head: EdgeMonth,
+        tail: EdgeMonth,
     },
     Inside(Window),
 }
