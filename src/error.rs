@@ -153,6 +153,10 @@ pub enum ApiError {
     NotFound,
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A unique constraint tripped; the database's message (which names the
+    /// constraint) stays here for [`OnConstraint`] and is never shown.
+    #[error("unique constraint")]
+    Unique(String),
     #[error("invalid transition: {0}")]
     InvalidTransition(String),
     #[error("precondition failed")]
@@ -169,6 +173,27 @@ pub enum ApiError {
 
 /// Shorthand for handler results.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Says what a tripped unique constraint means to the client, so that no
+/// read-before-insert check is needed (realworld's `on_constraint`). A
+/// constraint is named as the databases name it: `(PostgreSQL constraint,
+/// SQLite "table.column")`.
+pub trait OnConstraint<T> {
+    fn on_constraint(self, unique: (&str, &str), to: impl FnOnce() -> ApiError) -> ApiResult<T>;
+}
+
+impl<T> OnConstraint<T> for ApiResult<T> {
+    fn on_constraint(
+        self,
+        (pg, sqlite): (&str, &str),
+        to: impl FnOnce() -> ApiError,
+    ) -> ApiResult<T> {
+        match self {
+            Err(ApiError::Unique(m)) if m.contains(pg) || m.contains(sqlite) => Err(to()),
+            other => other,
+        }
+    }
+}
 
 /// A value read back from a column written by this server (a status, a
 /// month, a category); one that does not parse is a 500, never the client's fault.
@@ -200,7 +225,9 @@ impl ApiError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Conflict(_) | Self::InvalidTransition(_) => StatusCode::CONFLICT,
+            Self::Conflict(_) | Self::Unique(_) | Self::InvalidTransition(_) => {
+                StatusCode::CONFLICT
+            }
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -216,7 +243,7 @@ impl ApiError {
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
-            Self::Conflict(_) => "conflict",
+            Self::Conflict(_) | Self::Unique(_) => "conflict",
             Self::InvalidTransition(_) => "invalid_transition",
             Self::PreconditionFailed => "precondition_failed",
             Self::PreconditionRequired => "precondition_required",
@@ -236,6 +263,7 @@ impl ApiError {
                     .into()
             }
             Self::NotFound => "No such resource.".into(),
+            Self::Unique(_) => "A resource with the same unique value exists.".into(),
             Self::PreconditionFailed => "The resource has changed (If-Match).".into(),
             Self::PreconditionRequired => "This update requires an If-Match header.".into(),
             Self::RateLimited { retry_after_secs } => {
@@ -379,9 +407,7 @@ impl ApiResponse for ApiError {
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
         match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => {
-                return Self::Conflict("A resource with the same unique value exists.".into());
-            }
+            Some(SqlErr::UniqueConstraintViolation(message)) => return Self::Unique(message),
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
                 return Self::field("id", "refers to a resource that does not exist");
             }
@@ -435,6 +461,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn on_constraint_names_only_its_own_constraint_on_either_database() {
+        let named = || ApiError::Conflict("named".into());
+        let tripped = |m: &str| -> ApiResult<()> { Err(ApiError::Unique(m.into())) };
+        let pg = r#"duplicate key value violates unique constraint "users_email_key""#;
+        let sqlite = "UNIQUE constraint failed: users.email";
+        for m in [pg, sqlite] {
+            let r = tripped(m).on_constraint(("users_email_key", "users.email"), named);
+            assert!(
+                matches!(r, Err(ApiError::Conflict(ref d)) if d == "named"),
+                "{m}"
+            );
+        }
+        let other = tripped("UNIQUE constraint failed: organizations.uscc")
+            .on_constraint(("users_email_key", "users.email"), named);
+        assert!(matches!(other, Err(ApiError::Unique(_))));
+        assert_eq!(
+            ApiError::Unique(pg.into()).detail(),
+            "A resource with the same unique value exists."
+        );
+        assert!(
+            Ok::<(), ApiError>(())
+                .on_constraint(("a", "b"), named)
+                .is_ok()
+        );
+    }
+
+    #[test]
     fn every_code_the_server_gives_is_explained_on_the_problems_page() {
         let explained: Vec<&str> = PROBLEM_CODES.iter().map(|(c, _)| *c).collect();
         let errors = [
@@ -444,6 +497,7 @@ mod tests {
             ApiError::Forbidden,
             ApiError::NotFound,
             ApiError::Conflict(String::new()),
+            ApiError::Unique(String::new()),
             ApiError::InvalidTransition(String::new()),
             ApiError::PreconditionFailed,
             ApiError::PreconditionRequired,

@@ -18,7 +18,7 @@ use crate::{
     domain::hours::{
         Category, Month, MonthStatus, Policy, Requirement, counts, reversal_hours, status,
     },
-    error::{ApiError, ApiResult, FieldError, stored},
+    error::{ApiError, ApiResult, FieldError, OnConstraint, stored},
     state::AppState,
     store,
     store::{
@@ -359,10 +359,7 @@ pub async fn close_month<C: ConnectionTrait>(
             "a month closes after it has ended".into(),
         ));
     }
-    if store::hours::is_closed(txn, caller.org_id, month).await? {
-        return Err(ApiError::Conflict(format!("{month} is already closed")));
-    }
-    let c = store::hours::close_month(
+    let closure = store::hours::close_month(
         txn,
         entity::month_closure::Model {
             id: Uuid::now_v7(),
@@ -372,7 +369,11 @@ pub async fn close_month<C: ConnectionTrait>(
             closed_at: state.clock.now(),
         },
     )
-    .await?;
+    .await
+    .on_constraint(("uq_month_closures", "month_closures.org_id"), || {
+        ApiError::Conflict(format!("{month} is already closed"))
+    })?;
+    let c = closure;
     let detail = json!({"month": c.month});
     let object = Some(caller.org_id.to_string());
     audit::record(

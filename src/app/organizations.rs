@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::{
     auth::authz::UserCaller,
     domain::roles::OrgKind,
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult, FieldError, OnConstraint},
     store::{
         self,
         audit::{self, Actor},
@@ -58,7 +58,11 @@ pub async fn create<C: ConnectionTrait>(
     if !broken.is_empty() {
         return Err(ApiError::Validation(broken));
     }
-    let org = store::organizations::insert(txn, new).await?;
+    let org = store::organizations::insert(txn, new)
+        .await
+        .on_constraint(("organizations_uscc_key", "organizations.uscc"), || {
+            ApiError::Conflict("an organisation with this unified social credit code exists".into())
+        })?;
     let detail = json!({"kind": org.kind, "name": org.name});
     let object = Some(org.id.to_string());
     audit::record(

@@ -17,7 +17,7 @@ use crate::{
         password, throttle,
     },
     domain::roles::{OrgKind, Role},
-    error::{ApiError, ApiResult, FieldError, stored},
+    error::{ApiError, ApiResult, FieldError, OnConstraint, stored},
     state::AppState,
     store::{
         self,
@@ -115,7 +115,11 @@ pub async fn create<C: ConnectionTrait>(
     actor: &Actor,
     new: NewUser,
 ) -> ApiResult<user::Model> {
-    let user = store::users::insert(txn, new).await?;
+    let user = store::users::insert(txn, new)
+        .await
+        .on_constraint(("users_email_key", "users.email"), || {
+            ApiError::Conflict("a user with this e-mail address exists".into())
+        })?;
     let detail = json!({"role": user.role, "organization_id": user.organization_id});
     audit::record(
         txn,
