@@ -5,6 +5,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
+    app,
     auth::password,
     config::{Environment, Settings},
     domain::{
@@ -415,64 +416,43 @@ async fn demo_procurement<C: sea_orm::ConnectionTrait>(
     }
     // The contract in force runs this calendar year (the procurements buy next year's services).
     let this_year = |m, d| NaiveDate::from_ymd_opt(year - 1, m, d).unwrap_or_default();
-    let prefix = &state.settings.contract_prefix;
-    let seq = store::contracts::next_seq(txn, bureau_id, year - 1).await?;
-    let c = store::contracts::insert(
-        txn,
-        entity::contract::Model {
-            id: Uuid::now_v7(),
-            bureau_id,
-            contract_no: crate::domain::contract::contract_no(prefix, year - 1, seq),
-            year: year - 1,
-            seq,
-            title: "社区矫正对象心理辅导服务（单一来源）".into(),
-            procurement_id: None,
-            bid_id: None,
-            ngo_id: ngos[0],
-            categories: r#"["group_counseling","individual_counseling"]"#.into(),
-            amount_fen: 20_000_000,
-            original_amount_fen: 20_000_000,
-            start_date: this_year(1, 1),
-            end_date: this_year(12, 31),
-            multi_year: false,
-            multi_year_reason: None,
-            kpis: r#"[{"metric":"counseling_cases","target":60.0,"weight":60},{"metric":"satisfaction","target":4.5,"weight":40}]"#.into(),
-            payment_rule: serde_json::to_string(&crate::domain::contract::default_payment_rule())?,
-            status: "active".into(),
-            awarded_at: None,
-            signed_at: Some(now),
-            status_reason: None,
-            created_by: officer_id,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-        },
-    )
-    .await?;
+    let officer = crate::auth::authz::UserCaller {
+        user_id: officer_id,
+        org_id: bureau_id,
+        org_kind: OrgKind::Bureau,
+        role: Role::Officer,
+    };
+    let new = app::contracts::NewContract {
+        title: "社区矫正对象心理辅导服务（单一来源）".into(),
+        procurement_id: None,
+        bid_id: None,
+        ngo_id: ngos[0],
+        categories: r#"["group_counseling","individual_counseling"]"#.into(),
+        amount_fen: 20_000_000,
+        start_date: this_year(1, 1),
+        end_date: this_year(12, 31),
+        multi_year: false,
+        multi_year_reason: None,
+        kpis: r#"[{"metric":"counseling_cases","target":60.0,"weight":60},{"metric":"satisfaction","target":4.5,"weight":40}]"#.into(),
+        payment_rule: crate::domain::contract::default_payment_rule(),
+        awarded_at: None,
+    };
+    let c = app::contracts::create(txn, state, actor, &officer, new, Vec::new()).await?;
     for (name, due, amount) in [
         ("上半年服务款", this_year(6, 30), 10_000_000),
         ("下半年服务款", this_year(12, 31), 10_000_000),
     ] {
-        store::contracts::insert_milestone(
-            txn,
-            entity::milestone::Model {
-                id: Uuid::now_v7(),
-                contract_id: c.id,
-                name: name.into(),
-                due_date: due,
-                amount_fen: amount,
-                min_score: 70,
-                status: "scheduled".into(),
-                evaluation_id: None,
-                payable_fen: None,
-                approved_at: None,
-                paid_at: None,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .await?;
+        let milestone = app::contracts::NewMilestone {
+            name: name.into(),
+            due_date: due,
+            amount_fen: amount,
+            min_score: 70,
+        };
+        app::contracts::add_milestone(txn, state, actor, &officer, c.id, milestone, Vec::new())
+            .await?;
     }
+    let sign = crate::domain::contract::ContractAction::Sign;
+    let c = app::contracts::transition(txn, state, actor, c, sign, None).await?;
     store::audit::record(
         txn,
         actor,
