@@ -461,7 +461,8 @@ async fn main() {
         let (h, e) = load(a.concurrency, a.seconds, move |i| {
             let (s, pid) = &p[i as usize % p.len()];
             cc.post(format!("{b2}/api/v1/sessions/{s}/attendance")).bearer_auth(&t)
-                .json(&json!({"participant_id": pid, "kind": "check_in", "at": chrono::Utc::now().to_rfc3339(), "source": "staff"}))
+                // A fresh client_event_id per event, as partner apps send (its lookup is part of the cost).
+                .json(&json!({"client_event_id": uuid::Uuid::now_v7(), "participant_id": pid, "kind": "check_in", "at": chrono::Utc::now().to_rfc3339(), "source": "staff"}))
         }).await;
         rows.push(Row::from("check-in", &h, e, secs));
         let (b2, cc) = (base.clone(), c.clone());
