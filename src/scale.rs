@@ -218,6 +218,7 @@ pub async fn generate(
             medical_needs: i % 17 == 0,
             status: "active".into(),
             status_date: None,
+            village_committee_id: None,
             status_reason: None,
             created_by: Uuid::nil(),
             version: 1,

@@ -14,6 +14,7 @@ pub mod contract_report;
 pub mod discipline_record;
 pub mod enrollment;
 pub mod evaluation;
+pub mod finding;
 pub mod hours_approval;
 pub mod hours_entry;
 pub mod idempotency_key;

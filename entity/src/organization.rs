@@ -16,6 +16,9 @@ pub struct Model {
     pub contact_email: Option<String>,
     /// For judicial offices: the police station alerts escalate to by default.
     pub police_station_id: Option<Uuid>,
+    /// For agencies: township, civil_affairs, police, village_committee,
+    /// court, health or political_legal.
+    pub agency_type: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

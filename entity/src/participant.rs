@@ -34,6 +34,8 @@ pub struct Model {
     pub status: String,
     pub status_date: Option<Date>,
     pub status_reason: Option<String>,
+    /// The village or residents' committee (an agency) that assists with the person.
+    pub village_committee_id: Option<Uuid>,
     pub created_by: Uuid,
     pub version: i32,
     pub created_at: DateTimeUtc,

@@ -14,6 +14,7 @@ mod m20261202_000008_reports;
 mod m20261202_000009_rollups;
 mod m20261202_000010_served_spans;
 mod m20261203_000011_security;
+mod m20261207_000012_agency_types_findings;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_rollups::Migration),
             Box::new(m20261202_000010_served_spans::Migration),
             Box::new(m20261203_000011_security::Migration),
+            Box::new(m20261207_000012_agency_types_findings::Migration),
         ]
     }
 }

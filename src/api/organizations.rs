@@ -20,7 +20,7 @@ use crate::api::types::IdempotencyKey;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Page, Versioned, check_if_match, etag,
-        types::{Check, OrganizationKind, stored},
+        types::{AgencyType, Check, OrganizationKind, stored},
     },
     auth::{authz::Permission, scheme::BearerAuth},
     domain::{roles::OrgKind, uscc::Uscc},
@@ -48,9 +48,12 @@ pub struct Organization {
     pub township: Option<String>,
     #[oai(nullable)]
     pub contact_email: Option<String>,
-    /// For judicial offices: the police station (an agency) alerts escalate to by default.
+    /// For judicial offices: the police station (a `police` agency) alerts escalate to by default.
     #[oai(nullable)]
     pub police_station_id: Option<Uuid>,
+    /// For agencies: what kind of agency (absent for every other kind).
+    #[oai(skip_serializing_if_is_none)]
+    pub agency_type: Option<AgencyType>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -68,6 +71,7 @@ impl Organization {
             township: m.township,
             contact_email: m.contact_email,
             police_station_id: m.police_station_id,
+            agency_type: m.agency_type.as_deref().map(stored::<crate::domain::collaboration::AgencyType>).transpose()?.map(Into::into),
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -80,6 +84,8 @@ impl Organization {
 #[oai(deny_unknown_fields)]
 pub struct CreateOrganization {
     pub kind: OrganizationKind,
+    /// Required for agencies; refused for every other kind.
+    pub agency_type: Option<AgencyType>,
     pub name: Text<200>,
     pub uscc: CreditCode,
     /// For judicial offices: their bureau (default: the caller's bureau).
@@ -98,6 +104,8 @@ pub struct CreateOrganization {
 pub struct UpdateOrganization {
     #[oai(nullable)]
     pub name: Option<Text<200>>,
+    /// Agencies only.
+    pub agency_type: Option<AgencyType>,
     #[oai(nullable)]
     pub township: MaybeUndefined<Text<100>>,
     #[oai(nullable)]
@@ -130,6 +138,7 @@ impl CreateOrganization {
             .map(|e| check.email("contact_email", e));
         let new = NewOrganization {
             kind: self.kind.into(),
+            agency_type: self.agency_type.map(Into::into),
             name,
             uscc,
             parent_id: self.parent_id,
@@ -159,6 +168,7 @@ impl UpdateOrganization {
         check.finish()?;
         Ok(OrgChanges {
             name,
+            agency_type: self.agency_type.map(Into::into),
             township,
             contact_email,
             police_station_id: change(&self.police_station_id, |p| *p),
@@ -185,6 +195,7 @@ impl OrganizationsApi {
         auth: BearerAuth,
         kind: Query<Option<OrganizationKind>>,
         parent_id: Query<Option<Uuid>>,
+        agency_type: Query<Option<AgencyType>>,
         /// Page size, 1–200 (larger values are capped); default 50.
         #[oai(validator(minimum(value = "1")))]
         limit: Query<Option<i64>>,
@@ -195,6 +206,7 @@ impl OrganizationsApi {
         let filter = OrgFilter {
             kind: kind.0.map(Into::into),
             parent_id: parent_id.0,
+            agency_type: agency_type.0.map(Into::into),
         };
         let (rows, next) =
             store::organizations::list_visible(&ctx.state.db.read, caller, filter, &page).await?;

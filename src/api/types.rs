@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::domain::collaboration::AgencyType as DomainAgencyType;
 use poem_openapi::{
     Enum,
     registry::{MetaSchema, MetaSchemaRef},
@@ -45,6 +46,21 @@ macro_rules! api_enum {
     };
 }
 pub(crate) use api_enum;
+
+api_enum!(
+    /// What kind of agency an agency organisation is: 乡镇综治办 (`township`),
+    /// 民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+    /// 法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
+    AgencyType <=> DomainAgencyType {
+        Township = "township",
+        CivilAffairs = "civil_affairs",
+        Police = "police",
+        VillageCommittee = "village_committee",
+        Court = "court",
+        Health = "health",
+        PoliticalLegal = "political_legal",
+    }
+);
 
 api_enum!(
     /// Organisation kind.

@@ -39,6 +39,7 @@ pub async fn first_admin(settings: &Settings, db: &Db) -> anyhow::Result<()> {
         &txn,
         store::organizations::NewOrganization {
             kind: OrgKind::Bureau,
+            agency_type: None,
             name: "文水县司法局 Wenshui County Justice Bureau".into(),
             uscc: Uscc::complete("1114112100000001")?.to_string(),
             parent_id: None,

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::{
     auth::authz::UserCaller,
-    domain::roles::OrgKind,
+    domain::{collaboration::AgencyType, roles::OrgKind},
     error::{ApiError, ApiResult, FieldError, OnConstraint},
     store::{
         self,
@@ -19,7 +19,8 @@ use crate::{
 };
 
 /// Registers an organisation: a judicial office needs its township and a
-/// bureau as parent (default: the caller's), no other kind has a parent.
+/// bureau as parent (default: the caller's), no other kind has a parent; an
+/// agency needs its `agency_type`, no other kind has one.
 /// `broken` are the caller's field errors, reported with these.
 pub async fn create<C: ConnectionTrait>(
     txn: &C,
@@ -55,6 +56,17 @@ pub async fn create<C: ConnectionTrait>(
             None
         }
     };
+    match (new.kind, new.agency_type) {
+        (OrgKind::Agency, None) => broken.push(FieldError::new(
+            "agency_type",
+            "is required for an agency",
+        )),
+        (OrgKind::Agency, Some(_)) | (_, None) => {}
+        (_, Some(_)) => broken.push(FieldError::new(
+            "agency_type",
+            "only agencies have an agency type",
+        )),
+    }
     if !broken.is_empty() {
         return Err(ApiError::Validation(broken));
     }
@@ -78,8 +90,9 @@ pub async fn create<C: ConnectionTrait>(
 }
 
 /// Changes an organisation (as read by the caller, inside this
-/// transaction): a police station only for a judicial office and only an
-/// agency; a judicial office keeps its township.
+/// transaction): a police station only for a judicial office and only a
+/// police agency; a judicial office keeps its township; only an agency has
+/// an agency type.
 pub async fn update<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
@@ -95,14 +108,20 @@ pub async fn update<C: ConnectionTrait>(
             ));
         }
         match store::organizations::find(txn, p).await? {
-            Some(o) if o.kind == OrgKind::Agency.as_str() => {}
+            Some(o) if o.agency_type.as_deref() == Some(AgencyType::Police.as_str()) => {}
             _ => {
                 return Err(ApiError::field(
                     "police_station_id",
-                    "must be an agency organisation",
+                    "must be a police agency (agency_type police)",
                 ));
             }
         }
+    }
+    if changes.agency_type.is_some() && current.kind != OrgKind::Agency.as_str() {
+        return Err(ApiError::field(
+            "agency_type",
+            "only agencies have an agency type",
+        ));
     }
     if office && matches!(changes.township, Some(None)) {
         return Err(ApiError::field(

@@ -16,6 +16,7 @@ use serde_json::json;
 use crate::{
     auth::authz::UserCaller,
     domain::{
+        collaboration::AgencyType,
         hours::{Month, MonthStatus},
         id_number::{Gender, IdNumber},
         roles::{OrgKind, Role},
@@ -102,6 +103,8 @@ pub struct NewParticipant {
     pub skills: Vec<String>,
     pub able_to_work: bool,
     pub medical_needs: bool,
+    /// The person's village or residents' committee (an agency of that type).
+    pub village_committee_id: Option<Uuid>,
 }
 
 /// The rules of a registration and the row it makes (ID number sealed and
@@ -147,6 +150,7 @@ pub fn registration(
         correction_start: new.correction_start,
         correction_end: new.correction_end,
         skills: serde_json::to_string(&new.skills).unwrap_or_else(|_| "[]".into()),
+        village_committee_id: new.village_committee_id,
         able_to_work: new.able_to_work,
         medical_needs: new.medical_needs,
         status: "active".into(),
@@ -204,6 +208,7 @@ fn rules(
         if new.judicial_office_id.is_some()
             || new.correction_type.is_some()
             || new.supervision_level.is_some()
+            || new.village_committee_id.is_some()
         {
             fail("kind", "volunteers have no correction fields");
         }
@@ -351,6 +356,9 @@ pub async fn register<C: ConnectionTrait>(
             "this ID number already has an active registration".into(),
         ));
     }
+    if let Some(problem) = committee_problem(txn, new.village_committee_id).await? {
+        return Err(ApiError::Validation(vec![problem]));
+    }
     let m = store::participants::insert(txn, new).await?;
     let detail = json!({"kind": m.kind, "code": m.code, "minor": m.minor});
     let object = Some(m.id.to_string());
@@ -366,6 +374,25 @@ pub async fn register<C: ConnectionTrait>(
     Ok(m)
 }
 
+/// A named village committee must be an agency of type `village_committee`.
+async fn committee_problem<C: ConnectionTrait>(
+    conn: &C,
+    committee: Option<Uuid>,
+) -> ApiResult<Option<FieldError>> {
+    let Some(id) = committee else {
+        return Ok(None);
+    };
+    let is_committee = store::organizations::find(conn, id).await?.is_some_and(|o| {
+        o.agency_type.as_deref() == Some(AgencyType::VillageCommittee.as_str())
+    });
+    Ok((!is_committee).then(|| {
+        FieldError::new(
+            "village_committee_id",
+            "must be an agency of type village_committee",
+        )
+    }))
+}
+
 /// Changes to an active person's record; `None` leaves a field as it is.
 #[derive(Default)]
 pub struct ParticipantChanges {
@@ -378,6 +405,8 @@ pub struct ParticipantChanges {
     pub skills: Option<String>,
     pub able_to_work: Option<bool>,
     pub medical_needs: Option<bool>,
+    /// `Some(None)` removes the committee.
+    pub village_committee_id: Option<Option<Uuid>>,
 }
 
 /// Edits an active person (409 otherwise, as read inside this
@@ -397,7 +426,11 @@ pub async fn update<C: ConnectionTrait>(
         return Err(ApiError::InvalidTransition(message));
     }
     let subject = m.kind == "correction_subject";
-    if !subject && (changes.supervision_level.is_some() || changes.correction_end.is_some()) {
+    let committee = changes.village_committee_id.flatten();
+    let correction_fields = changes.supervision_level.is_some()
+        || changes.correction_end.is_some()
+        || committee.is_some();
+    if !subject && correction_fields {
         broken.push(FieldError::new(
             "supervision_level",
             "volunteers have no correction fields",
@@ -412,6 +445,7 @@ pub async fn update<C: ConnectionTrait>(
         }
         m.correction_end = Some(e);
     }
+    broken.extend(committee_problem(txn, committee).await?);
     if !broken.is_empty() {
         return Err(ApiError::Validation(broken));
     }
@@ -421,6 +455,7 @@ pub async fn update<C: ConnectionTrait>(
     m.skills = changes.skills.unwrap_or(m.skills);
     m.able_to_work = changes.able_to_work.unwrap_or(m.able_to_work);
     m.medical_needs = changes.medical_needs.unwrap_or(m.medical_needs);
+    m.village_committee_id = changes.village_committee_id.unwrap_or(m.village_committee_id);
     let m = store::participants::save(txn, m, state.clock.now()).await?;
     let detail = json!({"version": m.version});
     let object = Some(m.id.to_string());

@@ -57,6 +57,9 @@ pub fn plan(
                 u.supervision_level = m.supervision_level.clone();
                 u.correction_start = m.correction_start;
                 u.correction_end = m.correction_end;
+                if m.village_committee_id.is_some() {
+                    u.village_committee_id = m.village_committee_id;
+                }
                 if m.phone.is_some() {
                     u.phone = m.phone.clone();
                 }

@@ -122,6 +122,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         store::organizations::OrgFilter {
             kind: Some(OrgKind::Bureau),
             parent_id: None,
+            agency_type: None,
         },
         &store::page::PageRequest {
             limit: 1,
@@ -139,6 +140,9 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     let org = |kind, name: String, code: String, township: Option<&str>| {
         store::organizations::NewOrganization {
             kind,
+            // The demo's one agency is its police station.
+            agency_type: (kind == OrgKind::Agency)
+                .then_some(crate::domain::collaboration::AgencyType::Police),
             name,
             uscc: code,
             parent_id: (kind == OrgKind::JudicialOffice).then_some(bureau.id),

@@ -6,6 +6,8 @@ pub mod attendance;
 pub mod audit_chain;
 /// Alerts, referrals and the discipline rules.
 pub mod care;
+/// Agency types and the procuratorate's supervision findings.
+pub mod collaboration;
 /// Contract statuses, terms, amendment cap, payment rules.
 pub mod contract;
 /// How much of a person's identity a caller may see (full, masked, code only).

@@ -8,6 +8,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::domain::collaboration::AgencyType;
 use crate::{
     auth::authz::UserCaller,
     domain::roles::{OrgKind, Role},
@@ -32,6 +33,8 @@ fn visible(caller: &UserCaller) -> Condition {
 /// Fields of a new organisation, already validated.
 pub struct NewOrganization {
     pub kind: OrgKind,
+    /// Agencies only.
+    pub agency_type: Option<AgencyType>,
     pub name: String,
     pub uscc: String,
     pub parent_id: Option<Uuid>,
@@ -54,11 +57,31 @@ pub async fn insert<C: ConnectionTrait>(
         township: Set(new.township),
         contact_email: Set(new.contact_email),
         police_station_id: Set(None),
+        agency_type: Set(new.agency_type.map(|t| t.as_str().into())),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
     };
     Ok(model.insert(conn).await?)
+}
+
+/// Every agency of one type by name (unscoped: agencies are public
+/// partners), e.g. the village committees a roster names.
+pub async fn agencies_by_name<C: ConnectionTrait>(
+    conn: &C,
+    agency_type: AgencyType,
+) -> Result<std::collections::HashMap<String, Uuid>, ApiError> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(String, Uuid)> = Organizations::find()
+        .select_only()
+        .column(organization::Column::Name)
+        .column(organization::Column::Id)
+        .filter(organization::Column::Kind.eq(OrgKind::Agency.as_str()))
+        .filter(organization::Column::AgencyType.eq(agency_type.as_str()))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// Ids of every organisation of a kind (unscoped: for server-side mail).
@@ -98,6 +121,7 @@ pub async fn get_visible<C: ConnectionTrait>(
 #[derive(Default)]
 pub struct OrgFilter {
     pub kind: Option<OrgKind>,
+    pub agency_type: Option<AgencyType>,
     pub parent_id: Option<Uuid>,
 }
 
@@ -115,6 +139,9 @@ pub async fn list_visible<C: ConnectionTrait>(
     if let Some(parent) = filter.parent_id {
         q = q.filter(organization::Column::ParentId.eq(parent));
     }
+    if let Some(t) = filter.agency_type {
+        q = q.filter(organization::Column::AgencyType.eq(t.as_str()));
+    }
     page::fetch(conn, q, organization::Column::Id, page, |m| m.id).await
 }
 
@@ -122,6 +149,7 @@ pub async fn list_visible<C: ConnectionTrait>(
 #[derive(Default)]
 pub struct OrgChanges {
     pub name: Option<String>,
+    pub agency_type: Option<AgencyType>,
     pub township: Option<Option<String>>,
     pub contact_email: Option<Option<String>>,
     pub police_station_id: Option<Option<Uuid>>,
@@ -146,6 +174,9 @@ pub async fn update<C: ConnectionTrait>(
     }
     if let Some(p) = changes.police_station_id {
         am.police_station_id = Set(p);
+    }
+    if let Some(t) = changes.agency_type {
+        am.agency_type = Set(Some(t.as_str().into()));
     }
     am.version = Set(version + 1);
     am.updated_at = Set(super::now());

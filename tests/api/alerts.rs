@@ -46,7 +46,7 @@ async fn other_agency(w: &World) -> (String, String) {
         .post(
             "/api/v1/organizations",
             Some(w.token("admin")),
-            json!({"kind": "agency", "name": "民政局", "uscc": uscc(77)}),
+            json!({"kind": "agency", "agency_type": "civil_affairs", "name": "民政局", "uscc": uscc(77)}),
         )
         .await
         .id();

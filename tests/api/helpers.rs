@@ -315,6 +315,9 @@ impl World {
             if let Some(t) = township {
                 body["township"] = json!(t);
             }
+            if kind == "agency" {
+                body["agency_type"] = json!("police");
+            }
             body
         };
         let mut ids = Vec::new();

@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod authz;
 mod cli;
+mod collaboration;
 mod console;
 mod contract;
 mod errors;

@@ -190,7 +190,7 @@ async fn fifty_concurrent_writers_all_succeed() {
         app.post(
             "/api/v1/organizations",
             Some(&admin),
-            serde_json::json!({"kind": "agency", "name": format!("村委会 {n}"), "uscc": crate::helpers::uscc(2000 + n)}),
+            serde_json::json!({"kind": "agency", "agency_type": "village_committee", "name": format!("村委会 {n}"), "uscc": crate::helpers::uscc(2000 + n)}),
         )
     });
     let results = futures::future::join_all(posts).await;

@@ -137,6 +137,9 @@ pub struct Participant {
     pub skills: Vec<String>,
     pub able_to_work: bool,
     pub medical_needs: bool,
+    /// The village or residents' committee (an agency) that assists with the person.
+    #[oai(nullable)]
+    pub village_committee_id: Option<Uuid>,
     pub status: Stored<ParticipantState>,
     #[oai(nullable)]
     pub status_date: Option<NaiveDate>,
@@ -207,6 +210,7 @@ fn view(
             correction_end: m.correction_end,
             able_to_work: m.able_to_work,
             medical_needs: m.medical_needs,
+            village_committee_id: m.village_committee_id,
             status: Stored::new(m.status),
             status_date: m.status_date,
             version: m.version,
@@ -244,6 +248,10 @@ pub struct CreateParticipant {
     pub able_to_work: Option<bool>,
     #[oai(nullable)]
     pub medical_needs: Option<bool>,
+    /// Persons under correction: their village or residents' committee (an
+    /// agency of type `village_committee`).
+    #[oai(nullable)]
+    pub village_committee_id: Option<Uuid>,
 }
 
 /// Changes by the owning office (or NGO, for its volunteers); absent fields stay.
@@ -264,6 +272,9 @@ pub struct UpdateParticipant {
     pub able_to_work: Option<bool>,
     #[oai(nullable)]
     pub medical_needs: Option<bool>,
+    /// An agency of type `village_committee`; `null` removes it.
+    #[oai(nullable)]
+    pub village_committee_id: MaybeUndefined<Uuid>,
 }
 
 /// Release (解矫) or revocation (收监).
@@ -345,6 +356,11 @@ impl UpdateParticipant {
             skills,
             able_to_work: self.able_to_work,
             medical_needs: self.medical_needs,
+            village_committee_id: match self.village_committee_id {
+                MaybeUndefined::Undefined => None,
+                MaybeUndefined::Null => Some(None),
+                MaybeUndefined::Value(id) => Some(Some(id)),
+            },
         };
         (changes, check.into_errors())
     }
@@ -404,6 +420,7 @@ pub(crate) fn new_participant(body: &CreateParticipant, check: &mut Check) -> Ne
         skills,
         able_to_work: body.able_to_work.unwrap_or(false),
         medical_needs: body.medical_needs.unwrap_or(false),
+        village_committee_id: body.village_committee_id,
     }
 }
 

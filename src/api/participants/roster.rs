@@ -3,6 +3,8 @@
 //! through the same checks as a single registration; the whole file is one
 //! transaction (rolled back for `dry_run`).
 
+use crate::domain::collaboration::AgencyType;
+use std::collections::HashMap;
 use crate::api::text::{IdNumberText, Skill};
 
 use chrono::NaiveDate;
@@ -41,6 +43,7 @@ const COLUMNS: &[(&str, &str)] = &[
     ("correction_start", "矫正起始日"),
     ("correction_end", "矫正终止日"),
     ("skills", "特长"),
+    ("village_committee", "村(居)委会"),
 ];
 
 const REQUIRED: &[&str] = &[
@@ -251,7 +254,7 @@ fn header_map(header: &csv::StringRecord) -> Result<Vec<&'static str>, ApiError>
             Some((en, _)) => fields.push(*en),
             None => errors.push(FieldError::new(
                 format!("header[{i}]"),
-                format!("unknown column {h:?}; use the API field names or 姓名, 身份证号, 联系电话, 矫正类别, 管理类别, 矫正起始日, 矫正终止日, 特长"),
+                format!("unknown column {h:?}; use the API field names or 姓名, 身份证号, 联系电话, 矫正类别, 管理类别, 矫正起始日, 矫正终止日, 特长, 村(居)委会"),
             )),
         }
     }
@@ -268,7 +271,12 @@ fn header_map(header: &csv::StringRecord) -> Result<Vec<&'static str>, ApiError>
 }
 
 /// One row as a registration request; cells that do not parse are reported.
-fn row_request(fields: &[&str], rec: &csv::StringRecord, check: &mut Check) -> CreateParticipant {
+fn row_request(
+    fields: &[&str],
+    rec: &csv::StringRecord,
+    committees: &HashMap<String, Uuid>,
+    check: &mut Check,
+) -> CreateParticipant {
     let cell = |name: &str| -> Option<&str> {
         fields
             .iter()
@@ -309,6 +317,16 @@ fn row_request(fields: &[&str], rec: &csv::StringRecord, check: &mut Check) -> C
             .filter(|s| !s.is_empty())
             .collect()
     });
+    let village_committee_id = cell("village_committee").and_then(|v| {
+        let found = committees.get(v).copied();
+        if found.is_none() {
+            check.fail(
+                "village_committee",
+                format!("{v:?} is no village committee (an agency of type village_committee)"),
+            );
+        }
+        found
+    });
     CreateParticipant {
         kind: ParticipantKind::CorrectionSubject,
         name: Text(cell("name").unwrap_or_default().to_string()),
@@ -326,6 +344,7 @@ fn row_request(fields: &[&str], rec: &csv::StringRecord, check: &mut Check) -> C
         skills,
         able_to_work: None,
         medical_needs: None,
+        village_committee_id,
     }
 }
 
@@ -336,6 +355,7 @@ fn read_rows(
     state: &crate::state::AppState,
     caller: &crate::auth::authz::UserCaller,
     upload: &CsvUpload,
+    committees: &HashMap<String, Uuid>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<Vec<(i64, Planned)>> {
     let text =
@@ -370,7 +390,7 @@ fn read_rows(
             continue;
         }
         let mut check = Check::new();
-        let req = row_request(&fields, &rec, &mut check);
+        let req = row_request(&fields, &rec, committees, &mut check);
         let m = registration(state, caller, &req, now, &mut check)?;
         planned.push((
             row,
@@ -414,7 +434,8 @@ impl RosterApi {
     /// `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
     /// `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
     /// `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
-    /// (separated by `、` or `;`). Each row is checked like a single
+    /// (separated by `、` or `;`), `village_committee` 村(居)委会 (the name of an
+    /// agency of type `village_committee`). Each row is checked like a single
     /// registration: `created`; `updated` when the ID number is already active
     /// in this office (level, period and phone refreshed); or `rejected` with
     /// its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
@@ -435,8 +456,10 @@ impl RosterApi {
         let dry_run = dry_run.0.unwrap_or(false);
         let RosterCsv::Csv(upload) = body;
         let now = ctx.state.clock.now();
-        let rows = read_rows(&ctx.state, caller, &upload, now)?;
         let txn = ctx.state.db.begin().await?;
+        let committees =
+            store::organizations::agencies_by_name(&txn, AgencyType::VillageCommittee).await?;
+        let rows = read_rows(&ctx.state, caller, &upload, &committees, now)?;
         let existing =
             store::participants::active_with_hashes(&txn, &app::roster::hashes(&rows)).await?;
         let planned = app::roster::plan(rows, &existing, caller.org_id);

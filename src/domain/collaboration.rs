@@ -1,0 +1,146 @@
+//! Multi-agency collaboration (多部门协同): the kinds of agency a bureau works
+//! with, and the procuratorate's supervision findings (检察监督, 即知即改):
+//! open → responded (the addressed organisation says what it rectified) →
+//! closed by the procuratorate, or reopened.
+
+use chrono::NaiveDate;
+
+use crate::domain::transition::transitions;
+
+/// What kind of agency an agency organisation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgencyType {
+    /// 乡镇（街道）综治办 and other township bodies.
+    Township,
+    /// 民政.
+    CivilAffairs,
+    /// 公安 (police stations).
+    Police,
+    /// 村（居）民委员会.
+    VillageCommittee,
+    /// 法院.
+    Court,
+    /// 卫生健康 (hospitals, CDC).
+    Health,
+    /// 政法委.
+    PoliticalLegal,
+}
+
+impl AgencyType {
+    pub const ALL: [AgencyType; 7] = [
+        AgencyType::Township,
+        AgencyType::CivilAffairs,
+        AgencyType::Police,
+        AgencyType::VillageCommittee,
+        AgencyType::Court,
+        AgencyType::Health,
+        AgencyType::PoliticalLegal,
+    ];
+
+    /// The stored (and wire) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyType::Township => "township",
+            AgencyType::CivilAffairs => "civil_affairs",
+            AgencyType::Police => "police",
+            AgencyType::VillageCommittee => "village_committee",
+            AgencyType::Court => "court",
+            AgencyType::Health => "health",
+            AgencyType::PoliticalLegal => "political_legal",
+        }
+    }
+}
+
+impl std::str::FromStr for AgencyType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        AgencyType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| format!("unknown agency type {s}"))
+    }
+}
+
+transitions!(
+    /// A supervision finding's life.
+    FindingStatus {
+        Open => "open",
+        Responded => "responded",
+        Closed => "closed",
+    }
+    actions FindingAction {
+        Respond => "respond": [Open] => Responded,
+        Accept => "accept": [Responded] => Closed,
+        Reopen => "reopen": [Responded, Closed] => Open,
+    }
+);
+
+/// What a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubjectKind {
+    Participant,
+    Session,
+    Contract,
+    AuditEvent,
+    None,
+}
+
+impl SubjectKind {
+    /// The stored (and wire) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Participant => "participant",
+            SubjectKind::Session => "session",
+            SubjectKind::Contract => "contract",
+            SubjectKind::AuditEvent => "audit_event",
+            SubjectKind::None => "none",
+        }
+    }
+
+    /// Whether a subject of this kind names a record (`id` required) or not
+    /// (`id` refused).
+    pub fn needs_id(self) -> bool {
+        self != SubjectKind::None
+    }
+}
+
+/// A finding still waiting for the addressed organisation is overdue the
+/// day after its rectification deadline.
+pub fn finding_overdue(status: FindingStatus, rectify_by: NaiveDate, today: NaiveDate) -> bool {
+    status == FindingStatus::Open && rectify_by < today
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_types_round_trip_their_names() {
+        for t in AgencyType::ALL {
+            assert_eq!(t.as_str().parse::<AgencyType>(), Ok(t));
+        }
+        assert!("ministry".parse::<AgencyType>().is_err());
+    }
+
+    #[test]
+    fn a_finding_is_answered_then_closed_or_reopened() {
+        use FindingAction::*;
+        use FindingStatus::*;
+        assert_eq!(Open.apply(Respond), Ok(Responded));
+        assert_eq!(Responded.apply(Accept), Ok(Closed));
+        assert_eq!(Responded.apply(Reopen), Ok(Open));
+        assert_eq!(Closed.apply(Reopen), Ok(Open));
+        assert!(Open.apply(Accept).is_err(), "nothing to accept before an answer");
+        assert!(Closed.apply(Respond).is_err());
+        assert!(Open.apply(Reopen).is_err());
+    }
+
+    #[test]
+    fn only_unanswered_findings_go_overdue() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        assert!(!finding_overdue(FindingStatus::Open, d(7), d(7)));
+        assert!(finding_overdue(FindingStatus::Open, d(7), d(8)));
+        assert!(!finding_overdue(FindingStatus::Responded, d(7), d(8)));
+        assert!(!finding_overdue(FindingStatus::Closed, d(7), d(8)));
+    }
+}

@@ -1,0 +1,162 @@
+//! Multi-agency collaboration: agency types, a person's village committee
+//! (by API and by the roster's 村(居)委会 column), supervision findings.
+
+use serde_json::{Value, json};
+
+use crate::{
+    helpers::{World, uscc},
+    sessions::person,
+};
+
+async fn agency(w: &World, name: &str, agency_type: &str, n: u32) -> String {
+    let r = w
+        .app
+        .post(
+            "/api/v1/organizations",
+            Some(w.token("admin")),
+            json!({"kind": "agency", "agency_type": agency_type, "name": name, "uscc": uscc(n)}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["agency_type"], agency_type);
+    r.id()
+}
+
+#[tokio::test]
+async fn agencies_carry_their_type_and_only_agencies_do() {
+    let w = World::new().await;
+    let admin = w.token("admin");
+    let committee = agency(&w, "城关村民委员会", "village_committee", 501).await;
+    // Required for an agency, refused for every other kind; one of the seven (else a malformed body).
+    let cases = [
+        json!({"kind": "agency", "name": "无类型", "uscc": uscc(502)}),
+        json!({"kind": "ngo", "agency_type": "police", "name": "社工站", "uscc": uscc(503)}),
+    ];
+    for body in cases {
+        let r = w.app.post("/api/v1/organizations", Some(admin), body).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], "agency_type", "{}", r.body);
+    }
+    let unknown = w
+        .app
+        .post(
+            "/api/v1/organizations",
+            Some(admin),
+            json!({"kind": "agency", "agency_type": "ministry", "name": "部", "uscc": uscc(504)}),
+        )
+        .await;
+    assert_eq!(unknown.status, 400, "not one of the seven: {}", unknown.body);
+    // Shown on reads and filterable; an office (no agency) shows null.
+    let one = w
+        .app
+        .get(&format!("/api/v1/organizations/{committee}"), admin)
+        .await;
+    assert_eq!(one.body["agency_type"], "village_committee");
+    let office = w
+        .app
+        .get(&format!("/api/v1/organizations/{}", w.office), admin)
+        .await;
+    assert_eq!(office.body["agency_type"], Value::Null);
+    let listed = w
+        .app
+        .get("/api/v1/organizations?agency_type=village_committee", admin)
+        .await;
+    let ids: Vec<&str> = listed.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec![committee.as_str()]);
+    // A police station must be a police agency; an office cannot take a type.
+    let tag = office.body["version"].to_string();
+    let r = w
+        .app
+        .patch(
+            &format!("/api/v1/organizations/{}", w.office),
+            admin,
+            json!({"police_station_id": committee}),
+            Some(&format!("\"{tag}\"")),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.body["errors"][0]["field"], "police_station_id");
+    let r = w
+        .app
+        .patch(
+            &format!("/api/v1/organizations/{}", w.office),
+            admin,
+            json!({"agency_type": "police"}),
+            Some(&format!("\"{tag}\"")),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.body["errors"][0]["field"], "agency_type");
+}
+
+#[tokio::test]
+async fn a_person_names_a_village_committee_by_api_and_by_roster() {
+    let w = World::new().await;
+    let office = w.token("office_staff");
+    let committee = agency(&w, "城关村民委员会", "village_committee", 511).await;
+    let mut body = person("19800101", 11);
+    body["village_committee_id"] = json!(committee);
+    let r = w.app.post("/api/v1/participants", Some(office), body).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["village_committee_id"], committee.as_str());
+    // Any other organisation is refused, by create and by update; null removes it.
+    let mut wrong = person("19800101", 12);
+    wrong["village_committee_id"] = json!(w.agency);
+    let bad = w.app.post("/api/v1/participants", Some(office), wrong).await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert_eq!(bad.body["errors"][0]["field"], "village_committee_id");
+    let id = r.id();
+    let patch = |body: Value| {
+        let w = &w;
+        let id = id.clone();
+        async move {
+            w.app
+                .patch(&format!("/api/v1/participants/{id}"), w.token("office_staff"), body, None)
+                .await
+        }
+    };
+    let r = patch(json!({"village_committee_id": w.office})).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    let r = patch(json!({"village_committee_id": null})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["village_committee_id"], Value::Null);
+    // The roster names the committee in 村(居)委会; an unknown name rejects the row.
+    let id_number = |birth: &str, serial: u32| person(birth, serial)["id_number"].clone();
+    let csv = format!(
+        "姓名,身份证号,矫正类别,管理类别,矫正起始日,矫正终止日,村(居)委会\n\
+         王建国,{},缓刑,普管,2026-01-01,2027-06-30,城关村民委员会\n\
+         李秀英,{},假释,严管,2026-02-01,2027-01-31,不存在村委会\n",
+        id_number("19850505", 21).as_str().unwrap(),
+        id_number("19900202", 22).as_str().unwrap(),
+    );
+    let r = w
+        .app
+        .post_raw(
+            "/api/v1/participants/import",
+            office,
+            "text/csv",
+            csv.into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let results = r.body["results"].as_array().unwrap();
+    assert_eq!(results[0]["status"], "created", "{}", r.body);
+    assert_eq!(results[1]["status"], "rejected");
+    assert_eq!(results[1]["errors"][0]["field"], "village_committee");
+    let created = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/participants/{}",
+                results[0]["participant_id"].as_str().unwrap()
+            ),
+            office,
+        )
+        .await;
+    assert_eq!(created.body["village_committee_id"], committee.as_str());
+}
