@@ -189,6 +189,7 @@ impl OrganizationsApi {
         method = "get",
         operation_id = "list_organizations"
     )]
+    #[allow(clippy::too_many_arguments)] // one per query parameter
     async fn list(
         &self,
         ctx: Ctx,

@@ -179,6 +179,7 @@ mod tests {
             medical_needs: false,
             status: "active".into(),
             status_date: None,
+            village_committee_id: None,
             status_reason: None,
             created_by: Uuid::nil(),
             version: 1,
