@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod discipline;
 pub mod export;
+pub mod findings;
 pub mod hours;
 pub mod ops;
 pub mod organizations;
@@ -66,6 +67,8 @@ pub enum ApiTags {
     Alerts,
     /// Periodic contract reports, dashboards and CSV exports for the bureau.
     Reports,
+    /// Multi-agency collaboration (多部门协同): procuratorate findings, joint meetings and their tasks.
+    Collaboration,
 }
 
 /// All operations, in spec order (two groups: a tuple implements `OpenApi` up to 16 members).
@@ -92,6 +95,7 @@ pub type Apis = (
         referrals::ReferralsApi,
         reports::ReportsApi,
         stats::StatsApi,
+        findings::FindingsApi,
     ),
 );
 
@@ -120,6 +124,7 @@ pub fn apis() -> Apis {
             referrals::ReferralsApi,
             reports::ReportsApi,
             stats::StatsApi,
+            findings::FindingsApi,
         ),
     )
 }
@@ -155,6 +160,11 @@ impl<'a> FromRequest<'a> for Ctx {
 
 impl Ctx {
     /// The audit actor for a caller in this request.
+    /// Today in the bureau's time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.state.clock.today(self.state.settings.tz())
+    }
+
     pub fn actor(&self, caller: &Caller) -> Actor {
         let (actor_type, id) = caller.actor();
         Actor {

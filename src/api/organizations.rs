@@ -71,7 +71,12 @@ impl Organization {
             township: m.township,
             contact_email: m.contact_email,
             police_station_id: m.police_station_id,
-            agency_type: m.agency_type.as_deref().map(stored::<crate::domain::collaboration::AgencyType>).transpose()?.map(Into::into),
+            agency_type: m
+                .agency_type
+                .as_deref()
+                .map(stored::<crate::domain::collaboration::AgencyType>)
+                .transpose()?
+                .map(Into::into),
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,

@@ -18,6 +18,8 @@ pub mod bootstrap;
 pub mod contracts;
 /// Discipline records and the revocation the rules suggest.
 pub mod discipline;
+/// Procuratorate findings: record, respond, accept or reopen, overdue reminders.
+pub mod findings;
 /// A person's month judged against their requirement, for many people at once.
 pub mod hours;
 /// Login, refresh rotation, logout and the client-credentials grant.

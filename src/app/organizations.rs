@@ -57,10 +57,9 @@ pub async fn create<C: ConnectionTrait>(
         }
     };
     match (new.kind, new.agency_type) {
-        (OrgKind::Agency, None) => broken.push(FieldError::new(
-            "agency_type",
-            "is required for an agency",
-        )),
+        (OrgKind::Agency, None) => {
+            broken.push(FieldError::new("agency_type", "is required for an agency"))
+        }
         (OrgKind::Agency, Some(_)) | (_, None) => {}
         (_, Some(_)) => broken.push(FieldError::new(
             "agency_type",

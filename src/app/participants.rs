@@ -382,9 +382,9 @@ async fn committee_problem<C: ConnectionTrait>(
     let Some(id) = committee else {
         return Ok(None);
     };
-    let is_committee = store::organizations::find(conn, id).await?.is_some_and(|o| {
-        o.agency_type.as_deref() == Some(AgencyType::VillageCommittee.as_str())
-    });
+    let is_committee = store::organizations::find(conn, id)
+        .await?
+        .is_some_and(|o| o.agency_type.as_deref() == Some(AgencyType::VillageCommittee.as_str()));
     Ok((!is_committee).then(|| {
         FieldError::new(
             "village_committee_id",
@@ -455,7 +455,9 @@ pub async fn update<C: ConnectionTrait>(
     m.skills = changes.skills.unwrap_or(m.skills);
     m.able_to_work = changes.able_to_work.unwrap_or(m.able_to_work);
     m.medical_needs = changes.medical_needs.unwrap_or(m.medical_needs);
-    m.village_committee_id = changes.village_committee_id.unwrap_or(m.village_committee_id);
+    m.village_committee_id = changes
+        .village_committee_id
+        .unwrap_or(m.village_committee_id);
     let m = store::participants::save(txn, m, state.clock.now()).await?;
     let detail = json!({"version": m.version});
     let object = Some(m.id.to_string());

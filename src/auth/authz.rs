@@ -97,6 +97,14 @@ pub enum Permission {
     ReadCompliance,
     ReadOverview,
     RateAttendance,
+    /// Supervision findings: the bureau and the procuratorate all, an office or NGO its own.
+    ReadFindings,
+    /// The procuratorate's one write: recording a finding…
+    RecordFinding,
+    /// …and closing or reopening it.
+    DecideFinding,
+    /// The addressed organisation answers with its rectification.
+    RespondFinding,
 }
 
 impl Permission {
@@ -156,11 +164,16 @@ impl Permission {
         Permission::ReadCompliance,
         Permission::ReadOverview,
         Permission::RateAttendance,
+        Permission::ReadFindings,
+        Permission::RecordFinding,
+        Permission::DecideFinding,
+        Permission::RespondFinding,
     ];
 }
 
 /// The matrix. `ngo_admin` manages users and clients of its own NGO only
-/// (enforced by the store scope); the auditor never writes.
+/// (enforced by the store scope); the auditor writes only supervision
+/// findings (and signs checkpoints of the trail, which changes no record).
 pub fn allowed(role: Role, permission: Permission) -> bool {
     use Permission as P;
     use Role::*;
@@ -216,6 +229,9 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::DecideReports => role == Officer,
         P::ReadCompliance => matches!(role, Admin | Officer | Auditor | OfficeStaff),
         P::ReadOverview => matches!(role, Admin | Officer | Auditor),
+        P::ReadFindings => role != AgencyStaff,
+        P::RecordFinding | P::DecideFinding => role == Auditor,
+        P::RespondFinding => matches!(role, Admin | Officer | OfficeStaff | NgoAdmin),
     }
 }
 
@@ -331,6 +347,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_auditor_writes_only_findings() {
+        for p in [Permission::RecordFinding, Permission::DecideFinding] {
+            for r in Role::ALL {
+                assert_eq!(allowed(*r, p), *r == Role::Auditor, "{r:?} {p:?}");
+            }
+        }
+        assert!(!allowed(Role::Auditor, Permission::RespondFinding));
+    }
+
+    #[test]
     fn auditor_never_writes() {
         for p in Permission::ALL {
             let write = !matches!(
@@ -355,6 +381,10 @@ mod tests {
                     | Permission::ReadReports
                     | Permission::ReadCompliance
                     | Permission::ReadOverview
+                    | Permission::ReadFindings
+                    // The supervision findings: the auditor's only write.
+                    | Permission::RecordFinding
+                    | Permission::DecideFinding
             );
             if write {
                 assert!(!allowed(Role::Auditor, *p), "auditor may {p:?}");

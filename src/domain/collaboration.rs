@@ -130,7 +130,10 @@ mod tests {
         assert_eq!(Responded.apply(Accept), Ok(Closed));
         assert_eq!(Responded.apply(Reopen), Ok(Open));
         assert_eq!(Closed.apply(Reopen), Ok(Open));
-        assert!(Open.apply(Accept).is_err(), "nothing to accept before an answer");
+        assert!(
+            Open.apply(Accept).is_err(),
+            "nothing to accept before an answer"
+        );
         assert!(Closed.apply(Respond).is_err());
         assert!(Open.apply(Reopen).is_err());
     }

@@ -245,6 +245,31 @@ pub fn report_decision(
 }
 
 /// A contract's monthly report is overdue, to the NGO.
+/// A supervision finding (检察监督) addressed to the organisation: new, or
+/// (`overdue`) its rectification deadline has passed without an answer.
+/// The mail carries no finding text (it may name people): the link shows it
+/// to those who may read it.
+pub fn finding(overdue: bool, rectify_by: &str, link: String) -> Mail {
+    let (subject, zh, en) = if overdue {
+        (
+            format!("检察监督意见逾期未整改 Overdue finding (rectify by {rectify_by})"),
+            format!("检察机关的监督意见已过整改期限（{rectify_by}），请尽快整改并答复。"),
+            format!(
+                "The procuratorate's finding was due for rectification by {rectify_by}; please rectify and respond."
+            ),
+        )
+    } else {
+        (
+            format!("检察监督意见 New finding (rectify by {rectify_by})"),
+            format!("检察机关向贵单位提出监督意见，请于{rectify_by}前整改并答复。"),
+            format!(
+                "The procuratorate has recorded a finding addressed to you; rectify and respond by {rectify_by}."
+            ),
+        )
+    };
+    mail("finding", subject, &[zh], &[en], Some(link))
+}
+
 pub fn report_overdue(contract_no: &str, month: &str, link: String) -> Mail {
     mail(
         "report_overdue",

@@ -5,6 +5,7 @@ pub mod api_clients;
 pub mod audit;
 pub mod care;
 pub mod contracts;
+pub mod findings;
 pub mod group_commit;
 pub mod hours;
 pub mod idempotency;

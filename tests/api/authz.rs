@@ -113,6 +113,59 @@ fn ops(w: &World) -> Vec<Op> {
             body: None,
             allowed: &["admin", "auditor"],
         },
+        Op {
+            name: "list_findings",
+            method: Method::GET,
+            path: "/api/v1/findings".into(),
+            body: None,
+            allowed: &[
+                "admin",
+                "officer",
+                "office_staff",
+                "ngo_admin",
+                "ngo_staff",
+                "ngo_b_admin",
+                "auditor",
+            ],
+        },
+        Op {
+            // The auditor's only write (a body that fails its checks: nothing is written).
+            name: "create_finding",
+            method: Method::POST,
+            path: "/api/v1/findings".into(),
+            body: Some(
+                json!({"organization_id": w.agency, "subject": {"kind": "none"},
+                              "description": "x", "rectify_by": "2000-01-01"}),
+            ),
+            allowed: &["auditor"],
+        },
+        Op {
+            name: "respond_finding",
+            method: Method::POST,
+            path: format!("/api/v1/findings/{}/respond", uuid::Uuid::nil()),
+            body: Some(json!({"rectification": "done"})),
+            allowed: &[
+                "admin",
+                "officer",
+                "office_staff",
+                "ngo_admin",
+                "ngo_b_admin",
+            ],
+        },
+        Op {
+            name: "accept_finding",
+            method: Method::POST,
+            path: format!("/api/v1/findings/{}/accept", uuid::Uuid::nil()),
+            body: Some(json!({})),
+            allowed: &["auditor"],
+        },
+        Op {
+            name: "reopen_finding",
+            method: Method::POST,
+            path: format!("/api/v1/findings/{}/reopen", uuid::Uuid::nil()),
+            body: Some(json!({})),
+            allowed: &["auditor"],
+        },
     ]
 }
 
@@ -197,8 +250,27 @@ async fn another_tenants_objects_are_404_for_every_id_operation() {
         )
         .await
         .id();
+    // A supervision finding addressed to NGO A.
+    let today = w.app.state.clock.today(w.app.state.settings.tz());
+    let finding = w
+        .app
+        .post(
+            "/api/v1/findings",
+            Some(w.token("auditor")),
+            json!({"organization_id": w.ngo_a, "subject": {"kind": "none"}, "description": "台账不全",
+                   "rectify_by": (today + chrono::Duration::days(7)).to_string()}),
+        )
+        .await;
+    assert_eq!(finding.status, 201, "{}", finding.body);
+    let finding = finding.id();
     let intruder = w.token("ngo_b_admin");
     let cases: Vec<(Method, String, Option<serde_json::Value>)> = vec![
+        (Method::GET, format!("/api/v1/findings/{finding}"), None),
+        (
+            Method::POST,
+            format!("/api/v1/findings/{finding}/respond"),
+            Some(json!({"rectification": "not ours"})),
+        ),
         (
             Method::GET,
             format!("/api/v1/organizations/{}", w.ngo_a),

@@ -1,6 +1,7 @@
 //! Multi-agency collaboration: agency types, a person's village committee
 //! (by API and by the roster's 村(居)委会 column), supervision findings.
 
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use crate::{
@@ -45,7 +46,11 @@ async fn agencies_carry_their_type_and_only_agencies_do() {
             json!({"kind": "agency", "agency_type": "ministry", "name": "部", "uscc": uscc(504)}),
         )
         .await;
-    assert_eq!(unknown.status, 400, "not one of the seven: {}", unknown.body);
+    assert_eq!(
+        unknown.status, 400,
+        "not one of the seven: {}",
+        unknown.body
+    );
     // Shown on reads and filterable; an office (no agency) shows null.
     let one = w
         .app
@@ -107,7 +112,10 @@ async fn a_person_names_a_village_committee_by_api_and_by_roster() {
     // Any other organisation is refused, by create and by update; null removes it.
     let mut wrong = person("19800101", 12);
     wrong["village_committee_id"] = json!(w.agency);
-    let bad = w.app.post("/api/v1/participants", Some(office), wrong).await;
+    let bad = w
+        .app
+        .post("/api/v1/participants", Some(office), wrong)
+        .await;
     assert_eq!(bad.status, 422, "{}", bad.body);
     assert_eq!(bad.body["errors"][0]["field"], "village_committee_id");
     let id = r.id();
@@ -116,7 +124,12 @@ async fn a_person_names_a_village_committee_by_api_and_by_roster() {
         let id = id.clone();
         async move {
             w.app
-                .patch(&format!("/api/v1/participants/{id}"), w.token("office_staff"), body, None)
+                .patch(
+                    &format!("/api/v1/participants/{id}"),
+                    w.token("office_staff"),
+                    body,
+                    None,
+                )
                 .await
         }
     };
@@ -159,4 +172,202 @@ async fn a_person_names_a_village_committee_by_api_and_by_roster() {
         )
         .await;
     assert_eq!(created.body["village_committee_id"], committee.as_str());
+}
+
+async fn outbox(w: &World, kind: &str) -> i64 {
+    let row = w
+        .app
+        .state
+        .db
+        .read
+        .query_one_raw(sea_orm::Statement::from_string(
+            w.app.state.db.backend(),
+            format!("SELECT COUNT(*) AS n FROM outbox WHERE kind = '{kind}'"),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
+async fn run(w: &World, job: &str) -> usize {
+    huigui::jobs::run(&w.app.state, job)
+        .await
+        .unwrap()
+        .expect("lease")
+}
+
+#[tokio::test]
+async fn the_procuratorate_records_a_finding_the_office_rectifies_and_it_is_closed_or_reopened() {
+    let w = World::new().await;
+    let office = w.token("office_staff");
+    let auditor = w.token("auditor");
+    let today = w.app.state.clock.today(w.app.state.settings.tz());
+    let person = w
+        .app
+        .post("/api/v1/participants", Some(office), person("19800101", 31))
+        .await
+        .id();
+    let by = (today + chrono::Duration::days(10)).to_string();
+    let body = |org: &str, kind: &str, id: Value, by: &str| {
+        json!({"organization_id": org, "subject": {"kind": kind, "id": id},
+               "description": "社区服务时长记录不全，请核实并补正。", "rectify_by": by})
+    };
+    // Only the procuratorate records; everyone else is 403.
+    for role in [
+        "admin",
+        "officer",
+        "office_staff",
+        "ngo_admin",
+        "agency_staff",
+    ] {
+        let r = w
+            .app
+            .post(
+                "/api/v1/findings",
+                Some(w.token(role)),
+                body(&w.office, "participant", json!(person), &by),
+            )
+            .await;
+        assert_eq!(r.status, 403, "{role}: {}", r.body);
+    }
+    // Addressee, subject and deadline are checked.
+    let past = (today - chrono::Duration::days(1)).to_string();
+    for (b, field) in [
+        (body(&w.agency, "none", Value::Null, &by), "organization_id"),
+        (
+            body(&w.office, "participant", Value::Null, &by),
+            "subject.id",
+        ),
+        (body(&w.office, "none", json!(person), &by), "subject.id"),
+        (
+            body(&w.office, "contract", json!(person), &by),
+            "subject.id",
+        ),
+        (
+            body(&w.office, "participant", json!(person), &past),
+            "rectify_by",
+        ),
+    ] {
+        let r = w.app.post("/api/v1/findings", Some(auditor), b).await;
+        assert_eq!(r.status, 422, "{field}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], field, "{}", r.body);
+    }
+    assert_eq!(outbox(&w, "finding").await, 0, "nothing half-written");
+    let r = w
+        .app
+        .post(
+            "/api/v1/findings",
+            Some(auditor),
+            body(&w.office, "participant", json!(person), &by),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["status"], "open");
+    assert_eq!(r.body["overdue"], false);
+    assert_eq!(r.body["subject"]["kind"], "participant");
+    let id = r.id();
+    let path = format!("/api/v1/findings/{id}");
+    assert_eq!(outbox(&w, "finding").await, 1, "the office is mailed");
+
+    // The office, the bureau and the procuratorate see it; an NGO does not (404); agencies may not read findings.
+    for role in ["office_staff", "officer", "admin", "auditor"] {
+        assert_eq!(w.app.get(&path, w.token(role)).await.status, 200, "{role}");
+        let list = w.app.get("/api/v1/findings", w.token(role)).await;
+        assert_eq!(list.body["items"].as_array().unwrap().len(), 1, "{role}");
+    }
+    assert_eq!(w.app.get(&path, w.token("ngo_admin")).await.status, 404);
+    let list = w.app.get("/api/v1/findings", w.token("ngo_admin")).await;
+    assert!(list.body["items"].as_array().unwrap().is_empty());
+    assert_eq!(w.app.get(&path, w.token("agency_staff")).await.status, 403);
+
+    // Nothing to accept before an answer; only the addressee answers.
+    let accept = format!("{path}/accept");
+    assert_eq!(
+        w.app.post(&accept, Some(auditor), json!({})).await.status,
+        409
+    );
+    let answer = json!({"rectification": "已补录缺失的服务时长并复核全部记录。"});
+    let respond = format!("{path}/respond");
+    let r = w
+        .app
+        .post(&respond, Some(w.token("officer")), answer.clone())
+        .await;
+    assert_eq!(
+        r.status, 403,
+        "the bureau sees it but is not addressed: {}",
+        r.body
+    );
+    let r = w
+        .app
+        .post(&respond, Some(w.token("ngo_admin")), answer.clone())
+        .await;
+    assert_eq!(r.status, 404);
+    let r = w.app.post(&respond, Some(office), answer.clone()).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "responded");
+    assert_eq!(r.body["rectification"], answer["rectification"]);
+    assert_eq!(
+        w.app
+            .post(&respond, Some(office), answer.clone())
+            .await
+            .status,
+        409
+    );
+
+    // The office cannot close its own finding; the procuratorate accepts, then reopens with a new deadline.
+    assert_eq!(
+        w.app.post(&accept, Some(office), json!({})).await.status,
+        403
+    );
+    let r = w.app.post(&accept, Some(auditor), json!({})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "closed");
+    assert!(r.body["closed_at"].is_string());
+    let later = (today + chrono::Duration::days(3)).to_string();
+    let r = w
+        .app
+        .post(
+            &format!("{path}/reopen"),
+            Some(auditor),
+            json!({"rectify_by": later}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "open");
+    assert_eq!(r.body["rectify_by"], later.as_str());
+    assert_eq!(outbox(&w, "finding").await, 2, "mailed again on reopening");
+
+    // Past the deadline it is overdue: listed by `overdue=true` and reminded once a day.
+    assert_eq!(run(&w, "finding_reminders").await, 0, "not yet due");
+    w.app.state.clock.advance(chrono::Duration::days(4));
+    let overdue = w.app.get("/api/v1/findings?overdue=true", auditor).await;
+    let items = overdue.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{}", overdue.body);
+    assert_eq!(items[0]["overdue"], true);
+    assert_eq!(run(&w, "finding_reminders").await, 1);
+    assert_eq!(run(&w, "finding_reminders").await, 0, "once a day");
+    w.app.state.clock.advance(chrono::Duration::days(1));
+    assert_eq!(
+        run(&w, "finding_reminders").await,
+        1,
+        "and again the next day"
+    );
+
+    // Every write is audited.
+    let n = w
+        .app
+        .state
+        .db
+        .read
+        .query_one_raw(sea_orm::Statement::from_string(
+            w.app.state.db.backend(),
+            "SELECT COUNT(*) AS n FROM audit_events WHERE object_type = 'finding'".to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(n, 4, "create, respond, accept, reopen");
 }

@@ -3,9 +3,9 @@
 //! through the same checks as a single registration; the whole file is one
 //! transaction (rolled back for `dry_run`).
 
+use crate::api::text::{IdNumberText, Skill};
 use crate::domain::collaboration::AgencyType;
 use std::collections::HashMap;
-use crate::api::text::{IdNumberText, Skill};
 
 use chrono::NaiveDate;
 use poem_openapi::{
