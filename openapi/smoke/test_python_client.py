@@ -267,6 +267,7 @@ def test_referral_reaches_its_agency_and_discipline_suggests_next():
     from huigui_client.api.participants import create_participant
     from huigui_client.api.users import create_user
     from huigui_client.models import (
+        AgencyType,
         CorrectionType,
         CreateDiscipline,
         CreateParticipant,
@@ -292,7 +293,12 @@ def test_referral_reaches_its_agency_and_discipline_suggests_next():
         body=CreateOrganization(kind=OrganizationKind.JUDICIAL_OFFICE, name=f"Py 所 {u}", uscc=uscc(f"11141121{u[:7]}7"), township="孝义镇"),
     )
     agencies = [
-        create_organization.sync(client=admin, body=CreateOrganization(kind=OrganizationKind.AGENCY, name=f"Py 民政 {u}{n}", uscc=uscc(f"11141121{u[:7]}{n}")))
+        create_organization.sync(
+            client=admin,
+            body=CreateOrganization(
+                kind=OrganizationKind.AGENCY, agency_type=AgencyType.CIVIL_AFFAIRS, name=f"Py 民政 {u}{n}", uscc=uscc(f"11141121{u[:7]}{n}")
+            ),
+        )
         for n in "89"
     ]
     pw = f"smoke-password-{u}"
@@ -351,3 +357,61 @@ def test_volunteer_certificate_and_compliance():
     assert cert.participant_name == "志愿者小赵" and cert.total_hours == 0 and cert.number.startswith("VC-")
     stats = get_compliance_stats.sync(client=admin)
     assert stats.month and isinstance(stats.items, list)
+
+
+def test_procuratorate_finding_is_answered_and_closed():
+    from datetime import date, timedelta
+
+    from huigui_client.api.collaboration import accept_finding, create_finding, get_finding, respond_finding
+    from huigui_client.api.users import create_user
+    from huigui_client.models import (
+        CreateFinding,
+        CreateUser,
+        FindingResponse,
+        FindingState,
+        FindingSubject,
+        FindingSubjectKind,
+        UserRole,
+    )
+
+    anon = Client(base_url=BASE)
+    admin = AuthenticatedClient(
+        base_url=BASE,
+        token=create_token.sync(client=anon, body=TokenRequest(email=EMAIL, password=PASSWORD)).access_token,
+    )
+    u = f"{int(time.time()) % 1_000_000:06d}{random.randint(10, 99)}"
+    office = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.JUDICIAL_OFFICE, name=f"Py 检 所 {u}", uscc=uscc(f"11141121{u[:7]}5"), township="孝义镇"),
+    )
+    procuratorate = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.PROCURATORATE, name=f"Py 检察院 {u}", uscc=uscc(f"11141121{u[:7]}6")),
+    )
+    pw = f"smoke-password-{u}"
+
+    def user(role: UserRole, org, tag: str) -> AuthenticatedClient:
+        mail = f"f-{tag}-{u}@py.huigui.cn"
+        create_user.sync(client=admin, body=CreateUser(email=mail, display_name=tag, role=role, organization_id=org, password=pw))
+        return AuthenticatedClient(base_url=BASE, token=create_token.sync(client=anon, body=TokenRequest(email=mail, password=pw)).access_token)
+
+    auditor = user(UserRole.AUDITOR, procuratorate.id, "auditor")
+    staff = user(UserRole.OFFICE_STAFF, office.id, "staff")
+    f = create_finding.sync(
+        client=auditor,
+        body=CreateFinding(
+            organization_id=office.id,
+            subject=FindingSubject(kind=FindingSubjectKind.NONE),
+            description="报到记录不全",
+            rectify_by=date.today() + timedelta(days=7),
+        ),
+    )
+    assert f.status == FindingState.OPEN and f.overdue is False
+    assert create_finding.sync_detailed(client=staff, body=CreateFinding(
+        organization_id=office.id, subject=FindingSubject(kind=FindingSubjectKind.NONE), description="x",
+        rectify_by=date.today() + timedelta(days=7))).status_code == 403
+    answered = respond_finding.sync(client=staff, id=f.id, body=FindingResponse(rectification="已补录"))
+    assert answered.status == FindingState.RESPONDED
+    closed = accept_finding.sync(client=auditor, id=f.id)
+    assert closed.status == FindingState.CLOSED
+    assert get_finding.sync(client=staff, id=f.id).rectification == "已补录"

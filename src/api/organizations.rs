@@ -51,7 +51,8 @@ pub struct Organization {
     /// For judicial offices: the police station (a `police` agency) alerts escalate to by default.
     #[oai(nullable)]
     pub police_station_id: Option<Uuid>,
-    /// For agencies: what kind of agency (absent for every other kind).
+    // For agencies only (absent for every other kind). No doc comment on an
+    // enum field: it would become an `allOf` the Python generator rejects.
     #[oai(skip_serializing_if_is_none)]
     pub agency_type: Option<AgencyType>,
     pub version: i32,
@@ -84,12 +85,12 @@ impl Organization {
     }
 }
 
-/// A new organisation.
+/// A new organisation. `agency_type` is required for an agency and refused for every other kind.
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CreateOrganization {
     pub kind: OrganizationKind,
-    /// Required for agencies; refused for every other kind.
+    // Required for agencies, refused for every other kind (see the struct doc).
     pub agency_type: Option<AgencyType>,
     pub name: Text<200>,
     pub uscc: CreditCode,
@@ -109,7 +110,7 @@ pub struct CreateOrganization {
 pub struct UpdateOrganization {
     #[oai(nullable)]
     pub name: Option<Text<200>>,
-    /// Agencies only.
+    // Agencies only.
     pub agency_type: Option<AgencyType>,
     #[oai(nullable)]
     pub township: MaybeUndefined<Text<100>>,

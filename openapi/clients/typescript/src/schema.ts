@@ -702,6 +702,105 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/findings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List supervision findings
+     * @description The bureau and the procuratorate see all, an office or an NGO those
+     *     addressed to it. Filters `status`, `organization_id`, `overdue`.
+     */
+    get: operations["list_findings"];
+    put?: never;
+    /**
+     * Record a supervision finding (procuratorate)
+     * @description The auditor's only write. The addressed organisation is mailed.
+     */
+    post: operations["create_finding"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/findings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a supervision finding */
+    get: operations["get_finding"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/findings/{id}/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the rectification and close the finding (procuratorate) */
+    post: operations["accept_finding"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/findings/{id}/reopen": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a finding (procuratorate)
+     * @description From `responded` or `closed`; optionally with a new deadline. The organisation is mailed again.
+     */
+    post: operations["reopen_finding"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/findings/{id}/respond": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Respond with the rectification (addressed organisation)
+     * @description Only the organisation the finding is addressed to (403 for others who see it).
+     */
+    post: operations["respond_finding"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/hours/months/{month}/close": {
     parameters: {
       query?: never;
@@ -912,7 +1011,8 @@ export interface paths {
      *     `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
      *     `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
      *     `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
-     *     (separated by `、` or `;`). Each row is checked like a single
+     *     (separated by `、` or `;`), `village_committee` 村(居)委会 (the name of an
+     *     agency of type `village_committee`). Each row is checked like a single
      *     registration: `created`; `updated` when the ID number is already active
      *     in this office (level, period and phone refreshed); or `rejected` with
      *     its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
@@ -1842,6 +1942,13 @@ export interface components {
      */
     ActorType: "user" | "client" | "anonymous" | "system";
     /**
+     * @description What kind of agency an agency organisation is: 乡镇综治办 (`township`),
+     *     民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+     *     法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
+     * @enum {string}
+     */
+    AgencyType: "township" | "civil_affairs" | "police" | "village_committee" | "court" | "health" | "political_legal";
+    /**
      * Alert
      * @description An alert. People appear by participant code only.
      */
@@ -2398,6 +2505,24 @@ export interface components {
       score: number;
     };
     /**
+     * CreateFinding
+     * @description A new finding.
+     */
+    CreateFinding: {
+      description: string;
+      /**
+       * Format: uuid
+       * @description A judicial office, the bureau or an NGO.
+       */
+      organization_id: string;
+      /**
+       * Format: date
+       * @description Not in the past.
+       */
+      rectify_by: string;
+      subject: components["schemas"]["FindingSubject"];
+    };
+    /**
      * CreateHoursEntry
      * @description A manual entry (e.g. public-welfare work at an approved site). `category`:
      *     `education` or `public_welfare` for persons under correction, `volunteer` for volunteers.
@@ -2431,9 +2556,10 @@ export interface components {
     };
     /**
      * CreateOrganization
-     * @description A new organisation.
+     * @description A new organisation. `agency_type` is required for an agency and refused for every other kind.
      */
     CreateOrganization: {
+      agency_type?: components["schemas"]["AgencyType"];
       /** Format: email */
       contact_email?: string | null;
       kind: components["schemas"]["OrganizationKind"];
@@ -2485,6 +2611,12 @@ export interface components {
       /** @description At most 50 skills of at most 50 characters, no control characters. */
       skills?: string[] | null;
       supervision_level?: components["schemas"]["SupervisionLevel"];
+      /**
+       * Format: uuid
+       * @description Persons under correction: their village or residents' committee (an
+       *     agency of type `village_committee`).
+       */
+      village_committee_id?: string | null;
     };
     /**
      * CreateProcurement
@@ -2744,6 +2876,70 @@ export interface components {
       field: string;
       message: string;
     };
+    /**
+     * Finding
+     * @description A supervision finding.
+     */
+    Finding: {
+      /** Format: date-time */
+      closed_at?: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: uuid */
+      created_by: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The addressed organisation: a judicial office, the bureau or an NGO.
+       */
+      organization_id: string;
+      /** @description Open past `rectify_by`. */
+      overdue: boolean;
+      /** @description What the organisation rectified. */
+      rectification?: string | null;
+      /**
+       * Format: date
+       * @description Rectify and respond by this day.
+       */
+      rectify_by: string;
+      /** Format: date-time */
+      responded_at?: string | null;
+      status: components["schemas"]["FindingState"];
+      subject: components["schemas"]["FindingSubject"];
+      /** Format: date-time */
+      updated_at: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * FindingResponse
+     * @description What the organisation rectified.
+     */
+    FindingResponse: {
+      rectification: string;
+    };
+    /**
+     * @description A finding's status: `open` (waiting for the addressed organisation),
+     *     `responded` (rectification reported), `closed` (accepted by the procuratorate).
+     * @enum {string}
+     */
+    FindingState: "open" | "responded" | "closed";
+    /**
+     * FindingSubject
+     * @description The record a finding is about: `id` for every kind but `none`.
+     */
+    FindingSubject: {
+      /** Format: uuid */
+      id?: string | null;
+      kind: components["schemas"]["FindingSubjectKind"];
+    };
+    /**
+     * @description What a finding is about.
+     * @enum {string}
+     */
+    FindingSubjectKind: "participant" | "session" | "contract" | "audit_event" | "none";
     /**
      * @description `format=` of report-like GETs.
      * @enum {string}
@@ -3057,6 +3253,7 @@ export interface components {
      * @description An organisation.
      */
     Organization: {
+      agency_type?: components["schemas"]["AgencyType"];
       contact_email?: string | null;
       /** Format: date-time */
       created_at: string;
@@ -3071,7 +3268,7 @@ export interface components {
       parent_id?: string | null;
       /**
        * Format: uuid
-       * @description For judicial offices: the police station (an agency) alerts escalate to by default.
+       * @description For judicial offices: the police station (a `police` agency) alerts escalate to by default.
        */
       police_station_id?: string | null;
       /** @description Township, for judicial offices. */
@@ -3263,6 +3460,15 @@ export interface components {
       next_cursor?: string | null;
     };
     /**
+     * Page_Finding
+     * @description A page of a list: `{items, next_cursor}`.
+     */
+    Page_Finding: {
+      items: components["schemas"]["Finding"][];
+      /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+      next_cursor?: string | null;
+    };
+    /**
      * Page_Milestone
      * @description A page of a list: `{items, next_cursor}`.
      */
@@ -3407,6 +3613,11 @@ export interface components {
       updated_at: string;
       /** Format: int32 */
       version: number;
+      /**
+       * Format: uuid
+       * @description The village or residents' committee (an agency) that assists with the person.
+       */
+      village_committee_id?: string | null;
     };
     /**
      * ParticipantEnrollment
@@ -3520,7 +3731,11 @@ export interface components {
       | "decide_reports"
       | "read_compliance"
       | "read_overview"
-      | "rate_attendance";
+      | "rate_attendance"
+      | "read_findings"
+      | "record_finding"
+      | "decide_finding"
+      | "respond_finding";
     /**
      * PlannedKpi
      * @description A KPI an NGO plans to reach.
@@ -3683,6 +3898,14 @@ export interface components {
     /** RefreshRequest */
     RefreshRequest: {
       refresh_token: string;
+    };
+    /**
+     * ReopenFinding
+     * @description Reopening: optionally a new deadline (not in the past).
+     */
+    ReopenFinding: {
+      /** Format: date */
+      rectify_by?: string | null;
     };
     /**
      * Report
@@ -4015,6 +4238,7 @@ export interface components {
      * @description Changes to an organisation; absent fields stay, `null` clears.
      */
     UpdateOrganization: {
+      agency_type?: components["schemas"]["AgencyType"];
       /** Format: email */
       contact_email?: string | null;
       name?: string | null;
@@ -4039,6 +4263,11 @@ export interface components {
       /** @description At most 50 skills of at most 50 characters, no control characters. */
       skills?: string[] | null;
       supervision_level?: components["schemas"]["SupervisionLevel"];
+      /**
+       * Format: uuid
+       * @description An agency of type `village_committee`; `null` removes it.
+       */
+      village_committee_id?: string | null;
     };
     /**
      * UpdateProcurement
@@ -8505,6 +8734,602 @@ export interface operations {
       };
     };
   };
+  list_findings: {
+    parameters: {
+      query?: {
+        status?: components["schemas"]["FindingState"];
+        organization_id?: string;
+        overdue?: boolean;
+        /** @description Page size, 1–200 (larger values are capped); default 50. */
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Page_Finding"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed; see `errors`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  create_finding: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the first response for a repeated request (see the API conventions). */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json; charset=utf-8": components["schemas"]["CreateFinding"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description URL of the new resource. */
+          LOCATION: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Finding"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description State conflict or invalid transition. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed; see `errors`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  get_finding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Finding"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  accept_finding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Finding"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description State conflict or invalid transition. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  reopen_finding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json; charset=utf-8": components["schemas"]["ReopenFinding"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Finding"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description State conflict or invalid transition. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed; see `errors`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  respond_finding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json; charset=utf-8": components["schemas"]["FindingResponse"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json; charset=utf-8": components["schemas"]["Finding"];
+        };
+      };
+      /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The caller's role may not perform this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not visible to the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description State conflict or invalid transition. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed; see `errors`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   close_hours_month: {
     parameters: {
       query?: never;
@@ -9022,6 +9847,7 @@ export interface operations {
       query?: {
         kind?: components["schemas"]["OrganizationKind"];
         parent_id?: string;
+        agency_type?: components["schemas"]["AgencyType"];
         /** @description Page size, 1–200 (larger values are capped); default 50. */
         limit?: number;
         cursor?: string;

@@ -398,3 +398,57 @@ test("a partner client logs in, renews by asking again, pages and queues offline
   assert.ok(results.every((r) => r.status === "rejected"));
   assert.equal((await queue.pending()).length, 0);
 });
+
+test("a typed agency and a procuratorate finding: recorded, answered by the NGO, reopened", async () => {
+  const admin = new HuiguiClient({ baseUrl });
+  await admin.login(email, password);
+  const u = unique();
+  const committee = unwrap(
+    await admin.api.POST("/api/v1/organizations", {
+      body: { kind: "agency", agency_type: "village_committee", name: `TS 村委会 ${u}`, uscc: uscc(`54141121${u.slice(0, 7)}3`) },
+    }),
+  );
+  assert.equal(committee.agency_type, "village_committee");
+  const ngo = unwrap(
+    await admin.api.POST("/api/v1/organizations", {
+      body: { kind: "ngo", name: `TS 检 社工 ${u}`, uscc: uscc(`52141121${u.slice(0, 7)}4`) },
+    }),
+  );
+  const procuratorate = unwrap(
+    await admin.api.POST("/api/v1/organizations", {
+      body: { kind: "procuratorate", name: `TS 检察院 ${u}`, uscc: uscc(`11141121${u.slice(0, 7)}5`) },
+    }),
+  );
+  const pw = `smoke-password-${u}`;
+  for (const [role, org] of [["auditor", procuratorate.id], ["ngo_admin", ngo.id]]) {
+    unwrap(
+      await admin.api.POST("/api/v1/users", {
+        body: { email: `f-${role}-${u}@smoke.huigui.cn`, display_name: role, role, organization_id: org, password: pw },
+      }),
+    );
+  }
+  const auditor = new HuiguiClient({ baseUrl });
+  await auditor.login(`f-auditor-${u}@smoke.huigui.cn`, pw);
+  const ngoAdmin = new HuiguiClient({ baseUrl });
+  await ngoAdmin.login(`f-ngo_admin-${u}@smoke.huigui.cn`, pw);
+  const by = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const f = unwrap(
+    await auditor.api.POST("/api/v1/findings", {
+      body: { organization_id: ngo.id, subject: { kind: "none" }, description: "服务台账不全", rectify_by: by },
+    }),
+  );
+  assert.equal(f.status, "open");
+  const answered = unwrap(
+    await ngoAdmin.api.POST("/api/v1/findings/{id}/respond", {
+      params: { path: { id: f.id } },
+      body: { rectification: "已补齐台账" },
+    }),
+  );
+  assert.equal(answered.status, "responded");
+  const reopened = unwrap(
+    await auditor.api.POST("/api/v1/findings/{id}/reopen", { params: { path: { id: f.id } }, body: {} }),
+  );
+  assert.equal(reopened.status, "open");
+  const mine = unwrap(await ngoAdmin.api.GET("/api/v1/findings", { params: { query: { status: "open" } } }));
+  assert.deepEqual(mine.items.map((x) => x.id), [f.id]);
+});

@@ -2,6 +2,7 @@
 
 from .accept_report import AcceptReport
 from .actor_type import ActorType
+from .agency_type import AgencyType
 from .alert import Alert
 from .alert_kind import AlertKind
 from .alert_note import AlertNote
@@ -42,6 +43,7 @@ from .create_contract import CreateContract
 from .create_discipline import CreateDiscipline
 from .create_enrollment import CreateEnrollment
 from .create_evaluation import CreateEvaluation
+from .create_finding import CreateFinding
 from .create_hours_entry import CreateHoursEntry
 from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
@@ -67,6 +69,11 @@ from .escalation import Escalation
 from .evaluation import Evaluation
 from .excuse import Excuse
 from .field_error import FieldError
+from .finding import Finding
+from .finding_response import FindingResponse
+from .finding_state import FindingState
+from .finding_subject import FindingSubject
+from .finding_subject_kind import FindingSubjectKind
 from .format_ import Format
 from .gender_code import GenderCode
 from .health_state import HealthState
@@ -107,6 +114,7 @@ from .page_bid import PageBid
 from .page_contract import PageContract
 from .page_enrollment import PageEnrollment
 from .page_evaluation import PageEvaluation
+from .page_finding import PageFinding
 from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
 from .page_outcome import PageOutcome
@@ -137,6 +145,7 @@ from .referral_person import ReferralPerson
 from .referral_response import ReferralResponse
 from .referral_state import ReferralState
 from .refresh_request import RefreshRequest
+from .reopen_finding import ReopenFinding
 from .report import Report
 from .report_metrics import ReportMetrics
 from .report_metrics_outcomes import ReportMetricsOutcomes
@@ -177,6 +186,7 @@ from .user_role import UserRole
 __all__ = (
     "AcceptReport",
     "ActorType",
+    "AgencyType",
     "Alert",
     "AlertKind",
     "AlertNote",
@@ -217,6 +227,7 @@ __all__ = (
     "CreateDiscipline",
     "CreateEnrollment",
     "CreateEvaluation",
+    "CreateFinding",
     "CreateHoursEntry",
     "CreateMilestone",
     "CreateOrganization",
@@ -242,6 +253,11 @@ __all__ = (
     "Evaluation",
     "Excuse",
     "FieldError",
+    "Finding",
+    "FindingResponse",
+    "FindingState",
+    "FindingSubject",
+    "FindingSubjectKind",
     "Format",
     "GenderCode",
     "HealthState",
@@ -282,6 +298,7 @@ __all__ = (
     "PageContract",
     "PageEnrollment",
     "PageEvaluation",
+    "PageFinding",
     "PageMilestone",
     "PageOrganization",
     "PageOutcome",
@@ -312,6 +329,7 @@ __all__ = (
     "ReferralResponse",
     "ReferralState",
     "RefreshRequest",
+    "ReopenFinding",
     "Report",
     "ReportMetrics",
     "ReportMetricsOutcomes",

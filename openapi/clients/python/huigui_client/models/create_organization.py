@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.agency_type import AgencyType
 from ..models.organization_kind import OrganizationKind
 from ..types import UNSET, Unset
 
@@ -14,12 +15,15 @@ T = TypeVar("T", bound="CreateOrganization")
 
 @_attrs_define
 class CreateOrganization:
-    """A new organisation.
+    """A new organisation. `agency_type` is required for an agency and refused for every other kind.
 
     Attributes:
         kind (OrganizationKind): Organisation kind.
         name (str):
         uscc (str):
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办 (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         contact_email (None | str | Unset):
         parent_id (None | Unset | UUID): For judicial offices: their bureau (default: the caller's bureau).
         township (None | str | Unset): Required for judicial offices.
@@ -28,6 +32,7 @@ class CreateOrganization:
     kind: OrganizationKind
     name: str
     uscc: str
+    agency_type: AgencyType | Unset = UNSET
     contact_email: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
@@ -38,6 +43,10 @@ class CreateOrganization:
         name = self.name
 
         uscc = self.uscc
+
+        agency_type: str | Unset = UNSET
+        if not isinstance(self.agency_type, Unset):
+            agency_type = self.agency_type.value
 
         contact_email: None | str | Unset
         if isinstance(self.contact_email, Unset):
@@ -68,6 +77,8 @@ class CreateOrganization:
                 "uscc": uscc,
             }
         )
+        if agency_type is not UNSET:
+            field_dict["agency_type"] = agency_type
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
@@ -85,6 +96,13 @@ class CreateOrganization:
         name = d.pop("name")
 
         uscc = d.pop("uscc")
+
+        _agency_type = d.pop("agency_type", UNSET)
+        agency_type: AgencyType | Unset
+        if isinstance(_agency_type, Unset):
+            agency_type = UNSET
+        else:
+            agency_type = AgencyType(_agency_type)
 
         def _parse_contact_email(data: object) -> None | str | Unset:
             if data is None:
@@ -125,6 +143,7 @@ class CreateOrganization:
             kind=kind,
             name=name,
             uscc=uscc,
+            agency_type=agency_type,
             contact_email=contact_email,
             parent_id=parent_id,
             township=township,

@@ -34,6 +34,8 @@ class CreateParticipant:
             phone (None | str | Unset):
             skills (list[str] | None | Unset): At most 50 skills of at most 50 characters, no control characters.
             supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+            village_committee_id (None | Unset | UUID): Persons under correction: their village or residents' committee (an
+                agency of type `village_committee`).
     """
 
     kind: ParticipantKind
@@ -48,6 +50,7 @@ class CreateParticipant:
     phone: None | str | Unset = UNSET
     skills: list[str] | None | Unset = UNSET
     supervision_level: SupervisionLevel | Unset = UNSET
+    village_committee_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
@@ -119,6 +122,14 @@ class CreateParticipant:
         if not isinstance(self.supervision_level, Unset):
             supervision_level = self.supervision_level.value
 
+        village_committee_id: None | str | Unset
+        if isinstance(self.village_committee_id, Unset):
+            village_committee_id = UNSET
+        elif isinstance(self.village_committee_id, UUID):
+            village_committee_id = str(self.village_committee_id)
+        else:
+            village_committee_id = self.village_committee_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -147,6 +158,8 @@ class CreateParticipant:
             field_dict["skills"] = skills
         if supervision_level is not UNSET:
             field_dict["supervision_level"] = supervision_level
+        if village_committee_id is not UNSET:
+            field_dict["village_committee_id"] = village_committee_id
 
         return field_dict
 
@@ -275,6 +288,23 @@ class CreateParticipant:
         else:
             supervision_level = SupervisionLevel(_supervision_level)
 
+        def _parse_village_committee_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                village_committee_id_type_0 = UUID(data)
+
+                return village_committee_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        village_committee_id = _parse_village_committee_id(d.pop("village_committee_id", UNSET))
+
         create_participant = cls(
             kind=kind,
             name=name,
@@ -288,6 +318,7 @@ class CreateParticipant:
             phone=phone,
             skills=skills,
             supervision_level=supervision_level,
+            village_committee_id=village_committee_id,
         )
 
         return create_participant

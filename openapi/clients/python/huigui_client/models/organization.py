@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.agency_type import AgencyType
 from ..models.organization_kind import OrganizationKind
 from ..types import UNSET, Unset
 
@@ -26,10 +27,13 @@ class Organization:
         updated_at (datetime.datetime):
         uscc (str): Unified social credit code (GB 32100).
         version (int):
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办 (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         contact_email (None | str | Unset):
         parent_id (None | Unset | UUID): The bureau a judicial office belongs to.
-        police_station_id (None | Unset | UUID): For judicial offices: the police station (an agency) alerts escalate to
-            by default.
+        police_station_id (None | Unset | UUID): For judicial offices: the police station (a `police` agency) alerts
+            escalate to by default.
         township (None | str | Unset): Township, for judicial offices.
     """
 
@@ -40,6 +44,7 @@ class Organization:
     updated_at: datetime.datetime
     uscc: str
     version: int
+    agency_type: AgencyType | Unset = UNSET
     contact_email: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     police_station_id: None | Unset | UUID = UNSET
@@ -60,6 +65,10 @@ class Organization:
         uscc = self.uscc
 
         version = self.version
+
+        agency_type: str | Unset = UNSET
+        if not isinstance(self.agency_type, Unset):
+            agency_type = self.agency_type.value
 
         contact_email: None | str | Unset
         if isinstance(self.contact_email, Unset):
@@ -102,6 +111,8 @@ class Organization:
                 "version": version,
             }
         )
+        if agency_type is not UNSET:
+            field_dict["agency_type"] = agency_type
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
         if parent_id is not UNSET:
@@ -129,6 +140,13 @@ class Organization:
         uscc = d.pop("uscc")
 
         version = d.pop("version")
+
+        _agency_type = d.pop("agency_type", UNSET)
+        agency_type: AgencyType | Unset
+        if isinstance(_agency_type, Unset):
+            agency_type = UNSET
+        else:
+            agency_type = AgencyType(_agency_type)
 
         def _parse_contact_email(data: object) -> None | str | Unset:
             if data is None:
@@ -190,6 +208,7 @@ class Organization:
             updated_at=updated_at,
             uscc=uscc,
             version=version,
+            agency_type=agency_type,
             contact_email=contact_email,
             parent_id=parent_id,
             police_station_id=police_station_id,

@@ -56,6 +56,8 @@ class Participant:
             phone (None | str | Unset):
             status_date (datetime.date | None | Unset):
             supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+            village_committee_id (None | Unset | UUID): The village or residents' committee (an agency) that assists with
+                the person.
     """
 
     able_to_work: bool
@@ -84,6 +86,7 @@ class Participant:
     phone: None | str | Unset = UNSET
     status_date: datetime.date | None | Unset = UNSET
     supervision_level: SupervisionLevel | Unset = UNSET
+    village_committee_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,6 +207,14 @@ class Participant:
         if not isinstance(self.supervision_level, Unset):
             supervision_level = self.supervision_level.value
 
+        village_committee_id: None | str | Unset
+        if isinstance(self.village_committee_id, Unset):
+            village_committee_id = UNSET
+        elif isinstance(self.village_committee_id, UUID):
+            village_committee_id = str(self.village_committee_id)
+        else:
+            village_committee_id = self.village_committee_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -250,6 +261,8 @@ class Participant:
             field_dict["status_date"] = status_date
         if supervision_level is not UNSET:
             field_dict["supervision_level"] = supervision_level
+        if village_committee_id is not UNSET:
+            field_dict["village_committee_id"] = village_committee_id
 
         return field_dict
 
@@ -455,6 +468,23 @@ class Participant:
         else:
             supervision_level = SupervisionLevel(_supervision_level)
 
+        def _parse_village_committee_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                village_committee_id_type_0 = UUID(data)
+
+                return village_committee_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        village_committee_id = _parse_village_committee_id(d.pop("village_committee_id", UNSET))
+
         participant = cls(
             able_to_work=able_to_work,
             code=code,
@@ -482,6 +512,7 @@ class Participant:
             phone=phone,
             status_date=status_date,
             supervision_level=supervision_level,
+            village_committee_id=village_committee_id,
         )
 
         participant.additional_properties = d

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.agency_type import AgencyType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateOrganization")
@@ -16,18 +17,26 @@ class UpdateOrganization:
     """Changes to an organisation; absent fields stay, `null` clears.
 
     Attributes:
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办 (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         contact_email (None | str | Unset):
         name (None | str | Unset):
         police_station_id (None | Unset | UUID): Judicial offices only: an agency organisation.
         township (None | str | Unset):
     """
 
+    agency_type: AgencyType | Unset = UNSET
     contact_email: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     police_station_id: None | Unset | UUID = UNSET
     township: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        agency_type: str | Unset = UNSET
+        if not isinstance(self.agency_type, Unset):
+            agency_type = self.agency_type.value
+
         contact_email: None | str | Unset
         if isinstance(self.contact_email, Unset):
             contact_email = UNSET
@@ -57,6 +66,8 @@ class UpdateOrganization:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if agency_type is not UNSET:
+            field_dict["agency_type"] = agency_type
         if contact_email is not UNSET:
             field_dict["contact_email"] = contact_email
         if name is not UNSET:
@@ -71,6 +82,12 @@ class UpdateOrganization:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _agency_type = d.pop("agency_type", UNSET)
+        agency_type: AgencyType | Unset
+        if isinstance(_agency_type, Unset):
+            agency_type = UNSET
+        else:
+            agency_type = AgencyType(_agency_type)
 
         def _parse_contact_email(data: object) -> None | str | Unset:
             if data is None:
@@ -117,6 +134,7 @@ class UpdateOrganization:
         township = _parse_township(d.pop("township", UNSET))
 
         update_organization = cls(
+            agency_type=agency_type,
             contact_email=contact_email,
             name=name,
             police_station_id=police_station_id,

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -24,6 +25,7 @@ class UpdateParticipant:
         phone (None | str | Unset):
         skills (list[str] | None | Unset): At most 50 skills of at most 50 characters, no control characters.
         supervision_level (SupervisionLevel | Unset): 严管 strict, 普管 ordinary, 宽管 lenient.
+        village_committee_id (None | Unset | UUID): An agency of type `village_committee`; `null` removes it.
     """
 
     able_to_work: bool | None | Unset = UNSET
@@ -33,6 +35,7 @@ class UpdateParticipant:
     phone: None | str | Unset = UNSET
     skills: list[str] | None | Unset = UNSET
     supervision_level: SupervisionLevel | Unset = UNSET
+    village_committee_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         able_to_work: bool | None | Unset
@@ -80,6 +83,14 @@ class UpdateParticipant:
         if not isinstance(self.supervision_level, Unset):
             supervision_level = self.supervision_level.value
 
+        village_committee_id: None | str | Unset
+        if isinstance(self.village_committee_id, Unset):
+            village_committee_id = UNSET
+        elif isinstance(self.village_committee_id, UUID):
+            village_committee_id = str(self.village_committee_id)
+        else:
+            village_committee_id = self.village_committee_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -97,6 +108,8 @@ class UpdateParticipant:
             field_dict["skills"] = skills
         if supervision_level is not UNSET:
             field_dict["supervision_level"] = supervision_level
+        if village_committee_id is not UNSET:
+            field_dict["village_committee_id"] = village_committee_id
 
         return field_dict
 
@@ -181,6 +194,23 @@ class UpdateParticipant:
         else:
             supervision_level = SupervisionLevel(_supervision_level)
 
+        def _parse_village_committee_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                village_committee_id_type_0 = UUID(data)
+
+                return village_committee_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        village_committee_id = _parse_village_committee_id(d.pop("village_committee_id", UNSET))
+
         update_participant = cls(
             able_to_work=able_to_work,
             correction_end=correction_end,
@@ -189,6 +219,7 @@ class UpdateParticipant:
             phone=phone,
             skills=skills,
             supervision_level=supervision_level,
+            village_committee_id=village_committee_id,
         )
 
         return update_participant

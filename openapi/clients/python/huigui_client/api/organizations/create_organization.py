@@ -119,7 +119,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CreateOrganization): A new organisation.
+        body (CreateOrganization): A new organisation. `agency_type` is required for an agency and
+            refused for every other kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +155,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (CreateOrganization): A new organisation.
+        body (CreateOrganization): A new organisation. `agency_type` is required for an agency and
+            refused for every other kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +186,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CreateOrganization): A new organisation.
+        body (CreateOrganization): A new organisation. `agency_type` is required for an agency and
+            refused for every other kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,7 +220,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (CreateOrganization): A new organisation.
+        body (CreateOrganization): A new organisation. `agency_type` is required for an agency and
+            refused for every other kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.agency_type import AgencyType
 from ...models.organization_kind import OrganizationKind
 from ...models.page_organization import PageOrganization
 from ...models.problem import Problem
@@ -16,6 +17,7 @@ def _get_kwargs(
     *,
     kind: OrganizationKind | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
+    agency_type: AgencyType | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -32,6 +34,12 @@ def _get_kwargs(
     if not isinstance(parent_id, Unset):
         json_parent_id = str(parent_id)
     params["parent_id"] = json_parent_id
+
+    json_agency_type: str | Unset = UNSET
+    if not isinstance(agency_type, Unset):
+        json_agency_type = agency_type.value
+
+    params["agency_type"] = json_agency_type
 
     params["limit"] = limit
 
@@ -113,6 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     kind: OrganizationKind | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
+    agency_type: AgencyType | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageOrganization | Problem]:
@@ -124,6 +133,10 @@ def sync_detailed(
     Args:
         kind (OrganizationKind | Unset): Organisation kind.
         parent_id (UUID | Unset):
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办
+            (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -138,6 +151,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         kind=kind,
         parent_id=parent_id,
+        agency_type=agency_type,
         limit=limit,
         cursor=cursor,
     )
@@ -154,6 +168,7 @@ def sync(
     client: AuthenticatedClient,
     kind: OrganizationKind | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
+    agency_type: AgencyType | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageOrganization | Problem | None:
@@ -165,6 +180,10 @@ def sync(
     Args:
         kind (OrganizationKind | Unset): Organisation kind.
         parent_id (UUID | Unset):
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办
+            (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -180,6 +199,7 @@ def sync(
         client=client,
         kind=kind,
         parent_id=parent_id,
+        agency_type=agency_type,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -190,6 +210,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     kind: OrganizationKind | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
+    agency_type: AgencyType | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageOrganization | Problem]:
@@ -201,6 +222,10 @@ async def asyncio_detailed(
     Args:
         kind (OrganizationKind | Unset): Organisation kind.
         parent_id (UUID | Unset):
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办
+            (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -215,6 +240,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         kind=kind,
         parent_id=parent_id,
+        agency_type=agency_type,
         limit=limit,
         cursor=cursor,
     )
@@ -229,6 +255,7 @@ async def asyncio(
     client: AuthenticatedClient,
     kind: OrganizationKind | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
+    agency_type: AgencyType | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageOrganization | Problem | None:
@@ -240,6 +267,10 @@ async def asyncio(
     Args:
         kind (OrganizationKind | Unset): Organisation kind.
         parent_id (UUID | Unset):
+        agency_type (AgencyType | Unset): What kind of agency an agency organisation is: 乡镇综治办
+            (`township`),
+            民政 (`civil_affairs`), 公安 (`police`), 村（居）委会 (`village_committee`),
+            法院 (`court`), 卫生健康 (`health`), 政法委 (`political_legal`).
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -256,6 +287,7 @@ async def asyncio(
             client=client,
             kind=kind,
             parent_id=parent_id,
+            agency_type=agency_type,
             limit=limit,
             cursor=cursor,
         )

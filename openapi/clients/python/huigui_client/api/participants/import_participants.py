@@ -117,7 +117,8 @@ def sync_detailed(
     `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
     `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
     `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
-    (separated by `、` or `;`). Each row is checked like a single
+    (separated by `、` or `;`), `village_committee` 村(居)委会 (the name of an
+    agency of type `village_committee`). Each row is checked like a single
     registration: `created`; `updated` when the ID number is already active
     in this office (level, period and phone refreshed); or `rejected` with
     its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
@@ -159,7 +160,8 @@ def sync(
     `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
     `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
     `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
-    (separated by `、` or `;`). Each row is checked like a single
+    (separated by `、` or `;`), `village_committee` 村(居)委会 (the name of an
+    agency of type `village_committee`). Each row is checked like a single
     registration: `created`; `updated` when the ID number is already active
     in this office (level, period and phone refreshed); or `rejected` with
     its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
@@ -196,7 +198,8 @@ async def asyncio_detailed(
     `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
     `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
     `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
-    (separated by `、` or `;`). Each row is checked like a single
+    (separated by `、` or `;`), `village_committee` 村(居)委会 (the name of an
+    agency of type `village_committee`). Each row is checked like a single
     registration: `created`; `updated` when the ID number is already active
     in this office (level, period and phone refreshed); or `rejected` with
     its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
@@ -236,7 +239,8 @@ async def asyncio(
     `correction_type` 矫正类别 (管制/缓刑/假释/暂予监外执行 or the codes),
     `supervision_level` 管理类别 (严管/普管/宽管 or the codes),
     `correction_start` 矫正起始日, `correction_end` 矫正终止日, `skills` 特长
-    (separated by `、` or `;`). Each row is checked like a single
+    (separated by `、` or `;`), `village_committee` 村(居)委会 (the name of an
+    agency of type `village_committee`). Each row is checked like a single
     registration: `created`; `updated` when the ID number is already active
     in this office (level, period and phone refreshed); or `rejected` with
     its errors. Up to 5,000 rows, one transaction; `dry_run=true` writes nothing.
