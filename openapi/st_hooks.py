@@ -40,6 +40,13 @@ BUSINESS_RULES = [
     # A judicial office needs its township (乡镇); other kinds need none.
     ("create_organization", "township", r"^is required for a judicial office$"),
     ("update_organization", "township", r"^is required for a judicial office$"),
+    # Only agencies have an agency type, and an agency needs one.
+    ("create_organization", "agency_type", r"^(is required for an agency|only agencies have an agency type)$"),
+    ("update_organization", "agency_type", r"^only agencies have an agency type$"),
+    # A finding's subject names a record of its kind (none: no id); deadlines are not in the past.
+    ("create_finding", "subject.id", r"^(is required for this kind|must be absent for none|no such record)$"),
+    ("create_finding", "rectify_by", r"^must not be in the past$"),
+    ("reopen_finding", "rectify_by", r"^must not be in the past$"),
     # An admin may not lock themselves out.
     ("update_user", "disabled", r"^you may not disable yourself or change your own role$"),
     ("update_user", "role", r"^you may not disable yourself or change your own role$"),
