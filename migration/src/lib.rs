@@ -15,6 +15,7 @@ mod m20261202_000009_rollups;
 mod m20261202_000010_served_spans;
 mod m20261203_000011_security;
 mod m20261207_000012_agency_types_findings;
+mod m20261207_000013_meetings;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_served_spans::Migration),
             Box::new(m20261203_000011_security::Migration),
             Box::new(m20261207_000012_agency_types_findings::Migration),
+            Box::new(m20261207_000013_meetings::Migration),
         ]
     }
 }

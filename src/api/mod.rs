@@ -9,6 +9,7 @@ pub mod discipline;
 pub mod export;
 pub mod findings;
 pub mod hours;
+pub mod meetings;
 pub mod ops;
 pub mod organizations;
 pub mod outcomes;
@@ -96,6 +97,7 @@ pub type Apis = (
         reports::ReportsApi,
         stats::StatsApi,
         findings::FindingsApi,
+        meetings::MeetingsApi,
     ),
 );
 
@@ -125,6 +127,7 @@ pub fn apis() -> Apis {
             reports::ReportsApi,
             stats::StatsApi,
             findings::FindingsApi,
+            meetings::MeetingsApi,
         ),
     )
 }

@@ -24,6 +24,8 @@ pub mod findings;
 pub mod hours;
 /// Login, refresh rotation, logout and the client-credentials grant.
 pub mod login;
+/// Joint meetings: convening, minutes (items), follow-up tasks, task reminders.
+pub mod meetings;
 /// Registering organisations.
 pub mod organizations;
 /// Recording an outcome (by hand, on release or revocation).

@@ -105,6 +105,14 @@ pub enum Permission {
     DecideFinding,
     /// The addressed organisation answers with its rectification.
     RespondFinding,
+    /// Joint meetings: every organisation sees those it takes part in.
+    ReadMeetings,
+    /// The bureau convenes county meetings, a judicial office township ones.
+    ConveneMeeting,
+    /// Follow-up tasks: an organisation sees those it owns.
+    ReadTasks,
+    /// The owning organisation reports a task done.
+    CompleteTask,
 }
 
 impl Permission {
@@ -168,6 +176,10 @@ impl Permission {
         Permission::RecordFinding,
         Permission::DecideFinding,
         Permission::RespondFinding,
+        Permission::ReadMeetings,
+        Permission::ConveneMeeting,
+        Permission::ReadTasks,
+        Permission::CompleteTask,
     ];
 }
 
@@ -232,6 +244,9 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ReadFindings => role != AgencyStaff,
         P::RecordFinding | P::DecideFinding => role == Auditor,
         P::RespondFinding => matches!(role, Admin | Officer | OfficeStaff | NgoAdmin),
+        P::ReadMeetings | P::ReadTasks => true,
+        P::ConveneMeeting => matches!(role, Officer | OfficeStaff),
+        P::CompleteTask => role != Auditor,
     }
 }
 
@@ -382,6 +397,8 @@ mod tests {
                     | Permission::ReadCompliance
                     | Permission::ReadOverview
                     | Permission::ReadFindings
+                    | Permission::ReadMeetings
+                    | Permission::ReadTasks
                     // The supervision findings: the auditor's only write.
                     | Permission::RecordFinding
                     | Permission::DecideFinding

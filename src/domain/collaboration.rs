@@ -1,5 +1,7 @@
 //! Multi-agency collaboration (多部门协同): the kinds of agency a bureau works
-//! with, and the procuratorate's supervision findings (检察监督, 即知即改):
+//! with; joint meetings (联席会议: planned → held → closed, minutes frozen
+//! once closed) and their follow-up tasks (open → done, overdue past their
+//! day); the procuratorate's supervision findings (检察监督, 即知即改):
 //! open → responded (the addressed organisation says what it rectified) →
 //! closed by the procuratorate, or reopened.
 
@@ -75,6 +77,42 @@ transitions!(
     }
 );
 
+transitions!(
+    /// A joint meeting's life: its minutes can change until it is closed.
+    MeetingStatus {
+        Planned => "planned",
+        Held => "held",
+        Closed => "closed",
+    }
+    actions MeetingAction {
+        Hold => "hold": [Planned] => Held,
+        Close => "close": [Held] => Closed,
+    }
+);
+
+impl MeetingStatus {
+    /// Minutes (the meeting, its items and tasks) change only before closing.
+    pub fn editable(self) -> bool {
+        self != MeetingStatus::Closed
+    }
+}
+
+transitions!(
+    /// A follow-up task: open until its owner reports the result.
+    TaskStatus {
+        Open => "open",
+        Done => "done",
+    }
+    actions TaskAction {
+        Complete => "complete": [Open] => Done,
+    }
+);
+
+/// An open task is overdue the day after it was due.
+pub fn task_overdue(status: TaskStatus, due_on: NaiveDate, today: NaiveDate) -> bool {
+    status == TaskStatus::Open && due_on < today
+}
+
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SubjectKind {
@@ -136,6 +174,30 @@ mod tests {
         );
         assert!(Closed.apply(Respond).is_err());
         assert!(Open.apply(Reopen).is_err());
+    }
+
+    #[test]
+    fn a_meeting_is_held_then_closed_and_closed_minutes_are_frozen() {
+        use MeetingAction::*;
+        use MeetingStatus::*;
+        assert_eq!(Planned.apply(Hold), Ok(Held));
+        assert_eq!(Held.apply(Close), Ok(Closed));
+        assert!(Planned.apply(Close).is_err(), "held first");
+        assert!(Closed.apply(Hold).is_err());
+        assert!(Planned.editable() && Held.editable() && !Closed.editable());
+    }
+
+    #[test]
+    fn tasks_are_done_once_and_overdue_only_while_open() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        assert_eq!(
+            TaskStatus::Open.apply(TaskAction::Complete),
+            Ok(TaskStatus::Done)
+        );
+        assert!(TaskStatus::Done.apply(TaskAction::Complete).is_err());
+        assert!(!task_overdue(TaskStatus::Open, d(7), d(7)));
+        assert!(task_overdue(TaskStatus::Open, d(7), d(8)));
+        assert!(!task_overdue(TaskStatus::Done, d(7), d(8)));
     }
 
     #[test]

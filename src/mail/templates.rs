@@ -270,6 +270,21 @@ pub fn finding(overdue: bool, rectify_by: &str, link: String) -> Mail {
     mail("finding", subject, &[zh], &[en], Some(link))
 }
 
+/// A follow-up task of a joint meeting is past its day.
+pub fn task_overdue(due_on: &str, link: String) -> Mail {
+    mail(
+        "task",
+        format!("联席会议任务逾期 Overdue meeting task (due {due_on})"),
+        &[format!(
+            "联席会议交办贵单位的任务已过期限（{due_on}），请尽快办理并反馈结果。"
+        )],
+        &[format!(
+            "A task a joint meeting gave your organisation was due on {due_on}; please complete it and report the result."
+        )],
+        Some(link),
+    )
+}
+
 pub fn report_overdue(contract_no: &str, month: &str, link: String) -> Mail {
     mail(
         "report_overdue",

@@ -9,6 +9,7 @@ pub mod findings;
 pub mod group_commit;
 pub mod hours;
 pub mod idempotency;
+pub mod meetings;
 pub mod organizations;
 pub mod outbox;
 pub mod outcomes;

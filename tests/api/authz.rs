@@ -166,6 +166,46 @@ fn ops(w: &World) -> Vec<Op> {
             body: Some(json!({})),
             allowed: &["auditor"],
         },
+        Op {
+            name: "list_meetings",
+            method: Method::GET,
+            path: "/api/v1/meetings".into(),
+            body: None,
+            allowed: ALL,
+        },
+        Op {
+            // A body that fails its checks (no such organisation): nothing is written.
+            name: "create_meeting",
+            method: Method::POST,
+            path: "/api/v1/meetings".into(),
+            body: Some(
+                json!({"level": "county", "title": "t", "held_on": "2026-12-01",
+                              "organization_ids": [uuid::Uuid::nil()]}),
+            ),
+            allowed: &["officer", "office_staff"],
+        },
+        Op {
+            name: "list_tasks",
+            method: Method::GET,
+            path: "/api/v1/tasks".into(),
+            body: None,
+            allowed: ALL,
+        },
+        Op {
+            name: "complete_task",
+            method: Method::POST,
+            path: format!("/api/v1/tasks/{}/complete", uuid::Uuid::nil()),
+            body: Some(json!({"result": "done"})),
+            allowed: &[
+                "admin",
+                "officer",
+                "office_staff",
+                "ngo_admin",
+                "ngo_staff",
+                "ngo_b_admin",
+                "agency_staff",
+            ],
+        },
     ]
 }
 
@@ -263,9 +303,46 @@ async fn another_tenants_objects_are_404_for_every_id_operation() {
         .await;
     assert_eq!(finding.status, 201, "{}", finding.body);
     let finding = finding.id();
+    // A township meeting of the office with NGO A, and a task NGO A owns.
+    let meeting = w
+        .app
+        .post(
+            "/api/v1/meetings",
+            Some(w.token("office_staff")),
+            json!({"level": "township", "title": "乡镇联席会议", "held_on": today.to_string(),
+                   "organization_ids": [w.ngo_a]}),
+        )
+        .await;
+    assert_eq!(meeting.status, 201, "{}", meeting.body);
+    let meeting = meeting.id();
+    let task = w
+        .app
+        .post(
+            &format!("/api/v1/meetings/{meeting}/tasks"),
+            Some(w.token("office_staff")),
+            json!({"owner_id": w.ngo_a, "description": "走访", "due_on": today.to_string()}),
+        )
+        .await
+        .id();
     let intruder = w.token("ngo_b_admin");
     let cases: Vec<(Method, String, Option<serde_json::Value>)> = vec![
         (Method::GET, format!("/api/v1/findings/{finding}"), None),
+        (Method::GET, format!("/api/v1/meetings/{meeting}"), None),
+        (
+            Method::GET,
+            format!("/api/v1/meetings/{meeting}/items"),
+            None,
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/meetings/{meeting}/tasks"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/tasks/{task}/complete"),
+            Some(json!({"result": "not ours"})),
+        ),
         (
             Method::POST,
             format!("/api/v1/findings/{finding}/respond"),

@@ -371,3 +371,261 @@ async fn the_procuratorate_records_a_finding_the_office_rectifies_and_it_is_clos
         .unwrap();
     assert_eq!(n, 4, "create, respond, accept, reopen");
 }
+
+#[tokio::test]
+async fn a_joint_meeting_hands_out_tasks_its_participants_see_and_owners_complete() {
+    let w = World::new().await;
+    let officer = w.token("officer");
+    let today = w.app.state.clock.today(w.app.state.settings.tz());
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    let person = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 41),
+        )
+        .await
+        .id();
+    let meeting = json!({"level": "county", "title": "县社区矫正1+N联席会议", "held_on": day(0),
+                         "organization_ids": [w.office, w.agency, w.procuratorate]});
+    // The bureau convenes county meetings, an office township ones; NGOs and agencies convene none.
+    let r = w
+        .app
+        .post(
+            "/api/v1/meetings",
+            Some(w.token("office_staff")),
+            meeting.clone(),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.body["errors"][0]["field"], "level");
+    for role in ["ngo_admin", "agency_staff", "auditor", "admin"] {
+        let r = w
+            .app
+            .post("/api/v1/meetings", Some(w.token(role)), meeting.clone())
+            .await;
+        assert_eq!(r.status, 403, "{role}");
+    }
+    let r = w.app.post("/api/v1/meetings", Some(officer), meeting).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["status"], "planned");
+    assert_eq!(
+        r.body["organization_ids"].as_array().unwrap().len(),
+        4,
+        "the bureau takes part"
+    );
+    let id = r.id();
+    let path = format!("/api/v1/meetings/{id}");
+
+    // Those taking part (and the procuratorate) see it; an NGO that does not take part sees nothing.
+    for role in ["officer", "office_staff", "agency_staff", "auditor"] {
+        assert_eq!(w.app.get(&path, w.token(role)).await.status, 200, "{role}");
+    }
+    for p in [
+        path.clone(),
+        format!("{path}/items"),
+        format!("{path}/tasks"),
+    ] {
+        assert_eq!(w.app.get(&p, w.token("ngo_admin")).await.status, 404, "{p}");
+    }
+    let none = w.app.get("/api/v1/meetings", w.token("ngo_admin")).await;
+    assert!(none.body["items"].as_array().unwrap().is_empty());
+
+    // Agenda: a person appears by code, with the name only for the bureau and the person's office.
+    let item = json!({"topic": "place_of_execution", "participant_id": person,
+                      "discussion": "申请变更执行地至邻县。", "decision": "同意，由司法所办理交接。"});
+    let r = w
+        .app
+        .post(
+            &format!("{path}/items"),
+            Some(w.token("office_staff")),
+            item.clone(),
+        )
+        .await;
+    assert_eq!(
+        r.status, 403,
+        "only the convener records minutes: {}",
+        r.body
+    );
+    let r = w
+        .app
+        .post(&format!("{path}/items"), Some(officer), item)
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let item_id = r.id();
+    assert!(r.body["participant"]["name"].is_string());
+    let office_view = w
+        .app
+        .get(&format!("{path}/items"), w.token("office_staff"))
+        .await;
+    assert!(office_view.body["items"][0]["participant"]["name"].is_string());
+    let agency_view = w
+        .app
+        .get(&format!("{path}/items"), w.token("agency_staff"))
+        .await;
+    let seen = &agency_view.body["items"][0]["participant"];
+    assert!(
+        seen["code"].is_string() && seen.get("name").is_none(),
+        "{seen}"
+    );
+    assert!(
+        !agency_view.body.to_string().contains("对象41"),
+        "no name anywhere"
+    );
+
+    // Tasks go to an organisation taking part, due no earlier than the meeting.
+    let task = |owner: &str, due: String| json!({"item_id": item_id, "owner_id": owner, "description": "办理交接手续", "due_on": due});
+    for (body, field) in [
+        (task(&w.ngo_a, day(5)), "owner_id"),
+        (task(&w.agency, day(-1)), "due_on"),
+        (
+            json!({"item_id": w.office, "owner_id": w.agency, "description": "x", "due_on": day(5)}),
+            "item_id",
+        ),
+    ] {
+        let r = w
+            .app
+            .post(&format!("{path}/tasks"), Some(officer), body)
+            .await;
+        assert_eq!(r.status, 422, "{field}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], field);
+    }
+    let agency_task = w
+        .app
+        .post(
+            &format!("{path}/tasks"),
+            Some(officer),
+            task(&w.agency, day(5)),
+        )
+        .await;
+    assert_eq!(agency_task.status, 201, "{}", agency_task.body);
+    let office_task = w
+        .app
+        .post(
+            &format!("{path}/tasks"),
+            Some(officer),
+            task(&w.office, day(1)),
+        )
+        .await;
+    assert_eq!(office_task.status, 201);
+    let (agency_task, office_task) = (agency_task.id(), office_task.id());
+
+    // Hold, then close: the minutes are frozen.
+    assert_eq!(
+        w.app
+            .post(&format!("{path}/close"), Some(officer), json!({}))
+            .await
+            .status,
+        409,
+        "held first"
+    );
+    assert_eq!(
+        w.app
+            .post(&format!("{path}/hold"), Some(officer), json!({}))
+            .await
+            .body["status"],
+        "held"
+    );
+    let closed = w
+        .app
+        .post(&format!("{path}/close"), Some(officer), json!({}))
+        .await;
+    assert_eq!(closed.body["status"], "closed");
+    let late_item = json!({"topic": "other", "discussion": "补充", "decision": "补充"});
+    assert_eq!(
+        w.app
+            .post(&format!("{path}/items"), Some(officer), late_item)
+            .await
+            .status,
+        409
+    );
+    assert_eq!(
+        w.app
+            .post(
+                &format!("{path}/tasks"),
+                Some(officer),
+                task(&w.agency, day(5))
+            )
+            .await
+            .status,
+        409
+    );
+    let patched = w
+        .app
+        .patch(&path, officer, json!({"title": "改名"}), None)
+        .await;
+    assert_eq!(patched.status, 409, "{}", patched.body);
+
+    // Each owner sees its own tasks; the bureau all of them.
+    let ids = |r: &crate::helpers::Resp| -> Vec<String> {
+        r.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&w.app.get("/api/v1/tasks", w.token("agency_staff")).await),
+        vec![agency_task.clone()]
+    );
+    assert_eq!(
+        ids(&w.app.get("/api/v1/tasks", w.token("office_staff")).await),
+        vec![office_task.clone()]
+    );
+    assert!(ids(&w.app.get("/api/v1/tasks", w.token("ngo_admin")).await).is_empty());
+    assert_eq!(ids(&w.app.get("/api/v1/tasks", officer).await).len(), 2);
+
+    // Only the owner completes, once (after the meeting closed, too).
+    let done = json!({"result": "已完成交接"});
+    let complete = format!("/api/v1/tasks/{agency_task}/complete");
+    assert_eq!(
+        w.app
+            .post(&complete, Some(officer), done.clone())
+            .await
+            .status,
+        403,
+        "visible, not owned"
+    );
+    assert_eq!(
+        w.app
+            .post(&complete, Some(w.token("ngo_b_admin")), done.clone())
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        w.app
+            .post(&complete, Some(w.token("auditor")), done.clone())
+            .await
+            .status,
+        403
+    );
+    let r = w
+        .app
+        .post(&complete, Some(w.token("agency_staff")), done.clone())
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "done");
+    assert_eq!(
+        w.app
+            .post(&complete, Some(w.token("agency_staff")), done)
+            .await
+            .status,
+        409
+    );
+
+    // The office's task goes overdue: listed, and its owner reminded once a day.
+    assert_eq!(run(&w, "task_reminders").await, 0);
+    w.app.state.clock.advance(chrono::Duration::days(2));
+    let overdue = w
+        .app
+        .get("/api/v1/tasks?overdue=true", w.token("office_staff"))
+        .await;
+    assert_eq!(ids(&overdue), vec![office_task]);
+    assert_eq!(overdue.body["items"][0]["overdue"], true);
+    assert_eq!(run(&w, "task_reminders").await, 1);
+    assert_eq!(run(&w, "task_reminders").await, 0, "once a day");
+    assert_eq!(outbox(&w, "task").await, 1);
+}
