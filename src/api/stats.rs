@@ -45,6 +45,10 @@ pub struct OfficeCompliance {
     pub open_alerts: i64,
     /// Referrals open or accepted (now).
     pub open_referrals: i64,
+    /// Joint-meeting tasks the office owns that are past their day (now).
+    pub overdue_tasks: i64,
+    /// Supervision findings addressed to the office, unanswered past their deadline (now).
+    pub overdue_findings: i64,
 }
 
 /// Compliance per judicial office for a month.
@@ -110,6 +114,10 @@ pub struct OverviewStats {
     /// Contracts that were signed (not draft or terminated before signing).
     pub amount_contracted_fen: i64,
     pub amount_paid_fen: i64,
+    /// Joint-meeting tasks past their day, every owner (now).
+    pub overdue_tasks: i64,
+    /// Supervision findings unanswered past their deadline, every addressee (now).
+    pub overdue_findings: i64,
 }
 
 #[derive(ResponseContent)]
@@ -139,6 +147,8 @@ impl From<app::stats::OfficeCompliance> for OfficeCompliance {
             no_shows: c.no_shows,
             open_alerts: c.open_alerts,
             open_referrals: c.open_referrals,
+            overdue_tasks: c.overdue_tasks,
+            overdue_findings: c.overdue_findings,
         }
     }
 }
@@ -177,6 +187,8 @@ impl From<app::stats::Overview> for OverviewStats {
             outcomes_by_kind: o.outcomes_by_kind,
             amount_contracted_fen: o.amount_contracted_fen,
             amount_paid_fen: o.amount_paid_fen,
+            overdue_tasks: o.overdue_tasks,
+            overdue_findings: o.overdue_findings,
         }
     }
 }

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::{
     csvfile::{csv, num},
     domain::{hours::Month, kpi::progress},
-    error::{ApiError, ApiResult},
+    error::{ApiResult, from_json_text},
     mail,
     state::AppState,
     store::{self, stats::Window},
@@ -37,6 +37,10 @@ pub struct OfficeCompliance {
     pub open_alerts: i64,
     /// Referrals open or accepted (now).
     pub open_referrals: i64,
+    /// Joint-meeting tasks the office owns that are past their day (now).
+    pub overdue_tasks: i64,
+    /// Supervision findings addressed to the office past their deadline unanswered (now).
+    pub overdue_findings: i64,
 }
 
 /// One KPI of a contract: target, actual and progress (computed live).
@@ -73,17 +77,15 @@ pub struct Overview {
     pub outcomes_by_kind: HashMap<String, i64>,
     pub amount_contracted_fen: i64,
     pub amount_paid_fen: i64,
+    /// Joint-meeting tasks past their day, every owner (now).
+    pub overdue_tasks: i64,
+    /// Supervision findings past their deadline unanswered, every addressee (now).
+    pub overdue_findings: i64,
 }
 
 /// A contract's stored KPI targets as `(metric, target)`.
 fn kpi_targets(stored: &str) -> ApiResult<Vec<(String, f64)>> {
-    #[derive(serde::Deserialize)]
-    struct Target {
-        metric: String,
-        target: f64,
-    }
-    let targets: Vec<Target> = serde_json::from_str(stored)
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored KPIs: {e}")))?;
+    let targets: Vec<crate::domain::kpi::Target> = from_json_text(stored)?;
     Ok(targets.into_iter().map(|t| (t.metric, t.target)).collect())
 }
 
@@ -117,6 +119,8 @@ pub async fn compliance<C: ConnectionTrait>(
         let policy = store::hours::policy_of(row.as_ref());
         figures.extend(store::stats::compliance(conn, &ids, &policy, month, today, bounds).await?);
     }
+    let tasks = store::meetings::overdue_by_owner(conn, today).await?;
+    let findings = store::findings::overdue_by_org(conn, today).await?;
     Ok(offices
         .into_iter()
         .map(|o| {
@@ -131,6 +135,8 @@ pub async fn compliance<C: ConnectionTrait>(
                 no_shows: f.no_shows,
                 open_alerts: f.open_alerts,
                 open_referrals: f.open_referrals,
+                overdue_tasks: tasks.get(&o.id).copied().unwrap_or(0),
+                overdue_findings: findings.get(&o.id).copied().unwrap_or(0),
             }
         })
         .collect())
@@ -151,6 +157,8 @@ pub fn compliance_csv(items: &[OfficeCompliance]) -> ApiResult<Vec<u8>> {
                 i.no_shows.to_string(),
                 i.open_alerts.to_string(),
                 i.open_referrals.to_string(),
+                i.overdue_tasks.to_string(),
+                i.overdue_findings.to_string(),
             ]
         })
         .collect();
@@ -165,6 +173,8 @@ pub fn compliance_csv(items: &[OfficeCompliance]) -> ApiResult<Vec<u8>> {
             "no_shows",
             "open_alerts",
             "open_referrals",
+            "overdue_tasks",
+            "overdue_findings",
         ],
         &rows,
     )
@@ -240,6 +250,9 @@ pub async fn overview<C: ConnectionTrait>(
         list.push(contract_progress(c, p, &counts)?);
     }
     let to_excl = to.map(|t| t + Duration::days(1));
+    let today = state.clock.today(tz);
+    let overdue_tasks = store::meetings::overdue_by_owner(conn, today).await?;
+    let overdue_findings = store::findings::overdue_by_org(conn, today).await?;
     let hours = store::stats::hours_by_category(conn, from, to_excl).await?;
     let hours_by_category = ["education", "public_welfare", "volunteer"]
         .iter()
@@ -260,6 +273,8 @@ pub async fn overview<C: ConnectionTrait>(
         outcomes_by_kind: store::stats::outcomes(conn, None, from, to_excl).await?,
         amount_contracted_fen: contracted,
         amount_paid_fen: paid_total,
+        overdue_tasks: overdue_tasks.values().sum(),
+        overdue_findings: overdue_findings.values().sum(),
     })
 }
 
@@ -315,6 +330,12 @@ pub fn overview_csv(o: &Overview) -> ApiResult<Vec<u8>> {
         "paid_fen".into(),
         o.amount_paid_fen.to_string(),
     ]);
+    for (key, n) in [
+        ("overdue_tasks", o.overdue_tasks),
+        ("overdue_findings", o.overdue_findings),
+    ] {
+        rows.push(vec!["collaboration".into(), key.into(), n.to_string()]);
+    }
     for c in &o.contracts {
         for k in &c.kpis {
             rows.push(vec![

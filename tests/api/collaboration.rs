@@ -353,6 +353,10 @@ async fn the_procuratorate_records_a_finding_the_office_rectifies_and_it_is_clos
         1,
         "and again the next day"
     );
+    // Counted on the dashboards: the office's compliance row and the overview.
+    let (office_row, overview) = dashboards(&w).await;
+    assert_eq!(office_row["overdue_findings"], 1, "{office_row}");
+    assert_eq!(overview["overdue_findings"], 1);
 
     // Every write is audited.
     let n = w
@@ -628,4 +632,29 @@ async fn a_joint_meeting_hands_out_tasks_its_participants_see_and_owners_complet
     assert_eq!(run(&w, "task_reminders").await, 1);
     assert_eq!(run(&w, "task_reminders").await, 0, "once a day");
     assert_eq!(outbox(&w, "task").await, 1);
+    let (office_row, overview) = dashboards(&w).await;
+    assert_eq!(office_row["overdue_tasks"], 1, "{office_row}");
+    assert_eq!(overview["overdue_tasks"], 1, "the agency's is done");
+}
+
+/// The world's office row of this month's compliance, and the overview.
+async fn dashboards(w: &World) -> (Value, Value) {
+    let c = w
+        .app
+        .get("/api/v1/stats/compliance", w.token("officer"))
+        .await;
+    assert_eq!(c.status, 200, "{}", c.body);
+    let row = c.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["office_id"] == w.office.as_str())
+        .cloned()
+        .unwrap();
+    let o = w
+        .app
+        .get("/api/v1/stats/overview", w.token("officer"))
+        .await;
+    assert_eq!(o.status, 200, "{}", o.body);
+    (row, o.body)
 }

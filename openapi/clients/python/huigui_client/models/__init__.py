@@ -3,6 +3,8 @@
 from .accept_report import AcceptReport
 from .actor_type import ActorType
 from .agency_type import AgencyType
+from .agenda_item import AgendaItem
+from .agenda_topic import AgendaTopic
 from .alert import Alert
 from .alert_kind import AlertKind
 from .alert_note import AlertNote
@@ -31,10 +33,12 @@ from .checkpoint_result import CheckpointResult
 from .client_scope import ClientScope
 from .client_token import ClientToken
 from .client_token_request import ClientTokenRequest
+from .complete_task import CompleteTask
 from .compliance_stats import ComplianceStats
 from .contract import Contract
 from .contract_state import ContractState
 from .correction_type import CorrectionType
+from .create_agenda_item import CreateAgendaItem
 from .create_alert import CreateAlert
 from .create_amendment import CreateAmendment
 from .create_api_client import CreateApiClient
@@ -45,6 +49,7 @@ from .create_enrollment import CreateEnrollment
 from .create_evaluation import CreateEvaluation
 from .create_finding import CreateFinding
 from .create_hours_entry import CreateHoursEntry
+from .create_meeting import CreateMeeting
 from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
 from .create_outcome import CreateOutcome
@@ -53,6 +58,7 @@ from .create_procurement import CreateProcurement
 from .create_referral import CreateReferral
 from .create_report import CreateReport
 from .create_session import CreateSession
+from .create_task import CreateTask
 from .create_user import CreateUser
 from .criterion import Criterion
 from .criterion_score import CriterionScore
@@ -83,12 +89,16 @@ from .hours_status import HoursStatus
 from .import_result import ImportResult
 from .import_row import ImportRow
 from .import_status import ImportStatus
+from .item_person import ItemPerson
 from .kpi_metric import KpiMetric
 from .kpi_rating import KpiRating
 from .kpi_target import KpiTarget
 from .kpi_value import KpiValue
 from .level_requirement import LevelRequirement
 from .me import Me
+from .meeting import Meeting
+from .meeting_level import MeetingLevel
+from .meeting_state import MeetingState
 from .milestone import Milestone
 from .milestone_state import MilestoneState
 from .month_closure import MonthClosure
@@ -105,6 +115,7 @@ from .overview_stats_contracts_by_status import OverviewStatsContractsByStatus
 from .overview_stats_hours_by_category import OverviewStatsHoursByCategory
 from .overview_stats_outcomes_by_kind import OverviewStatsOutcomesByKind
 from .overview_stats_sessions_by_type import OverviewStatsSessionsByType
+from .page_agenda_item import PageAgendaItem
 from .page_alert import PageAlert
 from .page_amendment import PageAmendment
 from .page_api_client import PageApiClient
@@ -115,6 +126,7 @@ from .page_contract import PageContract
 from .page_enrollment import PageEnrollment
 from .page_evaluation import PageEvaluation
 from .page_finding import PageFinding
+from .page_meeting import PageMeeting
 from .page_milestone import PageMilestone
 from .page_organization import PageOrganization
 from .page_outcome import PageOutcome
@@ -124,6 +136,7 @@ from .page_procurement import PageProcurement
 from .page_referral import PageReferral
 from .page_report import PageReport
 from .page_session import PageSession
+from .page_task import PageTask
 from .page_user import PageUser
 from .participant import Participant
 from .participant_enrollment import ParticipantEnrollment
@@ -167,6 +180,8 @@ from .sync_event import SyncEvent
 from .sync_result import SyncResult
 from .sync_results import SyncResults
 from .sync_status import SyncStatus
+from .task import Task
+from .task_state import TaskState
 from .token_pair import TokenPair
 from .token_request import TokenRequest
 from .token_type import TokenType
@@ -174,6 +189,7 @@ from .transfer import Transfer
 from .transfer_request import TransferRequest
 from .transition_reason import TransitionReason
 from .update_contract import UpdateContract
+from .update_meeting import UpdateMeeting
 from .update_organization import UpdateOrganization
 from .update_participant import UpdateParticipant
 from .update_procurement import UpdateProcurement
@@ -187,6 +203,8 @@ __all__ = (
     "AcceptReport",
     "ActorType",
     "AgencyType",
+    "AgendaItem",
+    "AgendaTopic",
     "Alert",
     "AlertKind",
     "AlertNote",
@@ -215,10 +233,12 @@ __all__ = (
     "ClientScope",
     "ClientToken",
     "ClientTokenRequest",
+    "CompleteTask",
     "ComplianceStats",
     "Contract",
     "ContractState",
     "CorrectionType",
+    "CreateAgendaItem",
     "CreateAlert",
     "CreateAmendment",
     "CreateApiClient",
@@ -229,6 +249,7 @@ __all__ = (
     "CreateEvaluation",
     "CreateFinding",
     "CreateHoursEntry",
+    "CreateMeeting",
     "CreateMilestone",
     "CreateOrganization",
     "CreateOutcome",
@@ -237,6 +258,7 @@ __all__ = (
     "CreateReferral",
     "CreateReport",
     "CreateSession",
+    "CreateTask",
     "CreateUser",
     "Criterion",
     "CriterionScore",
@@ -267,12 +289,16 @@ __all__ = (
     "ImportResult",
     "ImportRow",
     "ImportStatus",
+    "ItemPerson",
     "KpiMetric",
     "KpiRating",
     "KpiTarget",
     "KpiValue",
     "LevelRequirement",
     "Me",
+    "Meeting",
+    "MeetingLevel",
+    "MeetingState",
     "Milestone",
     "MilestoneState",
     "MonthClosure",
@@ -289,6 +315,7 @@ __all__ = (
     "OverviewStatsHoursByCategory",
     "OverviewStatsOutcomesByKind",
     "OverviewStatsSessionsByType",
+    "PageAgendaItem",
     "PageAlert",
     "PageAmendment",
     "PageApiClient",
@@ -299,6 +326,7 @@ __all__ = (
     "PageEnrollment",
     "PageEvaluation",
     "PageFinding",
+    "PageMeeting",
     "PageMilestone",
     "PageOrganization",
     "PageOutcome",
@@ -308,6 +336,7 @@ __all__ = (
     "PageReferral",
     "PageReport",
     "PageSession",
+    "PageTask",
     "PageUser",
     "Participant",
     "ParticipantEnrollment",
@@ -351,6 +380,8 @@ __all__ = (
     "SyncResult",
     "SyncResults",
     "SyncStatus",
+    "Task",
+    "TaskState",
     "TokenPair",
     "TokenRequest",
     "TokenType",
@@ -358,6 +389,7 @@ __all__ = (
     "TransferRequest",
     "TransitionReason",
     "UpdateContract",
+    "UpdateMeeting",
     "UpdateOrganization",
     "UpdateParticipant",
     "UpdateProcurement",

@@ -24,6 +24,8 @@ class OfficeCompliance:
         on_register (int): Active persons under correction.
         open_alerts (int): Alerts not yet resolved (now).
         open_referrals (int): Referrals open or accepted (now).
+        overdue_findings (int): Supervision findings addressed to the office, unanswered past their deadline (now).
+        overdue_tasks (int): Joint-meeting tasks the office owns that are past their day (now).
     """
 
     at_risk: int
@@ -35,6 +37,8 @@ class OfficeCompliance:
     on_register: int
     open_alerts: int
     open_referrals: int
+    overdue_findings: int
+    overdue_tasks: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +60,10 @@ class OfficeCompliance:
 
         open_referrals = self.open_referrals
 
+        overdue_findings = self.overdue_findings
+
+        overdue_tasks = self.overdue_tasks
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -69,6 +77,8 @@ class OfficeCompliance:
                 "on_register": on_register,
                 "open_alerts": open_alerts,
                 "open_referrals": open_referrals,
+                "overdue_findings": overdue_findings,
+                "overdue_tasks": overdue_tasks,
             }
         )
 
@@ -95,6 +105,10 @@ class OfficeCompliance:
 
         open_referrals = d.pop("open_referrals")
 
+        overdue_findings = d.pop("overdue_findings")
+
+        overdue_tasks = d.pop("overdue_tasks")
+
         office_compliance = cls(
             at_risk=at_risk,
             met=met,
@@ -105,6 +119,8 @@ class OfficeCompliance:
             on_register=on_register,
             open_alerts=open_alerts,
             open_referrals=open_referrals,
+            overdue_findings=overdue_findings,
+            overdue_tasks=overdue_tasks,
         )
 
         office_compliance.additional_properties = d

@@ -31,6 +31,8 @@ class OverviewStats:
         contracts_by_status (OverviewStatsContractsByStatus):
         hours_by_category (OverviewStatsHoursByCategory): Counted ledger hours by category, dated in the period.
         outcomes_by_kind (OverviewStatsOutcomesByKind):
+        overdue_findings (int): Supervision findings unanswered past their deadline, every addressee (now).
+        overdue_tasks (int): Joint-meeting tasks past their day, every owner (now).
         sessions_by_type (OverviewStatsSessionsByType): Closed sessions in the period.
         from_ (datetime.date | None | Unset):
         to (datetime.date | None | Unset):
@@ -42,6 +44,8 @@ class OverviewStats:
     contracts_by_status: OverviewStatsContractsByStatus
     hours_by_category: OverviewStatsHoursByCategory
     outcomes_by_kind: OverviewStatsOutcomesByKind
+    overdue_findings: int
+    overdue_tasks: int
     sessions_by_type: OverviewStatsSessionsByType
     from_: datetime.date | None | Unset = UNSET
     to: datetime.date | None | Unset = UNSET
@@ -62,6 +66,10 @@ class OverviewStats:
         hours_by_category = self.hours_by_category.to_dict()
 
         outcomes_by_kind = self.outcomes_by_kind.to_dict()
+
+        overdue_findings = self.overdue_findings
+
+        overdue_tasks = self.overdue_tasks
 
         sessions_by_type = self.sessions_by_type.to_dict()
 
@@ -91,6 +99,8 @@ class OverviewStats:
                 "contracts_by_status": contracts_by_status,
                 "hours_by_category": hours_by_category,
                 "outcomes_by_kind": outcomes_by_kind,
+                "overdue_findings": overdue_findings,
+                "overdue_tasks": overdue_tasks,
                 "sessions_by_type": sessions_by_type,
             }
         )
@@ -126,6 +136,10 @@ class OverviewStats:
         hours_by_category = OverviewStatsHoursByCategory.from_dict(d.pop("hours_by_category"))
 
         outcomes_by_kind = OverviewStatsOutcomesByKind.from_dict(d.pop("outcomes_by_kind"))
+
+        overdue_findings = d.pop("overdue_findings")
+
+        overdue_tasks = d.pop("overdue_tasks")
 
         sessions_by_type = OverviewStatsSessionsByType.from_dict(d.pop("sessions_by_type"))
 
@@ -170,6 +184,8 @@ class OverviewStats:
             contracts_by_status=contracts_by_status,
             hours_by_category=hours_by_category,
             outcomes_by_kind=outcomes_by_kind,
+            overdue_findings=overdue_findings,
+            overdue_tasks=overdue_tasks,
             sessions_by_type=sessions_by_type,
             from_=from_,
             to=to,
