@@ -1,6 +1,8 @@
 //! What `huigui admin …` and `huigui demo` do, on top of the same store code
 //! the API uses (and with the same audit trail).
 
+mod collaboration;
+
 use serde_json::json;
 use uuid::Uuid;
 
@@ -257,6 +259,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     ];
     let mut officer_id = Uuid::nil();
     let (mut office_staff_id, mut ngo_staff_id) = (Uuid::nil(), Uuid::nil());
+    let (mut agency_staff_id, mut auditor_id) = (Uuid::nil(), Uuid::nil());
     for (email, name, role, org_id) in users {
         let u = store::users::insert(
             &txn,
@@ -273,6 +276,8 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             Role::Officer => officer_id = u.id,
             Role::OfficeStaff => office_staff_id = u.id,
             Role::NgoStaff if ngo_staff_id.is_nil() => ngo_staff_id = u.id,
+            Role::AgencyStaff => agency_staff_id = u.id,
+            Role::Auditor => auditor_id = u.id,
             _ => {}
         }
         store::audit::record(
@@ -294,7 +299,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         [ngo1.id, ngo2.id],
     )
     .await?;
-    demo_delivery(
+    let people = demo_delivery(
         &txn,
         &state,
         &actor,
@@ -304,6 +309,33 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         ngo_staff_id,
     )
     .await?;
+    let org = |id, kind, role| crate::auth::authz::UserCaller {
+        user_id: id,
+        org_id: Uuid::nil(),
+        org_kind: kind,
+        role,
+    };
+    let cast = collaboration::Cast {
+        officer: crate::auth::authz::UserCaller {
+            org_id: bureau.id,
+            ..org(officer_id, OrgKind::Bureau, Role::Officer)
+        },
+        office: crate::auth::authz::UserCaller {
+            org_id: offices[0].id,
+            ..org(office_staff_id, OrgKind::JudicialOffice, Role::OfficeStaff)
+        },
+        police: crate::auth::authz::UserCaller {
+            org_id: police.id,
+            ..org(agency_staff_id, OrgKind::Agency, Role::AgencyStaff)
+        },
+        auditor: crate::auth::authz::UserCaller {
+            org_id: procuratorate.id,
+            ..org(auditor_id, OrgKind::Procuratorate, Role::Auditor)
+        },
+        ngo: ngo1.id,
+        people,
+    };
+    collaboration::load(&txn, &state, &actor, &cast).await?;
     store::audit::record(
         &txn,
         &actor,
@@ -481,7 +513,7 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
     office_id: Uuid,
     office_staff_id: Uuid,
     ngo_staff_id: Uuid,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Uuid>> {
     use crate::app::participants::{NewParticipant, registration};
     use chrono::{Duration, DurationRound, NaiveDate, TimeZone, Utc};
     let now = state.clock.now();
@@ -637,5 +669,5 @@ async fn demo_delivery<C: sea_orm::ConnectionTrait>(
         json!({"participants": ids.len(), "sessions": plan.len()}),
     )
     .await?;
-    Ok(())
+    Ok(ids)
 }

@@ -47,6 +47,7 @@ async fn demo_loads_once_and_its_users_log_in() {
         offices.body
     );
     let officer = app.token("officer@demo.huigui.cn", DEMO_PASSWORD).await;
+    demo_collaboration(&app, &officer).await;
     let procurements = app
         .get("/api/v1/procurements?status=published", &officer)
         .await;
@@ -212,4 +213,35 @@ async fn admin_create_user_checks_the_role_and_creates_a_working_login() {
         .await
         .unwrap();
     app.token("officer@cli.huigui.cn", "cli-password-123").await;
+}
+
+/// The demo's collaboration: a closed county meeting with two decisions and
+/// three tasks (one overdue, one done), a township meeting, two findings
+/// (one answered, one overdue).
+async fn demo_collaboration(app: &TestApp, officer: &str) {
+    let items = |v: &serde_json::Value| v["items"].as_array().unwrap().clone();
+    let meetings = items(&app.get("/api/v1/meetings", officer).await.body);
+    assert_eq!(meetings.len(), 2);
+    let county = meetings.iter().find(|m| m["level"] == "county").unwrap();
+    assert_eq!(county["status"], "closed");
+    assert!(meetings.iter().any(|m| m["level"] == "township"));
+    let id = county["id"].as_str().unwrap();
+    let decisions = items(
+        &app.get(&format!("/api/v1/meetings/{id}/items"), officer)
+            .await
+            .body,
+    );
+    assert_eq!(decisions.len(), 2);
+    let tasks = items(
+        &app.get(&format!("/api/v1/meetings/{id}/tasks"), officer)
+            .await
+            .body,
+    );
+    assert_eq!(tasks.len(), 3);
+    assert_eq!(tasks.iter().filter(|t| t["overdue"] == true).count(), 1);
+    assert_eq!(tasks.iter().filter(|t| t["status"] == "done").count(), 1);
+    let findings = items(&app.get("/api/v1/findings", officer).await.body);
+    assert_eq!(findings.len(), 2);
+    assert!(findings.iter().any(|f| f["status"] == "responded"));
+    assert!(findings.iter().any(|f| f["overdue"] == true));
 }

@@ -1,0 +1,208 @@
+//! The demo's multi-agency collaboration: a county joint meeting (two
+//! decisions, three tasks, one of them overdue), a township meeting, and two
+//! procuratorate findings (one answered, one overdue) — written through the
+//! use cases, except what only history can make (a finding whose deadline
+//! has already passed, which `app::findings::record` rightly refuses).
+
+use chrono::Duration;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    app::{
+        findings::{self, NewFinding, Step},
+        meetings::{self, NewItem, NewMeeting, NewTask},
+    },
+    auth::authz::UserCaller,
+    domain::collaboration::{FindingStatus, MeetingAction, SubjectKind},
+    state::AppState,
+    store::{self, audit::Actor},
+};
+
+/// Who acts in the demo's collaboration.
+pub(super) struct Cast {
+    pub officer: UserCaller,
+    pub office: UserCaller,
+    pub police: UserCaller,
+    pub auditor: UserCaller,
+    /// The first NGO.
+    pub ngo: Uuid,
+    /// The office's persons under correction.
+    pub people: Vec<Uuid>,
+}
+
+pub(super) async fn load<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+) -> anyhow::Result<()> {
+    county_meeting(txn, state, actor, cast).await?;
+    township_meeting(txn, state, actor, cast).await?;
+    demo_findings(txn, state, actor, cast).await
+}
+
+/// Held twenty days ago and closed: a change of the place of execution and
+/// an assistance case decided; tasks for the office (overdue), the police
+/// station (done) and the NGO (due in ten days).
+async fn county_meeting<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+) -> anyhow::Result<()> {
+    let today = state.clock.today(state.settings.tz());
+    let new = NewMeeting {
+        level: "county",
+        convener_id: None,
+        title: "文水县社区矫正工作“1+N”联席会议".into(),
+        held_on: today - Duration::days(20),
+        organization_ids: vec![
+            cast.office.org_id,
+            cast.police.org_id,
+            cast.auditor.org_id,
+            cast.ngo,
+        ],
+    };
+    let officer = &cast.officer;
+    let (m, _) = meetings::convene(txn, state, actor, officer, new, Vec::new()).await?;
+    let items = [
+        (
+            "place_of_execution",
+            cast.people.first().copied(),
+            "对象申请将执行地变更至邻县务工地，司法所已完成调查评估。",
+            "同意变更，由凤城镇司法所十日内办理交接。",
+        ),
+        (
+            "assistance",
+            cast.people.get(1).copied(),
+            "对象家庭困难，子女就学需要帮扶。",
+            "由社会组织开展个案帮扶，派出所配合走访。",
+        ),
+    ];
+    let mut item_ids = Vec::new();
+    for (topic, person, discussion, decision) in items {
+        let item = NewItem {
+            topic,
+            participant_id: person,
+            discussion: discussion.into(),
+            decision: decision.into(),
+        };
+        item_ids.push(
+            meetings::add_item(txn, state, actor, officer, m.id, item, Vec::new())
+                .await?
+                .id,
+        );
+    }
+    let tasks = [
+        (
+            item_ids[0],
+            cast.office.org_id,
+            "办理执行地变更交接手续",
+            10,
+        ),
+        (item_ids[1], cast.police.org_id, "配合走访对象家庭", 15),
+        (item_ids[1], cast.ngo, "制定并实施个案帮扶计划", 30),
+    ];
+    let mut task_ids = Vec::new();
+    for (item, owner, description, due) in tasks {
+        let task = NewTask {
+            item_id: Some(item),
+            owner_id: owner,
+            description: description.into(),
+            due_on: m.held_on + Duration::days(due),
+        };
+        task_ids.push(
+            meetings::add_task(txn, state, actor, officer, m.id, task, Vec::new())
+                .await?
+                .id,
+        );
+    }
+    meetings::step(txn, state, actor, officer, m.id, MeetingAction::Hold).await?;
+    meetings::step(txn, state, actor, officer, m.id, MeetingAction::Close).await?;
+    let result = "已会同社区民警入户走访，家庭情况已登记。".to_string();
+    meetings::complete(txn, state, actor, &cast.police, task_ids[1], result).await?;
+    Ok(())
+}
+
+/// A township meeting of the first office three days ago, still open.
+async fn township_meeting<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+) -> anyhow::Result<()> {
+    let today = state.clock.today(state.settings.tz());
+    let new = NewMeeting {
+        level: "township",
+        convener_id: None,
+        title: "凤城镇社区矫正工作联席会议".into(),
+        held_on: today - Duration::days(3),
+        organization_ids: vec![cast.police.org_id, cast.ngo],
+    };
+    let office = &cast.office;
+    let (m, _) = meetings::convene(txn, state, actor, office, new, Vec::new()).await?;
+    let item = NewItem {
+        topic: "supervision",
+        participant_id: None,
+        discussion: "通报本月报到与教育学习情况，两名对象时长落后。".into(),
+        decision: "由社会组织加开两期集中教育，司法所每周电话提醒。".into(),
+    };
+    meetings::add_item(txn, state, actor, office, m.id, item, Vec::new()).await?;
+    meetings::step(txn, state, actor, office, m.id, MeetingAction::Hold).await?;
+    Ok(())
+}
+
+/// One finding the office has answered, one the NGO left past its deadline.
+async fn demo_findings<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+) -> anyhow::Result<()> {
+    let today = state.clock.today(state.settings.tz());
+    let answered = NewFinding {
+        organization_id: cast.office.org_id,
+        subject: SubjectKind::Participant,
+        subject_id: cast.people.first().copied(),
+        description: "对象报到记录缺少两次签到凭证，请核实补正并说明原因。".into(),
+        rectify_by: today + Duration::days(10),
+    };
+    let f = findings::record(txn, state, actor, &cast.auditor, answered, Vec::new()).await?;
+    let reply = "已调取活动签到记录补正，并对经办人员开展培训。".to_string();
+    findings::step(txn, state, actor, &cast.office, f.id, Step::Respond(reply)).await?;
+    // Recorded twenty days ago with ten days to rectify: overdue now.
+    let recorded = state.clock.now() - Duration::days(20);
+    let overdue = entity::finding::Model {
+        id: Uuid::now_v7(),
+        bureau_id: cast.officer.org_id,
+        organization_id: cast.ngo,
+        subject_kind: SubjectKind::None.as_str().into(),
+        subject_id: None,
+        description: "个案帮扶服务台账不完整，部分走访无记录。".into(),
+        rectify_by: today - Duration::days(10),
+        status: FindingStatus::Open.as_str().into(),
+        rectification: None,
+        responded_by: None,
+        responded_at: None,
+        closed_at: None,
+        created_by: cast.auditor.user_id,
+        version: 1,
+        created_at: recorded,
+        updated_at: recorded,
+    };
+    let f = store::findings::insert(txn, overdue).await?;
+    let detail =
+        json!({"organization_id": f.organization_id, "rectify_by": f.rectify_by, "demo": true});
+    store::audit::record(
+        txn,
+        actor,
+        "finding.create",
+        "finding",
+        Some(f.id.to_string()),
+        detail,
+    )
+    .await?;
+    Ok(())
+}
