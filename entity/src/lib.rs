@@ -4,6 +4,7 @@
 pub mod alert;
 pub mod amendment;
 pub mod api_client;
+pub mod assistance_notice;
 pub mod attendance_event;
 pub mod audit_checkpoint;
 pub mod audit_event;

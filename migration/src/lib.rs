@@ -16,6 +16,7 @@ mod m20261202_000010_served_spans;
 mod m20261203_000011_security;
 mod m20261207_000012_agency_types_findings;
 mod m20261207_000013_meetings;
+mod m20261207_000014_assistance_notices;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_security::Migration),
             Box::new(m20261207_000012_agency_types_findings::Migration),
             Box::new(m20261207_000013_meetings::Migration),
+            Box::new(m20261207_000014_assistance_notices::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod findings;
 pub mod hours;
 pub mod meetings;
+pub mod notices;
 pub mod ops;
 pub mod organizations;
 pub mod outcomes;
@@ -98,6 +99,7 @@ pub type Apis = (
         stats::StatsApi,
         findings::FindingsApi,
         meetings::MeetingsApi,
+        notices::NoticesApi,
     ),
 );
 
@@ -128,6 +130,7 @@ pub fn apis() -> Apis {
             stats::StatsApi,
             findings::FindingsApi,
             meetings::MeetingsApi,
+            notices::NoticesApi,
         ),
     )
 }

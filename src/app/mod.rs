@@ -26,6 +26,8 @@ pub mod hours;
 pub mod login;
 /// Joint meetings: convening, minutes (items), follow-up tasks, task reminders.
 pub mod meetings;
+/// Assistance notices to village committees: issue, acknowledge, the one reminder.
+pub mod notices;
 /// Registering organisations.
 pub mod organizations;
 /// Recording an outcome (by hand, on release or revocation).

@@ -113,6 +113,12 @@ pub enum Permission {
     ReadTasks,
     /// The owning organisation reports a task done.
     CompleteTask,
+    /// Assistance notices: the bureau and the procuratorate all, an office its people's, a committee its own.
+    ReadNotices,
+    /// A judicial office issues a notice to a person's village committee.
+    IssueNotice,
+    /// The committee's staff acknowledge it.
+    AcknowledgeNotice,
 }
 
 impl Permission {
@@ -180,6 +186,9 @@ impl Permission {
         Permission::ConveneMeeting,
         Permission::ReadTasks,
         Permission::CompleteTask,
+        Permission::ReadNotices,
+        Permission::IssueNotice,
+        Permission::AcknowledgeNotice,
     ];
 }
 
@@ -247,6 +256,9 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ReadMeetings | P::ReadTasks => true,
         P::ConveneMeeting => matches!(role, Officer | OfficeStaff),
         P::CompleteTask => role != Auditor,
+        P::ReadNotices => matches!(role, Admin | Officer | Auditor | OfficeStaff | AgencyStaff),
+        P::IssueNotice => role == OfficeStaff,
+        P::AcknowledgeNotice => role == AgencyStaff,
     }
 }
 
@@ -399,6 +411,7 @@ mod tests {
                     | Permission::ReadFindings
                     | Permission::ReadMeetings
                     | Permission::ReadTasks
+                    | Permission::ReadNotices
                     // The supervision findings: the auditor's only write.
                     | Permission::RecordFinding
                     | Permission::DecideFinding

@@ -1,6 +1,8 @@
 //! The demo's multi-agency collaboration: a county joint meeting (two
-//! decisions, three tasks, one of them overdue), a township meeting, and two
-//! procuratorate findings (one answered, one overdue) — written through the
+//! decisions, three tasks, one of them overdue), a township meeting, two
+//! procuratorate findings (one answered, one overdue), and two assistance
+//! notices to the first people's village committee (one acknowledged,
+//! one pending) — written through the
 //! use cases, except what only history can make (a finding whose deadline
 //! has already passed, which `app::findings::record` rightly refuses).
 
@@ -13,6 +15,8 @@ use crate::{
     app::{
         findings::{self, NewFinding, Step},
         meetings::{self, NewItem, NewMeeting, NewTask},
+        notices,
+        participants::{self, ParticipantChanges},
     },
     auth::authz::UserCaller,
     domain::collaboration::{FindingStatus, MeetingAction, SubjectKind},
@@ -25,6 +29,8 @@ pub(super) struct Cast {
     pub officer: UserCaller,
     pub office: UserCaller,
     pub police: UserCaller,
+    /// The village committee's staff.
+    pub committee: UserCaller,
     pub auditor: UserCaller,
     /// The first NGO.
     pub ngo: Uuid,
@@ -40,7 +46,47 @@ pub(super) async fn load<C: ConnectionTrait>(
 ) -> anyhow::Result<()> {
     county_meeting(txn, state, actor, cast).await?;
     township_meeting(txn, state, actor, cast).await?;
-    demo_findings(txn, state, actor, cast).await
+    demo_findings(txn, state, actor, cast).await?;
+    demo_notices(txn, state, actor, cast).await
+}
+
+/// The first two people live in the committee's village: a notice about
+/// each, the first acknowledged.
+async fn demo_notices<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+) -> anyhow::Result<()> {
+    let ids: Vec<Uuid> = cast.people.iter().take(2).copied().collect();
+    let people = store::participants::by_ids(txn, &ids).await?;
+    let mut notices = Vec::new();
+    for id in ids {
+        let Some(p) = people.get(&id).cloned() else {
+            continue;
+        };
+        let changes = ParticipantChanges {
+            village_committee_id: Some(Some(cast.committee.org_id)),
+            ..Default::default()
+        };
+        participants::update(txn, state, actor, p, changes, Vec::new()).await?;
+        let duties = "协助掌握社区矫正对象的日常表现和家庭情况，发现异常及时报告司法所；协助开展社区服务与帮扶。";
+        let n = notices::issue(
+            txn,
+            state,
+            actor,
+            &cast.office,
+            id,
+            duties.into(),
+            Vec::new(),
+        )
+        .await?;
+        notices.push(n.id);
+    }
+    if let Some(first) = notices.first() {
+        notices::acknowledge(txn, state, actor, &cast.committee, *first).await?;
+    }
+    Ok(())
 }
 
 /// Held twenty days ago and closed: a change of the place of execution and

@@ -142,7 +142,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     let org = |kind, name: String, code: String, township: Option<&str>| {
         store::organizations::NewOrganization {
             kind,
-            // The demo's one agency is its police station.
+            // The demo's police station; the village committee is typed below.
             agency_type: (kind == OrgKind::Agency)
                 .then_some(crate::domain::collaboration::AgencyType::Police),
             name,
@@ -191,6 +191,19 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             Uscc::complete("11141121MB000201")?.to_string(),
             None,
         ),
+    )
+    .await?;
+    let committee = store::organizations::insert(
+        &txn,
+        store::organizations::NewOrganization {
+            agency_type: Some(crate::domain::collaboration::AgencyType::VillageCommittee),
+            ..org(
+                OrgKind::Agency,
+                "凤城镇城关村民委员会".into(),
+                Uscc::complete("54141121MB000401")?.to_string(),
+                None,
+            )
+        },
     )
     .await?;
     // The police station answers the first office's escalations by default.
@@ -251,6 +264,12 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             police.id,
         ),
         (
+            "committee@demo.huigui.cn",
+            "城关村委会 Village committee",
+            Role::AgencyStaff,
+            committee.id,
+        ),
+        (
             "auditor@demo.huigui.cn",
             "检察院 Auditor",
             Role::Auditor,
@@ -260,6 +279,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     let mut officer_id = Uuid::nil();
     let (mut office_staff_id, mut ngo_staff_id) = (Uuid::nil(), Uuid::nil());
     let (mut agency_staff_id, mut auditor_id) = (Uuid::nil(), Uuid::nil());
+    let mut committee_staff_id = Uuid::nil();
     for (email, name, role, org_id) in users {
         let u = store::users::insert(
             &txn,
@@ -276,6 +296,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             Role::Officer => officer_id = u.id,
             Role::OfficeStaff => office_staff_id = u.id,
             Role::NgoStaff if ngo_staff_id.is_nil() => ngo_staff_id = u.id,
+            Role::AgencyStaff if org_id == committee.id => committee_staff_id = u.id,
             Role::AgencyStaff => agency_staff_id = u.id,
             Role::Auditor => auditor_id = u.id,
             _ => {}
@@ -328,6 +349,10 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             org_id: police.id,
             ..org(agency_staff_id, OrgKind::Agency, Role::AgencyStaff)
         },
+        committee: crate::auth::authz::UserCaller {
+            org_id: committee.id,
+            ..org(committee_staff_id, OrgKind::Agency, Role::AgencyStaff)
+        },
         auditor: crate::auth::authz::UserCaller {
             org_id: procuratorate.id,
             ..org(auditor_id, OrgKind::Procuratorate, Role::Auditor)
@@ -342,12 +367,12 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
         "demo.load",
         "organization",
         None,
-        json!({"offices": offices.len(), "ngos": 2, "agencies": 1, "procuratorates": 1}),
+        json!({"offices": offices.len(), "ngos": 2, "agencies": 2, "procuratorates": 1}),
     )
     .await?;
     txn.commit().await?;
     println!(
-        "demo data loaded: {} judicial offices, 2 NGOs, 1 agency, 1 procuratorate, 7 users (password `{DEMO_PASSWORD}`), a published procurement and a closed one with 2 bids each, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session, 2 joint meetings with 3 tasks, 2 procuratorate findings",
+        "demo data loaded: {} judicial offices, 2 NGOs, 2 agencies (police station, village committee), 1 procuratorate, 8 users (password `{DEMO_PASSWORD}`), a published procurement and a closed one with 2 bids each, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session, 2 joint meetings with 3 tasks, 2 procuratorate findings, 2 assistance notices",
         offices.len()
     );
     Ok(())

@@ -113,6 +113,25 @@ pub fn task_overdue(status: TaskStatus, due_on: NaiveDate, today: NaiveDate) -> 
     status == TaskStatus::Open && due_on < today
 }
 
+transitions!(
+    /// An assistance notice: sent to the committee until it acknowledges.
+    NoticeStatus {
+        Sent => "sent",
+        Acknowledged => "acknowledged",
+    }
+    actions NoticeAction {
+        Acknowledge => "acknowledge": [Sent] => Acknowledged,
+    }
+);
+
+/// Days an assistance notice may stay unacknowledged before the one reminder.
+pub const NOTICE_REMINDER_DAYS: i64 = 5;
+
+/// `WS-XZ-2026-007` style numbers (XZ: 协助), per bureau and year.
+pub fn notice_no(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}-XZ-{year}-{seq:03}")
+}
+
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SubjectKind {
@@ -198,6 +217,20 @@ mod tests {
         assert!(!task_overdue(TaskStatus::Open, d(7), d(7)));
         assert!(task_overdue(TaskStatus::Open, d(7), d(8)));
         assert!(!task_overdue(TaskStatus::Done, d(7), d(8)));
+    }
+
+    #[test]
+    fn notices_are_numbered_per_year_and_acknowledged_once() {
+        assert_eq!(notice_no("WS", 2026, 7), "WS-XZ-2026-007");
+        assert_eq!(
+            NoticeStatus::Sent.apply(NoticeAction::Acknowledge),
+            Ok(NoticeStatus::Acknowledged)
+        );
+        assert!(
+            NoticeStatus::Acknowledged
+                .apply(NoticeAction::Acknowledge)
+                .is_err()
+        );
     }
 
     #[test]

@@ -270,6 +270,33 @@ pub fn finding(overdue: bool, rectify_by: &str, link: String) -> Mail {
     mail("finding", subject, &[zh], &[en], Some(link))
 }
 
+/// An assistance notice (协助通知) to a person's village or residents'
+/// committee, or (`reminder`) the one reminder while it is unacknowledged.
+pub fn assistance_notice(number: &str, reminder: bool, link: String) -> Mail {
+    let (subject, zh, en) = if reminder {
+        (
+            format!("协助通知待确认 Please acknowledge assistance notice {number}"),
+            format!(
+                "司法所于五日前发出的社区矫正协助通知（{number}）尚未确认收悉，请登录查看并确认。"
+            ),
+            format!(
+                "The assistance notice {number} sent five days ago has not been acknowledged; please read and acknowledge it."
+            ),
+        )
+    } else {
+        (
+            format!("社区矫正协助通知 Assistance notice {number}"),
+            format!(
+                "司法所向贵村（居）委会发出社区矫正协助通知（{number}），请登录查看协助事项并确认收悉。"
+            ),
+            format!(
+                "The judicial office has sent your committee the community-corrections assistance notice {number}; please read the duties and acknowledge it."
+            ),
+        )
+    };
+    mail("assistance_notice", subject, &[zh], &[en], Some(link))
+}
+
 /// A follow-up task of a joint meeting is past its day.
 pub fn task_overdue(due_on: &str, link: String) -> Mail {
     mail(

@@ -10,6 +10,7 @@ pub mod group_commit;
 pub mod hours;
 pub mod idempotency;
 pub mod meetings;
+pub mod notices;
 pub mod organizations;
 pub mod outbox;
 pub mod outcomes;

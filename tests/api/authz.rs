@@ -206,6 +206,40 @@ fn ops(w: &World) -> Vec<Op> {
                 "agency_staff",
             ],
         },
+        Op {
+            name: "list_assistance_notices",
+            method: Method::GET,
+            path: "/api/v1/assistance-notices".into(),
+            body: None,
+            allowed: &[
+                "admin",
+                "officer",
+                "office_staff",
+                "agency_staff",
+                "auditor",
+            ],
+        },
+        Op {
+            // Someone the caller does not own: 404 after the permission check.
+            name: "create_assistance_notice",
+            method: Method::POST,
+            path: format!(
+                "/api/v1/participants/{}/assistance-notices",
+                uuid::Uuid::nil()
+            ),
+            body: Some(json!({"duties": "协助"})),
+            allowed: &["office_staff"],
+        },
+        Op {
+            name: "acknowledge_assistance_notice",
+            method: Method::POST,
+            path: format!(
+                "/api/v1/assistance-notices/{}/acknowledge",
+                uuid::Uuid::nil()
+            ),
+            body: Some(json!({})),
+            allowed: &["agency_staff"],
+        },
     ]
 }
 

@@ -21,6 +21,7 @@ async fn demo_loads_once_and_its_users_log_in() {
         "ngo-admin",
         "ngo-staff",
         "agency",
+        "committee",
         "auditor",
     ] {
         app.token(&format!("{email}@demo.huigui.cn"), DEMO_PASSWORD)
@@ -244,4 +245,13 @@ async fn demo_collaboration(app: &TestApp, officer: &str) {
     assert_eq!(findings.len(), 2);
     assert!(findings.iter().any(|f| f["status"] == "responded"));
     assert!(findings.iter().any(|f| f["overdue"] == true));
+    let notices = items(&app.get("/api/v1/assistance-notices", officer).await.body);
+    assert_eq!(notices.len(), 2);
+    assert_eq!(
+        notices
+            .iter()
+            .filter(|n| n["status"] == "acknowledged")
+            .count(),
+        1
+    );
 }

@@ -658,3 +658,115 @@ async fn dashboards(w: &World) -> (Value, Value) {
     assert_eq!(o.status, 200, "{}", o.body);
     (row, o.body)
 }
+
+#[tokio::test]
+async fn an_office_notifies_the_village_committee_which_acknowledges_or_is_reminded_once() {
+    let w = World::new().await;
+    let office = w.token("office_staff");
+    let committee = agency(&w, "城关村民委员会", "village_committee", 521).await;
+    let u = w
+        .app
+        .post(
+            "/api/v1/users",
+            Some(w.token("admin")),
+            json!({"email": "cun@example.cn", "display_name": "村委会主任", "role": "agency_staff",
+                   "organization_id": committee, "password": "committee-password-2026"}),
+        )
+        .await;
+    assert_eq!(u.status, 201, "{}", u.body);
+    let cun = w
+        .app
+        .token("cun@example.cn", "committee-password-2026")
+        .await;
+    let person = w
+        .app
+        .post("/api/v1/participants", Some(office), person("19800101", 51))
+        .await
+        .id();
+    let path = format!("/api/v1/participants/{person}/assistance-notices");
+    let duties = json!({"duties": "协助掌握对象日常表现，发现异常及时报告司法所。"});
+    // The person needs a committee first; only the office issues.
+    let r = w.app.post(&path, Some(office), duties.clone()).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.body["errors"][0]["field"], "village_committee_id");
+    let set = w
+        .app
+        .patch(
+            &format!("/api/v1/participants/{person}"),
+            office,
+            json!({"village_committee_id": committee}),
+            None,
+        )
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    for role in ["officer", "ngo_admin", "agency_staff", "auditor"] {
+        assert_eq!(
+            w.app
+                .post(&path, Some(w.token(role)), duties.clone())
+                .await
+                .status,
+            403,
+            "{role}"
+        );
+    }
+    let year = chrono::Datelike::year(&w.app.state.clock.today(w.app.state.settings.tz()));
+    let prefix = w.app.state.settings.contract_prefix.clone();
+    let first = w.app.post(&path, Some(office), duties.clone()).await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    assert_eq!(first.body["number"], format!("{prefix}-XZ-{year}-001"));
+    assert_eq!(first.body["status"], "sent");
+    let second = w.app.post(&path, Some(office), duties).await;
+    assert_eq!(second.body["number"], format!("{prefix}-XZ-{year}-002"));
+    assert_eq!(
+        outbox(&w, "assistance_notice").await,
+        2,
+        "mailed to the committee"
+    );
+
+    // The committee sees what is addressed to it (with the person's name); another agency nothing.
+    let mine = w.app.get("/api/v1/assistance-notices", &cun).await;
+    assert_eq!(
+        mine.body["items"].as_array().unwrap().len(),
+        2,
+        "{}",
+        mine.body
+    );
+    assert_eq!(mine.body["items"][0]["participant_name"], "对象51");
+    let other = w
+        .app
+        .get("/api/v1/assistance-notices", w.token("agency_staff"))
+        .await;
+    assert!(other.body["items"].as_array().unwrap().is_empty());
+    let one = format!("/api/v1/assistance-notices/{}", first.id());
+    assert_eq!(w.app.get(&one, w.token("agency_staff")).await.status, 404);
+    assert_eq!(w.app.get(&one, w.token("ngo_admin")).await.status, 403);
+    assert_eq!(
+        w.app.get(&path, office).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Only the committee acknowledges, once.
+    let ack = format!("{one}/acknowledge");
+    assert_eq!(w.app.post(&ack, Some(office), json!({})).await.status, 403);
+    assert_eq!(
+        w.app
+            .post(&ack, Some(w.token("agency_staff")), json!({}))
+            .await
+            .status,
+        404
+    );
+    let r = w.app.post(&ack, Some(&cun), json!({})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "acknowledged");
+    assert_eq!(w.app.post(&ack, Some(&cun), json!({})).await.status, 409);
+
+    // Five days unacknowledged: one reminder, for the other notice only.
+    assert_eq!(run(&w, "notice_reminders").await, 0);
+    w.app.state.clock.advance(chrono::Duration::days(6));
+    assert_eq!(run(&w, "notice_reminders").await, 1);
+    assert_eq!(run(&w, "notice_reminders").await, 0, "once");
+    assert_eq!(outbox(&w, "assistance_notice").await, 3);
+}

@@ -181,6 +181,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List assistance notices
+         * @description The bureau and the procuratorate all, an office its people's, a
+         *     committee those addressed to it. Filter `status`.
+         */
+        get: operations["list_assistance_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an assistance notice */
+        get: operations["get_assistance_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-notices/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an assistance notice (the committee) */
+        post: operations["acknowledge_assistance_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attendance/sync": {
         parameters: {
             query?: never;
@@ -1165,6 +1220,28 @@ export interface paths {
          * @description The owning office (or NGO, for volunteers); active participants only; honours `If-Match`.
          */
         patch: operations["update_participant"];
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/assistance-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's assistance notices */
+        get: operations["list_participant_notices"];
+        put?: never;
+        /**
+         * Issue an assistance notice to the person's village committee (office)
+         * @description Numbered per bureau and year and mailed to the committee; the person
+         *     needs a `village_committee_id` (422 otherwise).
+         */
+        post: operations["create_assistance_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/participants/{id}/certificate": {
@@ -2255,6 +2332,40 @@ export interface components {
             scopes: components["schemas"]["ClientScope"][];
         };
         /**
+         * AssistanceNotice
+         * @description An assistance notice.
+         */
+        AssistanceNotice: {
+            /** Format: date-time */
+            acknowledged_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The village or residents' committee it is addressed to.
+             */
+            committee_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description What the committee is asked to do. */
+            duties: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `<prefix>-XZ-<year>-<seq>`, unique per bureau. */
+            number: string;
+            /**
+             * Format: uuid
+             * @description The issuing judicial office.
+             */
+            office_id: string;
+            participant_code: string;
+            /** Format: uuid */
+            participant_id: string;
+            /** @description The person's name; left out for a minor outside the bureau and the person's office. */
+            participant_name?: string;
+            status: components["schemas"]["NoticeState"];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
          * AuditCheckpoint
          * @description A signed head of the audit chain.
          */
@@ -2635,6 +2746,14 @@ export interface components {
             name: string;
             /** @description At least one scope. */
             scopes: components["schemas"]["ClientScope"][];
+        };
+        /**
+         * CreateAssistanceNotice
+         * @description A new notice.
+         */
+        CreateAssistanceNotice: {
+            /** @description The committee's duties (协助事项). */
+            duties: string;
         };
         /**
          * CreateBid
@@ -3492,6 +3611,11 @@ export interface components {
             status?: components["schemas"]["HoursStatus"];
         };
         /**
+         * @description A notice's status: `sent` until the committee acknowledges it.
+         * @enum {string}
+         */
+        NoticeState: "sent" | "acknowledged";
+        /**
          * OfficeCompliance
          * @description One judicial office's month.
          */
@@ -3709,6 +3833,15 @@ export interface components {
          */
         Page_ApiClient: {
             items: components["schemas"]["ApiClient"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_AssistanceNotice
+         * @description A page of a list: `{items, next_cursor}`.
+         */
+        Page_AssistanceNotice: {
+            items: components["schemas"]["AssistanceNotice"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -4002,7 +4135,7 @@ export interface components {
          *     the caller's, so a client (the console) shows only the controls that can work.
          * @enum {string}
          */
-        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task";
+        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice";
         /**
          * PlannedKpi
          * @description A KPI an NGO plans to reach.
@@ -5805,6 +5938,243 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assistance_notices: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["NoticeState"];
+                /** @description Page size, 1–200 (larger values are capped); default 50. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_AssistanceNotice"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assistance_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AssistanceNotice"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledge_assistance_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AssistanceNotice"];
+                };
             };
             /** @description Malformed request (bad JSON, wrong type, bad parameter). */
             400: {
@@ -12023,6 +12393,214 @@ export interface operations {
             };
             /** @description If-Match does not match the current version. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_participant_notices: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (larger values are capped); default 50. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_AssistanceNotice"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_assistance_notice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeated request (see the API conventions). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CreateAssistanceNotice"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the new resource. */
+                    LOCATION: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AssistanceNotice"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

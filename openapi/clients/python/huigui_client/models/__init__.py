@@ -13,6 +13,7 @@ from .amendment import Amendment
 from .amendment_state import AmendmentState
 from .api_client import ApiClient
 from .api_client_created import ApiClientCreated
+from .assistance_notice import AssistanceNotice
 from .audit_checkpoint import AuditCheckpoint
 from .audit_event import AuditEvent
 from .audit_verification import AuditVerification
@@ -42,6 +43,7 @@ from .create_agenda_item import CreateAgendaItem
 from .create_alert import CreateAlert
 from .create_amendment import CreateAmendment
 from .create_api_client import CreateApiClient
+from .create_assistance_notice import CreateAssistanceNotice
 from .create_bid import CreateBid
 from .create_contract import CreateContract
 from .create_discipline import CreateDiscipline
@@ -103,6 +105,7 @@ from .milestone import Milestone
 from .milestone_state import MilestoneState
 from .month_closure import MonthClosure
 from .month_hours import MonthHours
+from .notice_state import NoticeState
 from .office_compliance import OfficeCompliance
 from .organization import Organization
 from .organization_kind import OrganizationKind
@@ -119,6 +122,7 @@ from .page_agenda_item import PageAgendaItem
 from .page_alert import PageAlert
 from .page_amendment import PageAmendment
 from .page_api_client import PageApiClient
+from .page_assistance_notice import PageAssistanceNotice
 from .page_audit_checkpoint import PageAuditCheckpoint
 from .page_audit_event import PageAuditEvent
 from .page_bid import PageBid
@@ -213,6 +217,7 @@ __all__ = (
     "AmendmentState",
     "ApiClient",
     "ApiClientCreated",
+    "AssistanceNotice",
     "AuditCheckpoint",
     "AuditEvent",
     "AuditVerification",
@@ -242,6 +247,7 @@ __all__ = (
     "CreateAlert",
     "CreateAmendment",
     "CreateApiClient",
+    "CreateAssistanceNotice",
     "CreateBid",
     "CreateContract",
     "CreateDiscipline",
@@ -303,6 +309,7 @@ __all__ = (
     "MilestoneState",
     "MonthClosure",
     "MonthHours",
+    "NoticeState",
     "OfficeCompliance",
     "Organization",
     "OrganizationKind",
@@ -319,6 +326,7 @@ __all__ = (
     "PageAlert",
     "PageAmendment",
     "PageApiClient",
+    "PageAssistanceNotice",
     "PageAuditCheckpoint",
     "PageAuditEvent",
     "PageBid",

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class Permission(StrEnum):
+    ACKNOWLEDGE_NOTICE = "acknowledge_notice"
     ANSWER_REFERRAL = "answer_referral"
     APPROVE_HOURS = "approve_hours"
     CHANGE_PARTICIPANT_STATUS = "change_participant_status"
@@ -19,6 +20,7 @@ class Permission(StrEnum):
     EXCUSE_ABSENCE = "excuse_absence"
     HANDLE_ALERTS = "handle_alerts"
     IMPORT_ROSTER = "import_roster"
+    ISSUE_NOTICE = "issue_notice"
     LOG_HOURS = "log_hours"
     MANAGE_API_CLIENTS = "manage_api_clients"
     MANAGE_CONTRACTS = "manage_contracts"
@@ -40,6 +42,7 @@ class Permission(StrEnum):
     READ_HOURS = "read_hours"
     READ_ME = "read_me"
     READ_MEETINGS = "read_meetings"
+    READ_NOTICES = "read_notices"
     READ_ORGANIZATIONS = "read_organizations"
     READ_OVERVIEW = "read_overview"
     READ_PARTICIPANTS = "read_participants"
