@@ -32,12 +32,36 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Exports for other systems.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Load the demo data set (refuses in production).
     Demo {
         /// Also generate a county at scale N: N × 100 persons under correction,
         /// N × 10,000 attendance rows over a year (N = 100: 10,000 people, 1,000,000 rows).
         #[arg(long)]
         scale: Option<u32>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// A month's education and assistance records per person (CSV with the
+    /// roster import's Chinese headers, or JSON when --out ends in .json).
+    Records {
+        /// YYYY-MM
+        #[arg(long)]
+        month: String,
+        /// One judicial office (default: every office).
+        #[arg(long)]
+        office: Option<uuid::Uuid>,
+        /// utf-8 (with BOM, the default) or gb18030.
+        #[arg(long, default_value = "utf-8")]
+        encoding: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -126,6 +150,15 @@ fn main() -> anyhow::Result<()> {
                 )
                 .await
             }
+            Command::Export {
+                command:
+                    ExportCommand::Records {
+                        month,
+                        office,
+                        encoding,
+                        out,
+                    },
+            } => cli::export_records(settings, &month, office, &encoding, &out).await,
             Command::Openapi { .. } => Ok(()),
         }
     })

@@ -3,10 +3,11 @@
 //! the next step the 2020 implementing rules suggest. NGOs never see them.
 
 use crate::api::text::{Cursor, Prose};
+pub use crate::api::wire::DisciplineKind;
 use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
-    Enum, Object, OpenApi,
+    Object, OpenApi,
     param::{Header, Path, Query},
     payload::Json,
 };
@@ -21,14 +22,6 @@ use crate::{
     error::{ApiError, ApiResult},
     store::{self, page::PageRequest},
 };
-
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum DisciplineKind {
-    Commendation,
-    Reprimand,
-    Warning,
-}
 
 impl DisciplineKind {
     fn as_str(self) -> &'static str {

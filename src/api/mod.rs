@@ -16,6 +16,7 @@ pub mod organizations;
 pub mod outcomes;
 pub mod participants;
 pub mod procurement;
+pub mod records;
 pub mod referrals;
 pub mod reports;
 pub mod sessions;
@@ -100,6 +101,7 @@ pub type Apis = (
         findings::FindingsApi,
         meetings::MeetingsApi,
         notices::NoticesApi,
+        records::RecordsApi,
     ),
 );
 
@@ -131,6 +133,7 @@ pub fn apis() -> Apis {
             findings::FindingsApi,
             meetings::MeetingsApi,
             notices::NoticesApi,
+            records::RecordsApi,
         ),
     )
 }

@@ -2,8 +2,6 @@
 //! `/api/v1/assistance-notices`: 协助通知 from a judicial office to a
 //! person's village or residents' committee.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use poem_openapi::{
     Enum, Object, OpenApi,
@@ -23,10 +21,7 @@ use crate::{
         authz::{Permission, UserCaller},
         scheme::BearerAuth,
     },
-    domain::{
-        collaboration::NoticeStatus,
-        disclosure::{Disclosure, Owner, disclosure},
-    },
+    domain::collaboration::NoticeStatus,
     error::ApiResult,
     store::{self, notices::NoticeFilter, page::PageRequest},
 };
@@ -77,24 +72,10 @@ async fn views(
     caller: &UserCaller,
     rows: Vec<entity::assistance_notice::Model>,
 ) -> ApiResult<Vec<AssistanceNotice>> {
-    let ids: Vec<Uuid> = rows.iter().map(|n| n.participant_id).collect();
-    let people: HashMap<Uuid, entity::participant::Model> =
-        store::participants::by_ids(&ctx.state.db.read, &ids).await?;
+    let people = app::notices::people_of(&ctx.state.db.read, caller, &rows).await?;
     rows.into_iter()
         .map(|n| {
-            let p = people.get(&n.participant_id);
-            let shown = p.map(|p| {
-                let owner = Owner {
-                    office_id: p.judicial_office_id,
-                    ngo_id: p.ngo_id,
-                };
-                let d = disclosure(caller.role, caller.org_id, owner, p.minor);
-                (
-                    p.code.clone(),
-                    (d != Disclosure::CodeOnly).then(|| p.name.clone()),
-                )
-            });
-            let (code, name) = shown.unwrap_or_default();
+            let (code, name) = people.get(&n.participant_id).cloned().unwrap_or_default();
             Ok(AssistanceNotice {
                 id: n.id,
                 number: n.number,

@@ -4,11 +4,11 @@
 //! personal data the agency needs.
 
 use crate::api::text::{Cursor, Prose};
-use crate::api::types::api_enum;
+pub use crate::api::wire::{ReferralNeed, ReferralState};
 use crate::app;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::{
-    Enum, Object, OpenApi,
+    Object, OpenApi,
     param::{Header, Path, Query},
     payload::Json,
 };
@@ -35,17 +35,6 @@ use crate::{
     store::{self, care::ReferralFilter, page::PageRequest},
 };
 
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum ReferralNeed {
-    Medical,
-    Subsistence,
-    Employment,
-    Housing,
-    Education,
-    Psychological,
-}
-
 const NEEDS: &[(ReferralNeed, &str)] = &[
     (ReferralNeed::Medical, "medical"),
     (ReferralNeed::Subsistence, "subsistence"),
@@ -70,15 +59,6 @@ fn need_str(n: ReferralNeed) -> &'static str {
         .map(|x| x.1)
         .unwrap_or_default()
 }
-
-api_enum!(
-    ReferralState <=> ReferralStatus {
-        Open = "open",
-        Accepted = "accepted",
-        Resolved = "resolved",
-        Declined = "declined",
-    }
-);
 
 /// The person, as little as the agency needs: name and masked ID; a minor's
 /// code instead of the name for everyone but the bureau and the person's office.

@@ -5,6 +5,7 @@ use poem_openapi::Enum;
 
 use super::types::api_enum;
 use crate::domain::{
+    care::ReferralStatus,
     contract::{AmendmentStatus, ContractStatus, MilestoneStatus},
     hours::MonthStatus,
     id_number::Gender,
@@ -193,5 +194,55 @@ api_enum!(
         AtRisk = "at_risk",
         Met = "met",
         NotMet = "not_met",
+    }
+);
+
+// Closed values shared by more than one handler group (the records export
+// names them too); each group re-exports its own.
+
+/// 管制 control, 缓刑 probation, 假释 parole, 暂予监外执行 medical_parole.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum CorrectionType {
+    Control,
+    Probation,
+    Parole,
+    MedicalParole,
+}
+
+/// 严管 strict, 普管 ordinary, 宽管 lenient.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum SupervisionLevel {
+    Strict,
+    Ordinary,
+    Lenient,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum DisciplineKind {
+    Commendation,
+    Reprimand,
+    Warning,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum ReferralNeed {
+    Medical,
+    Subsistence,
+    Employment,
+    Housing,
+    Education,
+    Psychological,
+}
+
+api_enum!(
+    ReferralState <=> ReferralStatus {
+        Open = "open",
+        Accepted = "accepted",
+        Resolved = "resolved",
+        Declined = "declined",
     }
 );

@@ -36,6 +36,8 @@ pub mod outcomes;
 pub mod participants;
 /// Bids on published procurements.
 pub mod procurement;
+/// Records back to the provincial platform: a month per person, as rows or CSV.
+pub mod records;
 /// Referral reminders to agencies.
 pub mod referrals;
 /// Report reminders to NGOs.

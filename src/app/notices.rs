@@ -140,6 +140,33 @@ pub async fn acknowledge<C: ConnectionTrait>(
     Ok(n)
 }
 
+/// What a notice's reader may see of each person: the code always, the
+/// name unless the person is a minor the caller sees by code only (the
+/// committee needs to know whom it assists).
+pub async fn people_of<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    notices: &[assistance_notice::Model],
+) -> ApiResult<std::collections::HashMap<Uuid, (String, Option<String>)>> {
+    use crate::domain::disclosure::{Disclosure, Owner, disclosure};
+    let ids: Vec<Uuid> = notices.iter().map(|n| n.participant_id).collect();
+    let people = store::participants::by_ids(conn, &ids).await?;
+    Ok(people
+        .into_values()
+        .map(|p| {
+            let owner = Owner {
+                office_id: p.judicial_office_id,
+                ngo_id: p.ngo_id,
+            };
+            let d = disclosure(caller.role, caller.org_id, owner, p.minor);
+            (
+                p.id,
+                (p.code, (d != Disclosure::CodeOnly).then_some(p.name)),
+            )
+        })
+        .collect())
+}
+
 /// The `notice_reminders` job: a notice unacknowledged five days after it
 /// was sent is reminded to its committee, once.
 pub async fn reminders(state: &AppState) -> ApiResult<usize> {

@@ -119,6 +119,8 @@ pub enum Permission {
     IssueNotice,
     /// The committee's staff acknowledge it.
     AcknowledgeNotice,
+    /// The month's education and assistance records (full ID numbers): offices their own, the bureau all.
+    ExportRecords,
 }
 
 impl Permission {
@@ -189,6 +191,7 @@ impl Permission {
         Permission::ReadNotices,
         Permission::IssueNotice,
         Permission::AcknowledgeNotice,
+        Permission::ExportRecords,
     ];
 }
 
@@ -259,6 +262,7 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ReadNotices => matches!(role, Admin | Officer | Auditor | OfficeStaff | AgencyStaff),
         P::IssueNotice => role == OfficeStaff,
         P::AcknowledgeNotice => role == AgencyStaff,
+        P::ExportRecords => matches!(role, Admin | Officer | OfficeStaff),
     }
 }
 

@@ -20,6 +20,8 @@ pub mod hours;
 pub mod id_number;
 /// KPI metrics and live progress.
 pub mod kpi;
+/// Chinese names of stored codes (export, roster import).
+pub mod labels;
 /// Procurement and bid statuses, weights, scores.
 pub mod procurement;
 /// Contract report statuses.

@@ -17,6 +17,7 @@ pub mod outcomes;
 pub mod page;
 pub mod participants;
 pub mod procurements;
+pub mod records;
 pub mod reports;
 pub mod rollups;
 pub mod sessions;

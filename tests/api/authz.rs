@@ -240,6 +240,14 @@ fn ops(w: &World) -> Vec<Op> {
             body: Some(json!({})),
             allowed: &["agency_staff"],
         },
+        Op {
+            // A bad month answers 422 after the permission check (an export is audited).
+            name: "export_records",
+            method: Method::GET,
+            path: "/api/v1/exports/records?month=2026-13".into(),
+            body: None,
+            allowed: &["admin", "officer", "office_staff"],
+        },
     ]
 }
 

@@ -770,3 +770,161 @@ async fn an_office_notifies_the_village_committee_which_acknowledges_or_is_remin
     assert_eq!(run(&w, "notice_reminders").await, 0, "once");
     assert_eq!(outbox(&w, "assistance_notice").await, 3);
 }
+
+#[tokio::test]
+async fn a_months_records_export_as_json_and_as_csv_the_roster_import_reads_back() {
+    use chrono::Duration;
+    let w = World::new().await;
+    let office = w.token("office_staff");
+    let (sid, people, start) = crate::sessions::running_session(&w, false, 2).await;
+    let tz = w.app.state.settings.tz();
+    let month = start.with_timezone(&tz).format("%Y-%m").to_string();
+    w.app.state.clock.advance(Duration::hours(2));
+    for (kind, at) in [
+        ("check_in", start),
+        ("check_out", start + Duration::hours(2)),
+    ] {
+        let r = w
+            .app
+            .post(
+                &format!("/api/v1/sessions/{sid}/attendance"),
+                Some(w.token("ngo_staff")),
+                json!({"participant_id": people[0], "kind": kind, "at": at.to_rfc3339(), "source": "staff"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let closed = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/close"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    let today = w.app.state.clock.today(tz);
+    let r = w
+        .app
+        .post(
+            &format!("/api/v1/participants/{}/discipline", people[0]),
+            Some(office),
+            json!({"kind": "reprimand", "reason": "未按规定报告", "date": start.with_timezone(&tz).date_naive()}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let r = w
+        .app
+        .post(
+            "/api/v1/referrals",
+            Some(office),
+            json!({"participant_id": people[0], "need": "employment", "agency_id": w.agency,
+                   "detail": "求职帮扶", "respond_by": (today + Duration::days(5)).to_string()}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+
+    // JSON: the office's people, with the month's record and the full ID number.
+    let path = format!("/api/v1/exports/records?month={month}");
+    let r = w.app.get(&path, office).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let items = r.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{}", r.body);
+    let first = items
+        .iter()
+        .find(|i| i["participant_id"] == people[0].as_str())
+        .unwrap();
+    assert_eq!(first["education_hours"], 2.0, "{first}");
+    assert_eq!(first["sessions"][0]["type"], "education");
+    assert_eq!(first["sessions"][0]["hours"], 2.0);
+    assert_eq!(first["discipline"][0]["kind"], "reprimand");
+    assert_eq!(first["referrals"][0]["need"], "employment");
+    assert_eq!(first["referrals"][0]["status"], "open");
+    assert_eq!(first["id_number"].as_str().unwrap().len(), 18, "in full");
+
+    // CSV (UTF-8 with BOM, or GB18030): the roster's Chinese headers first, then the record.
+    let (status, bytes) = w.app.get_bytes(&format!("{path}&format=csv"), office).await;
+    assert_eq!(status, 200);
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.starts_with(
+            "姓名,身份证号,联系电话,矫正类别,管理类别,矫正起始日,矫正终止日,矫正编号,月份"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("教育学习 2小时") && text.contains("训诫") && text.contains("就业"),
+        "{text}"
+    );
+    let (_, gb) = w
+        .app
+        .get_bytes(&format!("{path}&format=csv&encoding=gb18030"), office)
+        .await;
+    let (decoded, _, bad) = encoding_rs::GB18030.decode(&gb);
+    assert!(!bad && decoded.starts_with("姓名,身份证号"), "{decoded}");
+    // The roster import reads it back: both people are known and active in this office.
+    let back = w
+        .app
+        .post_raw(
+            "/api/v1/participants/import?dry_run=true",
+            office,
+            "text/csv",
+            gb.clone(),
+        )
+        .await;
+    assert_eq!(back.status, 200, "{}", back.body);
+    assert_eq!(back.body["updated"], 2, "{}", back.body);
+    assert_eq!(back.body["rejected"], 0);
+
+    // Offices export only their own; the bureau everyone; NGOs, agencies and the procuratorate not at all.
+    let other = format!("{path}&office_id={}", uuid::Uuid::now_v7());
+    assert_eq!(w.app.get(&other, office).await.status, 404);
+    assert_eq!(
+        w.app.get(&path, w.token("officer")).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    for role in ["ngo_admin", "agency_staff", "auditor"] {
+        assert_eq!(w.app.get(&path, w.token(role)).await.status, 403, "{role}");
+    }
+    let audited = w
+        .app
+        .state
+        .db
+        .read
+        .query_one_raw(sea_orm::Statement::from_string(
+            w.app.state.db.backend(),
+            "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'records.export'".to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(audited, 4, "every export is audited");
+
+    // The command line writes the same file.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("records.csv");
+    huigui::cli::export_records(w.app.state.settings.clone(), &month, None, "gb18030", &out)
+        .await
+        .unwrap();
+    let raw = std::fs::read(&out).unwrap();
+    let (file, _, bad) = encoding_rs::GB18030.decode(&raw);
+    assert!(!bad && file.lines().count() == 3, "{file}");
+    let json_out = dir.path().join("records.json");
+    huigui::cli::export_records(
+        w.app.state.settings.clone(),
+        &month,
+        None,
+        "utf-8",
+        &json_out,
+    )
+    .await
+    .unwrap();
+    let parsed: Value = serde_json::from_slice(&std::fs::read(&json_out).unwrap()).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), 2);
+}

@@ -145,6 +145,22 @@ impl TestApp {
         }
     }
 
+    /// A GET whose body is kept as bytes (CSV in GB18030, files).
+    pub async fn get_bytes(&self, path: &str, token: &str) -> (u16, Vec<u8>) {
+        let resp = self
+            .client
+            .get(path.to_string())
+            .header("authorization", format!("Bearer {token}"))
+            .send()
+            .await
+            .0;
+        let status = resp.status().as_u16();
+        (
+            status,
+            resp.into_body().into_vec().await.unwrap_or_default(),
+        )
+    }
+
     /// POST of a non-JSON body.
     pub async fn post_raw(
         &self,

@@ -7,6 +7,7 @@
 pub mod roster;
 
 use crate::api::text::{Cursor, IdNumberText, MonthText, Prose, Skill, Stored};
+pub use crate::api::wire::{CorrectionType, SupervisionLevel};
 use crate::api::wire::{GenderCode, HoursStatus, ParticipantState};
 use crate::domain::session::ParticipantAction;
 use crate::error::FieldError;
@@ -49,25 +50,6 @@ use crate::{
 pub enum ParticipantKind {
     CorrectionSubject,
     Volunteer,
-}
-
-/// 管制 control, 缓刑 probation, 假释 parole, 暂予监外执行 medical_parole.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum CorrectionType {
-    Control,
-    Probation,
-    Parole,
-    MedicalParole,
-}
-
-/// 严管 strict, 普管 ordinary, 宽管 lenient.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "snake_case")]
-pub enum SupervisionLevel {
-    Strict,
-    Ordinary,
-    Lenient,
 }
 
 fn enum_name<T: poem_openapi::types::ToJSON>(v: &T) -> String {

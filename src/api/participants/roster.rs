@@ -215,21 +215,21 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 fn correction_type(v: &str) -> Option<CorrectionType> {
-    Some(match v {
-        "管制" | "control" => CorrectionType::Control,
-        "缓刑" | "probation" => CorrectionType::Probation,
-        "假释" | "parole" => CorrectionType::Parole,
-        "暂予监外执行" | "medical_parole" => CorrectionType::MedicalParole,
-        _ => return None,
+    use crate::domain::labels::{CORRECTION_TYPES, code_of};
+    Some(match code_of(&CORRECTION_TYPES, v)? {
+        "control" => CorrectionType::Control,
+        "probation" => CorrectionType::Probation,
+        "parole" => CorrectionType::Parole,
+        _ => CorrectionType::MedicalParole,
     })
 }
 
 fn supervision_level(v: &str) -> Option<SupervisionLevel> {
-    Some(match v {
-        "严管" | "strict" => SupervisionLevel::Strict,
-        "普管" | "ordinary" => SupervisionLevel::Ordinary,
-        "宽管" | "lenient" => SupervisionLevel::Lenient,
-        _ => return None,
+    use crate::domain::labels::{SUPERVISION_LEVELS, code_of};
+    Some(match code_of(&SUPERVISION_LEVELS, v)? {
+        "strict" => SupervisionLevel::Strict,
+        "ordinary" => SupervisionLevel::Ordinary,
+        _ => SupervisionLevel::Lenient,
     })
 }
 
@@ -247,7 +247,9 @@ fn header_map(header: &csv::StringRecord) -> Result<Vec<&'static str>, ApiError>
     let mut errors = Vec::new();
     for (i, h) in header.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}');
-        match COLUMNS.iter().find(|(en, zh)| *en == h || *zh == h) {
+        // An export of `GET /exports/records` reads back: its record columns are known and left aside.
+        let mut known = COLUMNS.iter().chain(app::records::RECORD_COLUMNS.iter());
+        match known.find(|(en, zh)| *en == h || *zh == h) {
             Some((en, _)) if fields.contains(en) => {
                 errors.push(FieldError::new(format!("header[{i}]"), format!("column {h} appears twice")))
             }

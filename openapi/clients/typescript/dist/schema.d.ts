@@ -756,6 +756,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a month's education and assistance records
+         * @description Per person under correction whose period overlaps the month: sessions
+         *     attended by type, education and public-welfare hours, counseling
+         *     sessions, discipline, referrals and their results. Offices export their
+         *     own people (another office: 404), the bureau everyone or one office.
+         *     The full ID number is in it: every export is audited.
+         */
+        get: operations["export_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/findings": {
         parameters: {
             query?: never;
@@ -3085,6 +3109,11 @@ export interface components {
             score: number;
         };
         /**
+         * @description CSV encoding: `utf-8` (with a BOM, the default) or `gb18030`.
+         * @enum {string}
+         */
+        CsvEncoding: "utf-8" | "gb18030";
+        /**
          * DecisionNote
          * @description An optional note on a decision.
          */
@@ -4135,7 +4164,40 @@ export interface components {
          *     the caller's, so a client (the console) shows only the controls that can work.
          * @enum {string}
          */
-        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice";
+        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice" | "export_records";
+        /**
+         * PersonRecord
+         * @description A person's month.
+         */
+        PersonRecord: {
+            code: string;
+            /** Format: date */
+            correction_end?: string | null;
+            /** Format: date */
+            correction_start?: string | null;
+            correction_type?: components["schemas"]["CorrectionType"];
+            /**
+             * Format: int64
+             * @description Individual and group counseling sessions attended.
+             */
+            counseling_sessions: number;
+            discipline: components["schemas"]["RecordDiscipline"][];
+            /** Format: double */
+            education_hours: number;
+            /** @description In full: the platform identifies people by it. */
+            id_number?: string | null;
+            /** @description `YYYY-MM`. */
+            month: string;
+            name: string;
+            /** Format: uuid */
+            participant_id: string;
+            phone?: string | null;
+            /** Format: double */
+            public_welfare_hours: number;
+            referrals: components["schemas"]["RecordReferral"][];
+            sessions: components["schemas"]["RecordSession"][];
+            supervision_level?: components["schemas"]["SupervisionLevel"];
+        };
         /**
          * PlannedKpi
          * @description A KPI an NGO plans to reach.
@@ -4227,6 +4289,43 @@ export interface components {
              * @description 1 (poor) – 5 (excellent).
              */
             rating: number;
+        };
+        /**
+         * RecordDiscipline
+         * @description One discipline record (commendation, reprimand, warning).
+         */
+        RecordDiscipline: {
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["DisciplineKind"];
+        };
+        /**
+         * RecordReferral
+         * @description One referral made in the month and where it stands.
+         */
+        RecordReferral: {
+            need: components["schemas"]["ReferralNeed"];
+            response?: string | null;
+            status: components["schemas"]["ReferralState"];
+        };
+        /**
+         * RecordSession
+         * @description One attended session.
+         */
+        RecordSession: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            hours: number;
+            type: components["schemas"]["SessionType"];
+        };
+        /**
+         * RecordsExport
+         * @description A month's records.
+         */
+        RecordsExport: {
+            items: components["schemas"]["PersonRecord"][];
+            month: string;
         };
         /**
          * Referral
@@ -9379,6 +9478,97 @@ export interface operations {
             };
             /** @description Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_records: {
+        parameters: {
+            query?: {
+                /** @description `YYYY-MM`; default the current month. */
+                month?: string;
+                office_id?: string;
+                format?: components["schemas"]["Format"];
+                /** @description For CSV; default `utf-8`. */
+                encoding?: components["schemas"]["CsvEncoding"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `Accept: text/csv` / `format=csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["RecordsExport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

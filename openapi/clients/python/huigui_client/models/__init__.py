@@ -64,6 +64,7 @@ from .create_task import CreateTask
 from .create_user import CreateUser
 from .criterion import Criterion
 from .criterion_score import CriterionScore
+from .csv_encoding import CsvEncoding
 from .decision_note import DecisionNote
 from .discipline_history import DisciplineHistory
 from .discipline_kind import DisciplineKind
@@ -148,12 +149,17 @@ from .participant_kind import ParticipantKind
 from .participant_state import ParticipantState
 from .payment_rule_band import PaymentRuleBand
 from .permission import Permission
+from .person_record import PersonRecord
 from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
 from .procurement_state import ProcurementState
 from .put_requirement_policy import PutRequirementPolicy
 from .rating import Rating
+from .record_discipline import RecordDiscipline
+from .record_referral import RecordReferral
+from .record_session import RecordSession
+from .records_export import RecordsExport
 from .referral import Referral
 from .referral_answer import ReferralAnswer
 from .referral_need import ReferralNeed
@@ -268,6 +274,7 @@ __all__ = (
     "CreateUser",
     "Criterion",
     "CriterionScore",
+    "CsvEncoding",
     "DecisionNote",
     "DisciplineHistory",
     "DisciplineKind",
@@ -352,12 +359,17 @@ __all__ = (
     "ParticipantState",
     "PaymentRuleBand",
     "Permission",
+    "PersonRecord",
     "PlannedKpi",
     "Problem",
     "Procurement",
     "ProcurementState",
     "PutRequirementPolicy",
     "Rating",
+    "RecordDiscipline",
+    "RecordReferral",
+    "RecordSession",
+    "RecordsExport",
     "Referral",
     "ReferralAnswer",
     "ReferralNeed",

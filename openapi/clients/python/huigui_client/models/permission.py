@@ -18,6 +18,7 @@ class Permission(StrEnum):
     DECIDE_REPORTS = "decide_reports"
     ENROLL = "enroll"
     EXCUSE_ABSENCE = "excuse_absence"
+    EXPORT_RECORDS = "export_records"
     HANDLE_ALERTS = "handle_alerts"
     IMPORT_ROSTER = "import_roster"
     ISSUE_NOTICE = "issue_notice"
