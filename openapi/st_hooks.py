@@ -47,6 +47,11 @@ BUSINESS_RULES = [
     ("create_finding", "subject.id", r"^(is required for this kind|must be absent for none|no such record)$"),
     ("create_finding", "rectify_by", r"^must not be in the past$"),
     ("reopen_finding", "rectify_by", r"^must not be in the past$"),
+    # A county meeting is the bureau's, a township meeting an office's; tasks are due no earlier than the meeting.
+    ("create_meeting", "level", r"^a county meeting is convened by the bureau, a township meeting by a judicial office$"),
+    ("create_meeting_task", "due_on", r"^must not be before the meeting$"),
+    # A notice goes to the person's committee, which must be set first.
+    ("create_assistance_notice", "village_committee_id", r"^the person has no village committee: set it first$"),
     # An admin may not lock themselves out.
     ("update_user", "disabled", r"^you may not disable yourself or change your own role$"),
     ("update_user", "role", r"^you may not disable yourself or change your own role$"),
