@@ -88,6 +88,18 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: "read_alerts", title: "nav.alerts" },
       },
       {
+        path: "meetings",
+        name: "meetings",
+        component: () => import("../views/MeetingsView.vue"),
+        meta: { permission: "read_meetings", title: "nav.meetings" },
+      },
+      {
+        path: "findings",
+        name: "findings",
+        component: () => import("../views/FindingsView.vue"),
+        meta: { permission: "read_findings", title: "nav.findings" },
+      },
+      {
         path: "referrals",
         name: "referrals",
         component: () => import("../views/ReferralsView.vue"),
