@@ -17,6 +17,7 @@ mod m20261203_000011_security;
 mod m20261207_000012_agency_types_findings;
 mod m20261207_000013_meetings;
 mod m20261207_000014_assistance_notices;
+mod m20261207_000015_correction_teams;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000012_agency_types_findings::Migration),
             Box::new(m20261207_000013_meetings::Migration),
             Box::new(m20261207_000014_assistance_notices::Migration),
+            Box::new(m20261207_000015_correction_teams::Migration),
         ]
     }
 }

@@ -22,6 +22,7 @@ pub mod reports;
 pub mod sessions;
 pub mod spec;
 pub mod stats;
+pub mod teams;
 pub mod text;
 pub mod types;
 pub mod users;
@@ -102,6 +103,7 @@ pub type Apis = (
         meetings::MeetingsApi,
         notices::NoticesApi,
         records::RecordsApi,
+        teams::TeamsApi,
     ),
 );
 
@@ -134,6 +136,7 @@ pub fn apis() -> Apis {
             meetings::MeetingsApi,
             notices::NoticesApi,
             records::RecordsApi,
+            teams::TeamsApi,
         ),
     )
 }

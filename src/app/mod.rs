@@ -48,5 +48,7 @@ pub mod roster;
 pub mod sessions;
 /// Compliance, the overview and the monthly summary mail.
 pub mod stats;
+/// Correction teams: set by the office, Art. 25 checked.
+pub mod teams;
 /// Changing users (roles, disabling).
 pub mod users;

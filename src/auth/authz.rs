@@ -121,6 +121,10 @@ pub enum Permission {
     AcknowledgeNotice,
     /// The month's education and assistance records (full ID numbers): offices their own, the bureau all.
     ExportRecords,
+    /// A person's correction team: the bureau, the procuratorate and the person's office (never NGOs).
+    ReadTeam,
+    /// The person's judicial office sets the team.
+    ManageTeam,
 }
 
 impl Permission {
@@ -192,6 +196,8 @@ impl Permission {
         Permission::IssueNotice,
         Permission::AcknowledgeNotice,
         Permission::ExportRecords,
+        Permission::ReadTeam,
+        Permission::ManageTeam,
     ];
 }
 
@@ -263,6 +269,8 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::IssueNotice => role == OfficeStaff,
         P::AcknowledgeNotice => role == AgencyStaff,
         P::ExportRecords => matches!(role, Admin | Officer | OfficeStaff),
+        P::ReadTeam => matches!(role, Admin | Officer | Auditor | OfficeStaff),
+        P::ManageTeam => role == OfficeStaff,
     }
 }
 
@@ -416,6 +424,7 @@ mod tests {
                     | Permission::ReadMeetings
                     | Permission::ReadTasks
                     | Permission::ReadNotices
+                    | Permission::ReadTeam
                     // The supervision findings: the auditor's only write.
                     | Permission::RecordFinding
                     | Permission::DecideFinding

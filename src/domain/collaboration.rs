@@ -132,6 +132,27 @@ pub fn notice_no(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}-XZ-{year}-{seq:03}")
 }
 
+/// One member of a person's correction team (矫正小组).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TeamMember {
+    pub name: String,
+    /// office_staff, village_committee, ngo_worker, family, doctor, volunteer or other.
+    pub role: String,
+    pub organization_id: Option<uuid::Uuid>,
+    /// female or male.
+    pub gender: String,
+    pub phone: Option<String>,
+}
+
+/// Art. 25 of the Community Corrections Law: a woman under correction has a
+/// woman on her correction team.
+pub fn team_problem(person_gender: Option<&str>, members: &[TeamMember]) -> Option<&'static str> {
+    let needs_woman = person_gender == Some("female");
+    (needs_woman && !members.iter().any(|m| m.gender == "female")).then_some(
+        "a woman under correction needs at least one woman on her correction team (Community Corrections Law, Art. 25)",
+    )
+}
+
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SubjectKind {
@@ -231,6 +252,24 @@ mod tests {
                 .apply(NoticeAction::Acknowledge)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_woman_under_correction_has_a_woman_on_her_team() {
+        let member = |gender: &str| TeamMember {
+            name: "x".into(),
+            role: "office_staff".into(),
+            organization_id: None,
+            gender: gender.into(),
+            phone: None,
+        };
+        assert!(team_problem(Some("female"), &[member("male")]).is_some());
+        assert!(team_problem(Some("female"), &[]).is_some());
+        assert_eq!(
+            team_problem(Some("female"), &[member("male"), member("female")]),
+            None
+        );
+        assert_eq!(team_problem(Some("male"), &[member("male")]), None);
     }
 
     #[test]

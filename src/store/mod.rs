@@ -22,6 +22,7 @@ pub mod reports;
 pub mod rollups;
 pub mod sessions;
 pub mod stats;
+pub mod teams;
 pub mod tokens;
 pub mod users;
 

@@ -248,6 +248,20 @@ fn ops(w: &World) -> Vec<Op> {
             body: None,
             allowed: &["admin", "officer", "office_staff"],
         },
+        Op {
+            name: "get_team",
+            method: Method::GET,
+            path: format!("/api/v1/participants/{}/team", uuid::Uuid::nil()),
+            body: None,
+            allowed: &["admin", "officer", "office_staff", "auditor"],
+        },
+        Op {
+            name: "put_team",
+            method: Method::PUT,
+            path: format!("/api/v1/participants/{}/team", uuid::Uuid::nil()),
+            body: Some(json!({"members": []})),
+            allowed: &["office_staff"],
+        },
     ]
 }
 

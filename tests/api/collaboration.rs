@@ -928,3 +928,62 @@ async fn a_months_records_export_as_json_and_as_csv_the_roster_import_reads_back
     let parsed: Value = serde_json::from_slice(&std::fs::read(&json_out).unwrap()).unwrap();
     assert_eq!(parsed.as_array().unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn the_office_sets_a_correction_team_and_a_woman_has_a_woman_on_hers() {
+    let w = World::new().await;
+    let office = w.token("office_staff");
+    // 19850721 + serial 62: an even sequence digit is a woman in GB 11643.
+    let woman = w
+        .app
+        .post("/api/v1/participants", Some(office), person("19850721", 62))
+        .await;
+    assert_eq!(woman.status, 201, "{}", woman.body);
+    assert_eq!(woman.body["gender"], "female", "{}", woman.body);
+    let path = format!("/api/v1/participants/{}/team", woman.id());
+    let member = |name: &str, role: &str, gender: &str| json!({"name": name, "role": role, "gender": gender, "phone": "13800000000"});
+    let men = json!({"members": [member("张所长", "office_staff", "male"), member("李医生", "doctor", "male")]});
+    let r = w.app.put(&path, office, men, None).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.body["errors"][0]["field"], "members");
+    assert!(
+        r.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Art. 25")
+    );
+    let team = json!({"members": [member("张所长", "office_staff", "male"),
+                                  {"name": "王主任", "role": "village_committee", "gender": "female", "organization_id": w.agency}]});
+    for role in ["officer", "ngo_admin", "auditor"] {
+        assert_eq!(
+            w.app
+                .put(&path, w.token(role), team.clone(), None)
+                .await
+                .status,
+            403,
+            "{role}"
+        );
+    }
+    let r = w.app.put(&path, office, team.clone(), None).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["version"], 1);
+    assert_eq!(r.body["members"].as_array().unwrap().len(), 2);
+    // A stale If-Match is 412 and changes nothing; the current one replaces the team.
+    assert_eq!(
+        w.app
+            .put(&path, office, team.clone(), Some("\"7\""))
+            .await
+            .status,
+        412
+    );
+    let r = w.app.put(&path, office, team, Some("\"1\"")).await;
+    assert_eq!(r.body["version"], 2, "{}", r.body);
+    // The bureau and the procuratorate read it; NGOs never do.
+    for role in ["officer", "auditor", "office_staff"] {
+        let r = w.app.get(&path, w.token(role)).await;
+        assert_eq!(r.status, 200, "{role}");
+        assert_eq!(r.body["members"][1]["gender"], "female");
+    }
+    assert_eq!(w.app.get(&path, w.token("ngo_admin")).await.status, 403);
+    assert_eq!(w.app.get(&path, w.token("agency_staff")).await.status, 403);
+}

@@ -1421,6 +1421,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's correction team
+         * @description The bureau, the procuratorate and the person's office; never NGOs.
+         */
+        get: operations["get_team"];
+        /**
+         * Set a person's correction team (the person's office)
+         * @description Replaces the team; a woman under correction needs a woman on it (422
+         *     naming the rule, Art. 25). Honours `If-Match` (the version read).
+         */
+        put: operations["put_team"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}/transfer": {
         parameters: {
             query?: never;
@@ -3565,6 +3590,11 @@ export interface components {
          */
         MeetingState: "planned" | "held" | "closed";
         /**
+         * @description A team member's gender (Art. 25 asks for a woman on a woman's team).
+         * @enum {string}
+         */
+        MemberGender: "female" | "male";
+        /**
          * Milestone
          * @description A payment milestone.
          */
@@ -4164,7 +4194,7 @@ export interface components {
          *     the caller's, so a client (the console) shows only the controls that can work.
          * @enum {string}
          */
-        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice" | "export_records";
+        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice" | "export_records" | "read_team" | "manage_team";
         /**
          * PersonRecord
          * @description A person's month.
@@ -4278,6 +4308,13 @@ export interface components {
             lenient: components["schemas"]["LevelRequirement"];
             ordinary: components["schemas"]["LevelRequirement"];
             strict: components["schemas"]["LevelRequirement"];
+        };
+        /**
+         * PutTeam
+         * @description The whole team, replacing the one before.
+         */
+        PutTeam: {
+            members: components["schemas"]["TeamMemberBody"][];
         };
         /**
          * Rating
@@ -4691,6 +4728,49 @@ export interface components {
          * @enum {string}
          */
         TaskState: "open" | "done";
+        /**
+         * Team
+         * @description A person's correction team (empty until set).
+         */
+        Team: {
+            members: components["schemas"]["TeamMemberView"][];
+            /** Format: uuid */
+            participant_id: string;
+            /**
+             * Format: int32
+             * @description 0 before the first team is set.
+             */
+            version: number;
+        };
+        /**
+         * TeamMemberBody
+         * @description A member of the team.
+         */
+        TeamMemberBody: {
+            gender: components["schemas"]["MemberGender"];
+            name: string;
+            /** Format: uuid */
+            organization_id?: string | null;
+            phone?: string | null;
+            role: components["schemas"]["TeamRole"];
+        };
+        /**
+         * TeamMemberView
+         * @description A member as stored.
+         */
+        TeamMemberView: {
+            gender: components["schemas"]["MemberGender"];
+            name: string;
+            /** Format: uuid */
+            organization_id?: string | null;
+            phone?: string | null;
+            role: components["schemas"]["TeamRole"];
+        };
+        /**
+         * @description A team member's part: 司法所工作人员, 村(居)委会, 社工, 家庭成员, 医生, 志愿者, other.
+         * @enum {string}
+         */
+        TeamRole: "office_staff" | "village_committee" | "ngo_worker" | "family" | "doctor" | "volunteer" | "other";
         /**
          * TokenPair
          * @description An access token and its refresh token.
@@ -13809,6 +13889,211 @@ export interface operations {
             };
             /** @description State conflict or invalid transition. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The resource version, for `If-Match`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Team"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_team: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["PutTeam"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The resource version, for `If-Match`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Team"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

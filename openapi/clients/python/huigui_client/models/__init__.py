@@ -102,6 +102,7 @@ from .me import Me
 from .meeting import Meeting
 from .meeting_level import MeetingLevel
 from .meeting_state import MeetingState
+from .member_gender import MemberGender
 from .milestone import Milestone
 from .milestone_state import MilestoneState
 from .month_closure import MonthClosure
@@ -155,6 +156,7 @@ from .problem import Problem
 from .procurement import Procurement
 from .procurement_state import ProcurementState
 from .put_requirement_policy import PutRequirementPolicy
+from .put_team import PutTeam
 from .rating import Rating
 from .record_discipline import RecordDiscipline
 from .record_referral import RecordReferral
@@ -192,6 +194,10 @@ from .sync_results import SyncResults
 from .sync_status import SyncStatus
 from .task import Task
 from .task_state import TaskState
+from .team import Team
+from .team_member_body import TeamMemberBody
+from .team_member_view import TeamMemberView
+from .team_role import TeamRole
 from .token_pair import TokenPair
 from .token_request import TokenRequest
 from .token_type import TokenType
@@ -312,6 +318,7 @@ __all__ = (
     "Meeting",
     "MeetingLevel",
     "MeetingState",
+    "MemberGender",
     "Milestone",
     "MilestoneState",
     "MonthClosure",
@@ -365,6 +372,7 @@ __all__ = (
     "Procurement",
     "ProcurementState",
     "PutRequirementPolicy",
+    "PutTeam",
     "Rating",
     "RecordDiscipline",
     "RecordReferral",
@@ -402,6 +410,10 @@ __all__ = (
     "SyncStatus",
     "Task",
     "TaskState",
+    "Team",
+    "TeamMemberBody",
+    "TeamMemberView",
+    "TeamRole",
     "TokenPair",
     "TokenRequest",
     "TokenType",
