@@ -17,9 +17,10 @@ use crate::{
         meetings::{self, NewItem, NewMeeting, NewTask},
         notices,
         participants::{self, ParticipantChanges},
+        teams,
     },
     auth::authz::UserCaller,
-    domain::collaboration::{FindingStatus, MeetingAction, SubjectKind},
+    domain::collaboration::{FindingStatus, MeetingAction, SubjectKind, TeamMember},
     state::AppState,
     store::{self, audit::Actor},
 };
@@ -47,7 +48,49 @@ pub(super) async fn load<C: ConnectionTrait>(
     county_meeting(txn, state, actor, cast).await?;
     township_meeting(txn, state, actor, cast).await?;
     demo_findings(txn, state, actor, cast).await?;
-    demo_notices(txn, state, actor, cast).await
+    demo_notices(txn, state, actor, cast).await?;
+    demo_team(txn, state, actor, cast).await
+}
+
+/// 李秀英's correction team: office staff, a woman of her village committee
+/// (Art. 25), the NGO's social worker and her husband.
+async fn demo_team<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+) -> anyhow::Result<()> {
+    let Some(person) = cast.people.get(1).copied() else {
+        return Ok(());
+    };
+    let member =
+        |name: &str, role: &str, org: Option<Uuid>, gender: &str, phone: Option<&str>| TeamMember {
+            name: name.into(),
+            role: role.into(),
+            organization_id: org,
+            gender: gender.into(),
+            phone: phone.map(str::to_string),
+        };
+    let members = vec![
+        member(
+            "赵所长",
+            "office_staff",
+            Some(cast.office.org_id),
+            "male",
+            Some("0358-3022001"),
+        ),
+        member(
+            "王桂兰",
+            "village_committee",
+            Some(cast.committee.org_id),
+            "female",
+            Some("13935800001"),
+        ),
+        member("刘社工", "ngo_worker", Some(cast.ngo), "female", None),
+        member("张建军", "family", None, "male", Some("13935800002")),
+    ];
+    teams::put(txn, state, actor, &cast.office, person, members, Vec::new()).await?;
+    Ok(())
 }
 
 /// The first two people live in the committee's village: a notice about

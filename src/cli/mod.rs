@@ -417,7 +417,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     .await?;
     txn.commit().await?;
     println!(
-        "demo data loaded: {} judicial offices, 2 NGOs, 2 agencies (police station, village committee), 1 procuratorate, 8 users (password `{DEMO_PASSWORD}`), a published procurement and a closed one with 2 bids each, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session, 2 joint meetings with 3 tasks, 2 procuratorate findings, 2 assistance notices",
+        "demo data loaded: {} judicial offices, 2 NGOs, 2 agencies (police station, village committee), 1 procuratorate, 8 users (password `{DEMO_PASSWORD}`), a published procurement and a closed one with 2 bids each, an active contract with 2 milestones, 8 persons under correction, 3 held sessions with attendance and hours, 1 session happening now, 1 upcoming session, 2 joint meetings with 3 tasks, 2 procuratorate findings, 2 assistance notices, 1 correction team",
         offices.len()
     );
     Ok(())

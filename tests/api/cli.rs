@@ -254,4 +254,21 @@ async fn demo_collaboration(app: &TestApp, officer: &str) {
             .count(),
         1
     );
+    // A correction team for the woman among them, with a woman on it.
+    let mut teams = Vec::new();
+    for n in &notices {
+        let p = n["participant_id"].as_str().unwrap();
+        teams.push(
+            app.get(&format!("/api/v1/participants/{p}/team"), officer)
+                .await
+                .body,
+        );
+    }
+    let team = teams
+        .iter()
+        .find(|t| t["version"] == 1)
+        .expect("a demo team");
+    let members = team["members"].as_array().unwrap();
+    assert_eq!(members.len(), 4);
+    assert!(members.iter().any(|m| m["gender"] == "female"));
 }
