@@ -21,7 +21,7 @@ use crate::{
     auth::authz::UserCaller,
     domain::{
         collaboration::{MeetingAction, MeetingStatus, TaskAction, TaskStatus},
-        disclosure::{Disclosure, Owner, disclosure},
+        disclosure::Disclosure,
         roles::OrgKind,
     },
     error::{ApiError, ApiResult, FieldError, stored},
@@ -79,8 +79,9 @@ pub async fn convene<C: ConnectionTrait>(
         ));
     }
     let mut members = vec![caller.org_id];
+    let known = store::organizations::by_ids(txn, &new.organization_ids).await?;
     for (i, id) in new.organization_ids.iter().enumerate() {
-        if store::organizations::find(txn, *id).await?.is_none() {
+        if !known.contains_key(id) {
             broken.push(FieldError::new(
                 format!("organization_ids[{i}]"),
                 "no such organisation",
@@ -273,18 +274,7 @@ pub async fn people_of<C: ConnectionTrait>(
     items: &[meeting_item::Model],
 ) -> ApiResult<HashMap<Uuid, (String, Option<String>)>> {
     let ids: Vec<Uuid> = items.iter().filter_map(|i| i.participant_id).collect();
-    let people = store::participants::by_ids(conn, &ids).await?;
-    Ok(people
-        .into_values()
-        .map(|p| {
-            let owner = Owner {
-                office_id: p.judicial_office_id,
-                ngo_id: p.ngo_id,
-            };
-            let full = disclosure(caller.role, caller.org_id, owner, p.minor) == Disclosure::Full;
-            (p.id, (p.code, full.then_some(p.name)))
-        })
-        .collect())
+    crate::app::participants::codes_and_names(conn, caller, &ids, |d| d == Disclosure::Full).await
 }
 
 /// A follow-up task as handed out.

@@ -148,23 +148,10 @@ pub async fn people_of<C: ConnectionTrait>(
     caller: &UserCaller,
     notices: &[assistance_notice::Model],
 ) -> ApiResult<std::collections::HashMap<Uuid, (String, Option<String>)>> {
-    use crate::domain::disclosure::{Disclosure, Owner, disclosure};
+    use crate::domain::disclosure::Disclosure;
     let ids: Vec<Uuid> = notices.iter().map(|n| n.participant_id).collect();
-    let people = store::participants::by_ids(conn, &ids).await?;
-    Ok(people
-        .into_values()
-        .map(|p| {
-            let owner = Owner {
-                office_id: p.judicial_office_id,
-                ngo_id: p.ngo_id,
-            };
-            let d = disclosure(caller.role, caller.org_id, owner, p.minor);
-            (
-                p.id,
-                (p.code, (d != Disclosure::CodeOnly).then_some(p.name)),
-            )
-        })
-        .collect())
+    crate::app::participants::codes_and_names(conn, caller, &ids, |d| d != Disclosure::CodeOnly)
+        .await
 }
 
 /// The `notice_reminders` job: a notice unacknowledged five days after it

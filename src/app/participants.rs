@@ -472,3 +472,28 @@ pub async fn update<C: ConnectionTrait>(
     .await?;
     Ok(m)
 }
+
+/// The code of each of these people, and the name where `named` accepts the
+/// caller's disclosure level for that person (the one rule of
+/// `domain::disclosure`), for records that mention people: meeting items,
+/// assistance notices.
+pub async fn codes_and_names<C: ConnectionTrait>(
+    conn: &C,
+    caller: &UserCaller,
+    ids: &[Uuid],
+    named: impl Fn(crate::domain::disclosure::Disclosure) -> bool,
+) -> ApiResult<std::collections::HashMap<Uuid, (String, Option<String>)>> {
+    use crate::domain::disclosure::{Owner, disclosure};
+    let people = store::participants::by_ids(conn, ids).await?;
+    Ok(people
+        .into_values()
+        .map(|p| {
+            let owner = Owner {
+                office_id: p.judicial_office_id,
+                ngo_id: p.ngo_id,
+            };
+            let shown = named(disclosure(caller.role, caller.org_id, owner, p.minor));
+            (p.id, (p.code, shown.then_some(p.name)))
+        })
+        .collect())
+}

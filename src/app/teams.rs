@@ -50,9 +50,11 @@ pub async fn put<C: ConnectionTrait>(
     if p.judicial_office_id != Some(caller.org_id) {
         return Err(ApiError::NotFound);
     }
+    let orgs: Vec<Uuid> = members.iter().filter_map(|m| m.organization_id).collect();
+    let known = store::organizations::by_ids(txn, &orgs).await?;
     for (i, m) in members.iter().enumerate() {
         if let Some(org) = m.organization_id
-            && store::organizations::find(txn, org).await?.is_none()
+            && !known.contains_key(&org)
         {
             broken.push(FieldError::new(
                 format!("members[{i}].organization_id"),

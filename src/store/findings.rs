@@ -133,9 +133,16 @@ pub async fn overdue_by_org<C: ConnectionTrait>(
     conn: &C,
     today: chrono::NaiveDate,
 ) -> Result<std::collections::HashMap<Uuid, i64>, ApiError> {
-    let mut out = std::collections::HashMap::new();
-    for f in overdue(conn, today).await? {
-        *out.entry(f.organization_id).or_insert(0) += 1;
-    }
-    Ok(out)
+    use sea_orm::QuerySelect;
+    let rows: Vec<(Uuid, i64)> = Findings::find()
+        .select_only()
+        .column(finding::Column::OrganizationId)
+        .column_as(finding::Column::Id.count(), "n")
+        .filter(finding::Column::Status.eq("open"))
+        .filter(finding::Column::RectifyBy.lt(today))
+        .group_by(finding::Column::OrganizationId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
 }
