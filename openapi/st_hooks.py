@@ -52,6 +52,9 @@ BUSINESS_RULES = [
     ("create_meeting_task", "due_on", r"^must not be before the meeting$"),
     # A notice goes to the person's committee, which must be set first.
     ("create_assistance_notice", "village_committee_id", r"^the person has no village committee: set it first$"),
+    # A plan version starts this month or later, never before the newest; a session type once.
+    ("create_plan", "effective_from", r"^(a plan version takes effect in the current month or later|must not be before the newest version)"),
+    ("create_plan", r"session_goals\[\d+\]\.type", r"^each session type appears at most once$"),
     # An admin may not lock themselves out.
     ("update_user", "disabled", r"^you may not disable yourself or change your own role$"),
     ("update_user", "role", r"^you may not disable yourself or change your own role$"),

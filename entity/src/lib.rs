@@ -12,6 +12,7 @@ pub mod bid;
 pub mod bid_score;
 pub mod contract;
 pub mod contract_report;
+pub mod correction_plan;
 pub mod correction_team;
 pub mod discipline_record;
 pub mod enrollment;

@@ -18,6 +18,7 @@ mod m20261207_000012_agency_types_findings;
 mod m20261207_000013_meetings;
 mod m20261207_000014_assistance_notices;
 mod m20261207_000015_correction_teams;
+mod m20261207_000016_correction_plans;
 
 /// Every migration in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000013_meetings::Migration),
             Box::new(m20261207_000014_assistance_notices::Migration),
             Box::new(m20261207_000015_correction_teams::Migration),
+            Box::new(m20261207_000016_correction_plans::Migration),
         ]
     }
 }

@@ -415,3 +415,120 @@ def test_procuratorate_finding_is_answered_and_closed():
     closed = accept_finding.sync(client=auditor, id=f.id)
     assert closed.status == FindingState.CLOSED
     assert get_finding.sync(client=staff, id=f.id).rectification == "已补录"
+
+
+def test_office_meets_plans_notifies_and_exports():
+    """An office convenes a township meeting with a task, plans a person's
+    month (the plan's hours decide it), notifies the person's village
+    committee (which acknowledges) and exports the month's records."""
+    from datetime import date
+
+    from huigui_client.api.collaboration import (
+        acknowledge_assistance_notice,
+        complete_task,
+        create_assistance_notice,
+        create_meeting,
+        create_meeting_task,
+        create_plan,
+        export_records,
+        list_plans,
+        list_tasks,
+    )
+    from huigui_client.api.hours import get_participant_hours
+    from huigui_client.api.participants import create_participant
+    from huigui_client.api.users import create_user
+    from huigui_client.models import (
+        AgencyType,
+        CompleteTask,
+        CorrectionType,
+        CreateAssistanceNotice,
+        CreateMeeting,
+        CreateParticipant,
+        CreatePlan,
+        CreateTask,
+        CreateUser,
+        MeetingLevel,
+        MonthlyHours,
+        NoticeState,
+        ParticipantKind,
+        SessionGoalBody,
+        SessionType,
+        SupervisionLevel,
+        TaskState,
+        UserRole,
+    )
+
+    anon = Client(base_url=BASE)
+    admin = AuthenticatedClient(
+        base_url=BASE,
+        token=create_token.sync(client=anon, body=TokenRequest(email=EMAIL, password=PASSWORD)).access_token,
+    )
+    u = f"{int(time.time()) % 1_000_000:06d}{random.randint(10, 99)}"
+    office = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.JUDICIAL_OFFICE, name=f"Py 协同所 {u}", uscc=uscc(f"11141121{u[:7]}7"), township="下曲镇"),
+    )
+    committee = create_organization.sync(
+        client=admin,
+        body=CreateOrganization(kind=OrganizationKind.AGENCY, agency_type=AgencyType.VILLAGE_COMMITTEE, name=f"Py 村委会 {u}", uscc=uscc(f"11141121{u[:7]}8")),
+    )
+    pw = f"smoke-password-{u}"
+
+    def user(role: UserRole, org, tag: str) -> AuthenticatedClient:
+        mail = f"c-{tag}-{u}@py.huigui.cn"
+        create_user.sync(client=admin, body=CreateUser(email=mail, display_name=tag, role=role, organization_id=org, password=pw))
+        return AuthenticatedClient(base_url=BASE, token=create_token.sync(client=anon, body=TokenRequest(email=mail, password=pw)).access_token)
+
+    staff = user(UserRole.OFFICE_STAFF, office.id, "staff")
+    village = user(UserRole.AGENCY_STAFF, committee.id, "cun")
+
+    # A township meeting with the committee; its task, completed by the committee.
+    today = date.today()
+    meeting = create_meeting.sync(
+        client=staff,
+        body=CreateMeeting(level=MeetingLevel.TOWNSHIP, title="乡镇联席会议", held_on=today, organization_ids=[committee.id]),
+    )
+    task = create_meeting_task.sync(id=meeting.id, client=staff, body=CreateTask(owner_id=committee.id, description="走访家属", due_on=today))
+    mine = list_tasks.sync(client=village)
+    assert [t.id for t in mine.items] == [task.id]
+    done = complete_task.sync(id=task.id, client=village, body=CompleteTask(result="已走访"))
+    assert done.status == TaskState.DONE
+
+    # A person of the village, with a plan that asks less than the ordinary level.
+    person = create_participant.sync(
+        client=staff,
+        body=CreateParticipant(
+            kind=ParticipantKind.CORRECTION_SUBJECT, name="钱大勇",
+            id_number=id_number(f"1423271981{random.randint(10, 12)}02{random.randint(100, 999)}"),
+            correction_type=CorrectionType.PROBATION, supervision_level=SupervisionLevel.ORDINARY,
+            correction_start=date(today.year, 1, 1), correction_end=date(today.year + 1, 12, 31),
+            village_committee_id=committee.id,
+        ),
+    )
+    before = get_participant_hours.sync(id=person.id, client=staff)
+    assert before.required.education == 8 and before.plan_version is UNSET
+    first_day = date.fromisoformat(f"{before.month}-01")  # the server's current month
+    plan = create_plan.sync(
+        id=person.id,
+        client=staff,
+        body=CreatePlan(
+            effective_from=first_day, reason="入矫评估", notes="仅司法所可见",
+            monthly_hours=MonthlyHours(education=2, public_welfare=2),
+            session_goals=[SessionGoalBody(type_=SessionType.INDIVIDUAL_COUNSELING, per_month=2)],
+        ),
+    )
+    assert plan.version == 1 and plan.in_effect is True
+    assert list_plans.sync(id=person.id, client=staff).items[0].notes == "仅司法所可见"
+    after = get_participant_hours.sync(id=person.id, client=staff)
+    assert after.required.education == 2 and after.plan_version == 1
+    assert after.goals[0].per_month == 2 and after.goals[0].attended == 0
+
+    # The committee is notified and acknowledges.
+    notice = create_assistance_notice.sync(id=person.id, client=staff, body=CreateAssistanceNotice(duties="协助掌握日常表现"))
+    assert notice.status == NoticeState.SENT and "-XZ-" in notice.number
+    acked = acknowledge_assistance_notice.sync(id=notice.id, client=village)
+    assert acked.status == NoticeState.ACKNOWLEDGED
+
+    # The month's records of the office's people.
+    records = export_records.sync(client=staff)
+    assert [r.participant_id for r in records.items] == [person.id]

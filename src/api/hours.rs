@@ -19,7 +19,7 @@ use crate::api::types::IdempotencyKey;
 use crate::{
     api::{
         ApiTags, Created, Ctx, Versioned, check_if_match, etag,
-        types::{Check, Text},
+        types::{Check, SessionType, Text, api_enum},
     },
     app,
     auth::{
@@ -28,6 +28,7 @@ use crate::{
     },
     domain::{
         hours::{self as rules, Category, Month, Policy, Requirement},
+        plan::GoalStatus,
         roles::Scope,
     },
     error::{ApiResult, stored},
@@ -155,9 +156,35 @@ pub struct MonthHours {
     pub balance: f64,
     #[oai(skip_serializing_if_is_none)]
     pub status: Option<HoursStatus>,
+    /// The plan version in effect for the month, when there is one (its
+    /// `monthly_hours`, if set, are `required`). Absent for an NGO.
+    #[oai(skip_serializing_if_is_none)]
+    pub plan_version: Option<i32>,
+    /// The plan's session goals in the month (empty without a plan, and for an NGO).
+    pub goals: Vec<GoalInMonth>,
     /// A closed month changes only through reversing entries.
     pub closed: bool,
     pub entries: Vec<HoursEntry>,
+}
+
+api_enum!(
+    /// A plan goal in a month: `met`, `missed` (the month ended short of it) or `open`.
+    GoalState <=> GoalStatus {
+        Met = "met",
+        Missed = "missed",
+        Open = "open",
+    }
+);
+
+/// A plan's session goal in a month: sessions of the type attended (present,
+/// late or left early) against the goal.
+#[derive(Object)]
+pub struct GoalInMonth {
+    #[oai(rename = "type")]
+    pub session_type: Stored<SessionType>,
+    pub per_month: i32,
+    pub attended: i64,
+    pub status: GoalState,
 }
 
 /// A manual entry (e.g. public-welfare work at an approved site). `category`:
@@ -231,15 +258,16 @@ async fn month_hours<C: ConnectionTrait>(
     p: &entity::participant::Model,
     month: Month,
 ) -> ApiResult<MonthHours> {
-    let policy = match app::hours::ledger_org(p) {
-        Some(org) => store::hours::policy_for_org(conn, org).await?,
-        None => rules::Policy::default(),
-    };
-    let required = if p.kind == "volunteer" {
-        Requirement::default()
+    // Volunteers owe nothing; a person under correction what the plan in
+    // effect or the policy says.
+    let owed = if p.kind == "volunteer" {
+        None
     } else {
-        policy.for_level(p.supervision_level.as_deref())
+        app::hours::owed(conn, &mut app::hours::Policies::default(), &[p], month)
+            .await?
+            .remove(&p.id)
     };
+    let required = owed.as_ref().map(|o| o.required).unwrap_or_default();
     let partial = store::hours::partial_view(caller, p);
     let visible = store::hours::entries(conn, caller, p, month).await?;
     let sums = if partial {
@@ -261,7 +289,22 @@ async fn month_hours<C: ConnectionTrait>(
     };
     let volunteer = get(Category::Volunteer);
     let today = ctx.state.clock.today(ctx.state.settings.tz());
-    let status = rules::status(required, earned, month, today, policy.at_risk_day);
+    let at_risk_day = owed.as_ref().map_or(1, |o| o.at_risk_day);
+    let status = rules::status(required, earned, month, today, at_risk_day);
+    let plan = owed.and_then(|o| o.plan);
+    let goals = match (&plan, partial) {
+        (Some(plan), false) => app::plans::progress(conn, &ctx.state, p, plan, month)
+            .await?
+            .into_iter()
+            .map(|g| GoalInMonth {
+                session_type: Stored::new(g.goal.session_type),
+                per_month: g.goal.per_month,
+                attended: g.attended,
+                status: g.status.into(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let closed = match app::hours::ledger_org(p) {
         Some(org) => store::hours::is_closed(conn, org, month).await?,
         None => false,
@@ -284,6 +327,8 @@ async fn month_hours<C: ConnectionTrait>(
         },
         balance: hours(earned.education_x100 + earned.public_welfare_x100 + volunteer),
         status: (!partial).then(|| status.into()),
+        plan_version: plan.filter(|_| !partial).map(|m| m.version),
+        goals,
         closed,
         entries,
     })
@@ -311,9 +356,10 @@ pub struct HoursApi;
 impl HoursApi {
     /// A person's hours for a month
     ///
-    /// Required (from the bureau's policy and the person's supervision level),
-    /// earned per category, `status` (`on_track`, `at_risk`, `met`,
-    /// `not_met`) and the month's entries. NGOs see the entries from their
+    /// Required (the monthly hours of the plan in effect, else the bureau's
+    /// policy for the person's supervision level), earned per category,
+    /// `status` (`on_track`, `at_risk`, `met`, `not_met`), the plan's session
+    /// goals met, missed or open, and the month's entries. NGOs see the entries from their
     /// own sessions. Default month: the current one.
     #[oai(
         path = "/participants/:id/hours",

@@ -113,6 +113,19 @@ pub enum SessionType {
     PublicWelfare,
 }
 
+impl SessionType {
+    /// The wire (and stored) value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionType::Education => "education",
+            SessionType::SkillsTraining => "skills_training",
+            SessionType::GroupCounseling => "group_counseling",
+            SessionType::IndividualCounseling => "individual_counseling",
+            SessionType::PublicWelfare => "public_welfare",
+        }
+    }
+}
+
 /// Contract KPI metrics (see the API conventions for their definitions).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[oai(rename_all = "snake_case")]

@@ -8,17 +8,18 @@
 //! sessions handlers, `app::sessions` and the jobs.
 
 use chrono::Duration;
+use entity::participant;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    app::hours::{Policies, earned_in},
+    app::hours::{Policies, earned_in, owed},
     auth::authz::UserCaller,
     domain::roles::OrgKind,
     domain::{
         care::{AlertAction, AlertKind, AlertStatus, CORRECTION_ENDING_DAYS, REPEATED_ABSENCES},
-        hours::{Month, MonthStatus, Registration, due_month_alerts},
+        hours::{Month, MonthStatus, Owing, Registration, due_month_alerts},
         session::Outcome,
     },
     error::{ApiError, ApiResult, stored},
@@ -183,15 +184,22 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
     let people = store::participants::active_subjects(&state.db.read).await?;
     let earned_now = store::hours::earned_by_participant(&state.db.read, current).await?;
     let earned_prev = store::hours::earned_by_participant(&state.db.read, previous).await?;
+    // What each person owes this month and last (a plan may change it between them).
+    let subjects: Vec<&participant::Model> = people
+        .iter()
+        .filter(|p| p.judicial_office_id.is_some())
+        .collect();
+    let mut policies = Policies::default();
+    let owed_now = owed(&state.db.read, &mut policies, &subjects, current).await?;
+    let owed_prev = owed(&state.db.read, &mut policies, &subjects, previous).await?;
     // Short write transactions (a slice of people each), so that the job never
     // holds the writer or the audit chain for long.
     let mut txn = state.db.begin().await?;
     let mut in_txn = 0;
-    let mut policies = Policies::default();
     let actor = Actor::system("job:monthly_checks");
     let mut raised = 0;
-    for p in &people {
-        let Some(office) = p.judicial_office_id else {
+    for p in subjects {
+        let (Some(now), Some(prev)) = (owed_now.get(&p.id), owed_prev.get(&p.id)) else {
             continue;
         };
         in_txn += 1;
@@ -200,9 +208,7 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
             txn = state.db.begin().await?;
             in_txn = 0;
         }
-        let policy = policies.of_office(&txn, office).await?;
         let person = Registration {
-            supervision_level: p.supervision_level.as_deref(),
             correction_start: p.correction_start,
             correction_end: p.correction_end,
             registered: p
@@ -210,13 +216,15 @@ pub async fn monthly_checks(state: &AppState) -> ApiResult<usize> {
                 .with_timezone(&state.settings.tz())
                 .date_naive(),
         };
-        let due = due_month_alerts(
-            &person,
-            &policy,
-            earned_in(&earned_now, p.id),
-            earned_in(&earned_prev, p.id),
-            today,
-        );
+        let this = Owing {
+            required: now.required,
+            earned: earned_in(&earned_now, p.id),
+        };
+        let last = Owing {
+            required: prev.required,
+            earned: earned_in(&earned_prev, p.id),
+        };
+        let due = due_month_alerts(&person, this, last, now.at_risk_day, today);
         for (judged, month) in due {
             let cause = match judged {
                 MonthStatus::AtRisk => Cause::system(

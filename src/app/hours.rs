@@ -8,15 +8,18 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use entity::{hours_entry, participant, requirement_policy};
+use entity::{correction_plan, hours_entry, participant, requirement_policy};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
     auth::authz::UserCaller,
-    domain::hours::{
-        Category, Month, MonthStatus, Policy, Requirement, counts, reversal_hours, status,
+    domain::{
+        hours::{
+            Category, Month, MonthStatus, Policy, Requirement, counts, reversal_hours, status,
+        },
+        plan,
     },
     error::{ApiError, ApiResult, FieldError, OnConstraint, stored},
     state::AppState,
@@ -45,6 +48,58 @@ impl Policies {
         self.0.insert(office, p);
         Ok(p)
     }
+}
+
+/// What a person under correction owes in a month, and the plan version
+/// that decides it (if any).
+#[derive(Clone, Debug)]
+pub struct Owed {
+    pub required: Requirement,
+    pub at_risk_day: u32,
+    pub plan: Option<correction_plan::Model>,
+}
+
+/// The plan's monthly hours, when it sets them.
+pub fn plan_hours(plan: &correction_plan::Model) -> Option<Requirement> {
+    Some(Requirement {
+        education_x100: plan.education_x100?,
+        public_welfare_x100: plan.public_welfare_x100?,
+    })
+}
+
+/// What each of these people under correction owes in `month`: the hours of
+/// the plan in effect where it sets them, else their bureau's requirement
+/// for the supervision level (`domain::plan::required`).
+pub async fn owed<C: ConnectionTrait>(
+    conn: &C,
+    policies: &mut Policies,
+    people: &[&participant::Model],
+    month: Month,
+) -> ApiResult<HashMap<Uuid, Owed>> {
+    let ids: Vec<Uuid> = people.iter().map(|p| p.id).collect();
+    let mut plans = store::plans::in_effect(conn, &ids, month).await?;
+    let mut out = HashMap::with_capacity(people.len());
+    for p in people {
+        let policy = match p.judicial_office_id {
+            Some(office) => policies.of_office(conn, office).await?,
+            None => Policy::default(),
+        };
+        let plan = plans.remove(&p.id);
+        let required = plan::required(
+            plan.as_ref().and_then(plan_hours),
+            &policy,
+            p.supervision_level.as_deref(),
+        );
+        out.insert(
+            p.id,
+            Owed {
+                required,
+                at_risk_day: policy.at_risk_day,
+                plan,
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// A person's counted education and public-welfare hours, from a map of
@@ -76,20 +131,14 @@ pub async fn month_statuses<C: ConnectionTrait>(
         .collect();
     let ids: Vec<Uuid> = subjects.iter().map(|p| p.id).collect();
     let earned = store::hours::earned_of(conn, month, &ids).await?;
-    let mut out = HashMap::with_capacity(subjects.len());
-    for p in subjects {
-        let policy = match p.judicial_office_id {
-            Some(office) => policies.of_office(conn, office).await?,
-            None => Policy::default(),
-        };
-        let earned = earned_in(&earned, p.id);
-        let required = policy.for_level(p.supervision_level.as_deref());
-        out.insert(
-            p.id,
-            status(required, earned, month, today, policy.at_risk_day),
-        );
-    }
-    Ok(out)
+    let owed = owed(conn, policies, &subjects, month).await?;
+    Ok(owed
+        .into_iter()
+        .map(|(id, o)| {
+            let earned = earned_in(&earned, id);
+            (id, status(o.required, earned, month, today, o.at_risk_day))
+        })
+        .collect())
 }
 
 /// The organisation whose ledger months a participant's entries fall in:

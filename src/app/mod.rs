@@ -34,6 +34,8 @@ pub mod organizations;
 pub mod outcomes;
 /// Listing participants by what only a use case can judge (their month's status).
 pub mod participants;
+/// Individual correction plans: versions, the one in effect, goals met or missed.
+pub mod plans;
 /// Bids on published procurements.
 pub mod procurement;
 /// Records back to the provincial platform: a month per person, as rows or CSV.

@@ -125,6 +125,10 @@ pub enum Permission {
     ReadTeam,
     /// The person's judicial office sets the team.
     ManageTeam,
+    /// A person's plan versions: the bureau, the procuratorate (no notes), the person's office, NGOs with the person enrolled (goals only).
+    ReadPlans,
+    /// The person's judicial office adds a plan version.
+    AddPlan,
 }
 
 impl Permission {
@@ -198,6 +202,8 @@ impl Permission {
         Permission::ExportRecords,
         Permission::ReadTeam,
         Permission::ManageTeam,
+        Permission::ReadPlans,
+        Permission::AddPlan,
     ];
 }
 
@@ -271,6 +277,8 @@ pub fn allowed(role: Role, permission: Permission) -> bool {
         P::ExportRecords => matches!(role, Admin | Officer | OfficeStaff),
         P::ReadTeam => matches!(role, Admin | Officer | Auditor | OfficeStaff),
         P::ManageTeam => role == OfficeStaff,
+        P::ReadPlans => role != AgencyStaff,
+        P::AddPlan => role == OfficeStaff,
     }
 }
 
@@ -425,6 +433,7 @@ mod tests {
                     | Permission::ReadTasks
                     | Permission::ReadNotices
                     | Permission::ReadTeam
+                    | Permission::ReadPlans
                     // The supervision findings: the auditor's only write.
                     | Permission::RecordFinding
                     | Permission::DecideFinding

@@ -2,7 +2,7 @@
 //! decisions, three tasks, one of them overdue), a township meeting, two
 //! procuratorate findings (one answered, one overdue), and two assistance
 //! notices to the first people's village committee (one acknowledged,
-//! one pending) — written through the
+//! one pending), a correction team and a two-version plan — written through the
 //! use cases, except what only history can make (a finding whose deadline
 //! has already passed, which `app::findings::record` rightly refuses).
 
@@ -17,10 +17,15 @@ use crate::{
         meetings::{self, NewItem, NewMeeting, NewTask},
         notices,
         participants::{self, ParticipantChanges},
+        plans::{self, NewPlan},
         teams,
     },
     auth::authz::UserCaller,
-    domain::collaboration::{FindingStatus, MeetingAction, SubjectKind, TeamMember},
+    domain::{
+        collaboration::{FindingStatus, MeetingAction, SubjectKind, TeamMember},
+        hours::{Month, Requirement},
+        plan::SessionGoal,
+    },
     state::AppState,
     store::{self, audit::Actor},
 };
@@ -90,6 +95,46 @@ async fn demo_team<C: ConnectionTrait>(
         member("张建军", "family", None, "male", Some("13935800002")),
     ];
     teams::put(txn, state, actor, &cast.office, person, members, Vec::new()).await?;
+    demo_plan(txn, state, actor, cast, person).await
+}
+
+/// Her individual plan in two versions: the intake plan from the first of
+/// the month, and from today more counseling after a change at home.
+async fn demo_plan<C: ConnectionTrait>(
+    txn: &C,
+    state: &AppState,
+    actor: &Actor,
+    cast: &Cast,
+    person: Uuid,
+) -> anyhow::Result<()> {
+    let today = state.clock.today(state.settings.tz());
+    let goal = |t: &str, n: i32| SessionGoal {
+        session_type: t.into(),
+        per_month: n,
+    };
+    let hours = |h: i64| Requirement {
+        education_x100: h * 100,
+        public_welfare_x100: h * 100,
+    };
+    let versions = [
+        NewPlan {
+            effective_from: Month::of(today).first_day(),
+            reason: "入矫评估：初次犯罪，认罪悔罪，家庭支持较好".into(),
+            monthly_hours: Some(hours(6)),
+            session_goals: vec![goal("education", 2), goal("individual_counseling", 1)],
+            notes: "丈夫在外务工，每月回家一次；可安排周末活动".into(),
+        },
+        NewPlan {
+            effective_from: today,
+            reason: "家庭变故（丈夫住院），情绪波动：增加个别心理辅导，公益时长酌减".into(),
+            monthly_hours: Some(hours(4)),
+            session_goals: vec![goal("education", 1), goal("individual_counseling", 2)],
+            notes: "每周电话回访一次；村委会协助照看子女".into(),
+        },
+    ];
+    for v in versions {
+        plans::add(txn, state, actor, &cast.office, person, v, Vec::new()).await?;
+    }
     Ok(())
 }
 

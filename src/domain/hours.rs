@@ -228,15 +228,14 @@ pub fn status(
 }
 
 /// What the monthly checks need to know of a person under correction.
-pub struct Registration<'a> {
-    pub supervision_level: Option<&'a str>,
+pub struct Registration {
     pub correction_start: Option<NaiveDate>,
     pub correction_end: Option<NaiveDate>,
     /// The local day they were registered.
     pub registered: NaiveDate,
 }
 
-impl Registration<'_> {
+impl Registration {
     /// Whether the correction period (and the registration) reaches into `m`.
     fn covers(&self, m: Month) -> bool {
         self.correction_start.is_none_or(|s| s <= m.last_day())
@@ -245,28 +244,34 @@ impl Registration<'_> {
     }
 }
 
+/// A month's requirement (the policy's, or the plan's in effect) and what was earned.
+#[derive(Clone, Copy, Debug)]
+pub struct Owing {
+    pub required: Requirement,
+    pub earned: Requirement,
+}
+
 /// The month alerts due for a person `today`: `(AtRisk, this month)` when
 /// behind the pro-rata share, `(NotMet, last month)` when last month ended
 /// below the requirement — judged only for a whole month after registration.
 pub fn due_month_alerts(
-    person: &Registration<'_>,
-    policy: &Policy,
-    earned_this: Requirement,
-    earned_last: Requirement,
+    person: &Registration,
+    this: Owing,
+    last: Owing,
+    at_risk_day: u32,
     today: NaiveDate,
 ) -> Vec<(MonthStatus, Month)> {
     let current = Month::of(today);
     let previous = current.prev();
-    let required = policy.for_level(person.supervision_level);
     let mut due = Vec::new();
     if person.covers(current)
-        && status(required, earned_this, current, today, policy.at_risk_day) == MonthStatus::AtRisk
+        && status(this.required, this.earned, current, today, at_risk_day) == MonthStatus::AtRisk
     {
         due.push((MonthStatus::AtRisk, current));
     }
     if person.covers(previous)
         && person.registered <= previous.first_day()
-        && status(required, earned_last, previous, today, policy.at_risk_day) == MonthStatus::NotMet
+        && status(last.required, last.earned, previous, today, at_risk_day) == MonthStatus::NotMet
     {
         due.push((MonthStatus::NotMet, previous));
     }
@@ -474,31 +479,29 @@ mod tests {
             ..Policy::default()
         };
         let p = Registration {
-            supervision_level: Some("ordinary"),
             correction_start: Some(d("2027-01-01")),
             correction_end: Some(d("2027-12-31")),
             registered: d("2027-01-01"),
         };
         let today = d("2027-03-20");
         let (m3, m2): (Month, Month) = ("2027-03".parse().unwrap(), "2027-02".parse().unwrap());
-        let none = req(0, 0);
-        let plenty = req(10_000, 10_000);
+        let required = policy.for_level(Some("ordinary"));
+        let owing = |earned| Owing { required, earned };
+        let none = owing(req(0, 0));
+        let plenty = owing(req(10_000, 10_000));
         assert_eq!(
-            due_month_alerts(&p, &policy, none, none, today),
+            due_month_alerts(&p, none, none, 15, today),
             [(MonthStatus::AtRisk, m3), (MonthStatus::NotMet, m2)]
         );
-        assert!(due_month_alerts(&p, &policy, plenty, plenty, today).is_empty());
+        assert!(due_month_alerts(&p, plenty, plenty, 15, today).is_empty());
         // Before the at-risk day nothing is due for this month.
-        assert_eq!(
-            due_month_alerts(&p, &policy, none, plenty, d("2027-03-10")),
-            []
-        );
+        assert_eq!(due_month_alerts(&p, none, plenty, 15, d("2027-03-10")), []);
         // Registered during last month: it is not judged as a whole.
         let late = Registration {
             registered: d("2027-02-10"),
             ..p
         };
-        assert_eq!(due_month_alerts(&late, &policy, plenty, none, today), []);
+        assert_eq!(due_month_alerts(&late, plenty, none, 15, today), []);
         // Correction ended before this month: only last month is judged.
         let ended = Registration {
             correction_end: Some(d("2027-02-28")),
@@ -506,7 +509,7 @@ mod tests {
             ..late
         };
         assert_eq!(
-            due_month_alerts(&ended, &policy, none, none, today),
+            due_month_alerts(&ended, none, none, 15, today),
             [(MonthStatus::NotMet, m2)]
         );
     }

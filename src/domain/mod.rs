@@ -22,6 +22,8 @@ pub mod id_number;
 pub mod kpi;
 /// Chinese names of stored codes (export, roster import).
 pub mod labels;
+/// Individual correction plans: the version in effect, goals, who sees what.
+pub mod plan;
 /// Procurement and bid statuses, weights, scores.
 pub mod procurement;
 /// Contract report statuses.

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod outcomes;
 pub mod page;
 pub mod participants;
+pub mod plans;
 pub mod procurements;
 pub mod records;
 pub mod reports;

@@ -516,8 +516,13 @@ fn month_figures_sql(
 ) -> Sql {
     // Built in text order, so that every `?` meets its value.
     let mut q = Sql::default();
+    // The plan in effect's hours where it sets them (`domain::plan::required`).
     let required = |q: &mut Sql, edu: bool| {
-        q.push("(CASE p.supervision_level");
+        q.push(if edu {
+            "COALESCE(cp.education_x100, CASE p.supervision_level"
+        } else {
+            "COALESCE(cp.public_welfare_x100, CASE p.supervision_level"
+        });
         for (level, r) in [
             ("strict", policy.strict),
             ("ordinary", policy.ordinary),
@@ -566,8 +571,17 @@ fn month_figures_sql(
            FROM hours_months WHERE month = ",
     );
     q.bind(month.to_string());
-    q.push(&format!(
+    // The plan in effect: the newest version begun by the month's last day
+    // (`domain::plan::in_effect`; versions never go back in time).
+    q.push(
         " GROUP BY participant_id) h ON h.participant_id = p.id \
+         LEFT JOIN correction_plans cp ON cp.participant_id = p.id AND cp.version = ( \
+           SELECT MAX(c2.version) FROM correction_plans c2 \
+           WHERE c2.participant_id = p.id AND c2.effective_from <= ",
+    );
+    q.bind(month.last_day());
+    q.push(&format!(
+        ") \
          WHERE p.kind = 'correction_subject' AND p.status = 'active' AND p.judicial_office_id IN ({marks})"
     ));
     q.values.extend(office_values.iter().cloned());

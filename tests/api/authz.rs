@@ -262,6 +262,29 @@ fn ops(w: &World) -> Vec<Op> {
             body: Some(json!({"members": []})),
             allowed: &["office_staff"],
         },
+        Op {
+            name: "list_plans",
+            method: Method::GET,
+            path: format!("/api/v1/participants/{}/plans", uuid::Uuid::nil()),
+            body: None,
+            allowed: &[
+                "admin",
+                "officer",
+                "office_staff",
+                "ngo_admin",
+                "ngo_staff",
+                "ngo_b_admin",
+                "auditor",
+            ],
+        },
+        Op {
+            name: "create_plan",
+            method: Method::POST,
+            path: format!("/api/v1/participants/{}/plans", uuid::Uuid::nil()),
+            body: Some(json!({"effective_from": "2099-01-01", "reason": "r",
+                              "session_goals": [], "notes": "n"})),
+            allowed: &["office_staff"],
+        },
     ]
 }
 
@@ -380,9 +403,24 @@ async fn another_tenants_objects_are_404_for_every_id_operation() {
         )
         .await
         .id();
+    // A person of the office, enrolled nowhere: no NGO sees them or their plan.
+    let person = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            crate::sessions::person("19800101", 901),
+        )
+        .await
+        .id();
     let intruder = w.token("ngo_b_admin");
     let cases: Vec<(Method, String, Option<serde_json::Value>)> = vec![
         (Method::GET, format!("/api/v1/findings/{finding}"), None),
+        (
+            Method::GET,
+            format!("/api/v1/participants/{person}/plans"),
+            None,
+        ),
         (Method::GET, format!("/api/v1/meetings/{meeting}"), None),
         (
             Method::GET,

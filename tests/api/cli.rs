@@ -271,4 +271,16 @@ async fn demo_collaboration(app: &TestApp, officer: &str) {
     let members = team["members"].as_array().unwrap();
     assert_eq!(members.len(), 4);
     assert!(members.iter().any(|m| m["gender"] == "female"));
+    // And her plan in two versions, the second in effect.
+    let p = team["participant_id"].as_str().unwrap();
+    let plans = items(
+        &app.get(&format!("/api/v1/participants/{p}/plans"), officer)
+            .await
+            .body,
+    );
+    let flags: Vec<(i64, bool)> = plans
+        .iter()
+        .map(|v| (v["version"].as_i64().unwrap(), v["in_effect"] == true))
+        .collect();
+    assert_eq!(flags, [(1, false), (2, true)]);
 }

@@ -987,3 +987,228 @@ async fn the_office_sets_a_correction_team_and_a_woman_has_a_woman_on_hers() {
     assert_eq!(w.app.get(&path, w.token("ngo_admin")).await.status, 403);
     assert_eq!(w.app.get(&path, w.token("agency_staff")).await.status, 403);
 }
+
+/// The office's compliance row for `month`.
+async fn compliance_row(w: &World, month: &str) -> Value {
+    let c = w
+        .app
+        .get(
+            &format!("/api/v1/stats/compliance?month={month}"),
+            w.token("officer"),
+        )
+        .await;
+    assert_eq!(c.status, 200, "{}", c.body);
+    c.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["office_id"] == w.office.as_str())
+        .cloned()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_plan_in_effect_changes_what_a_month_requires_its_status_alerts_and_compliance() {
+    use chrono::{Datelike, Duration};
+    let w = World::new().await;
+    let office = w.token("office_staff");
+    // Two ordinary-level people (8 h + 8 h a month by default); one attends a 2-hour education session.
+    let (sid, people, start) = crate::sessions::running_session(&w, false, 2).await;
+    let r = w
+        .app
+        .post(&format!("/api/v1/sessions/{sid}/attendance"), Some(w.token("ngo_staff")),
+              json!({"participant_id": people[0], "kind": "check_in", "at": start.to_rfc3339(), "source": "staff"}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let closed = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/close"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    let tz = w.app.state.settings.tz();
+    let today = w.app.state.clock.today(tz);
+    let month = start.with_timezone(&tz).format("%Y-%m").to_string();
+    let hours_path = format!("/api/v1/participants/{}/hours?month={month}", people[0]);
+    let before = w.app.get(&hours_path, office).await.body;
+    assert_eq!(before["required"]["education"], 8.0, "{before}");
+    assert_ne!(before["status"], "met");
+    assert!(before.get("plan_version").is_none());
+    let met_before = compliance_row(&w, &month).await["met"].as_i64().unwrap();
+
+    let plans = format!("/api/v1/participants/{}/plans", people[0]);
+    let first_day = today.with_day(1).unwrap();
+    let plan = json!({"effective_from": first_day.to_string(), "reason": "入矫评估：就业压力大",
+        "monthly_hours": {"education": 2, "public_welfare": 0},
+        "session_goals": [{"type": "education", "per_month": 1}, {"type": "individual_counseling", "per_month": 2}],
+        "notes": "家属联系电话见档案"});
+    // Only the person's office adds versions; the rules are 422s naming the field.
+    for role in ["officer", "ngo_admin", "auditor", "agency_staff"] {
+        let r = w.app.post(&plans, Some(w.token(role)), plan.clone()).await;
+        assert_eq!(r.status, 403, "{role}: {}", r.body);
+    }
+    let mut past = plan.clone();
+    past["effective_from"] = json!((first_day - Duration::days(1)).to_string());
+    past["session_goals"] =
+        json!([{"type": "education", "per_month": 1}, {"type": "education", "per_month": 2}]);
+    let r = w.app.post(&plans, Some(office), past).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["effective_from", "session_goals[1].type"],
+        "{}",
+        r.body
+    );
+    let mut zero = plan.clone();
+    zero["session_goals"][0]["per_month"] = json!(0);
+    assert_eq!(w.app.post(&plans, Some(office), zero).await.status, 422);
+    let mut extra = plan.clone();
+    extra["team_phone"] = json!("1");
+    assert!(matches!(
+        w.app.post(&plans, Some(office), extra).await.status,
+        400 | 422
+    ));
+    let v1 = w.app.post(&plans, Some(office), plan.clone()).await;
+    assert_eq!(v1.status, 201, "{}", v1.body);
+    assert_eq!(
+        (v1.body["version"].as_i64(), v1.body["in_effect"].as_bool()),
+        (Some(1), Some(true))
+    );
+
+    // The plan's 2 h + 0 h replace the level's 8 h + 8 h: the month is met.
+    let after = w.app.get(&hours_path, office).await.body;
+    assert_eq!(
+        (
+            after["required"]["education"].as_f64(),
+            after["status"].as_str(),
+            after["plan_version"].as_i64()
+        ),
+        (Some(2.0), Some("met"), Some(1)),
+        "{after}"
+    );
+    let goals = after["goals"].as_array().unwrap();
+    assert_eq!(
+        (
+            goals[0]["type"].as_str(),
+            goals[0]["attended"].as_i64(),
+            goals[0]["status"].as_str()
+        ),
+        (Some("education"), Some(1), Some("met"))
+    );
+    assert_eq!(
+        (
+            goals[1]["type"].as_str(),
+            goals[1]["attended"].as_i64(),
+            goals[1]["status"].as_str()
+        ),
+        (Some("individual_counseling"), Some(0), Some("open"))
+    );
+    assert_eq!(
+        compliance_row(&w, &month).await["met"].as_i64().unwrap(),
+        met_before + 1
+    );
+
+    // Who sees what: notes for the bureau and the office; the procuratorate no
+    // notes; the NGO that has the person enrolled the goals only; others nothing.
+    for (role, terms, notes) in [
+        ("officer", true, true),
+        ("office_staff", true, true),
+        ("auditor", true, false),
+        ("ngo_staff", false, false),
+    ] {
+        let r = w.app.get(&plans, w.token(role)).await;
+        assert_eq!(r.status, 200, "{role}: {}", r.body);
+        let v = &r.body["items"][0];
+        assert_eq!(v["session_goals"][1]["per_month"], 2, "{role}");
+        assert_eq!(
+            (v.get("reason").is_some(), v.get("monthly_hours").is_some()),
+            (terms, terms),
+            "{role}: {v}"
+        );
+        assert_eq!(v.get("notes").is_some(), notes, "{role}: {v}");
+    }
+    let ngo_view = w.app.get(&hours_path, w.token("ngo_staff")).await.body;
+    assert!(
+        ngo_view.get("plan_version").is_none() && ngo_view["goals"] == json!([]),
+        "{ngo_view}"
+    );
+    assert_eq!(w.app.get(&plans, w.token("agency_staff")).await.status, 403);
+    let ngo_b = w.app.get(&plans, w.token("ngo_b_admin")).await;
+    assert_eq!(ngo_b.status, 404, "{}", ngo_b.body);
+
+    // A second version from next month leaves the requirement to the policy again;
+    // it may not start before the newest.
+    let next_first = (first_day + Duration::days(32)).with_day(1).unwrap();
+    let mut v2 = json!({"effective_from": next_first.to_string(), "reason": "表现良好，取消时长调整",
+        "session_goals": [{"type": "individual_counseling", "per_month": 1}], "notes": "—"});
+    let r = w.app.post(&plans, Some(office), v2.clone()).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(
+        (r.body["version"].as_i64(), r.body["in_effect"].as_bool()),
+        (Some(2), Some(false))
+    );
+    v2["effective_from"] = json!(first_day.to_string());
+    assert_eq!(w.app.post(&plans, Some(office), v2).await.status, 422);
+    let list = w.app.get(&plans, office).await.body;
+    let flags: Vec<(i64, bool)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["version"].as_i64().unwrap(),
+                p["in_effect"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(flags, [(1, true), (2, false)]);
+    let next_month = next_first.format("%Y-%m").to_string();
+    let next = w
+        .app
+        .get(
+            &format!(
+                "/api/v1/participants/{}/hours?month={next_month}",
+                people[0]
+            ),
+            office,
+        )
+        .await
+        .body;
+    assert_eq!(
+        (
+            next["required"]["education"].as_f64(),
+            next["plan_version"].as_i64()
+        ),
+        (Some(8.0), Some(2)),
+        "{next}"
+    );
+
+    // On day 20 the monthly check finds the other person behind, never the one the plan excuses.
+    if today.day() < 20 {
+        w.app
+            .state
+            .clock
+            .advance(Duration::days(i64::from(20 - today.day())));
+    }
+    run(&w, "monthly_checks").await;
+    let mut alerts = Vec::new();
+    for p in &people {
+        let path = format!("/api/v1/alerts?participant_id={p}&kind=month_at_risk");
+        let r = w.app.get(&path, office).await;
+        alerts.push(r.body["items"].as_array().unwrap().len());
+    }
+    assert_eq!(
+        alerts,
+        [0, 1],
+        "the plan's person is on track, the other behind"
+    );
+}

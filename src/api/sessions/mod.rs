@@ -36,13 +36,6 @@ use crate::{
     store::{self, page::PageRequest, sessions::SessionFilter},
 };
 
-fn type_name(t: SessionType) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// A session.
 #[derive(Object)]
 pub struct Session {
@@ -351,7 +344,7 @@ impl SessionsApi {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let f = SessionFilter {
             contract_id: contract_id.0,
-            session_type: session_type.0.map(type_name),
+            session_type: session_type.0.map(|t| t.as_str().to_string()),
             status: status.0.map(|s| s.as_str().to_string()),
             from: from.0,
             to: to.0,
@@ -377,7 +370,7 @@ impl SessionsApi {
         let mut check = Check::new();
         let new = app::sessions::NewSession {
             contract_id: body.contract_id,
-            session_type: type_name(body.session_type),
+            session_type: body.session_type.as_str().into(),
             title: check.text("title", &body.title),
             location: check.text("location", &body.location),
             facilitator: check.text("facilitator", &body.facilitator),

@@ -1345,9 +1345,10 @@ export interface paths {
         };
         /**
          * A person's hours for a month
-         * @description Required (from the bureau's policy and the person's supervision level),
-         *     earned per category, `status` (`on_track`, `at_risk`, `met`,
-         *     `not_met`) and the month's entries. NGOs see the entries from their
+         * @description Required (the monthly hours of the plan in effect, else the bureau's
+         *     policy for the person's supervision level), earned per category,
+         *     `status` (`on_track`, `at_risk`, `met`, `not_met`), the plan's session
+         *     goals met, missed or open, and the month's entries. NGOs see the entries from their
          *     own sessions. Default month: the current one.
          */
         get: operations["get_participant_hours"];
@@ -1381,6 +1382,35 @@ export interface paths {
          *     The person's office: `commendation`, `completion`, `revocation`.
          */
         post: operations["create_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's plan versions
+         * @description Oldest first; `in_effect` marks the version for the current month. The
+         *     bureau and the person's office see everything, the procuratorate all
+         *     but `notes`, an NGO with the person enrolled the goals only.
+         */
+        get: operations["list_plans"];
+        put?: never;
+        /**
+         * Add a plan version (the person's office)
+         * @description Takes effect on `effective_from` (the current month or later, never
+         *     before the newest version); from then its `monthly_hours` replace the
+         *     supervision-level requirement in the person's month status, alerts and
+         *     compliance, and its `session_goals` are met or missed each month.
+         */
+        post: operations["create_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3004,6 +3034,23 @@ export interface components {
             village_committee_id?: string | null;
         };
         /**
+         * CreatePlan
+         * @description A new plan version (versions are never changed).
+         */
+        CreatePlan: {
+            /**
+             * Format: date
+             * @description The current month or later, and not before the newest version's.
+             */
+            effective_from: string;
+            monthly_hours?: components["schemas"]["MonthlyHours"];
+            notes: string;
+            /** @description Why the plan is set or changed. */
+            reason: string;
+            /** @description Each session type at most once. */
+            session_goals: components["schemas"]["SessionGoalBody"][];
+        };
+        /**
          * CreateProcurement
          * @description A new procurement (created as `draft`).
          */
@@ -3363,6 +3410,24 @@ export interface components {
          */
         GenderCode: "male" | "female";
         /**
+         * GoalInMonth
+         * @description A plan's session goal in a month: sessions of the type attended (present,
+         *     late or left early) against the goal.
+         */
+        GoalInMonth: {
+            /** Format: int64 */
+            attended: number;
+            /** Format: int32 */
+            per_month: number;
+            status: components["schemas"]["GoalState"];
+            type: components["schemas"]["SessionType"];
+        };
+        /**
+         * @description A plan goal in a month: `met`, `missed` (the month ended short of it) or `open`.
+         * @enum {string}
+         */
+        GoalState: "met" | "missed" | "open";
+        /**
          * @description `ok` from `/health`, `ready` from `/ready`.
          * @enum {string}
          */
@@ -3662,12 +3727,37 @@ export interface components {
             closed: boolean;
             earned: components["schemas"]["EarnedHours"];
             entries: components["schemas"]["HoursEntry"][];
+            /** @description The plan's session goals in the month (empty without a plan, and for an NGO). */
+            goals: components["schemas"]["GoalInMonth"][];
             /** @description `YYYY-MM`. */
             month: string;
             /** Format: uuid */
             participant_id: string;
+            /**
+             * Format: int32
+             * @description The plan version in effect for the month, when there is one (its
+             *     `monthly_hours`, if set, are `required`). Absent for an NGO.
+             */
+            plan_version?: number;
             required: components["schemas"]["RequiredHours"];
             status?: components["schemas"]["HoursStatus"];
+        };
+        /**
+         * MonthlyHours
+         * @description Monthly hours a plan sets in place of the supervision-level policy
+         *     while it is in effect (absent: the policy applies).
+         */
+        MonthlyHours: {
+            /**
+             * Format: double
+             * @description 0–200, two decimals.
+             */
+            education: number;
+            /**
+             * Format: double
+             * @description 0–200, two decimals.
+             */
+            public_welfare: number;
         };
         /**
          * @description A notice's status: `sent` until the committee acknowledges it.
@@ -4022,6 +4112,15 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_Plan
+         * @description A page of a list: `{items, next_cursor}`.
+         */
+        Page_Plan: {
+            items: components["schemas"]["Plan"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_Procurement
          * @description A page of a list: `{items, next_cursor}`.
          */
@@ -4194,7 +4293,7 @@ export interface components {
          *     the caller's, so a client (the console) shows only the controls that can work.
          * @enum {string}
          */
-        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice" | "export_records" | "read_team" | "manage_team";
+        Permission: "read_me" | "read_organizations" | "create_organization" | "update_organization" | "read_users" | "create_user" | "update_user" | "change_password" | "read_api_clients" | "manage_api_clients" | "read_audit_events" | "create_checkpoint" | "read_procurements" | "manage_procurements" | "submit_bid" | "score_bid" | "read_contracts" | "manage_contracts" | "read_contract_details" | "propose_amendment" | "decide_amendment" | "record_evaluation" | "manage_milestones" | "read_participants" | "register_participant" | "update_participant" | "change_participant_status" | "import_roster" | "read_sessions" | "manage_sessions" | "enroll" | "record_attendance" | "excuse_absence" | "read_hours" | "log_hours" | "approve_hours" | "read_policies" | "manage_policies" | "read_alerts" | "raise_concern" | "handle_alerts" | "resolve_escalated_alert" | "read_discipline" | "record_discipline" | "read_referrals" | "create_referral" | "answer_referral" | "record_outcome" | "read_reports" | "write_reports" | "decide_reports" | "read_compliance" | "read_overview" | "rate_attendance" | "read_findings" | "record_finding" | "decide_finding" | "respond_finding" | "read_meetings" | "convene_meeting" | "read_tasks" | "complete_task" | "read_notices" | "issue_notice" | "acknowledge_notice" | "export_records" | "read_team" | "manage_team" | "read_plans" | "add_plan";
         /**
          * PersonRecord
          * @description A person's month.
@@ -4227,6 +4326,40 @@ export interface components {
             referrals: components["schemas"]["RecordReferral"][];
             sessions: components["schemas"]["RecordSession"][];
             supervision_level?: components["schemas"]["SupervisionLevel"];
+        };
+        /**
+         * Plan
+         * @description A plan version. `reason` and `monthly_hours` are left out for NGOs (they
+         *     see the goals only), `notes` for everyone but the bureau and the office.
+         */
+        Plan: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            effective_from: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Whether this version is the one in effect for the current month. */
+            in_effect: boolean;
+            monthly_hours?: components["schemas"]["PlanHours"];
+            notes?: string;
+            /** Format: uuid */
+            participant_id: string;
+            reason?: string;
+            session_goals: components["schemas"]["SessionGoalView"][];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * PlanHours
+         * @description A plan's monthly hours (absent when the plan leaves the requirement to
+         *     the policy, and for NGOs).
+         */
+        PlanHours: {
+            /** Format: double */
+            education: number;
+            /** Format: double */
+            public_welfare: number;
         };
         /**
          * PlannedKpi
@@ -4610,6 +4743,27 @@ export interface components {
             type: components["schemas"]["SessionType"];
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * SessionGoalBody
+         * @description So many attended sessions of one type a month.
+         */
+        SessionGoalBody: {
+            /**
+             * Format: int64
+             * @description 1–31.
+             */
+            per_month: number;
+            type: components["schemas"]["SessionType"];
+        };
+        /**
+         * SessionGoalView
+         * @description A goal as stored.
+         */
+        SessionGoalView: {
+            /** Format: int32 */
+            per_month: number;
+            type: components["schemas"]["SessionType"];
         };
         /**
          * @description A session's status.
@@ -13619,6 +13773,214 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["Outcome"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description State conflict or invalid transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (larger values are capped); default 50. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_Plan"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong type, bad parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not perform this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for a repeated request (see the API conventions). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CreatePlan"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the new resource. */
+                    LOCATION: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Plan"];
                 };
             };
             /** @description Malformed request (bad JSON, wrong type, bad parameter). */

@@ -56,6 +56,7 @@ from .create_milestone import CreateMilestone
 from .create_organization import CreateOrganization
 from .create_outcome import CreateOutcome
 from .create_participant import CreateParticipant
+from .create_plan import CreatePlan
 from .create_procurement import CreateProcurement
 from .create_referral import CreateReferral
 from .create_report import CreateReport
@@ -85,6 +86,8 @@ from .finding_subject import FindingSubject
 from .finding_subject_kind import FindingSubjectKind
 from .format_ import Format
 from .gender_code import GenderCode
+from .goal_in_month import GoalInMonth
+from .goal_state import GoalState
 from .health_state import HealthState
 from .hours_category import HoursCategory
 from .hours_entry import HoursEntry
@@ -107,6 +110,7 @@ from .milestone import Milestone
 from .milestone_state import MilestoneState
 from .month_closure import MonthClosure
 from .month_hours import MonthHours
+from .monthly_hours import MonthlyHours
 from .notice_state import NoticeState
 from .office_compliance import OfficeCompliance
 from .organization import Organization
@@ -138,6 +142,7 @@ from .page_organization import PageOrganization
 from .page_outcome import PageOutcome
 from .page_participant import PageParticipant
 from .page_participant_enrollment import PageParticipantEnrollment
+from .page_plan import PagePlan
 from .page_procurement import PageProcurement
 from .page_referral import PageReferral
 from .page_report import PageReport
@@ -151,6 +156,8 @@ from .participant_state import ParticipantState
 from .payment_rule_band import PaymentRuleBand
 from .permission import Permission
 from .person_record import PersonRecord
+from .plan import Plan
+from .plan_hours import PlanHours
 from .planned_kpi import PlannedKpi
 from .problem import Problem
 from .procurement import Procurement
@@ -182,6 +189,8 @@ from .return_report import ReturnReport
 from .reverse_hours_entry import ReverseHoursEntry
 from .score_sheet import ScoreSheet
 from .session import Session
+from .session_goal_body import SessionGoalBody
+from .session_goal_view import SessionGoalView
 from .session_state import SessionState
 from .session_type import SessionType
 from .status import Status
@@ -272,6 +281,7 @@ __all__ = (
     "CreateOrganization",
     "CreateOutcome",
     "CreateParticipant",
+    "CreatePlan",
     "CreateProcurement",
     "CreateReferral",
     "CreateReport",
@@ -301,6 +311,8 @@ __all__ = (
     "FindingSubjectKind",
     "Format",
     "GenderCode",
+    "GoalInMonth",
+    "GoalState",
     "HealthState",
     "HoursCategory",
     "HoursEntry",
@@ -323,6 +335,7 @@ __all__ = (
     "MilestoneState",
     "MonthClosure",
     "MonthHours",
+    "MonthlyHours",
     "NoticeState",
     "OfficeCompliance",
     "Organization",
@@ -354,6 +367,7 @@ __all__ = (
     "PageOutcome",
     "PageParticipant",
     "PageParticipantEnrollment",
+    "PagePlan",
     "PageProcurement",
     "PageReferral",
     "PageReport",
@@ -367,6 +381,8 @@ __all__ = (
     "PaymentRuleBand",
     "Permission",
     "PersonRecord",
+    "Plan",
+    "PlanHours",
     "PlannedKpi",
     "Problem",
     "Procurement",
@@ -398,6 +414,8 @@ __all__ = (
     "ReverseHoursEntry",
     "ScoreSheet",
     "Session",
+    "SessionGoalBody",
+    "SessionGoalView",
     "SessionState",
     "SessionType",
     "Status",

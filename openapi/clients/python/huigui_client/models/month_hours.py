@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.earned_hours import EarnedHours
+    from ..models.goal_in_month import GoalInMonth
     from ..models.hours_entry import HoursEntry
     from ..models.required_hours import RequiredHours
 
@@ -31,9 +32,12 @@ class MonthHours:
             closed (bool): A closed month changes only through reversing entries.
             earned (EarnedHours): Earned hours per category.
             entries (list[HoursEntry]):
+            goals (list[GoalInMonth]): The plan's session goals in the month (empty without a plan, and for an NGO).
             month (str): `YYYY-MM`.
             participant_id (UUID):
             required (RequiredHours): Hours per category.
+            plan_version (int | Unset): The plan version in effect for the month, when there is one (its
+                `monthly_hours`, if set, are `required`). Absent for an NGO.
             status (HoursStatus | Unset): A month's status.
     """
 
@@ -41,9 +45,11 @@ class MonthHours:
     closed: bool
     earned: EarnedHours
     entries: list[HoursEntry]
+    goals: list[GoalInMonth]
     month: str
     participant_id: UUID
     required: RequiredHours
+    plan_version: int | Unset = UNSET
     status: HoursStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -59,11 +65,18 @@ class MonthHours:
             entries_item = entries_item_data.to_dict()
             entries.append(entries_item)
 
+        goals = []
+        for goals_item_data in self.goals:
+            goals_item = goals_item_data.to_dict()
+            goals.append(goals_item)
+
         month = self.month
 
         participant_id = str(self.participant_id)
 
         required = self.required.to_dict()
+
+        plan_version = self.plan_version
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -77,11 +90,14 @@ class MonthHours:
                 "closed": closed,
                 "earned": earned,
                 "entries": entries,
+                "goals": goals,
                 "month": month,
                 "participant_id": participant_id,
                 "required": required,
             }
         )
+        if plan_version is not UNSET:
+            field_dict["plan_version"] = plan_version
         if status is not UNSET:
             field_dict["status"] = status
 
@@ -90,6 +106,7 @@ class MonthHours:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.earned_hours import EarnedHours  # noqa: PLC0415
+        from ..models.goal_in_month import GoalInMonth  # noqa: PLC0415
         from ..models.hours_entry import HoursEntry  # noqa: PLC0415
         from ..models.required_hours import RequiredHours  # noqa: PLC0415
 
@@ -107,11 +124,20 @@ class MonthHours:
 
             entries.append(entries_item)
 
+        goals = []
+        _goals = d.pop("goals")
+        for goals_item_data in _goals:
+            goals_item = GoalInMonth.from_dict(goals_item_data)
+
+            goals.append(goals_item)
+
         month = d.pop("month")
 
         participant_id = UUID(d.pop("participant_id"))
 
         required = RequiredHours.from_dict(d.pop("required"))
+
+        plan_version = d.pop("plan_version", UNSET)
 
         _status = d.pop("status", UNSET)
         status: HoursStatus | Unset
@@ -125,9 +151,11 @@ class MonthHours:
             closed=closed,
             earned=earned,
             entries=entries,
+            goals=goals,
             month=month,
             participant_id=participant_id,
             required=required,
+            plan_version=plan_version,
             status=status,
         )
 

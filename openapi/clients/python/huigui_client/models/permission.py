@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class Permission(StrEnum):
     ACKNOWLEDGE_NOTICE = "acknowledge_notice"
+    ADD_PLAN = "add_plan"
     ANSWER_REFERRAL = "answer_referral"
     APPROVE_HOURS = "approve_hours"
     CHANGE_PARTICIPANT_STATUS = "change_participant_status"
@@ -48,6 +49,7 @@ class Permission(StrEnum):
     READ_ORGANIZATIONS = "read_organizations"
     READ_OVERVIEW = "read_overview"
     READ_PARTICIPANTS = "read_participants"
+    READ_PLANS = "read_plans"
     READ_POLICIES = "read_policies"
     READ_PROCUREMENTS = "read_procurements"
     READ_REFERRALS = "read_referrals"

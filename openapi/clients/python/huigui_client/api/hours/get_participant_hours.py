@@ -101,9 +101,10 @@ def sync_detailed(
 ) -> Response[MonthHours | Problem]:
     """A person's hours for a month
 
-     Required (from the bureau's policy and the person's supervision level),
-    earned per category, `status` (`on_track`, `at_risk`, `met`,
-    `not_met`) and the month's entries. NGOs see the entries from their
+     Required (the monthly hours of the plan in effect, else the bureau's
+    policy for the person's supervision level), earned per category,
+    `status` (`on_track`, `at_risk`, `met`, `not_met`), the plan's session
+    goals met, missed or open, and the month's entries. NGOs see the entries from their
     own sessions. Default month: the current one.
 
     Args:
@@ -138,9 +139,10 @@ def sync(
 ) -> MonthHours | Problem | None:
     """A person's hours for a month
 
-     Required (from the bureau's policy and the person's supervision level),
-    earned per category, `status` (`on_track`, `at_risk`, `met`,
-    `not_met`) and the month's entries. NGOs see the entries from their
+     Required (the monthly hours of the plan in effect, else the bureau's
+    policy for the person's supervision level), earned per category,
+    `status` (`on_track`, `at_risk`, `met`, `not_met`), the plan's session
+    goals met, missed or open, and the month's entries. NGOs see the entries from their
     own sessions. Default month: the current one.
 
     Args:
@@ -170,9 +172,10 @@ async def asyncio_detailed(
 ) -> Response[MonthHours | Problem]:
     """A person's hours for a month
 
-     Required (from the bureau's policy and the person's supervision level),
-    earned per category, `status` (`on_track`, `at_risk`, `met`,
-    `not_met`) and the month's entries. NGOs see the entries from their
+     Required (the monthly hours of the plan in effect, else the bureau's
+    policy for the person's supervision level), earned per category,
+    `status` (`on_track`, `at_risk`, `met`, `not_met`), the plan's session
+    goals met, missed or open, and the month's entries. NGOs see the entries from their
     own sessions. Default month: the current one.
 
     Args:
@@ -205,9 +208,10 @@ async def asyncio(
 ) -> MonthHours | Problem | None:
     """A person's hours for a month
 
-     Required (from the bureau's policy and the person's supervision level),
-    earned per category, `status` (`on_track`, `at_risk`, `met`,
-    `not_met`) and the month's entries. NGOs see the entries from their
+     Required (the monthly hours of the plan in effect, else the bureau's
+    policy for the person's supervision level), earned per category,
+    `status` (`on_track`, `at_risk`, `met`, `not_met`), the plan's session
+    goals met, missed or open, and the month's entries. NGOs see the entries from their
     own sessions. Default month: the current one.
 
     Args:
