@@ -94,6 +94,12 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: "read_meetings", title: "nav.meetings" },
       },
       {
+        path: "notices",
+        name: "notices",
+        component: () => import("../views/NoticesView.vue"),
+        meta: { permission: "read_notices", title: "nav.notices" },
+      },
+      {
         path: "findings",
         name: "findings",
         component: () => import("../views/FindingsView.vue"),
