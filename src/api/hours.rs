@@ -250,6 +250,29 @@ pub struct PutRequirementPolicy {
     pub at_risk_day: Int<1, 28>,
 }
 
+/// The goals of the plan in effect in `month` (none without a plan).
+async fn goals_in<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    p: &entity::participant::Model,
+    plan: Option<&entity::correction_plan::Model>,
+    month: Month,
+) -> ApiResult<Vec<GoalInMonth>> {
+    let Some(plan) = plan else {
+        return Ok(Vec::new());
+    };
+    Ok(app::plans::progress(conn, &ctx.state, p, plan, month)
+        .await?
+        .into_iter()
+        .map(|g| GoalInMonth {
+            session_type: Stored::new(g.goal.session_type),
+            per_month: g.goal.per_month,
+            attended: g.attended,
+            status: g.status.into(),
+        })
+        .collect())
+}
+
 /// The ledger month of a participant, computed.
 async fn month_hours<C: ConnectionTrait>(
     conn: &C,
@@ -291,20 +314,8 @@ async fn month_hours<C: ConnectionTrait>(
     let today = ctx.state.clock.today(ctx.state.settings.tz());
     let at_risk_day = owed.as_ref().map_or(1, |o| o.at_risk_day);
     let status = rules::status(required, earned, month, today, at_risk_day);
-    let plan = owed.and_then(|o| o.plan);
-    let goals = match (&plan, partial) {
-        (Some(plan), false) => app::plans::progress(conn, &ctx.state, p, plan, month)
-            .await?
-            .into_iter()
-            .map(|g| GoalInMonth {
-                session_type: Stored::new(g.goal.session_type),
-                per_month: g.goal.per_month,
-                attended: g.attended,
-                status: g.status.into(),
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let plan = owed.and_then(|o| o.plan).filter(|_| !partial);
+    let goals = goals_in(conn, ctx, p, plan.as_ref(), month).await?;
     let closed = match app::hours::ledger_org(p) {
         Some(org) => store::hours::is_closed(conn, org, month).await?,
         None => false,
@@ -327,7 +338,7 @@ async fn month_hours<C: ConnectionTrait>(
         },
         balance: hours(earned.education_x100 + earned.public_welfare_x100 + volunteer),
         status: (!partial).then(|| status.into()),
-        plan_version: plan.filter(|_| !partial).map(|m| m.version),
+        plan_version: plan.map(|m| m.version),
         goals,
         closed,
         entries,

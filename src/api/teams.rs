@@ -20,7 +20,7 @@ use crate::{
     domain::{
         collaboration::TeamMember,
         hours::Requirement,
-        plan::{SessionGoal, plan_shown},
+        plan::{PlanShown, SessionGoal},
     },
     error::ApiResult,
     store::page::PageRequest,
@@ -191,13 +191,12 @@ pub struct Plan {
     pub created_at: DateTime<Utc>,
 }
 
-/// A plan version as `role` may see it.
+/// A plan version with what the reader may see of it.
 fn plan_view(
-    role: crate::domain::roles::Role,
+    shown: PlanShown,
     m: entity::correction_plan::Model,
     current: Option<Uuid>,
 ) -> ApiResult<Plan> {
-    let shown = plan_shown(role);
     let goals = app::plans::goals_of(&m)?
         .into_iter()
         .map(|g| SessionGoalView {
@@ -299,9 +298,18 @@ impl TeamsApi {
         let txn = ctx.state.db.begin().await?;
         let actor = ctx.actor(&auth.0);
         let broken = check.into_errors();
-        let (members, version, before) =
-            app::teams::put(&txn, &ctx.state, &actor, caller, id.0, members, broken).await?;
-        check_if_match(if_match.0.as_deref(), before.unwrap_or(0), false)?;
+        let precondition = |current| check_if_match(if_match.0.as_deref(), current, false);
+        let (members, version) = app::teams::put(
+            &txn,
+            &ctx.state,
+            &actor,
+            caller,
+            id.0,
+            members,
+            broken,
+            precondition,
+        )
+        .await?;
         txn.commit().await?;
         Ok(Versioned::Ok(
             Json(view(id.0, members, version)),
@@ -336,7 +344,7 @@ impl TeamsApi {
             app::plans::list(&ctx.state.db.read, caller, id.0, &page, today).await?;
         let items = rows
             .into_iter()
-            .map(|m| plan_view(caller.role, m, current))
+            .map(|m| plan_view(app::plans::shown_to(caller), m, current))
             .collect::<ApiResult<_>>()?;
         Ok(Json(Page {
             items,
@@ -375,7 +383,7 @@ impl TeamsApi {
         let current = in_effect.then_some(m.id);
         let location = format!("/api/v1/participants/{}/plans", id.0);
         Ok(Created::Created(
-            Json(plan_view(caller.role, m, current)?),
+            Json(plan_view(app::plans::shown_to(caller), m, current)?),
             location,
         ))
     }

@@ -18,7 +18,10 @@ use crate::{
     auth::authz::UserCaller,
     domain::{
         hours::{Month, Requirement},
-        plan::{GoalStatus, SessionGoal, goal_status, governs, new_version_problems},
+        plan::{
+            GoalStatus, PlanShown, SessionGoal, goal_status, governs, new_version_problems,
+            plan_shown,
+        },
     },
     error::{ApiError, ApiResult, FieldError, OnConstraint, from_json_text, to_json_text},
     state::AppState,
@@ -124,6 +127,11 @@ pub async fn list<C: ConnectionTrait>(
         .remove(&p.id)
         .map(|m| m.id);
     Ok((rows, next, current))
+}
+
+/// Which parts of a plan this caller sees (`domain::plan::plan_shown`).
+pub fn shown_to(caller: &UserCaller) -> PlanShown {
+    plan_shown(caller.role)
 }
 
 /// A plan's goals as stored.

@@ -36,7 +36,9 @@ pub async fn get<C: ConnectionTrait>(
 
 /// Replaces the team of a person of the caller's office (404 for anyone
 /// else's): every member's organisation must exist, and the Art. 25 rule
-/// holds. `if_match` is checked by the caller against the version read here.
+/// holds. `precondition` (the request's `If-Match`) is asked about the
+/// current version (0 before the first team) before anything is written.
+#[allow(clippy::too_many_arguments)]
 pub async fn put<C: ConnectionTrait>(
     txn: &C,
     state: &AppState,
@@ -45,7 +47,8 @@ pub async fn put<C: ConnectionTrait>(
     participant_id: Uuid,
     members: Vec<TeamMember>,
     mut broken: Vec<FieldError>,
-) -> ApiResult<(Vec<TeamMember>, i32, Option<i32>)> {
+    precondition: impl FnOnce(i32) -> ApiResult<()>,
+) -> ApiResult<(Vec<TeamMember>, i32)> {
     let p = store::participants::get(txn, caller, participant_id).await?;
     if p.judicial_office_id != Some(caller.org_id) {
         return Err(ApiError::NotFound);
@@ -69,6 +72,7 @@ pub async fn put<C: ConnectionTrait>(
         return Err(ApiError::Validation(broken));
     }
     let existing = store::teams::of(txn, p.id).await?.map(|t| t.version);
+    precondition(existing.unwrap_or(0))?;
     let row = correction_team::Model {
         participant_id: p.id,
         members: to_json_text(&members),
@@ -87,5 +91,5 @@ pub async fn put<C: ConnectionTrait>(
         detail,
     )
     .await?;
-    Ok((members, t.version, existing))
+    Ok((members, t.version))
 }

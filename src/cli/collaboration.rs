@@ -94,7 +94,18 @@ async fn demo_team<C: ConnectionTrait>(
         member("刘社工", "ngo_worker", Some(cast.ngo), "female", None),
         member("张建军", "family", None, "male", Some("13935800002")),
     ];
-    teams::put(txn, state, actor, &cast.office, person, members, Vec::new()).await?;
+    let first = |_| Ok(());
+    teams::put(
+        txn,
+        state,
+        actor,
+        &cast.office,
+        person,
+        members,
+        Vec::new(),
+        first,
+    )
+    .await?;
     demo_plan(txn, state, actor, cast, person).await
 }
 

@@ -571,24 +571,28 @@ fn month_figures_sql(
            FROM hours_months WHERE month = ",
     );
     q.bind(month.to_string());
-    // The plan in effect: the newest version begun by the month's last day
-    // (`domain::plan::in_effect`; versions never go back in time).
-    q.push(
-        " GROUP BY participant_id) h ON h.participant_id = p.id \
-         LEFT JOIN correction_plans cp ON cp.participant_id = p.id AND cp.version = ( \
-           SELECT MAX(c2.version) FROM correction_plans c2 \
-           WHERE c2.participant_id = p.id AND c2.effective_from <= ",
-    );
-    q.bind(month.last_day());
+    q.push(" GROUP BY participant_id) h ON h.participant_id = p.id");
+    join_plan_in_effect(&mut q, month);
     q.push(&format!(
-        ") \
-         WHERE p.kind = 'correction_subject' AND p.status = 'active' AND p.judicial_office_id IN ({marks})"
+        " WHERE p.kind = 'correction_subject' AND p.status = 'active' AND p.judicial_office_id IN ({marks})"
     ));
     q.values.extend(office_values.iter().cloned());
     q.push(" AND (p.correction_start IS NULL OR p.correction_start <= ");
     q.bind(month.last_day());
     q.push(") GROUP BY p.judicial_office_id");
     q
+}
+
+/// Joins `cp`, the plan in effect for `month`: the newest version begun by
+/// the month's last day (`domain::plan::in_effect`; versions never go back in time).
+fn join_plan_in_effect(q: &mut Sql, month: Month) {
+    q.push(
+        " LEFT JOIN correction_plans cp ON cp.participant_id = p.id AND cp.version = ( \
+           SELECT MAX(c2.version) FROM correction_plans c2 \
+           WHERE c2.participant_id = p.id AND c2.effective_from <= ",
+    );
+    q.bind(month.last_day());
+    q.push(")");
 }
 
 /// No-shows of the month, alerts not resolved and referrals open or
