@@ -141,7 +141,8 @@ impl Arriving<'_> {
 /// `client_event_id`, so that a batch needs no per-event queries.
 #[derive(Default)]
 struct SessionCache {
-    sessions: HashMap<Uuid, Option<(session::Model, HashSet<Uuid>)>>,
+    /// Each session (if the NGO's) with its enrolled people and whether each is active.
+    sessions: HashMap<Uuid, Option<(session::Model, HashMap<Uuid, bool>)>>,
     known: HashMap<Uuid, attendance_event::Model>,
     /// Client ids stored under another NGO's sessions: answered like a
     /// foreign session, never as a duplicate or conflict.
@@ -165,23 +166,6 @@ impl SessionCache {
         for (s, enrolled) in found {
             self.sessions.insert(s.id, Some((s, enrolled)));
         }
-        Ok(())
-    }
-
-    /// Loads one session of the NGO and whether one person is enrolled in it
-    /// (a single check-in), in one query.
-    async fn preload_one<C: ConnectionTrait>(
-        &mut self,
-        conn: &C,
-        ngo_id: Uuid,
-        id: Uuid,
-        participant_id: Uuid,
-    ) -> ApiResult<()> {
-        let found = store::sessions::for_ngo_enrolled(conn, ngo_id, id, participant_id).await?;
-        self.sessions.insert(
-            id,
-            found.map(|(s, enrolled)| (s, HashSet::from_iter(enrolled.then_some(participant_id)))),
-        );
         Ok(())
     }
 
@@ -212,9 +196,89 @@ fn identity(e: &attendance_event::Model) -> (Uuid, Uuid, &str, DateTime<Utc>, &s
     (e.session_id, e.participant_id, &e.kind, e.at, &e.source)
 }
 
+/// What an event's rules need to know of it besides its session: computed
+/// before any database work (the QR code is checked against the session id
+/// it names).
+#[derive(Clone, Copy)]
+struct Facts {
+    source: Source,
+    by_client: bool,
+    qr_valid: bool,
+    location: Option<(f64, f64)>,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+}
+
+impl Facts {
+    fn of(state: &AppState, rec: &Recorder, ev: &Arriving<'_>, now: DateTime<Utc>) -> Self {
+        Self {
+            source: ev.source,
+            by_client: rec.is_client,
+            qr_valid: ev.source == Source::Qr
+                && ev
+                    .qr_token
+                    .is_some_and(|t| qr_valid(state, ev.session_id, t, now)),
+            location: ev.location,
+            at: ev.at,
+            now,
+        }
+    }
+
+    /// The one judgement of a check event against its session (scheduled,
+    /// else 409) and the person's enrolment (`None`: not enrolled;
+    /// `Some(active)`): the refusals of `domain::attendance` as one 422.
+    fn judge(&self, s: &session::Model, enrolment: Option<bool>) -> ApiResult<()> {
+        stored::<SessionStatus>(&s.status)?
+            .require_scheduled()
+            .map_err(ApiError::InvalidTransition)?;
+        let arrival = Arrival {
+            source: self.source,
+            by_client: self.by_client,
+            qr_valid: self.qr_valid,
+            point: match (s.latitude_e6, s.longitude_e6, s.radius_m) {
+                (Some(lat), Some(lon), Some(r)) => {
+                    Some((lat as f64 / 1e6, lon as f64 / 1e6, r as f64))
+                }
+                _ => None,
+            },
+            location: self.location,
+            at: self.at,
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            now: self.now,
+            enrolled: enrolment.is_some(),
+            active: enrolment.unwrap_or(false),
+        };
+        let refused: Vec<FieldError> = refusals(&arrival)
+            .into_iter()
+            .map(|(field, message)| FieldError::new(field, message))
+            .collect();
+        if refused.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(refused))
+        }
+    }
+}
+
+/// The row an accepted event becomes.
+fn event_row(rec: &Recorder, ev: &Arriving<'_>, now: DateTime<Utc>) -> attendance_event::Model {
+    attendance_event::Model {
+        id: Uuid::now_v7(),
+        session_id: ev.session_id,
+        participant_id: ev.participant_id,
+        client_event_id: ev.client_event_id,
+        kind: ev.kind().into(),
+        at: ev.at,
+        source: ev.source.as_str().into(),
+        recorded_at: now,
+        recorded_by: rec.actor_id,
+    }
+}
+
 /// What happened to one event.
 enum Applied {
-    Created(Uuid),
+    Created,
     Duplicate,
     Conflict,
 }
@@ -249,49 +313,14 @@ async fn apply<C: ConnectionTrait>(
     let Some((s, enrolled)) = cache.sessions.get(&ev.session_id).and_then(|e| e.as_ref()) else {
         return Err(ApiError::NotFound);
     };
-    stored::<SessionStatus>(&s.status)?
-        .require_scheduled()
-        .map_err(ApiError::InvalidTransition)?;
-    let arrival = Arrival {
-        source: ev.source,
-        by_client: rec.is_client,
-        qr_valid: ev.source == Source::Qr
-            && ev.qr_token.is_some_and(|t| qr_valid(state, s.id, t, now)),
-        point: match (s.latitude_e6, s.longitude_e6, s.radius_m) {
-            (Some(lat), Some(lon), Some(r)) => Some((lat as f64 / 1e6, lon as f64 / 1e6, r as f64)),
-            _ => None,
-        },
-        location: ev.location,
-        at: ev.at,
-        starts_at: s.starts_at,
-        ends_at: s.ends_at,
-        now,
-        enrolled: enrolled.contains(&ev.participant_id),
-    };
-    let refused: Vec<FieldError> = refusals(&arrival)
-        .into_iter()
-        .map(|(field, message)| FieldError::new(field, message))
-        .collect();
-    if !refused.is_empty() {
-        return Err(ApiError::Validation(refused));
-    }
-    let id = Uuid::now_v7();
-    let row = attendance_event::Model {
-        id,
-        session_id: s.id,
-        participant_id: ev.participant_id,
-        client_event_id: ev.client_event_id,
-        kind: kind.into(),
-        at: ev.at,
-        source: source.into(),
-        recorded_at: now,
-        recorded_by: rec.actor_id,
-    };
+    let facts = Facts::of(state, rec, ev, now);
+    facts.judge(s, enrolled.get(&ev.participant_id).copied())?;
+    let row = event_row(rec, ev, now);
     if let Some(cid) = ev.client_event_id {
         cache.known.insert(cid, row.clone());
     }
     cache.pending.push(row);
-    Ok(Applied::Created(id))
+    Ok(Applied::Created)
 }
 
 /// One check event recorded.
@@ -300,10 +329,11 @@ pub struct Recorded {
     pub recorded_at: DateTime<Utc>,
 }
 
-/// Records one check event: validated against the session and its
-/// enrolments from the read pool, then group-committed (with its
-/// `client_event_id` check and audit event) with concurrent check-ins; it
-/// is stored when this returns. A `client_event_id` seen before is a 409
+/// Records one check event: handed to the group-committing writer, which
+/// judges it (by [`Facts::judge`], the rules of an offline batch too)
+/// against its session and enrolment read inside the transaction that
+/// writes it, checks its `client_event_id` and writes its audit event with
+/// concurrent check-ins; it is stored when this returns. A `client_event_id` seen before is a 409
 /// (a replay belongs in a sync); another NGO's is a 404.
 pub async fn record(
     state: &AppState,
@@ -315,20 +345,8 @@ pub async fn record(
         "this client_event_id was already recorded (use /attendance/sync for replays)";
     const CONFLICT: &str = "a different event has this client_event_id";
     let now = state.clock.now();
-    let mut cache = SessionCache::default();
-    let read = &state.db.read;
-    cache
-        .preload_one(read, rec.ngo_id, ev.session_id, ev.participant_id)
-        .await?;
-    let id = match apply(read, state, rec, ev, &mut cache, now).await? {
-        Applied::Created(id) => id,
-        Applied::Duplicate => return Err(ApiError::Conflict(REPLAYED.into())),
-        Applied::Conflict => return Err(ApiError::Conflict(CONFLICT.into())),
-    };
-    let row = cache
-        .pending
-        .pop()
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated check event missing")))?;
+    let row = event_row(rec, ev, now);
+    let facts = Facts::of(state, rec, ev, now);
     let audit = audit::Entry {
         actor,
         action: format!("attendance.{}", ev.kind()),
@@ -340,10 +358,11 @@ pub async fn record(
         ngo_id: rec.ngo_id,
         row: row.clone(),
         audit,
+        rules: Box::new(move |s, enrolment| facts.judge(s, enrolment)),
     };
     match state.checkins.write(checkin).await? {
         Written::Created => Ok(Recorded {
-            id,
+            id: row.id,
             recorded_at: now,
         }),
         Written::Known(old) if identity(&old) == identity(&row) => {
@@ -399,7 +418,7 @@ pub async fn sync(
             }
         };
         results.push(match apply(&txn, state, rec, ev, &mut cache, now).await {
-            Ok(Applied::Created(_)) => Synced::Created,
+            Ok(Applied::Created) => Synced::Created,
             Ok(Applied::Duplicate) => Synced::Duplicate,
             Ok(Applied::Conflict) => {
                 Synced::Conflict("a different event has this client_event_id".into())

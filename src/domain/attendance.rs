@@ -118,13 +118,15 @@ pub struct Arrival {
     pub ends_at: DateTime<Utc>,
     pub now: DateTime<Utc>,
     pub enrolled: bool,
+    /// The person is still under correction (or volunteering): `active`.
+    pub active: bool,
 }
 
 /// Why a check event is refused, field by field (empty: accepted). Staff
 /// record `staff` events and apps `app` or `qr` ones; a QR event carries the
 /// current code; an app event inside a session's radius when it has one;
 /// the time within two hours of the session and not in the future; the
-/// person enrolled.
+/// person enrolled and still active.
 pub fn refusals(a: &Arrival) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     match a.source {
@@ -152,6 +154,11 @@ pub fn refusals(a: &Arrival) -> Vec<(&'static str, &'static str)> {
     }
     if !a.enrolled {
         out.push(("participant_id", "is not enrolled in this session"));
+    } else if !a.active {
+        out.push((
+            "participant_id",
+            "is no longer active (released, revoked or transferred)",
+        ));
     }
     out
 }
@@ -234,6 +241,7 @@ mod tests {
             ends_at: start + Duration::hours(2),
             now: start + Duration::minutes(10),
             enrolled: true,
+            active: true,
         }
     }
 
@@ -265,5 +273,14 @@ mod tests {
         a.at = a.starts_at - Duration::hours(3);
         a.enrolled = false;
         assert_eq!(fields(&a), ["at", "participant_id"]);
+        let mut a = arrival(Source::Staff);
+        a.active = false;
+        assert_eq!(
+            refusals(&a),
+            [(
+                "participant_id",
+                "is no longer active (released, revoked or transferred)"
+            )]
+        );
     }
 }

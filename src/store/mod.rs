@@ -32,7 +32,7 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, TransactionTrait,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 
@@ -72,6 +72,13 @@ impl Db {
             .await?;
             // WAL is a property of the file: set it once on the writer before readers open.
             write.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+            // The writer never checkpoints on commit: `checkpoints` does it beside it.
+            write
+                .execute_unprepared("PRAGMA wal_autocheckpoint=0")
+                .await?;
+            write
+                .execute_unprepared(&format!("PRAGMA journal_size_limit={WAL_KEEP_BYTES}"))
+                .await?;
             let read = Database::connect(sqlite_options(
                 &url,
                 settings.db_max_connections.max(1),
@@ -80,6 +87,7 @@ impl Db {
             ))
             .await?;
             let db = Self { read, write };
+            tokio::spawn(checkpoints(db.read.clone()));
             // Planner statistics as SQLite recommends for long-lived connections:
             // brought up to date at open (bounded work), then by the `optimize` job.
             db.optimize().await?;
@@ -118,20 +126,22 @@ impl Db {
         Ok(())
     }
 
-    /// A write transaction. On SQLite it takes the write lock at once (as
-    /// `BEGIN IMMEDIATE` would: a write statement that changes nothing), so a
-    /// transaction that reads before it writes never has to upgrade a read
-    /// snapshot — SQLite refuses that upgrade without waiting (`SQLITE_BUSY`,
-    /// `SQLITE_BUSY_SNAPSHOT`) when another process holds or took the lock,
-    /// e.g. a second instance on the same file. Within one process all
-    /// writes share the one writer connection anyway.
+    /// A write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so a transaction that reads before it writes never
+    /// has to upgrade a read snapshot — SQLite refuses that upgrade without
+    /// waiting (`SQLITE_BUSY`, `SQLITE_BUSY_SNAPSHOT`) when another process
+    /// holds or took the lock, e.g. a second instance on the same file.
+    /// Within one process all writes share the one writer connection anyway.
     pub async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
-        let txn = self.write.begin().await?;
         if self.backend() == DbBackend::Sqlite {
-            txn.execute_unprepared("UPDATE job_leases SET name = name WHERE 1 = 0")
-                .await?;
+            let immediate = TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            };
+            self.write.begin_with_options(immediate).await
+        } else {
+            self.write.begin().await
         }
-        Ok(txn)
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -183,6 +193,57 @@ pub fn stale_on_not_updated(err: DbErr) -> crate::error::ApiError {
     }
 }
 
+/// How often the WAL is copied back into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+
+/// A WAL longer than this many frames (4 KiB pages) after a passive
+/// checkpoint is checkpointed in full, briefly holding writers back.
+const WAL_MAX_FRAMES: i64 = 65_536;
+
+/// What of an emptied WAL file is kept on disk.
+const WAL_KEEP_BYTES: i64 = 64 * 1024 * 1024;
+
+/// SQLite's checkpoints, beside the writer instead of inside its commits
+/// (SQLite's default runs one in the commit that passes 1,000 WAL pages,
+/// which made every few hundredth check-in wait for it, and copies a page
+/// once per checkpoint however often it changed since). Twice a second a
+/// passive checkpoint copies what readers allow without blocking anyone; a
+/// WAL that still holds more than [`WAL_MAX_FRAMES`] is checkpointed in full.
+/// Runs on a reader connection for the life of the pool.
+async fn checkpoints(conn: DatabaseConnection) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let left = match conn
+            .query_one_raw(sea_orm::Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA wal_checkpoint(PASSIVE)",
+            ))
+            .await
+        {
+            // (busy, frames in the WAL, frames checkpointed)
+            Ok(Some(row)) => {
+                let log: i64 = row.try_get_by_index(1).unwrap_or(0);
+                let done: i64 = row.try_get_by_index(2).unwrap_or(0);
+                log - done
+            }
+            Ok(None) => 0,
+            Err(e) => {
+                tracing::warn!(error = %e, "WAL checkpoint");
+                0
+            }
+        };
+        if left > WAL_MAX_FRAMES
+            && let Err(e) = conn
+                .execute_unprepared("PRAGMA wal_checkpoint(RESTART)")
+                .await
+        {
+            tracing::warn!(error = %e, "full WAL checkpoint");
+        }
+    }
+}
+
 /// Rows per index `ANALYZE` looks at (approximate statistics in bounded time).
 const ANALYSIS_LIMIT: u32 = 1000;
 
@@ -201,6 +262,9 @@ fn sqlite_options(url: &str, max: u32, acquire: Duration, cache_kib: u32) -> Con
         .acquire_timeout(acquire)
         .idle_timeout(None::<Duration>)
         .max_lifetime(None::<Duration>)
+        // An embedded file has no link to lose: a ping before every use would
+        // only cost a round trip to the connection's worker thread.
+        .test_before_acquire(false)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(move |o| {
             o.journal_mode(SqliteJournalMode::Wal)

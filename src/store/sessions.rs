@@ -2,6 +2,8 @@
 //! their own sessions; offices see all sessions but only their own people's
 //! enrolments; the bureau and the auditor see everything.
 
+use std::collections::HashMap;
+
 use entity::{
     attendance_event::{self, Entity as Events},
     enrollment::{self, Entity as Enrollments},
@@ -350,12 +352,51 @@ pub async fn ended_before<C: ConnectionTrait>(
         .await?)
 }
 
-/// The NGO's sessions among `ids`, each with its enrolled participant ids (two queries).
+/// Enrolments in these sessions (of these people only, when given): `(session, person, active)`,
+/// `active` telling whether the person is still active (not released, revoked or transferred).
+/// One query: enrolments joined to their people.
+async fn enrolments_in<C: ConnectionTrait>(
+    conn: &C,
+    sessions: &[Uuid],
+    people: Option<&[Uuid]>,
+) -> Result<Vec<(Uuid, Uuid, bool)>, ApiError> {
+    use entity::participant::{self, Entity as People};
+    use sea_orm::{JoinType, sea_query::Expr};
+    if sessions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let to_person: sea_orm::RelationDef = Enrollments::belongs_to(People)
+        .from(enrollment::Column::ParticipantId)
+        .to(participant::Column::Id)
+        .into();
+    let mut q = Enrollments::find()
+        .select_only()
+        .column(enrollment::Column::SessionId)
+        .column(enrollment::Column::ParticipantId)
+        .column_as(
+            Expr::col((People, participant::Column::Status)),
+            "person_status",
+        )
+        .join(JoinType::InnerJoin, to_person)
+        .filter(enrollment::Column::SessionId.is_in(sessions.to_vec()));
+    if let Some(people) = people {
+        q = q.filter(enrollment::Column::ParticipantId.is_in(people.to_vec()));
+    }
+    Ok(q.into_tuple::<(Uuid, Uuid, String)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|(s, p, status)| (s, p, status == "active"))
+        .collect())
+}
+
+/// The NGO's sessions among `ids`, each with its enrolled people and whether
+/// each is still active (an offline batch's lookup), in two queries.
 pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
     conn: &C,
     ngo_id: Uuid,
     ids: &[Uuid],
-) -> Result<Vec<(session::Model, std::collections::HashSet<Uuid>)>, ApiError> {
+) -> Result<Vec<(session::Model, HashMap<Uuid, bool>)>, ApiError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -365,20 +406,9 @@ pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let found: Vec<Uuid> = sessions.iter().map(|s| s.id).collect();
-    let mut enrolled: std::collections::HashMap<Uuid, std::collections::HashSet<Uuid>> =
-        std::collections::HashMap::new();
-    if !found.is_empty() {
-        let pairs: Vec<(Uuid, Uuid)> = Enrollments::find()
-            .select_only()
-            .column(enrollment::Column::SessionId)
-            .column(enrollment::Column::ParticipantId)
-            .filter(enrollment::Column::SessionId.is_in(found))
-            .into_tuple()
-            .all(conn)
-            .await?;
-        for (s, p) in pairs {
-            enrolled.entry(s).or_default().insert(p);
-        }
+    let mut enrolled: HashMap<Uuid, HashMap<Uuid, bool>> = HashMap::new();
+    for (s, p, active) in enrolments_in(conn, &found, None).await? {
+        enrolled.entry(s).or_default().insert(p, active);
     }
     Ok(sessions
         .into_iter()
@@ -389,44 +419,35 @@ pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
         .collect())
 }
 
-/// One session of the NGO and whether `participant_id` is enrolled in it, in
-/// one query (the check-in hot path).
-pub async fn for_ngo_enrolled<C: ConnectionTrait>(
+/// What single check-ins are judged by (inside the writer's transaction): the
+/// sessions named by `pairs` of `(session, person)`, and for each pair that is
+/// an enrolment whether the person is still active. Two queries for any number of pairs.
+pub async fn checkin_facts<C: ConnectionTrait>(
     conn: &C,
-    ngo_id: Uuid,
-    id: Uuid,
-    participant_id: Uuid,
-) -> Result<Option<(session::Model, bool)>, ApiError> {
-    use sea_orm::{
-        DbErr, FromQueryResult, QueryResult,
-        sea_query::{Expr, ExprTrait, Query},
-    };
-    struct Row(session::Model, bool);
-    impl FromQueryResult for Row {
-        fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
-            Ok(Self(
-                session::Model::from_query_result(res, pre)?,
-                res.try_get(pre, "enrolled")?,
-            ))
-        }
+    pairs: &[(Uuid, Uuid)],
+) -> Result<(HashMap<Uuid, session::Model>, HashMap<(Uuid, Uuid), bool>), ApiError> {
+    let mut sessions: Vec<Uuid> = pairs.iter().map(|p| p.0).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    let mut people: Vec<Uuid> = pairs.iter().map(|p| p.1).collect();
+    people.sort_unstable();
+    people.dedup();
+    if sessions.is_empty() {
+        return Ok(Default::default());
     }
-    let enrolled = Query::select()
-        .expr(Expr::val(1))
-        .from(Enrollments)
-        .and_where(
-            Expr::col((Enrollments, enrollment::Column::SessionId))
-                .equals((Sessions, session::Column::Id)),
-        )
-        .and_where(Expr::col((Enrollments, enrollment::Column::ParticipantId)).eq(participant_id))
-        .to_owned();
-    Ok(Sessions::find()
-        .column_as(Expr::exists(enrolled), "enrolled")
-        .filter(session::Column::Id.eq(id))
-        .filter(session::Column::NgoId.eq(ngo_id))
-        .into_model::<Row>()
-        .one(conn)
+    let found = Sessions::find()
+        .filter(session::Column::Id.is_in(sessions.clone()))
+        .all(conn)
         .await?
-        .map(|Row(s, e)| (s, e)))
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let enrolled = enrolments_in(conn, &sessions, Some(&people))
+        .await?
+        .into_iter()
+        .map(|(s, p, active)| ((s, p), active))
+        .collect();
+    Ok((found, enrolled))
 }
 
 /// Stored events with these client ids (in chunks), each with the NGO whose
@@ -437,7 +458,7 @@ pub async fn events_by_client_ids<C: ConnectionTrait>(
     conn: &C,
     ids: &[Uuid],
 ) -> Result<Vec<(attendance_event::Model, Uuid)>, ApiError> {
-    use sea_orm::{DbErr, FromQueryResult, JoinType, QueryResult, sea_query::Expr};
+    use sea_orm::{DbErr, FromQueryResult, JoinType, QueryResult, QueryTrait, sea_query::Expr};
     struct Row(attendance_event::Model, Uuid);
     impl FromQueryResult for Row {
         fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
@@ -452,17 +473,32 @@ pub async fn events_by_client_ids<C: ConnectionTrait>(
         .from(attendance_event::Column::SessionId)
         .to(session::Column::Id)
         .into();
+    let backend = conn.get_database_backend();
     let mut out = Vec::new();
     for chunk in ids.chunks(500) {
+        let select = Events::find()
+            .join(JoinType::InnerJoin, to_session.clone())
+            .column_as(
+                Expr::col((Sessions, session::Column::NgoId)),
+                "session_ngo_id",
+            )
+            .filter(attendance_event::Column::ClientEventId.is_in(chunk.to_vec()));
+        let mut stmt = select.build(backend);
+        if backend == sea_orm::DbBackend::Sqlite {
+            // The lookup must use the unique index on `client_event_id`, whatever
+            // the planner's statistics say: analysed while the table held only
+            // events without a client id (the demo's, or a young database's), they
+            // make every key look shared by all rows, and SQLite then scans the
+            // whole table on every check-in batch. (The column's UNIQUE constraint
+            // is SQLite's second automatic index of the table.)
+            stmt.sql = stmt.sql.replacen(
+                r#"FROM "attendance_events""#,
+                r#"FROM "attendance_events" INDEXED BY "sqlite_autoindex_attendance_events_2""#,
+                1,
+            );
+        }
         out.extend(
-            Events::find()
-                .join(JoinType::InnerJoin, to_session.clone())
-                .column_as(
-                    Expr::col((Sessions, session::Column::NgoId)),
-                    "session_ngo_id",
-                )
-                .filter(attendance_event::Column::ClientEventId.is_in(chunk.to_vec()))
-                .into_model::<Row>()
+            Row::find_by_statement(stmt)
                 .all(conn)
                 .await?
                 .into_iter()
