@@ -142,7 +142,7 @@ impl Arriving<'_> {
 #[derive(Default)]
 struct SessionCache {
     /// Each session (if the NGO's) with its enrolled people and whether each is active.
-    sessions: HashMap<Uuid, Option<(session::Model, HashMap<Uuid, bool>)>>,
+    sessions: HashMap<Uuid, Option<(session::Model, store::sessions::Enrolled)>>,
     known: HashMap<Uuid, attendance_event::Model>,
     /// Client ids stored under another NGO's sessions: answered like a
     /// foreign session, never as a duplicate or conflict.

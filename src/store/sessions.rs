@@ -390,13 +390,16 @@ async fn enrolments_in<C: ConnectionTrait>(
         .collect())
 }
 
+/// A session's enrolled people, each with whether they are still active.
+pub type Enrolled = HashMap<Uuid, bool>;
+
 /// The NGO's sessions among `ids`, each with its enrolled people and whether
 /// each is still active (an offline batch's lookup), in two queries.
 pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
     conn: &C,
     ngo_id: Uuid,
     ids: &[Uuid],
-) -> Result<Vec<(session::Model, HashMap<Uuid, bool>)>, ApiError> {
+) -> Result<Vec<(session::Model, Enrolled)>, ApiError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -406,7 +409,7 @@ pub async fn for_ngo_with_enrolled<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let found: Vec<Uuid> = sessions.iter().map(|s| s.id).collect();
-    let mut enrolled: HashMap<Uuid, HashMap<Uuid, bool>> = HashMap::new();
+    let mut enrolled: HashMap<Uuid, Enrolled> = HashMap::new();
     for (s, p, active) in enrolments_in(conn, &found, None).await? {
         enrolled.entry(s).or_default().insert(p, active);
     }
