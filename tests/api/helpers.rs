@@ -64,7 +64,7 @@ pub struct TestApp {
 }
 
 /// A database URL for one test: a new PostgreSQL database, or a SQLite file in `dir`.
-async fn database_url(dir: &std::path::Path) -> String {
+pub async fn database_url(dir: &std::path::Path) -> String {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server) if !server.is_empty() => {
             let name = format!("huigui_test_{}", uuid::Uuid::now_v7().simple());

@@ -11,6 +11,7 @@ mod cli;
 mod collaboration;
 mod console;
 mod contract;
+mod durability;
 mod errors;
 mod exposure;
 mod hardening;

@@ -1238,3 +1238,165 @@ async fn a_persons_enrolments_come_with_their_sessions_for_those_who_see_the_per
         (200, Some(0))
     );
 }
+
+/// Issue 21: single check-ins are judged inside the writer's transaction, a
+/// whole batch at once. Sent together so that they share batches, good and
+/// bad events each get their own answer; what is refused is neither stored
+/// nor audited; a cancelled session or a removed enrolment is refused at once.
+#[tokio::test]
+async fn the_group_committed_path_refuses_each_bad_check_in_on_its_own_and_at_once() {
+    let w = World::new().await;
+    let (sid, people, start) = running_session(&w, true, 5).await;
+    let path = format!("/api/v1/sessions/{sid}/attendance");
+    let at = start.to_rfc3339();
+    let staff = |p: &str, source: &str| {
+        json!({"client_event_id": uuid::Uuid::now_v7(), "participant_id": p,
+        "kind": "check_in", "at": at, "source": source})
+    };
+    // people[3] is released by the office; a sixth person is never enrolled.
+    let released = w
+        .app
+        .post(
+            &format!("/api/v1/participants/{}/release", people[3]),
+            Some(w.token("office_staff")),
+            json!({"reason": "期满解矫"}),
+        )
+        .await;
+    assert_eq!(released.status, 200, "{}", released.body);
+    let stranger = w
+        .app
+        .post(
+            "/api/v1/participants",
+            Some(w.token("office_staff")),
+            person("19800101", 190),
+        )
+        .await
+        .id();
+    let kiosk = client_token(&w, "ngo_admin", json!(["attendance:write"])).await;
+    let far = json!({"client_event_id": uuid::Uuid::now_v7(), "participant_id": people[4], "kind": "check_in",
+        "at": at, "source": "app", "latitude": 37.4400, "longitude": 112.0300});
+    let mut bad_qr = staff(&people[1], "qr");
+    bad_qr["qr_token"] = json!("12345.deadbeefdeadbeefdeadbeefdeadbeef");
+    let sends: Vec<(&str, String, Value)> = vec![
+        (
+            w.token("ngo_staff"),
+            path.clone(),
+            staff(&people[0], "staff"),
+        ),
+        (
+            w.token("ngo_b_admin"),
+            path.clone(),
+            staff(&people[2], "staff"),
+        ),
+        (
+            w.token("ngo_staff"),
+            path.clone(),
+            staff(&stranger, "staff"),
+        ),
+        (
+            w.token("ngo_staff"),
+            path.clone(),
+            staff(&people[3], "staff"),
+        ),
+        (w.token("ngo_staff"), path.clone(), bad_qr),
+        (&kiosk, path.clone(), far),
+        (
+            w.token("ngo_staff"),
+            path.clone(),
+            staff(&people[2], "staff"),
+        ),
+    ];
+    let events_before = w.app.count("attendance_events").await;
+    let audit_before = w.app.count("audit_events").await;
+    let answers = futures::future::join_all(
+        sends
+            .iter()
+            .map(|(token, path, body)| w.app.post(path, Some(token), body.clone())),
+    )
+    .await;
+    let got: Vec<(u16, String)> = answers
+        .iter()
+        .map(|r| {
+            (
+                r.status,
+                r.body["errors"][0]["field"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(u16, String)> = [
+        (201, ""),
+        (404, ""),               // another NGO's session
+        (422, "participant_id"), // not enrolled
+        (422, "participant_id"), // no longer active
+        (422, "qr_token"),       // not this session's code
+        (422, "latitude"),       // outside the radius
+        (201, ""),
+    ]
+    .iter()
+    .map(|(s, f)| (*s, f.to_string()))
+    .collect();
+    assert_eq!(
+        got,
+        want,
+        "{:?}",
+        answers.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
+    assert!(
+        answers[3].body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no longer active")
+    );
+    assert_eq!(w.app.count("attendance_events").await, events_before + 2);
+    assert_eq!(
+        w.app.count("audit_events").await,
+        audit_before + 2,
+        "refusals write nothing"
+    );
+
+    // A removed enrolment, then a cancelled session: refused at the next check-in.
+    let removed = w
+        .app
+        .delete(
+            &format!("/api/v1/sessions/{sid}/enrollments/{}", people[1]),
+            w.token("office_staff"),
+        )
+        .await;
+    assert!(removed.status < 300, "{}", removed.body);
+    let r = w
+        .app
+        .post(
+            &path,
+            Some(w.token("ngo_staff")),
+            staff(&people[1], "staff"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (422, Some("participant_id")),
+        "{}",
+        r.body
+    );
+    let cancelled = w
+        .app
+        .post(
+            &format!("/api/v1/sessions/{sid}/cancel"),
+            Some(w.token("ngo_staff")),
+            json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    let r = w
+        .app
+        .post(
+            &path,
+            Some(w.token("ngo_staff")),
+            staff(&people[0], "staff"),
+        )
+        .await;
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(w.app.count("attendance_events").await, events_before + 2);
+}
