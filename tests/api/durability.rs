@@ -26,7 +26,7 @@ fn huigui(dir: &std::path::Path, url: &str, port: u16) -> std::process::Command 
 }
 
 async fn serve(dir: &std::path::Path, url: &str, port: u16) -> std::process::Child {
-    let child = huigui(dir, url, port).arg("serve").spawn().expect("serve");
+    let mut child = huigui(dir, url, port).arg("serve").spawn().expect("serve");
     let http = reqwest::Client::new();
     for _ in 0..200 {
         if http
@@ -39,6 +39,8 @@ async fn serve(dir: &std::path::Path, url: &str, port: u16) -> std::process::Chi
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    child.kill().ok();
+    child.wait().ok();
     panic!("the server did not become ready");
 }
 
