@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use entity::{attendance_event, enrollment, session};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
@@ -127,6 +127,12 @@ pub struct Arriving<'a> {
 }
 
 impl Arriving<'_> {
+    /// The device time as stored: to the microsecond (PostgreSQL's
+    /// precision), so that a replay compares equal on every database.
+    fn at(&self) -> DateTime<Utc> {
+        self.at.trunc_subsecs(6)
+    }
+
     fn kind(&self) -> &'static str {
         if self.check_in {
             "check_in"
@@ -219,7 +225,7 @@ impl Facts {
                     .qr_token
                     .is_some_and(|t| qr_valid(state, ev.session_id, t, now)),
             location: ev.location,
-            at: ev.at,
+            at: ev.at(),
             now,
         }
     }
@@ -269,7 +275,7 @@ fn event_row(rec: &Recorder, ev: &Arriving<'_>, now: DateTime<Utc>) -> attendanc
         participant_id: ev.participant_id,
         client_event_id: ev.client_event_id,
         kind: ev.kind().into(),
-        at: ev.at,
+        at: ev.at(),
         source: ev.source.as_str().into(),
         recorded_at: now,
         recorded_by: rec.actor_id,
@@ -299,7 +305,7 @@ async fn apply<C: ConnectionTrait>(
             return Err(ApiError::NotFound);
         }
         if let Some(old) = cache.known.get(&cid) {
-            let same = identity(old) == (ev.session_id, ev.participant_id, kind, ev.at, source);
+            let same = identity(old) == (ev.session_id, ev.participant_id, kind, ev.at(), source);
             return Ok(if same {
                 Applied::Duplicate
             } else {

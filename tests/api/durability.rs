@@ -188,7 +188,7 @@ async fn no_acknowledged_check_in_is_lost_when_the_server_is_killed_under_load()
         assert_eq!(
             lost,
             0,
-            "{lost} of {} acknowledged check-ins lost: {r}",
+            "{lost} of {} acknowledged check-ins lost",
             results.len()
         );
     }
