@@ -204,7 +204,7 @@ fn plan_view(
             per_month: g.per_month,
         })
         .collect();
-    let hours = app::hours::plan_hours(&m).map(|h| PlanHours {
+    let hours = app::plans::hours_of(&m).map(|h| PlanHours {
         education: h.education_x100 as f64 / 100.0,
         public_welfare: h.public_welfare_x100 as f64 / 100.0,
     });
@@ -342,9 +342,10 @@ impl TeamsApi {
         let today = ctx.today();
         let (rows, next, current) =
             app::plans::list(&ctx.state.db.read, caller, id.0, &page, today).await?;
+        let shown = app::plans::shown_to(caller);
         let items = rows
             .into_iter()
-            .map(|m| plan_view(app::plans::shown_to(caller), m, current))
+            .map(|m| plan_view(shown, m, current))
             .collect::<ApiResult<_>>()?;
         Ok(Json(Page {
             items,

@@ -59,14 +59,6 @@ pub struct Owed {
     pub plan: Option<correction_plan::Model>,
 }
 
-/// The plan's monthly hours, when it sets them.
-pub fn plan_hours(plan: &correction_plan::Model) -> Option<Requirement> {
-    Some(Requirement {
-        education_x100: plan.education_x100?,
-        public_welfare_x100: plan.public_welfare_x100?,
-    })
-}
-
 /// What each of these people under correction owes in `month`: the hours of
 /// the plan in effect where it sets them, else their bureau's requirement
 /// for the supervision level (`domain::plan::required`).
@@ -86,7 +78,7 @@ pub async fn owed<C: ConnectionTrait>(
         };
         let plan = plans.remove(&p.id);
         let required = plan::required(
-            plan.as_ref().and_then(plan_hours),
+            plan.as_ref().and_then(super::plans::hours_of),
             &policy,
             p.supervision_level.as_deref(),
         );

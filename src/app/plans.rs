@@ -134,6 +134,14 @@ pub fn shown_to(caller: &UserCaller) -> PlanShown {
     plan_shown(caller.role)
 }
 
+/// A plan's monthly hours as stored, when it sets them.
+pub fn hours_of(plan: &correction_plan::Model) -> Option<Requirement> {
+    Some(Requirement {
+        education_x100: plan.education_x100?,
+        public_welfare_x100: plan.public_welfare_x100?,
+    })
+}
+
 /// A plan's goals as stored.
 pub fn goals_of(plan: &correction_plan::Model) -> ApiResult<Vec<SessionGoal>> {
     from_json_text(&plan.session_goals)

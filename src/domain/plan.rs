@@ -32,16 +32,6 @@ pub enum GoalStatus {
     Open,
 }
 
-impl GoalStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GoalStatus::Met => "met",
-            GoalStatus::Missed => "missed",
-            GoalStatus::Open => "open",
-        }
-    }
-}
-
 /// A goal's status in `month`, with `attended` sessions of its type, as of `today`.
 pub fn goal_status(per_month: i32, attended: i64, month: Month, today: NaiveDate) -> GoalStatus {
     if attended >= i64::from(per_month) {
